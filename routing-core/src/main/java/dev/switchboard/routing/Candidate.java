@@ -1,0 +1,45 @@
+package dev.switchboard.routing;
+
+import java.time.Instant;
+
+/**
+ * One owner as a strategy sees it for one decision: who it is and its live state at that moment.
+ *
+ * @param owner the owner
+ * @param rosterPosition its place on the roster; positions only grow as owners join, so a cursor kept as a
+ *     position survives owners joining and leaving
+ * @param presence its presence
+ * @param load its open conversations across all channels
+ * @param freeCapacity how many more conversations it may take on the channel of the conversation being routed
+ * @param lastAssignedAt when it was last given a conversation, or {@link Instant#MIN} if never
+ */
+public record Candidate(
+        Owner owner, long rosterPosition, Presence presence, int load, int freeCapacity, Instant lastAssignedAt) {
+
+    public Candidate {
+        Checks.notNull(owner, "owner");
+        Checks.notNull(presence, "presence of owner '" + owner.id() + "'");
+        Checks.nonNegative(load, "load of owner '" + owner.id() + "'");
+        Checks.nonNegative(freeCapacity, "freeCapacity of owner '" + owner.id() + "'");
+        Checks.notNull(lastAssignedAt, "lastAssignedAt of owner '" + owner.id() + "'");
+    }
+
+    public String id() {
+        return owner.id();
+    }
+
+    /**
+     * Whether this owner can take the conversation now: it has free capacity and is {@link Presence#ONLINE}, or
+     * {@link Presence#BUSY} when busy owners are included.
+     */
+    public boolean canTake(BusyPolicy busyPolicy) {
+        return freeCapacity > 0
+                && (presence == Presence.ONLINE || (presence == Presence.BUSY && busyPolicy == BusyPolicy.INCLUDE));
+    }
+
+    /** Load divided by total capacity; an owner with no capacity counts as fully used. */
+    public double utilisation() {
+        int total = owner.capacity().total();
+        return total == 0 ? 1.0 : (double) load / total;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.switchboard.routing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A customer conversation (or lead) to be routed. Immutable; build one with {@link #builder(String)}.
+ * Names that are matched (channel, type, language, region, skills) are stored lower-cased.
+ *
+ * @param id unique among open conversations
+ * @param customerId who wrote, so that a returning customer can be recognised
+ * @param channel where it came in: {@code email}, {@code chat}, {@code whatsapp}, {@code phone}, ...
+ * @param type its category, such as {@code scheduling}, {@code pricing} or {@code complaint}
+ * @param priority how urgent it is
+ * @param vip whether the customer is a VIP (served before others of the same priority)
+ * @param language the customer's language, or empty when unknown
+ * @param region the customer's region or territory, or empty when unknown
+ * @param requiredSkills skills the owner needs
+ * @param attributes free attributes for rules (offer, fit tier, account context, tags...)
+ * @param createdAt when the conversation arrived
+ */
+public record Conversation(
+        String id,
+        String customerId,
+        String channel,
+        String type,
+        Priority priority,
+        boolean vip,
+        String language,
+        String region,
+        List<SkillRequirement> requiredSkills,
+        Map<String, String> attributes,
+        Instant createdAt) {
+
+    public Conversation {
+        Checks.id(id, "conversation id");
+        Checks.id(customerId, "customerId of conversation '" + id + "'");
+        channel = Checks.key(channel, "channel of conversation '" + id + "'");
+        type = Checks.key(type, "type of conversation '" + id + "'");
+        Checks.notNull(priority, "priority of conversation '" + id + "'");
+        language = Checks.optionalKey(language, "language of conversation '" + id + "'");
+        region = Checks.optionalKey(region, "region of conversation '" + id + "'");
+        requiredSkills = List.copyOf(Checks.notNull(requiredSkills, "requiredSkills of conversation '" + id + "'"));
+        Set<String> seen = new HashSet<>();
+        for (SkillRequirement requirement : requiredSkills) {
+            if (!seen.add(requirement.skill())) {
+                throw new IllegalArgumentException("requiredSkills of conversation '" + id
+                        + "' name skill '" + requirement.skill() + "' twice");
+            }
+        }
+        attributes = Map.copyOf(Checks.notNull(attributes, "attributes of conversation '" + id + "'"));
+        Checks.notNull(createdAt, "createdAt of conversation '" + id + "'");
+    }
+
+    /**
+     * A builder. Customer, channel and creation time must be set; the defaults are type {@code general},
+     * priority {@link Priority#NORMAL}, not VIP, no language, region, skills or attributes.
+     */
+    public static Builder builder(String id) {
+        return new Builder(Checks.id(id, "conversation id"));
+    }
+
+    /** Builds a {@link Conversation}; each option is checked when set, and {@link #build()} leaves the builder reusable. */
+    public static final class Builder {
+        private final String id;
+        private String customerId;
+        private String channel;
+        private String type = "general";
+        private Priority priority = Priority.NORMAL;
+        private boolean vip;
+        private String language = "";
+        private String region = "";
+        private final List<SkillRequirement> requiredSkills = new ArrayList<>();
+        private final Map<String, String> attributes = new HashMap<>();
+        private Instant createdAt;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder customer(String value) {
+            customerId = Checks.id(value, "customerId of conversation '" + id + "'");
+            return this;
+        }
+
+        public Builder channel(String value) {
+            channel = Checks.key(value, "channel of conversation '" + id + "'");
+            return this;
+        }
+
+        public Builder type(String value) {
+            type = Checks.key(value, "type of conversation '" + id + "'");
+            return this;
+        }
+
+        public Builder priority(Priority value) {
+            priority = Checks.notNull(value, "priority of conversation '" + id + "'");
+            return this;
+        }
+
+        public Builder vip(boolean value) {
+            vip = value;
+            return this;
+        }
+
+        public Builder language(String value) {
+            language = Checks.key(value, "language of conversation '" + id + "'");
+            return this;
+        }
+
+        public Builder region(String value) {
+            region = Checks.key(value, "region of conversation '" + id + "'");
+            return this;
+        }
+
+        /** Requires a skill with at least the given proficiency. */
+        public Builder requires(String skill, int minProficiency) {
+            return require(SkillRequirement.required(skill, minProficiency));
+        }
+
+        /** Adds a skill requirement (required or optional). */
+        public Builder require(SkillRequirement requirement) {
+            Checks.notNull(requirement, "skill requirement of conversation '" + id + "'");
+            requiredSkills.removeIf(existing -> existing.skill().equals(requirement.skill()));
+            requiredSkills.add(requirement);
+            return this;
+        }
+
+        public Builder attribute(String key, String value) {
+            attributes.put(Checks.id(key, "attribute name of conversation '" + id + "'"),
+                    Checks.notNull(value, "attribute '" + key + "' of conversation '" + id + "'"));
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            createdAt = Checks.notNull(value, "createdAt of conversation '" + id + "'");
+            return this;
+        }
+
+        public Conversation build() {
+            Checks.isSet(customerId, "customer", id);
+            Checks.isSet(channel, "channel", id);
+            Checks.isSet(createdAt, "createdAt", id);
+            return new Conversation(id, customerId, channel, type, priority, vip, language, region,
+                    requiredSkills, attributes, createdAt);
+        }
+    }
+}

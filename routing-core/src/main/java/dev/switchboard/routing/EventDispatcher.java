@@ -1,0 +1,58 @@
+package dev.switchboard.routing;
+
+import dev.switchboard.routing.event.RoutingEvent;
+import dev.switchboard.routing.event.RoutingListener;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers events in the order they were published, one at a time, outside the router's lock. Whichever thread
+ * finds no delivery under way delivers everything pending, so listeners may call back into the router.
+ */
+final class EventDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+
+    private final List<RoutingListener> listeners;
+    private final Queue<RoutingEvent> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean delivering = new AtomicBoolean();
+
+    EventDispatcher(List<RoutingListener> listeners) {
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** Called under the router's lock, so the order of publication is the order of state changes. */
+    void publish(RoutingEvent event) {
+        if (!listeners.isEmpty()) {
+            pending.add(event);
+        }
+    }
+
+    /** Called after the router's lock is released. */
+    void deliverPending() {
+        while (!pending.isEmpty() && delivering.compareAndSet(false, true)) {
+            try {
+                RoutingEvent event;
+                while ((event = pending.poll()) != null) {
+                    deliver(event);
+                }
+            } finally {
+                delivering.set(false);
+            }
+        }
+    }
+
+    private void deliver(RoutingEvent event) {
+        for (RoutingListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Routing listener {} failed on {}; routing goes on", listener, event, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package dev.switchboard.routing;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The embedded live state: plain collections, guarded by the router's lock. */
+final class InMemoryLiveState implements LiveState {
+
+    /** Serve order: higher priority first, then VIPs, then older conversations, then first come. */
+    private static final Comparator<Waiting> SERVE_ORDER = Comparator
+            .comparing((Waiting w) -> w.entry.conversation().priority()).reversed()
+            .thenComparing(w -> !w.entry.conversation().vip())
+            .thenComparing(w -> w.entry.conversation().createdAt())
+            .thenComparingLong(w -> w.sequence);
+
+    private final Map<String, Slot> owners = new LinkedHashMap<>();
+    private final Map<String, Conversation> owned = new HashMap<>();
+    private final Map<String, String> ownerOf = new HashMap<>();
+    private final Map<String, Waiting> waitingById = new HashMap<>();
+    private final TreeSet<Waiting> waiting = new TreeSet<>(SERVE_ORDER);
+    private final Set<String> breachReported = new HashSet<>();
+    private final Map<String, Long> cursors = new HashMap<>();
+    private final Map<String, Instant> offlineSince = new LinkedHashMap<>();
+    private final Cache<String, String> previousOwners;
+    private long nextRosterPosition;
+    private long nextWaitingSequence;
+
+    InMemoryLiveState(InstantSource clock, long maxCustomers, Duration customerTtl) {
+        previousOwners = Caffeine.newBuilder()
+                .maximumSize(maxCustomers)
+                .expireAfterWrite(customerTtl)
+                .ticker(() -> {
+                    Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /** An owner's mutable live state. */
+    private static final class Slot {
+        Owner owner;
+        final long rosterPosition;
+        Presence presence;
+        int load;
+        final Map<String, Integer> loadByChannel = new HashMap<>();
+        final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>();
+        Instant lastAssignedAt = Instant.MIN;
+
+        Slot(Owner owner, long rosterPosition, Presence presence) {
+            this.owner = owner;
+            this.rosterPosition = rosterPosition;
+            this.presence = presence;
+        }
+
+        int freeCapacityOn(String channel) {
+            int total = owner.capacity().total() - load;
+            int onChannel = owner.capacity().limitOn(channel) - loadByChannel.getOrDefault(channel, 0);
+            return Math.max(0, Math.min(total, onChannel));
+        }
+
+        Candidate candidateFor(String channel) {
+            return new Candidate(owner, rosterPosition, presence, load, freeCapacityOn(channel), lastAssignedAt);
+        }
+
+        OwnerStatus status() {
+            return new OwnerStatus(owner, presence, load, loadByChannel,
+                    List.copyOf(conversations.keySet()), lastAssignedAt);
+        }
+    }
+
+    private record Waiting(WaitingConversation entry, long sequence) {}
+
+    private Slot slot(String ownerId) {
+        Slot slot = owners.get(ownerId);
+        if (slot == null) {
+            throw new IllegalArgumentException("ownerId '" + ownerId + "' is not on the roster");
+        }
+        return slot;
+    }
+
+    @Override
+    public boolean hasOwner(String ownerId) {
+        return owners.containsKey(ownerId);
+    }
+
+    @Override
+    public void addOwner(Owner owner, Presence presence) {
+        owners.put(owner.id(), new Slot(owner, nextRosterPosition++, presence));
+    }
+
+    @Override
+    public void removeOwner(String ownerId) {
+        if (!slot(ownerId).conversations.isEmpty()) {
+            throw new IllegalStateException("owner '" + ownerId + "' still holds conversations");
+        }
+        owners.remove(ownerId);
+        offlineSince.remove(ownerId);
+    }
+
+    @Override
+    public OwnerStatus status(String ownerId) {
+        return slot(ownerId).status();
+    }
+
+    @Override
+    public List<OwnerStatus> statuses() {
+        List<OwnerStatus> statuses = new ArrayList<>(owners.size());
+        for (Slot slot : owners.values()) {
+            statuses.add(slot.status());
+        }
+        return statuses;
+    }
+
+    @Override
+    public void setPresence(String ownerId, Presence presence, Instant at) {
+        slot(ownerId).presence = presence;
+        if (presence == Presence.OFFLINE) {
+            offlineSince.put(ownerId, at);
+        } else {
+            offlineSince.remove(ownerId);
+        }
+    }
+
+    @Override
+    public void setCapacity(String ownerId, Capacity capacity) {
+        Slot slot = slot(ownerId);
+        slot.owner = slot.owner.withCapacity(capacity);
+    }
+
+    @Override
+    public Map<String, Instant> offlineSince() {
+        return Map.copyOf(offlineSince);
+    }
+
+    @Override
+    public Optional<Placement> placement(String conversationId) {
+        Conversation conversation = owned.get(conversationId);
+        if (conversation != null) {
+            return Optional.of(new Placement.Owned(conversation, ownerOf.get(conversationId)));
+        }
+        Waiting entry = waitingById.get(conversationId);
+        return entry == null ? Optional.empty() : Optional.of(new Placement.Waiting(entry.entry));
+    }
+
+    @Override
+    public void assign(Conversation conversation, String ownerId, Instant at) {
+        Slot slot = slot(ownerId);
+        String id = conversation.id();
+        if (owned.containsKey(id) || waitingById.containsKey(id)) {
+            throw new IllegalStateException("conversation '" + id + "' is already placed");
+        }
+        if (slot.freeCapacityOn(conversation.channel()) <= 0) {
+            throw new IllegalStateException("owner '" + ownerId + "' has no free capacity on channel '"
+                    + conversation.channel() + "'");
+        }
+        owned.put(id, conversation);
+        ownerOf.put(id, ownerId);
+        slot.conversations.put(id, conversation);
+        slot.load++;
+        slot.loadByChannel.merge(conversation.channel(), 1, Integer::sum);
+        slot.lastAssignedAt = at;
+        previousOwners.put(conversation.customerId(), ownerId);
+    }
+
+    @Override
+    public Conversation unassign(String conversationId) {
+        Conversation conversation = owned.remove(conversationId);
+        if (conversation == null) {
+            throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
+        }
+        Slot slot = slot(ownerOf.remove(conversationId));
+        slot.conversations.remove(conversationId);
+        slot.load--;
+        slot.loadByChannel.computeIfPresent(conversation.channel(), (channel, load) -> load == 1 ? null : load - 1);
+        return conversation;
+    }
+
+    @Override
+    public List<Conversation> conversationsOf(String ownerId) {
+        return List.copyOf(slot(ownerId).conversations.values());
+    }
+
+    @Override
+    public void enqueue(WaitingConversation entry) {
+        String id = entry.conversation().id();
+        if (owned.containsKey(id) || waitingById.containsKey(id)) {
+            throw new IllegalStateException("conversation '" + id + "' is already placed");
+        }
+        Waiting waitingEntry = new Waiting(entry, nextWaitingSequence++);
+        waitingById.put(id, waitingEntry);
+        waiting.add(waitingEntry);
+    }
+
+    @Override
+    public WaitingConversation dequeue(String conversationId) {
+        Waiting entry = waitingById.remove(conversationId);
+        if (entry == null) {
+            throw new IllegalStateException("conversation '" + conversationId + "' is not waiting");
+        }
+        waiting.remove(entry);
+        breachReported.remove(conversationId);
+        return entry.entry;
+    }
+
+    @Override
+    public List<WaitingConversation> waitingInOrder() {
+        List<WaitingConversation> entries = new ArrayList<>(waiting.size());
+        for (Waiting entry : waiting) {
+            entries.add(entry.entry);
+        }
+        return entries;
+    }
+
+    @Override
+    public boolean hasWaiting() {
+        return !waiting.isEmpty();
+    }
+
+    @Override
+    public boolean markBreachReported(String conversationId) {
+        return breachReported.add(conversationId);
+    }
+
+    @Override
+    public RoutingView view(Conversation conversation, Instant now) {
+        return new View(conversation.channel(), now);
+    }
+
+    @Override
+    public void moveCursors(Map<String, Long> moves) {
+        cursors.putAll(moves);
+    }
+
+    /** Candidates are made on first use, for the channel of the conversation being decided. */
+    private final class View implements RoutingView {
+        private final String channel;
+        private final Instant now;
+        private List<Candidate> candidates;
+
+        View(String channel, Instant now) {
+            this.channel = channel;
+            this.now = now;
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        @Override
+        public List<Candidate> candidates() {
+            if (candidates == null) {
+                List<Candidate> all = new ArrayList<>(owners.size());
+                for (Slot slot : owners.values()) {
+                    all.add(slot.candidateFor(channel));
+                }
+                candidates = List.copyOf(all);
+            }
+            return candidates;
+        }
+
+        @Override
+        public Optional<Candidate> candidate(String ownerId) {
+            Slot slot = owners.get(ownerId);
+            return slot == null ? Optional.empty() : Optional.of(slot.candidateFor(channel));
+        }
+
+        @Override
+        public Optional<String> previousOwner(String customerId) {
+            return Optional.ofNullable(previousOwners.getIfPresent(customerId));
+        }
+
+        @Override
+        public long cursor(String key) {
+            return cursors.getOrDefault(key, 0L);
+        }
+    }
+}

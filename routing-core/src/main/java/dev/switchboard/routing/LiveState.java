@@ -1,0 +1,69 @@
+package dev.switchboard.routing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All of the router's live state: the roster with presence and loads, who owns what, the waiting queues, the
+ * strategies' cursors, the customer memory and the offline timers. The router calls it only while it holds its
+ * decision lock, so that each decision reads and changes it atomically; an implementation need not be
+ * thread-safe by itself. {@link InMemoryLiveState} is the embedded default; a shared store (such as Redis, for
+ * hosts that run several instances) implements the same operations.
+ */
+interface LiveState {
+
+    // -- roster
+
+    boolean hasOwner(String ownerId);
+
+    void addOwner(Owner owner, Presence presence);
+
+    /** Removes an owner that holds no conversations. */
+    void removeOwner(String ownerId);
+
+    OwnerStatus status(String ownerId);
+
+    List<OwnerStatus> statuses();
+
+    /** Sets presence; going offline starts the owner's offline timer, anything else stops it. */
+    void setPresence(String ownerId, Presence presence, Instant at);
+
+    void setCapacity(String ownerId, Capacity capacity);
+
+    /** Owners that are offline, with the time they went offline. */
+    Map<String, Instant> offlineSince();
+
+    // -- conversations
+
+    Optional<Placement> placement(String conversationId);
+
+    /** Gives a conversation (not open elsewhere) to an owner, and remembers the owner for the customer. */
+    void assign(Conversation conversation, String ownerId, Instant at);
+
+    /** Takes an owned conversation from its owner and returns it; it is then in no place until put somewhere. */
+    Conversation unassign(String conversationId);
+
+    /** An owner's open conversations, oldest assignment first. */
+    List<Conversation> conversationsOf(String ownerId);
+
+    void enqueue(WaitingConversation entry);
+
+    WaitingConversation dequeue(String conversationId);
+
+    /** Every waiting conversation, in the order they are served: priority, then VIP, then age. */
+    List<WaitingConversation> waitingInOrder();
+
+    boolean hasWaiting();
+
+    /** Marks a waiting conversation's SLA breach as reported; returns false if it already was. */
+    boolean markBreachReported(String conversationId);
+
+    // -- strategy memory
+
+    /** A view for strategies deciding this conversation now. */
+    RoutingView view(Conversation conversation, Instant now);
+
+    void moveCursors(Map<String, Long> cursors);
+}

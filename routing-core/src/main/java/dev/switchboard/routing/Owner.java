@@ -1,0 +1,150 @@
+package dev.switchboard.routing;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Someone (or something) that can own conversations: an agent, a team or a queue, with what it knows and how
+ * much it can hold. Immutable; build one with {@link #agent(String)}, {@link #team(String)} or
+ * {@link #builder(String, OwnerKind)}.
+ *
+ * @param id unique on the roster
+ * @param kind agent, team or queue
+ * @param skills skill name (lower case) to proficiency (zero or more)
+ * @param languages languages spoken (lower case), such as {@code en} or {@code pt-br}
+ * @param regions regions or territories covered (lower case)
+ * @param capacity how many open conversations it may hold
+ * @param weight its share in weighted distribution, zero or more (for example its daily reception limit)
+ */
+public record Owner(
+        String id,
+        OwnerKind kind,
+        Map<String, Integer> skills,
+        Set<String> languages,
+        Set<String> regions,
+        Capacity capacity,
+        int weight) {
+
+    public Owner {
+        Checks.id(id, "owner id");
+        Checks.notNull(kind, "kind of owner '" + id + "'");
+        Checks.notNull(skills, "skills of owner '" + id + "'");
+        Map<String, Integer> normalisedSkills = new HashMap<>();
+        skills.forEach((skill, level) -> {
+            String key = Checks.key(skill, "skill of owner '" + id + "'");
+            Checks.notNull(level, "proficiency of skill '" + key + "' of owner '" + id + "'");
+            normalisedSkills.put(key, Checks.nonNegative(level, "proficiency of skill '" + key + "' of owner '" + id + "'"));
+        });
+        skills = Map.copyOf(normalisedSkills);
+        languages = keys(languages, "language of owner '" + id + "'");
+        regions = keys(regions, "region of owner '" + id + "'");
+        Checks.notNull(capacity, "capacity of owner '" + id + "'");
+        Checks.nonNegative(weight, "weight of owner '" + id + "'");
+    }
+
+    private static Set<String> keys(Set<String> values, String field) {
+        Checks.notNull(values, field + "s");
+        Set<String> normalised = new LinkedHashSet<>();
+        for (String value : values) {
+            normalised.add(Checks.key(value, field));
+        }
+        return Set.copyOf(normalised);
+    }
+
+    /** A builder for an agent (one person). */
+    public static Builder agent(String id) {
+        return builder(id, OwnerKind.AGENT);
+    }
+
+    /** A builder for a team that shares work. */
+    public static Builder team(String id) {
+        return builder(id, OwnerKind.TEAM);
+    }
+
+    /** A builder for an owner of any kind. Defaults: no skills, languages or regions, capacity 1, weight 1. */
+    public static Builder builder(String id, OwnerKind kind) {
+        return new Builder(Checks.id(id, "owner id"), Checks.notNull(kind, "kind"));
+    }
+
+    /** The proficiency in a skill, or -1 when the owner lacks it. */
+    public int proficiency(String skill) {
+        Integer level = skills.get(skill);
+        return level == null ? -1 : level;
+    }
+
+    /** This owner with another capacity. */
+    public Owner withCapacity(Capacity newCapacity) {
+        return new Owner(id, kind, skills, languages, regions, newCapacity, weight);
+    }
+
+    /** Builds an {@link Owner}; each option is checked when set, and {@link #build()} leaves the builder reusable. */
+    public static final class Builder {
+        private final String id;
+        private final OwnerKind kind;
+        private final Map<String, Integer> skills = new HashMap<>();
+        private final Set<String> languages = new LinkedHashSet<>();
+        private final Set<String> regions = new LinkedHashSet<>();
+        private Capacity capacity = Capacity.of(1);
+        private int weight = 1;
+
+        private Builder(String id, OwnerKind kind) {
+            this.id = id;
+            this.kind = kind;
+        }
+
+        /** Adds a skill with its proficiency (zero or more; higher is better). */
+        public Builder skill(String skill, int proficiency) {
+            String key = Checks.key(skill, "skill of owner '" + id + "'");
+            skills.put(key, Checks.nonNegative(proficiency, "proficiency of skill '" + key + "' of owner '" + id + "'"));
+            return this;
+        }
+
+        /** Adds languages the owner speaks. */
+        public Builder languages(String... languageTags) {
+            for (String language : languageTags) {
+                languages.add(Checks.key(language, "language of owner '" + id + "'"));
+            }
+            return this;
+        }
+
+        /** Adds regions or territories the owner covers. */
+        public Builder regions(String... regionNames) {
+            for (String region : regionNames) {
+                regions.add(Checks.key(region, "region of owner '" + id + "'"));
+            }
+            return this;
+        }
+
+        /** Sets the total capacity, keeping per-channel limits set so far. */
+        public Builder capacity(int total) {
+            Checks.nonNegative(total, "capacity of owner '" + id + "'");
+            capacity = new Capacity(total, capacity.perChannel());
+            return this;
+        }
+
+        /** Limits one channel below the total. */
+        public Builder channelCapacity(String channel, int limit) {
+            Checks.nonNegative(limit, "capacity of owner '" + id + "' on channel '" + channel + "'");
+            capacity = capacity.withChannel(channel, limit);
+            return this;
+        }
+
+        /** Replaces the whole capacity. */
+        public Builder capacity(Capacity value) {
+            capacity = Checks.notNull(value, "capacity of owner '" + id + "'");
+            return this;
+        }
+
+        /** Sets the share in weighted distribution (zero or more). */
+        public Builder weight(int value) {
+            weight = Checks.nonNegative(value, "weight of owner '" + id + "'");
+            return this;
+        }
+
+        public Owner build() {
+            return new Owner(id, kind, skills, languages, regions, capacity, weight);
+        }
+    }
+}

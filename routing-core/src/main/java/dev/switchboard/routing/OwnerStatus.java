@@ -1,0 +1,39 @@
+package dev.switchboard.routing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An owner's live state at one moment.
+ *
+ * @param owner the owner, with its current capacity
+ * @param presence its presence
+ * @param load its open conversations across all channels
+ * @param loadByChannel its open conversations per channel (channels with none are absent)
+ * @param conversationIds the ids of its open conversations, oldest assignment first
+ * @param lastAssignedAt when it was last given a conversation, or {@link Instant#MIN} if never
+ */
+public record OwnerStatus(
+        Owner owner,
+        Presence presence,
+        int load,
+        Map<String, Integer> loadByChannel,
+        List<String> conversationIds,
+        Instant lastAssignedAt) {
+
+    public OwnerStatus {
+        Checks.notNull(owner, "owner");
+        Checks.notNull(presence, "presence");
+        loadByChannel = Map.copyOf(Checks.notNull(loadByChannel, "loadByChannel"));
+        conversationIds = List.copyOf(Checks.notNull(conversationIds, "conversationIds"));
+        Checks.notNull(lastAssignedAt, "lastAssignedAt");
+    }
+
+    /** How many more conversations it may take on a channel. */
+    public int freeCapacityOn(String channel) {
+        int total = owner.capacity().total() - load;
+        int onChannel = owner.capacity().limitOn(channel) - loadByChannel.getOrDefault(channel, 0);
+        return Math.max(0, Math.min(total, onChannel));
+    }
+}

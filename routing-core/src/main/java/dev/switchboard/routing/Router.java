@@ -1,0 +1,547 @@
+package dev.switchboard.routing;
+
+import dev.switchboard.routing.event.RoutingEvent;
+import dev.switchboard.routing.event.RoutingListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Routes conversations to owners through an ordered fallback chain of strategies, and owns all live state:
+ * presence, loads, ownership and the waiting queues.
+ *
+ * <p>Every operation is atomic: a decision reads and changes the state under one lock, so an owner's load never
+ * exceeds its capacity and every open conversation is in exactly one place (owned by one owner, or waiting in
+ * one queue) however many threads call the router. Strategies only decide; the router reserves capacity,
+ * queues, and publishes events to listeners after the state has changed.
+ *
+ * <p>A conversation that no step can place waits in the fallback queue, in priority order, and the queues are
+ * drained through the chain whenever capacity frees: a release, an owner coming online, joining, or getting more
+ * capacity. Time-based work (SLA breaches, offline grace periods, strategies that wait) happens on {@link #tick()},
+ * which the host calls from its own scheduler; the router starts no threads.
+ *
+ * <pre>{@code
+ * Router router = Router.builder()
+ *         .owner(Owner.agent("ana").capacity(3).build())
+ *         .chain(new LeastLoaded())
+ *         .fallbackQueue("waiting", Duration.ofMinutes(15))
+ *         .build();
+ * Decision decision = router.route(conversation);
+ * }</pre>
+ */
+public final class Router {
+
+    private static final String ALREADY_OPEN = "already-open";
+    private static final String TRANSFER = "transfer";
+    private static final String CLAIM = "claim";
+
+    private final InstantSource clock;
+    private final FallbackChain chain;
+    private final Map<String, QueueSpec> queues;
+    private final QueueSpec fallbackQueue;
+    private final OfflinePolicy offlinePolicy;
+    private final LiveState state;
+    private final EventDispatcher events;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private long routed;
+    private long assigned;
+    private long queued;
+    private long rejected;
+    private long transferred;
+    private long rerouted;
+    private long released;
+    private long slaBreached;
+
+    private Router(Builder builder) {
+        this.clock = builder.clock;
+        this.queues = Map.copyOf(builder.queues);
+        this.fallbackQueue = builder.queues.get(builder.fallbackQueueName);
+        this.chain = new FallbackChain(builder.chain, fallbackQueue, queues);
+        this.offlinePolicy = builder.offlinePolicy;
+        this.events = new EventDispatcher(builder.listeners);
+        this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl);
+        builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------------------------------- routing
+
+    /**
+     * Routes a conversation: assigns it, queues it, or rejects it, and says why. A conversation that is already open
+     * is not routed again: the answer is where it already is.
+     */
+    public Decision route(Conversation conversation) {
+        Checks.notNull(conversation, "conversation");
+        return atomically(now -> {
+            Optional<Placement> placement = state.placement(conversation.id());
+            if (placement.isPresent()) {
+                return describe(placement.get());
+            }
+            routed++;
+            return settle(conversation, now, Optional.empty());
+        });
+    }
+
+    /** Marks an open conversation resolved: it leaves its owner or queue, and freed capacity drains the queue. */
+    public void release(String conversationId) {
+        Checks.id(conversationId, "conversationId");
+        atomically(now -> {
+            Placement placement = openPlacement(conversationId);
+            if (placement instanceof Placement.Owned owned) {
+                state.unassign(conversationId);
+                released++;
+                events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
+                drain(now);
+            } else {
+                WaitingConversation entry = state.dequeue(conversationId);
+                released++;
+                events.publish(new RoutingEvent.Released(now, entry.conversation(), entry.queue()));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Hands an owned conversation to another owner with a note. The new owner must be on the roster, able to receive
+     * work and have free capacity on the conversation's channel. Counted as a reroute.
+     *
+     * @throws IllegalArgumentException for an unknown conversation or owner, a waiting conversation, or a
+     *     transfer to the current owner
+     * @throws IllegalStateException when the new owner is away, offline or has no free capacity
+     */
+    public Decision.Assigned transfer(String conversationId, String toOwnerId, Handoff handoff) {
+        Checks.id(conversationId, "conversationId");
+        Checks.id(toOwnerId, "toOwnerId");
+        Checks.notNull(handoff, "handoff");
+        return atomically(now -> {
+            Placement placement = openPlacement(conversationId);
+            if (!(placement instanceof Placement.Owned owned)) {
+                throw new IllegalArgumentException("conversationId '" + conversationId
+                        + "' is waiting in a queue, not owned; claim it instead of transferring it");
+            }
+            if (owned.ownerId().equals(toOwnerId)) {
+                throw new IllegalArgumentException("toOwnerId '" + toOwnerId + "' already owns conversation '"
+                        + conversationId + "'");
+            }
+            requireOwner(toOwnerId, "toOwnerId");
+            String refusal = refusal(toOwnerId, owned.conversation());
+            if (refusal != null) {
+                throw new IllegalStateException("toOwnerId '" + toOwnerId + "' cannot take conversation '"
+                        + conversationId + "': " + refusal);
+            }
+            state.unassign(conversationId);
+            state.assign(owned.conversation(), toOwnerId, now);
+            transferred++;
+            events.publish(new RoutingEvent.Transferred(now, owned.conversation(), owned.ownerId(), toOwnerId, handoff));
+            Trace trace = Trace.of(TRANSFER, Verdict.assign(state.view(owned.conversation(), now)
+                    .candidate(toOwnerId).orElseThrow(), "transferred by " + owned.ownerId() + ": " + handoff.summary()));
+            drain(now);
+            return new Decision.Assigned(conversationId, toOwnerId, TRANSFER, trace);
+        });
+    }
+
+    /**
+     * An owner takes a waiting conversation for itself. Atomic: when several owners claim the same conversation at
+     * once, exactly one gets {@link Decision.Assigned} and the others {@link Decision.Rejected} saying who has it.
+     * A claim needs the owner to be able to receive work and to have free capacity.
+     */
+    public Decision claim(String ownerId, String conversationId) {
+        Checks.id(ownerId, "ownerId");
+        Checks.id(conversationId, "conversationId");
+        return atomically(now -> {
+            requireOwner(ownerId, "ownerId");
+            Placement placement = openPlacement(conversationId);
+            if (placement instanceof Placement.Owned owned) {
+                return new Decision.Rejected(conversationId, "already owned by " + owned.ownerId(),
+                        Trace.of(CLAIM, Verdict.reject("conversation is already owned by " + owned.ownerId())));
+            }
+            WaitingConversation entry = ((Placement.Waiting) placement).entry();
+            String refusal = refusal(ownerId, entry.conversation());
+            if (refusal != null) {
+                return new Decision.Rejected(conversationId, refusal, Trace.of(CLAIM, Verdict.reject(refusal)));
+            }
+            Candidate claimant = state.view(entry.conversation(), now).candidate(ownerId).orElseThrow();
+            Trace trace = Trace.of(CLAIM, Verdict.assign(claimant, "claimed from queue " + entry.queue()));
+            state.dequeue(conversationId);
+            state.assign(entry.conversation(), ownerId, now);
+            assigned++;
+            events.publish(new RoutingEvent.Assigned(now, entry.conversation(), ownerId, CLAIM, trace));
+            return new Decision.Assigned(conversationId, ownerId, CLAIM, trace);
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------- the roster
+
+    /** Changes an owner's presence. Going offline re-routes its conversations per the {@link OfflinePolicy}. */
+    public void setPresence(String ownerId, Presence presence) {
+        Checks.id(ownerId, "ownerId");
+        Checks.notNull(presence, "presence");
+        atomically(now -> {
+            Presence before = requireOwner(ownerId, "ownerId").presence();
+            if (before == presence) {
+                return null;
+            }
+            state.setPresence(ownerId, presence, now);
+            events.publish(new RoutingEvent.PresenceChanged(now, ownerId, before, presence));
+            if (presence == Presence.OFFLINE && offlinePolicy.grace().isZero()) {
+                reroute(takeAll(ownerId), ownerId, "owner " + ownerId + " went offline", now);
+            }
+            drain(now);
+            return null;
+        });
+    }
+
+    /**
+     * Changes an owner's capacity. Lowering it below the current load keeps the conversations the owner has; it
+     * gets no new ones until its load is below the new capacity.
+     */
+    public void setCapacity(String ownerId, Capacity capacity) {
+        Checks.id(ownerId, "ownerId");
+        Checks.notNull(capacity, "capacity");
+        atomically(now -> {
+            Capacity before = requireOwner(ownerId, "ownerId").owner().capacity();
+            state.setCapacity(ownerId, capacity);
+            events.publish(new RoutingEvent.CapacityChanged(now, ownerId, before, capacity));
+            drain(now);
+            return null;
+        });
+    }
+
+    /** Adds an owner to the roster, {@link Presence#ONLINE}. */
+    public void addOwner(Owner owner) {
+        addOwner(owner, Presence.ONLINE);
+    }
+
+    /** Adds an owner to the roster with the given presence. */
+    public void addOwner(Owner owner, Presence presence) {
+        Checks.notNull(owner, "owner");
+        Checks.notNull(presence, "presence");
+        atomically(now -> {
+            if (state.hasOwner(owner.id())) {
+                throw new IllegalArgumentException("owner id '" + owner.id() + "' is already on the roster");
+            }
+            state.addOwner(owner, presence);
+            if (presence == Presence.OFFLINE) {
+                state.setPresence(owner.id(), presence, now);
+            }
+            events.publish(new RoutingEvent.OwnerJoined(now, owner, presence));
+            drain(now);
+            return null;
+        });
+    }
+
+    /** Removes an owner from the roster; its open conversations are re-routed at once. */
+    public void removeOwner(String ownerId) {
+        Checks.id(ownerId, "ownerId");
+        atomically(now -> {
+            requireOwner(ownerId, "ownerId");
+            List<Conversation> orphans = takeAll(ownerId);
+            state.removeOwner(ownerId);
+            reroute(orphans, ownerId, "owner " + ownerId + " left the roster", now);
+            events.publish(new RoutingEvent.OwnerLeft(now, ownerId));
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------- time
+
+    /**
+     * Does the work that is due by the clock: re-routes conversations of owners offline past the grace period,
+     * reports SLA breaches (once each), and drains the queues so that strategies that wait can decide again.
+     * Call it from the host's scheduler, every few seconds.
+     */
+    public void tick() {
+        atomically(now -> {
+            state.offlineSince().forEach((ownerId, since) -> {
+                if (!since.plus(offlinePolicy.grace()).isAfter(now)) {
+                    reroute(takeAll(ownerId), ownerId, "owner " + ownerId + " stayed offline past the grace period of "
+                            + offlinePolicy.grace(), now);
+                }
+            });
+            for (WaitingConversation entry : state.waitingInOrder()) {
+                if (!entry.slaDeadline().isAfter(now) && state.markBreachReported(entry.conversation().id())) {
+                    slaBreached++;
+                    events.publish(new RoutingEvent.SlaBreached(now, entry.conversation(), entry.queue(),
+                            entry.slaDeadline()));
+                }
+            }
+            drain(now);
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------- queries
+
+    /** Where an open conversation is; empty if it is not open (never routed, released or rejected). */
+    public Optional<Placement> placement(String conversationId) {
+        Checks.id(conversationId, "conversationId");
+        return read(() -> state.placement(conversationId));
+    }
+
+    /** One owner's live state. */
+    public OwnerStatus ownerStatus(String ownerId) {
+        Checks.id(ownerId, "ownerId");
+        return read(() -> requireOwner(ownerId, "ownerId"));
+    }
+
+    /** Every owner's live state, in roster order, as one consistent snapshot. */
+    public List<OwnerStatus> roster() {
+        return read(state::statuses);
+    }
+
+    /** Every waiting conversation, in the order they will be served. */
+    public List<WaitingConversation> waiting() {
+        return read(state::waitingInOrder);
+    }
+
+    /** Counters since the router was built. */
+    public RouterStats stats() {
+        return read(() -> new RouterStats(routed, assigned, queued, rejected, transferred, rerouted, released,
+                slaBreached));
+    }
+
+    // ------------------------------------------------------------------------------------------- internals
+
+    private <T> T atomically(Function<Instant, T> work) {
+        T result;
+        lock.lock();
+        try {
+            result = work.apply(clock.instant());
+        } finally {
+            lock.unlock();
+        }
+        events.deliverPending();
+        return result;
+    }
+
+    private <T> T read(java.util.function.Supplier<T> query) {
+        lock.lock();
+        try {
+            return query.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private OwnerStatus requireOwner(String ownerId, String field) {
+        if (!state.hasOwner(ownerId)) {
+            throw new IllegalArgumentException(field + " '" + ownerId + "' is not on the roster");
+        }
+        return state.status(ownerId);
+    }
+
+    private Placement openPlacement(String conversationId) {
+        return state.placement(conversationId).orElseThrow(() -> new IllegalArgumentException(
+                "conversationId '" + conversationId + "' is not open (never routed, or already released)"));
+    }
+
+    /** Why an owner cannot take a conversation now, or null if it can. */
+    private String refusal(String ownerId, Conversation conversation) {
+        OwnerStatus status = state.status(ownerId);
+        if (!status.presence().mayReceiveWork()) {
+            return "owner " + ownerId + " is " + status.presence();
+        }
+        if (status.freeCapacityOn(conversation.channel()) == 0) {
+            return "owner " + ownerId + " has no free capacity on channel " + conversation.channel() + " (load "
+                    + status.load() + " of " + status.owner().capacity().total() + ")";
+        }
+        return null;
+    }
+
+    private Decision describe(Placement placement) {
+        if (placement instanceof Placement.Owned owned) {
+            String id = owned.conversation().id();
+            return new Decision.Assigned(id, owned.ownerId(), ALREADY_OPEN, Trace.of(ALREADY_OPEN,
+                    new Verdict.Assign(owned.ownerId(), "the conversation is already owned", Map.of())));
+        }
+        WaitingConversation entry = ((Placement.Waiting) placement).entry();
+        return new Decision.Queued(entry.conversation().id(), entry.queue(), entry.reason(), entry.slaDeadline(),
+                Trace.of(ALREADY_OPEN, Verdict.enqueue(entry.queue(), "the conversation is already waiting")));
+    }
+
+    /**
+     * Runs the chain for a conversation that is in no place, or waiting in {@code current}, and puts it where the
+     * decisive step says.
+     */
+    private Decision settle(Conversation conversation, Instant now, Optional<WaitingConversation> current) {
+        String id = conversation.id();
+        Trace trace = chain.run(conversation, state.view(conversation, now));
+        Trace.Step decisive = trace.steps().get(trace.steps().size() - 1);
+        Verdict verdict = decisive.verdict();
+        if (verdict instanceof Verdict.Assign assign) {
+            current.ifPresent(entry -> state.dequeue(id));
+            state.assign(conversation, assign.ownerId(), now);
+            state.moveCursors(assign.cursors());
+            assigned++;
+            events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), decisive.strategy(), trace));
+            return new Decision.Assigned(id, assign.ownerId(), decisive.strategy(), trace);
+        }
+        if (verdict instanceof Verdict.Reject reject) {
+            current.ifPresent(entry -> state.dequeue(id));
+            rejected++;
+            events.publish(new RoutingEvent.Rejected(now, conversation, reject.reason(), trace));
+            return new Decision.Rejected(id, reject.reason(), trace);
+        }
+        String queue = verdict instanceof Verdict.Enqueue enqueue
+                ? enqueue.queue()
+                : current.map(WaitingConversation::queue).orElse(fallbackQueue.name());
+        if (current.isPresent() && current.get().queue().equals(queue)) {
+            WaitingConversation entry = current.get();
+            return new Decision.Queued(id, queue, entry.reason(), entry.slaDeadline(), trace);
+        }
+        current.ifPresent(entry -> state.dequeue(id));
+        Duration sla = queues.get(queue).sla();
+        WaitingConversation entry = new WaitingConversation(conversation, queue, verdict.reason(), now, now.plus(sla));
+        state.enqueue(entry);
+        queued++;
+        events.publish(new RoutingEvent.Queued(now, conversation, queue, entry.reason(), entry.slaDeadline()));
+        return new Decision.Queued(id, queue, entry.reason(), entry.slaDeadline(), trace);
+    }
+
+    /** Offers every waiting conversation, in serve order, to the chain again. */
+    private void drain(Instant now) {
+        if (!state.hasWaiting()) {
+            return;
+        }
+        for (WaitingConversation entry : state.waitingInOrder()) {
+            settle(entry.conversation(), now, Optional.of(entry));
+        }
+    }
+
+    private List<Conversation> takeAll(String ownerId) {
+        List<Conversation> conversations = state.conversationsOf(ownerId);
+        for (Conversation conversation : conversations) {
+            state.unassign(conversation.id());
+        }
+        return conversations;
+    }
+
+    private void reroute(List<Conversation> conversations, String fromOwnerId, String reason, Instant now) {
+        for (Conversation conversation : conversations) {
+            rerouted++;
+            events.publish(new RoutingEvent.Rerouted(now, conversation, fromOwnerId, reason));
+            settle(conversation, now, Optional.empty());
+        }
+    }
+
+    /**
+     * Builds a {@link Router}. The chain's steps are tried in the order given: {@code chain(a, b, c)} tries
+     * {@code a} first. A fallback queue is required; every option is checked when set.
+     */
+    public static final class Builder {
+        private record RosterEntry(Owner owner, Presence presence) {}
+
+        private InstantSource clock = Clock.systemUTC();
+        private final Map<String, RosterEntry> roster = new LinkedHashMap<>();
+        private final List<Strategy> chain = new ArrayList<>();
+        private final Map<String, QueueSpec> queues = new LinkedHashMap<>();
+        private String fallbackQueueName;
+        private OfflinePolicy offlinePolicy = OfflinePolicy.reassignNow();
+        private final List<RoutingListener> listeners = new ArrayList<>();
+        private long maxCustomers = 100_000;
+        private Duration customerTtl = Duration.ofDays(30);
+
+        private Builder() {}
+
+        /** The source of time for every decision, timer and event (default: the system UTC clock). */
+        public Builder clock(InstantSource value) {
+            clock = Checks.notNull(value, "clock");
+            return this;
+        }
+
+        /** Adds an owner to the initial roster, {@link Presence#ONLINE}. */
+        public Builder owner(Owner owner) {
+            return owner(owner, Presence.ONLINE);
+        }
+
+        /** Adds an owner to the initial roster with the given presence. */
+        public Builder owner(Owner owner, Presence presence) {
+            Checks.notNull(owner, "owner");
+            Checks.notNull(presence, "presence of owner '" + owner.id() + "'");
+            if (roster.putIfAbsent(owner.id(), new RosterEntry(owner, presence)) != null) {
+                throw new IllegalArgumentException("owner id '" + owner.id() + "' is on the roster twice");
+            }
+            return this;
+        }
+
+        /** Adds owners to the initial roster, all {@link Presence#ONLINE}. */
+        public Builder owners(Iterable<Owner> owners) {
+            Checks.notNull(owners, "owners");
+            owners.forEach(this::owner);
+            return this;
+        }
+
+        /** Appends steps to the fallback chain, tried in the order given. */
+        public Builder chain(Strategy... steps) {
+            Checks.notNull(steps, "steps");
+            for (Strategy step : steps) {
+                chain.add(Checks.notNull(step, "chain step"));
+            }
+            return this;
+        }
+
+        /** Declares a queue that chain steps may send conversations to. */
+        public Builder queue(String name, Duration sla) {
+            QueueSpec spec = new QueueSpec(name, sla);
+            if (queues.putIfAbsent(name, spec) != null) {
+                throw new IllegalArgumentException("queue '" + name + "' is declared twice");
+            }
+            return this;
+        }
+
+        /** Declares the queue where conversations wait when no step can place them (required). */
+        public Builder fallbackQueue(String name, Duration sla) {
+            if (fallbackQueueName != null) {
+                throw new IllegalStateException("the fallback queue is already '" + fallbackQueueName + "'");
+            }
+            queue(name, sla);
+            fallbackQueueName = name;
+            return this;
+        }
+
+        /** What happens to the conversations of an owner who goes offline (default: re-routed at once). */
+        public Builder offlinePolicy(OfflinePolicy value) {
+            offlinePolicy = Checks.notNull(value, "offlinePolicy");
+            return this;
+        }
+
+        /** Adds a listener for the router's events. */
+        public Builder listener(RoutingListener listener) {
+            listeners.add(Checks.notNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Bounds the memory of which owner last served each customer (used by sticky routing): at most
+         * {@code maxCustomers} customers, each forgotten {@code ttl} after its last assignment.
+         */
+        public Builder customerMemory(long maxCustomers, Duration ttl) {
+            if (maxCustomers <= 0) {
+                throw new IllegalArgumentException("maxCustomers must be positive, was " + maxCustomers);
+            }
+            this.maxCustomers = maxCustomers;
+            this.customerTtl = Checks.positive(ttl, "customer memory ttl");
+            return this;
+        }
+
+        /** Builds the router; the builder stays usable and unchanged. */
+        public Router build() {
+            if (fallbackQueueName == null) {
+                throw new IllegalStateException("a fallback queue is required: call fallbackQueue(name, sla)");
+            }
+            return new Router(this);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.switchboard.routing;
+
+/**
+ * Counters since the router was built.
+ *
+ * @param routed conversations passed to {@code route} that were not already open
+ * @param assigned assignments made (first assignments, drains, claims and re-routes; transfers excluded)
+ * @param queued times a conversation entered a queue
+ * @param rejected conversations rejected by a chain step
+ * @param transferred transfers between owners
+ * @param rerouted conversations taken from an owner who went offline or left, and sent through the chain again
+ * @param released conversations released
+ * @param slaBreached waits that passed their queue's SLA
+ */
+public record RouterStats(
+        long routed, long assigned, long queued, long rejected, long transferred, long rerouted, long released,
+        long slaBreached) {
+
+    /** Transfers and re-routes per routed conversation: how often ownership changed after the first decision. */
+    public double rerouteRate() {
+        return routed == 0 ? 0.0 : (double) (transferred + rerouted) / routed;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.switchboard.routing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a strategy may read while it decides one conversation: the candidates and the memory the router keeps
+ * for strategies, frozen for the duration of the decision. A view is valid only during the
+ * {@link Strategy#decide} call it was passed to; it must not be kept.
+ */
+public interface RoutingView {
+
+    /** The time of this decision, from the router's clock. */
+    Instant now();
+
+    /** Every owner on the roster, in roster order, including those that cannot take work now. */
+    List<Candidate> candidates();
+
+    /** One owner, if it is on the roster. */
+    Optional<Candidate> candidate(String ownerId);
+
+    /** The owner who last served a customer, if remembered (bounded and expiring memory). */
+    Optional<String> previousOwner(String customerId);
+
+    /** A strategy's cursor (see {@link Verdict.Assign#cursors()}), or zero if it never moved. */
+    long cursor(String key);
+}

@@ -1,0 +1,18 @@
+package dev.switchboard.routing;
+
+/**
+ * One step of a fallback chain: given a conversation and a view of the candidates, it picks an owner, sends the
+ * conversation to a queue, holds it, rejects it, or passes so that the next step can try, always with a reason.
+ *
+ * <p>A strategy is a pure function of its inputs and its own immutable configuration: it never changes live
+ * state. State it needs between decisions (a round-robin cursor) travels in its {@link Verdict} and is stored by
+ * the router, so strategies are easy to test in isolation and safe to call from many threads.
+ */
+public interface Strategy {
+
+    /** A short name that identifies this step in decision traces, such as {@code round-robin}. */
+    String name();
+
+    /** Decides one conversation; never returns null. */
+    Verdict decide(Conversation conversation, RoutingView view);
+}

@@ -1,0 +1,136 @@
+package dev.switchboard.routing.event;
+
+import dev.switchboard.routing.Capacity;
+import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.Handoff;
+import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.Trace;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something the router did or saw, so that the host app can notify people (CRM update, Slack alert, task) and
+ * keep its own records. Events are delivered in the order the router's state changed.
+ */
+public sealed interface RoutingEvent {
+
+    /** When it happened, by the router's clock. */
+    Instant at();
+
+    /** A conversation was given to an owner by a chain step, a drain of the queue, or a claim. */
+    record Assigned(Instant at, Conversation conversation, String ownerId, String strategy, Trace trace)
+            implements RoutingEvent {
+        public Assigned {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(ownerId, "ownerId");
+            Objects.requireNonNull(strategy, "strategy");
+            Objects.requireNonNull(trace, "trace");
+        }
+    }
+
+    /** A conversation entered a queue. */
+    record Queued(Instant at, Conversation conversation, String queue, String reason, Instant slaDeadline)
+            implements RoutingEvent {
+        public Queued {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(queue, "queue");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(slaDeadline, "slaDeadline");
+        }
+    }
+
+    /** A chain step refused a conversation; the router keeps nothing of it. */
+    record Rejected(Instant at, Conversation conversation, String reason, Trace trace) implements RoutingEvent {
+        public Rejected {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(trace, "trace");
+        }
+    }
+
+    /** An owner handed a conversation to another, with a note. */
+    record Transferred(Instant at, Conversation conversation, String fromOwnerId, String toOwnerId, Handoff handoff)
+            implements RoutingEvent {
+        public Transferred {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(fromOwnerId, "fromOwnerId");
+            Objects.requireNonNull(toOwnerId, "toOwnerId");
+            Objects.requireNonNull(handoff, "handoff");
+        }
+    }
+
+    /**
+     * A conversation was taken from its owner (who went offline or left) and sent through the chain again; an
+     * {@link Assigned} or {@link Queued} event follows.
+     */
+    record Rerouted(Instant at, Conversation conversation, String fromOwnerId, String reason) implements RoutingEvent {
+        public Rerouted {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(fromOwnerId, "fromOwnerId");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** A conversation was resolved (or withdrawn) and left the router; {@code from} is its owner or queue. */
+    record Released(Instant at, Conversation conversation, String from) implements RoutingEvent {
+        public Released {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(from, "from");
+        }
+    }
+
+    /** A conversation has waited in a queue past its SLA deadline. Fires once per stay in a queue. */
+    record SlaBreached(Instant at, Conversation conversation, String queue, Instant slaDeadline)
+            implements RoutingEvent {
+        public SlaBreached {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(queue, "queue");
+            Objects.requireNonNull(slaDeadline, "slaDeadline");
+        }
+    }
+
+    /** An owner's presence changed. */
+    record PresenceChanged(Instant at, String ownerId, Presence from, Presence to) implements RoutingEvent {
+        public PresenceChanged {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(ownerId, "ownerId");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    /** An owner's capacity changed. */
+    record CapacityChanged(Instant at, String ownerId, Capacity from, Capacity to) implements RoutingEvent {
+        public CapacityChanged {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(ownerId, "ownerId");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    /** An owner joined the roster (with the presence it starts in). */
+    record OwnerJoined(Instant at, Owner owner, Presence presence) implements RoutingEvent {
+        public OwnerJoined {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(presence, "presence");
+        }
+    }
+
+    /** An owner left the roster; {@link Rerouted} events for its open conversations precede this one. */
+    record OwnerLeft(Instant at, String ownerId) implements RoutingEvent {
+        public OwnerLeft {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(ownerId, "ownerId");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.switchboard.routing.strategy;
+
+import dev.switchboard.routing.BusyPolicy;
+import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.PassReason;
+import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.Verdict;
+import java.util.List;
+
+/** Explains, for people, why none of a set of candidates could take a conversation. */
+final class Eligibility {
+    private Eligibility() {}
+
+    /**
+     * A pass saying why none of {@code considered} can take the conversation: none available (presence) or none
+     * with free capacity.
+     *
+     * @param who how the considered owners are described, such as "owners" or "owners with skill billing"
+     */
+    static Verdict.Pass noneCanTake(List<Candidate> considered, BusyPolicy busyPolicy, String who) {
+        if (considered.isEmpty()) {
+            return Verdict.pass(PassReason.NO_MATCH, "there are no " + who);
+        }
+        boolean anyAvailable = false;
+        for (Candidate candidate : considered) {
+            if (candidate.presence() == Presence.ONLINE
+                    || (candidate.presence() == Presence.BUSY && busyPolicy == BusyPolicy.INCLUDE)) {
+                anyAvailable = true;
+                break;
+            }
+        }
+        if (!anyAvailable) {
+            return Verdict.pass(PassReason.NONE_AVAILABLE, "none of the " + considered.size() + " " + who + " is "
+                    + (busyPolicy == BusyPolicy.INCLUDE ? "online or busy" : "online"));
+        }
+        return Verdict.pass(PassReason.NO_CAPACITY, "every available one of the " + considered.size() + " " + who
+                + " is at capacity");
+    }
+}
