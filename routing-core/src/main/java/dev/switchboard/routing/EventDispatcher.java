@@ -51,7 +51,7 @@ final class EventDispatcher {
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {
-                LOG.warn("Routing listener {} failed on {}; routing goes on", listener, event, e);
+                LOG.warn("Routing listener {} failed on a {} event; routing goes on", listener, event.getClass().getSimpleName(), e);
             }
         }
     }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,29 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** The embedded live state: plain collections, guarded by the router's lock. */
 final class InMemoryLiveState implements LiveState {
 
-    /** Serve order: higher priority first, then VIPs, then older conversations, then first come. */
-    private static final Comparator<Waiting> SERVE_ORDER = Comparator
-            .comparing((Waiting w) -> w.entry.conversation().priority()).reversed()
-            .thenComparing(w -> !w.entry.conversation().vip())
-            .thenComparing(w -> w.entry.conversation().createdAt())
-            .thenComparingLong(w -> w.sequence);
-
     private final Map<String, Slot> owners = new LinkedHashMap<>();
     private final Map<String, Conversation> owned = new HashMap<>();
     private final Map<String, String> ownerOf = new HashMap<>();
-    private final Map<String, Waiting> waitingById = new HashMap<>();
-    private final TreeSet<Waiting> waiting = new TreeSet<>(SERVE_ORDER);
+    private final Map<String, WaitingConversation> waiting = new LinkedHashMap<>();
     private final Set<String> breachReported = new HashSet<>();
     private final Map<String, Long> cursors = new HashMap<>();
     private final Map<String, Instant> offlineSince = new LinkedHashMap<>();
     private final Cache<String, String> previousOwners;
     private long nextRosterPosition;
-    private long nextWaitingSequence;
 
     InMemoryLiveState(InstantSource clock, long maxCustomers, Duration customerTtl) {
         previousOwners = Caffeine.newBuilder()
@@ -81,8 +70,6 @@ final class InMemoryLiveState implements LiveState {
                     List.copyOf(conversations.keySet()), lastAssignedAt);
         }
     }
-
-    private record Waiting(WaitingConversation entry, long sequence) {}
 
     private Slot slot(String ownerId) {
         Slot slot = owners.get(ownerId);
@@ -152,15 +139,15 @@ final class InMemoryLiveState implements LiveState {
         if (conversation != null) {
             return Optional.of(new Placement.Owned(conversation, ownerOf.get(conversationId)));
         }
-        Waiting entry = waitingById.get(conversationId);
-        return entry == null ? Optional.empty() : Optional.of(new Placement.Waiting(entry.entry));
+        WaitingConversation entry = waiting.get(conversationId);
+        return entry == null ? Optional.empty() : Optional.of(new Placement.Waiting(entry));
     }
 
     @Override
     public void assign(Conversation conversation, String ownerId, Instant at) {
         Slot slot = slot(ownerId);
         String id = conversation.id();
-        if (owned.containsKey(id) || waitingById.containsKey(id)) {
+        if (owned.containsKey(id) || waiting.containsKey(id)) {
             throw new IllegalStateException("conversation '" + id + "' is already placed");
         }
         if (slot.freeCapacityOn(conversation.channel()) <= 0) {
@@ -197,32 +184,25 @@ final class InMemoryLiveState implements LiveState {
     @Override
     public void enqueue(WaitingConversation entry) {
         String id = entry.conversation().id();
-        if (owned.containsKey(id) || waitingById.containsKey(id)) {
+        if (owned.containsKey(id) || waiting.containsKey(id)) {
             throw new IllegalStateException("conversation '" + id + "' is already placed");
         }
-        Waiting waitingEntry = new Waiting(entry, nextWaitingSequence++);
-        waitingById.put(id, waitingEntry);
-        waiting.add(waitingEntry);
+        waiting.put(id, entry);
     }
 
     @Override
     public WaitingConversation dequeue(String conversationId) {
-        Waiting entry = waitingById.remove(conversationId);
+        WaitingConversation entry = waiting.remove(conversationId);
         if (entry == null) {
             throw new IllegalStateException("conversation '" + conversationId + "' is not waiting");
         }
-        waiting.remove(entry);
         breachReported.remove(conversationId);
-        return entry.entry;
+        return entry;
     }
 
     @Override
-    public List<WaitingConversation> waitingInOrder() {
-        List<WaitingConversation> entries = new ArrayList<>(waiting.size());
-        for (Waiting entry : waiting) {
-            entries.add(entry.entry);
-        }
-        return entries;
+    public List<WaitingConversation> waiting() {
+        return new ArrayList<>(waiting.values());
     }
 
     @Override

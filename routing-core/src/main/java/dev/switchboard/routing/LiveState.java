@@ -52,8 +52,8 @@ interface LiveState {
 
     WaitingConversation dequeue(String conversationId);
 
-    /** Every waiting conversation, in the order they are served: priority, then VIP, then age. */
-    List<WaitingConversation> waitingInOrder();
+    /** Every waiting conversation, in the order they entered their queues (a copy the caller may sort). */
+    List<WaitingConversation> waiting();
 
     boolean hasWaiting();
 

@@ -48,6 +48,7 @@ public final class Router {
     private final Map<String, QueueSpec> queues;
     private final QueueSpec fallbackQueue;
     private final OfflinePolicy offlinePolicy;
+    private final ServeOrder serveOrder;
     private final LiveState state;
     private final EventDispatcher events;
     private final ReentrantLock lock = new ReentrantLock();
@@ -67,6 +68,7 @@ public final class Router {
         this.fallbackQueue = builder.queues.get(builder.fallbackQueueName);
         this.chain = new FallbackChain(builder.chain, fallbackQueue, queues);
         this.offlinePolicy = builder.offlinePolicy;
+        this.serveOrder = builder.serveOrder;
         this.events = new EventDispatcher(builder.listeners);
         this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl);
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
@@ -270,7 +272,7 @@ public final class Router {
                             + offlinePolicy.grace(), now);
                 }
             });
-            for (WaitingConversation entry : state.waitingInOrder()) {
+            for (WaitingConversation entry : inServeOrder(now)) {
                 if (!entry.slaDeadline().isAfter(now) && state.markBreachReported(entry.conversation().id())) {
                     slaBreached++;
                     events.publish(new RoutingEvent.SlaBreached(now, entry.conversation(), entry.queue(),
@@ -301,9 +303,9 @@ public final class Router {
         return read(state::statuses);
     }
 
-    /** Every waiting conversation, in the order they will be served. */
+    /** Every waiting conversation, in the order they would be served now. */
     public List<WaitingConversation> waiting() {
-        return read(state::waitingInOrder);
+        return read(() -> inServeOrder(clock.instant()));
     }
 
     /** Counters since the router was built. */
@@ -333,6 +335,12 @@ public final class Router {
         } finally {
             lock.unlock();
         }
+    }
+
+    private List<WaitingConversation> inServeOrder(Instant now) {
+        List<WaitingConversation> entries = state.waiting();
+        entries.sort(serveOrder.at(now));
+        return entries;
     }
 
     private OwnerStatus requireOwner(String ownerId, String field) {
@@ -415,7 +423,7 @@ public final class Router {
         if (!state.hasWaiting()) {
             return;
         }
-        for (WaitingConversation entry : state.waitingInOrder()) {
+        for (WaitingConversation entry : inServeOrder(now)) {
             settle(entry.conversation(), now, Optional.of(entry));
         }
     }
@@ -449,6 +457,7 @@ public final class Router {
         private final Map<String, QueueSpec> queues = new LinkedHashMap<>();
         private String fallbackQueueName;
         private OfflinePolicy offlinePolicy = OfflinePolicy.reassignNow();
+        private ServeOrder serveOrder = ServeOrder.WITHOUT_AGING;
         private final List<RoutingListener> listeners = new ArrayList<>();
         private long maxCustomers = 100_000;
         private Duration customerTtl = Duration.ofDays(30);
@@ -514,6 +523,15 @@ public final class Router {
         /** What happens to the conversations of an owner who goes offline (default: re-routed at once). */
         public Builder offlinePolicy(OfflinePolicy value) {
             offlinePolicy = Checks.notNull(value, "offlinePolicy");
+            return this;
+        }
+
+        /**
+         * Ages waiting conversations: each full {@code step} a conversation has waited raises its priority by one
+         * level when capacity is handed out, so low-priority work is never starved (default: no aging).
+         */
+        public Builder priorityAging(Duration step) {
+            serveOrder = new ServeOrder(Checks.positive(step, "priority aging step"));
             return this;
         }
 

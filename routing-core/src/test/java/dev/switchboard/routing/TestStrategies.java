@@ -1,0 +1,55 @@
+package dev.switchboard.routing;
+
+import java.time.Instant;
+
+/** Minimal strategies and builders for exercising the router without routing-strategies. */
+final class TestStrategies {
+    static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+
+    private TestStrategies() {}
+
+    /** Picks the first owner, in roster order, that is online with free capacity. */
+    static Strategy firstAvailable() {
+        return new Strategy() {
+            @Override
+            public String name() {
+                return "first-available";
+            }
+
+            @Override
+            public Verdict decide(Conversation conversation, RoutingView view) {
+                for (Candidate candidate : view.candidates()) {
+                    if (candidate.canTake(BusyPolicy.EXCLUDE)) {
+                        return Verdict.assign(candidate, "first owner with room");
+                    }
+                }
+                return Verdict.pass(PassReason.NO_CAPACITY, "nobody has room");
+            }
+        };
+    }
+
+    /** Sends conversations of one type to a queue, passes on the others. */
+    static Strategy typeToQueue(String type, String queue) {
+        return new Strategy() {
+            @Override
+            public String name() {
+                return "review-" + type;
+            }
+
+            @Override
+            public Verdict decide(Conversation conversation, RoutingView view) {
+                return conversation.type().equals(type)
+                        ? Verdict.enqueue(queue, type + " conversations are reviewed by a person")
+                        : Verdict.pass(PassReason.NOT_APPLICABLE, "not a " + type);
+            }
+        };
+    }
+
+    static Conversation.Builder conversation(String id) {
+        return Conversation.builder(id).customer("customer-" + id).channel("chat").createdAt(START);
+    }
+
+    static Owner agent(String id, int capacity) {
+        return Owner.agent(id).capacity(capacity).build();
+    }
+}
