@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The embedded live state: plain collections, guarded by the router's lock. */
 final class InMemoryLiveState implements LiveState {
@@ -20,21 +23,22 @@ final class InMemoryLiveState implements LiveState {
     private final Map<String, Slot> owners = new LinkedHashMap<>();
     private final Map<String, Conversation> owned = new HashMap<>();
     private final Map<String, String> ownerOf = new HashMap<>();
-    private final Map<String, WaitingConversation> waiting = new LinkedHashMap<>();
+    private final Map<String, WaitingConversation> waitingById = new HashMap<>();
+    private final Map<String, NavigableSet<WaitingConversation>> queues = new HashMap<>();
+    private final Comparator<WaitingConversation> serveOrder;
     private final Set<String> breachReported = new HashSet<>();
     private final Map<String, Long> cursors = new HashMap<>();
     private final Map<String, Instant> offlineSince = new LinkedHashMap<>();
     private final Cache<String, String> previousOwners;
     private long nextRosterPosition;
 
-    InMemoryLiveState(InstantSource clock, long maxCustomers, Duration customerTtl) {
+    InMemoryLiveState(InstantSource clock, long maxCustomers, Duration customerTtl, ServeOrder serveOrder) {
+        this.serveOrder = serveOrder.comparator();
+        Instant start = clock.instant();
         previousOwners = Caffeine.newBuilder()
                 .maximumSize(maxCustomers)
                 .expireAfterWrite(customerTtl)
-                .ticker(() -> {
-                    Instant now = clock.instant();
-                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-                })
+                .ticker(() -> Duration.between(start, clock.instant()).toNanos())
                 .executor(Runnable::run)
                 .build();
     }
@@ -61,6 +65,10 @@ final class InMemoryLiveState implements LiveState {
             return Math.max(0, Math.min(total, onChannel));
         }
 
+        boolean hasRoom() {
+            return presence.mayReceiveWork() && load < owner.capacity().total();
+        }
+
         Candidate candidateFor(String channel) {
             return new Candidate(owner, rosterPosition, presence, load, freeCapacityOn(channel), lastAssignedAt);
         }
@@ -80,6 +88,12 @@ final class InMemoryLiveState implements LiveState {
     }
 
     @Override
+    public boolean hasRoom(String ownerId) {
+        Slot slot = owners.get(ownerId);
+        return slot != null && slot.hasRoom();
+    }
+
+    @Override
     public boolean hasOwner(String ownerId) {
         return owners.containsKey(ownerId);
     }
@@ -91,7 +105,8 @@ final class InMemoryLiveState implements LiveState {
 
     @Override
     public void removeOwner(String ownerId) {
-        if (!slot(ownerId).conversations.isEmpty()) {
+        Slot slot = slot(ownerId);
+        if (!slot.conversations.isEmpty()) {
             throw new IllegalStateException("owner '" + ownerId + "' still holds conversations");
         }
         owners.remove(ownerId);
@@ -114,7 +129,8 @@ final class InMemoryLiveState implements LiveState {
 
     @Override
     public void setPresence(String ownerId, Presence presence, Instant at) {
-        slot(ownerId).presence = presence;
+        Slot slot = slot(ownerId);
+        slot.presence = presence;
         if (presence == Presence.OFFLINE) {
             offlineSince.put(ownerId, at);
         } else {
@@ -139,7 +155,7 @@ final class InMemoryLiveState implements LiveState {
         if (conversation != null) {
             return Optional.of(new Placement.Owned(conversation, ownerOf.get(conversationId)));
         }
-        WaitingConversation entry = waiting.get(conversationId);
+        WaitingConversation entry = waitingById.get(conversationId);
         return entry == null ? Optional.empty() : Optional.of(new Placement.Waiting(entry));
     }
 
@@ -147,7 +163,7 @@ final class InMemoryLiveState implements LiveState {
     public void assign(Conversation conversation, String ownerId, Instant at) {
         Slot slot = slot(ownerId);
         String id = conversation.id();
-        if (owned.containsKey(id) || waiting.containsKey(id)) {
+        if (owned.containsKey(id) || waitingById.containsKey(id)) {
             throw new IllegalStateException("conversation '" + id + "' is already placed");
         }
         if (slot.freeCapacityOn(conversation.channel()) <= 0) {
@@ -184,30 +200,57 @@ final class InMemoryLiveState implements LiveState {
     @Override
     public void enqueue(WaitingConversation entry) {
         String id = entry.conversation().id();
-        if (owned.containsKey(id) || waiting.containsKey(id)) {
+        if (owned.containsKey(id) || waitingById.containsKey(id)) {
             throw new IllegalStateException("conversation '" + id + "' is already placed");
         }
-        waiting.put(id, entry);
+        waitingById.put(id, entry);
+        queues.computeIfAbsent(entry.queue(), queue -> new TreeSet<>(serveOrder)).add(entry);
     }
 
     @Override
     public WaitingConversation dequeue(String conversationId) {
-        WaitingConversation entry = waiting.remove(conversationId);
+        WaitingConversation entry = waitingById.remove(conversationId);
         if (entry == null) {
             throw new IllegalStateException("conversation '" + conversationId + "' is not waiting");
         }
+        queues.get(entry.queue()).remove(entry);
         breachReported.remove(conversationId);
         return entry;
     }
 
     @Override
+    public void updateReason(String conversationId, String reason) {
+        WaitingConversation entry = waitingById.get(conversationId);
+        if (entry == null) {
+            throw new IllegalStateException("conversation '" + conversationId + "' is not waiting");
+        }
+        WaitingConversation updated = new WaitingConversation(entry.conversation(), entry.queue(), reason,
+                entry.enqueuedAt(), entry.slaDeadline());
+        NavigableSet<WaitingConversation> queue = queues.get(entry.queue());
+        queue.remove(entry);
+        queue.add(updated);
+        waitingById.put(conversationId, updated);
+    }
+
+    @Override
     public List<WaitingConversation> waiting() {
-        return new ArrayList<>(waiting.values());
+        List<WaitingConversation> entries = new ArrayList<>(waitingById.values());
+        entries.sort(serveOrder);
+        return entries;
+    }
+
+    @Override
+    public Optional<WaitingConversation> waitingAfter(String queue, Optional<WaitingConversation> previous) {
+        NavigableSet<WaitingConversation> entries = queues.get(queue);
+        if (entries == null || entries.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(previous.isEmpty() ? entries.first() : entries.higher(previous.get()));
     }
 
     @Override
     public boolean hasWaiting() {
-        return !waiting.isEmpty();
+        return !waitingById.isEmpty();
     }
 
     @Override

@@ -32,6 +32,9 @@ interface LiveState {
 
     void setCapacity(String ownerId, Capacity capacity);
 
+    /** Whether an owner is on the roster, may receive work, and has room below its total capacity. */
+    boolean hasRoom(String ownerId);
+
     /** Owners that are offline, with the time they went offline. */
     Map<String, Instant> offlineSince();
 
@@ -52,8 +55,17 @@ interface LiveState {
 
     WaitingConversation dequeue(String conversationId);
 
-    /** Every waiting conversation, in the order they entered their queues (a copy the caller may sort). */
+    /** Replaces why a conversation waits, keeping its queue, place, entry time and SLA deadline. */
+    void updateReason(String conversationId, String reason);
+
+    /** Every waiting conversation in every queue, in serve order. */
     List<WaitingConversation> waiting();
+
+    /**
+     * The first conversation waiting in a queue after {@code previous} in serve order (which may have left the queue
+     * since), or the queue's first when {@code previous} is empty.
+     */
+    Optional<WaitingConversation> waitingAfter(String queue, Optional<WaitingConversation> previous);
 
     boolean hasWaiting();
 

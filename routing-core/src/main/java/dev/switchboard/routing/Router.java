@@ -48,7 +48,6 @@ public final class Router {
     private final Map<String, QueueSpec> queues;
     private final QueueSpec fallbackQueue;
     private final OfflinePolicy offlinePolicy;
-    private final ServeOrder serveOrder;
     private final LiveState state;
     private final EventDispatcher events;
     private final ReentrantLock lock = new ReentrantLock();
@@ -68,9 +67,8 @@ public final class Router {
         this.fallbackQueue = builder.queues.get(builder.fallbackQueueName);
         this.chain = new FallbackChain(builder.chain, fallbackQueue, queues);
         this.offlinePolicy = builder.offlinePolicy;
-        this.serveOrder = builder.serveOrder;
         this.events = new EventDispatcher(builder.listeners);
-        this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl);
+        this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl, builder.serveOrder);
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
     }
 
@@ -105,7 +103,7 @@ public final class Router {
                 state.unassign(conversationId);
                 released++;
                 events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
-                drain(now);
+                drainFor(owned.ownerId(), now);
             } else {
                 WaitingConversation entry = state.dequeue(conversationId);
                 released++;
@@ -147,9 +145,9 @@ public final class Router {
             state.assign(owned.conversation(), toOwnerId, now);
             transferred++;
             events.publish(new RoutingEvent.Transferred(now, owned.conversation(), owned.ownerId(), toOwnerId, handoff));
-            Trace trace = Trace.of(TRANSFER, Verdict.assign(state.view(owned.conversation(), now)
-                    .candidate(toOwnerId).orElseThrow(), "transferred by " + owned.ownerId() + ": " + handoff.summary()));
-            drain(now);
+            Trace trace = Trace.of(TRANSFER, new Verdict.Assign(toOwnerId,
+                    "transferred by " + owned.ownerId() + ": " + handoff.summary(), Map.of()));
+            drainFor(owned.ownerId(), now);
             return new Decision.Assigned(conversationId, toOwnerId, TRANSFER, trace);
         });
     }
@@ -174,8 +172,7 @@ public final class Router {
             if (refusal != null) {
                 return new Decision.Rejected(conversationId, refusal, Trace.of(CLAIM, Verdict.reject(refusal)));
             }
-            Candidate claimant = state.view(entry.conversation(), now).candidate(ownerId).orElseThrow();
-            Trace trace = Trace.of(CLAIM, Verdict.assign(claimant, "claimed from queue " + entry.queue()));
+            Trace trace = Trace.of(CLAIM, new Verdict.Assign(ownerId, "claimed from queue " + entry.queue(), Map.of()));
             state.dequeue(conversationId);
             state.assign(entry.conversation(), ownerId, now);
             assigned++;
@@ -200,7 +197,7 @@ public final class Router {
             if (presence == Presence.OFFLINE && offlinePolicy.grace().isZero()) {
                 reroute(takeAll(ownerId), ownerId, "owner " + ownerId + " went offline", now);
             }
-            drain(now);
+            drainFor(ownerId, now);
             return null;
         });
     }
@@ -216,7 +213,7 @@ public final class Router {
             Capacity before = requireOwner(ownerId, "ownerId").owner().capacity();
             state.setCapacity(ownerId, capacity);
             events.publish(new RoutingEvent.CapacityChanged(now, ownerId, before, capacity));
-            drain(now);
+            drainFor(ownerId, now);
             return null;
         });
     }
@@ -239,7 +236,7 @@ public final class Router {
                 state.setPresence(owner.id(), presence, now);
             }
             events.publish(new RoutingEvent.OwnerJoined(now, owner, presence));
-            drain(now);
+            drainFor(owner.id(), now);
             return null;
         });
     }
@@ -272,14 +269,14 @@ public final class Router {
                             + offlinePolicy.grace(), now);
                 }
             });
-            for (WaitingConversation entry : inServeOrder(now)) {
+            for (WaitingConversation entry : state.waiting()) {
                 if (!entry.slaDeadline().isAfter(now) && state.markBreachReported(entry.conversation().id())) {
                     slaBreached++;
                     events.publish(new RoutingEvent.SlaBreached(now, entry.conversation(), entry.queue(),
                             entry.slaDeadline()));
                 }
             }
-            drain(now);
+            drainAll(now);
             return null;
         });
     }
@@ -303,9 +300,9 @@ public final class Router {
         return read(state::statuses);
     }
 
-    /** Every waiting conversation, in the order they would be served now. */
+    /** Every waiting conversation, in the order they will be served. */
     public List<WaitingConversation> waiting() {
-        return read(() -> inServeOrder(clock.instant()));
+        return read(state::waiting);
     }
 
     /** Counters since the router was built. */
@@ -335,12 +332,6 @@ public final class Router {
         } finally {
             lock.unlock();
         }
-    }
-
-    private List<WaitingConversation> inServeOrder(Instant now) {
-        List<WaitingConversation> entries = state.waiting();
-        entries.sort(serveOrder.at(now));
-        return entries;
     }
 
     private OwnerStatus requireOwner(String ownerId, String field) {
@@ -407,7 +398,10 @@ public final class Router {
                 : current.map(WaitingConversation::queue).orElse(fallbackQueue.name());
         if (current.isPresent() && current.get().queue().equals(queue)) {
             WaitingConversation entry = current.get();
-            return new Decision.Queued(id, queue, entry.reason(), entry.slaDeadline(), trace);
+            if (!entry.reason().equals(verdict.reason())) {
+                state.updateReason(id, verdict.reason());
+            }
+            return new Decision.Queued(id, queue, verdict.reason(), entry.slaDeadline(), trace);
         }
         current.ifPresent(entry -> state.dequeue(id));
         Duration sla = queues.get(queue).sla();
@@ -418,13 +412,25 @@ public final class Router {
         return new Decision.Queued(id, queue, entry.reason(), entry.slaDeadline(), trace);
     }
 
-    /** Offers every waiting conversation, in serve order, to the chain again. */
-    private void drain(Instant now) {
-        if (!state.hasWaiting()) {
-            return;
+    /**
+     * Offers the fallback queue, in serve order, to the chain again after an owner got room (a release, a transfer
+     * away, coming online, more capacity, joining). Only that owner's change can let a waiting conversation be placed,
+     * so the drain stops as soon as the owner has no room left, and costs little while everyone is full.
+     */
+    private void drainFor(String ownerId, Instant now) {
+        Optional<WaitingConversation> entry = state.waitingAfter(fallbackQueue.name(), Optional.empty());
+        while (entry.isPresent() && state.hasRoom(ownerId)) {
+            settle(entry.get().conversation(), now, entry);
+            entry = state.waitingAfter(fallbackQueue.name(), entry);
         }
-        for (WaitingConversation entry : inServeOrder(now)) {
-            settle(entry.conversation(), now, Optional.of(entry));
+    }
+
+    /** Offers every waiting conversation in every queue to the chain again, for steps whose answer depends on time. */
+    private void drainAll(Instant now) {
+        for (WaitingConversation entry : state.waiting()) {
+            if (state.placement(entry.conversation().id()).filter(Placement.Waiting.class::isInstance).isPresent()) {
+                settle(entry.conversation(), now, Optional.of(entry));
+            }
         }
     }
 
