@@ -21,19 +21,20 @@ final class Eligibility {
         if (considered.isEmpty()) {
             return Verdict.pass(PassReason.NO_MATCH, "there are no " + who);
         }
-        boolean anyAvailable = false;
-        for (Candidate candidate : considered) {
-            if (candidate.presence() == Presence.ONLINE
-                    || (candidate.presence() == Presence.BUSY && busyPolicy == BusyPolicy.INCLUDE)) {
-                anyAvailable = true;
-                break;
-            }
-        }
-        if (!anyAvailable) {
+        if (considered.stream().noneMatch(candidate -> isAvailable(candidate, busyPolicy))) {
             return Verdict.pass(PassReason.NONE_AVAILABLE, "none of the " + considered.size() + " " + who + " is "
                     + (busyPolicy == BusyPolicy.INCLUDE ? "online or busy" : "online"));
         }
         return Verdict.pass(PassReason.NO_CAPACITY, "every available one of the " + considered.size() + " " + who
                 + " is at capacity");
+    }
+
+    /**
+     * Whether a candidate's presence lets it take work under the busy policy, whatever its capacity: online, or
+     * busy when busy owners are included.
+     */
+    static boolean isAvailable(Candidate candidate, BusyPolicy busyPolicy) {
+        return candidate.presence() == Presence.ONLINE
+                || (candidate.presence() == Presence.BUSY && busyPolicy == BusyPolicy.INCLUDE);
     }
 }

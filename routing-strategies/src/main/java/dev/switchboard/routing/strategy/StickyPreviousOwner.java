@@ -1,0 +1,127 @@
+package dev.switchboard.routing.strategy;
+
+import dev.switchboard.routing.BusyPolicy;
+import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.PassReason;
+import dev.switchboard.routing.RoutingView;
+import dev.switchboard.routing.Strategy;
+import dev.switchboard.routing.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sends a returning customer back to the owner who last served them, when that owner can take the conversation
+ * now. Otherwise it passes, saying why: the customer is new or forgotten, the owner left the roster, is away or
+ * offline, busy, or full.
+ *
+ * <p>With a wait window, a conversation whose previous owner is at work (online or busy) but cannot take it yet
+ * is held, and decided again whenever the router drains its queues, until it has waited (since it was created)
+ * as long as the window; then the strategy passes as {@link PassReason#EXPIRED}. An away or offline owner is
+ * never waited for.
+ */
+public final class StickyPreviousOwner implements Strategy {
+
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final String name;
+    private final BusyPolicy busyPolicy;
+    private final Duration waitWindow;
+
+    /** Sticky routing to online previous owners, without waiting, named {@code sticky}. */
+    public StickyPreviousOwner() {
+        this("sticky", BusyPolicy.EXCLUDE, Duration.ZERO);
+    }
+
+    /** Sticky routing to online previous owners, named {@code sticky}, waiting up to {@code waitWindow}. */
+    public StickyPreviousOwner(Duration waitWindow) {
+        this("sticky", BusyPolicy.EXCLUDE, waitWindow);
+    }
+
+    /**
+     * @param name the step's name in traces (unique within a router)
+     * @param busyPolicy whether a busy previous owner may be given the conversation
+     * @param waitWindow how long a conversation, counted from its creation, may be held for a previous owner who
+     *     is at work but cannot take it now; zero never holds
+     */
+    public StickyPreviousOwner(String name, BusyPolicy busyPolicy, Duration waitWindow) {
+        this.name = Names.check(name);
+        this.busyPolicy = Objects.requireNonNull(busyPolicy, "busyPolicy");
+        this.waitWindow = checkWindow(waitWindow);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Verdict decide(Conversation conversation, RoutingView view) {
+        String customer = conversation.customerId();
+        Optional<String> remembered = view.previousOwner(customer);
+        if (remembered.isEmpty()) {
+            return Verdict.pass(PassReason.NOT_APPLICABLE, "customer " + customer
+                    + " has no remembered previous owner (first conversation, or not seen for a long time)");
+        }
+        String ownerId = remembered.get();
+        Optional<Candidate> onRoster = view.candidate(ownerId);
+        if (onRoster.isEmpty()) {
+            // Not NONE_AVAILABLE: nobody to wait for will come back, so stickiness no longer applies.
+            return Verdict.pass(PassReason.NOT_APPLICABLE, "previous owner " + ownerId + " of customer " + customer
+                    + " is no longer on the roster");
+        }
+        Candidate previous = onRoster.get();
+        if (previous.canTake(busyPolicy)) {
+            return Verdict.assign(previous, "returning customer " + customer + " goes back to previous owner "
+                    + ownerId);
+        }
+        if (!previous.presence().mayReceiveWork()) {
+            return Verdict.pass(PassReason.NONE_AVAILABLE, "previous owner " + ownerId + " of customer " + customer
+                    + " is " + previous.presence().name().toLowerCase(Locale.ROOT));
+        }
+        boolean busy = !Eligibility.isAvailable(previous, busyPolicy);
+        String condition = busy ? "busy" : "full";
+        if (waitWindow.isZero()) {
+            return Verdict.pass(busy ? PassReason.NONE_AVAILABLE : PassReason.NO_CAPACITY, "previous owner "
+                    + ownerId + " of customer " + customer + " is " + condition);
+        }
+        Instant deadline = conversation.createdAt().plus(waitWindow);
+        if (view.now().isBefore(deadline)) {
+            return Verdict.hold("holding for previous owner " + ownerId + ", who is " + condition + ", until "
+                    + CLOCK_TIME.format(deadline));
+        }
+        return Verdict.pass(PassReason.EXPIRED, "waited " + describe(waitWindow) + " for previous owner " + ownerId
+                + ", who is still " + condition);
+    }
+
+    private static Duration checkWindow(Duration waitWindow) {
+        if (waitWindow == null) {
+            throw new IllegalArgumentException("waitWindow must not be null (use Duration.ZERO for no wait)");
+        }
+        if (waitWindow.isNegative()) {
+            throw new IllegalArgumentException("waitWindow must not be negative, was " + waitWindow);
+        }
+        return waitWindow;
+    }
+
+    /** A duration as people write it: {@code 2m}, {@code 1h30m}, {@code 45s}. */
+    private static String describe(Duration duration) {
+        StringBuilder text = new StringBuilder();
+        if (duration.toHours() > 0) {
+            text.append(duration.toHours()).append('h');
+        }
+        if (duration.toMinutesPart() > 0) {
+            text.append(duration.toMinutesPart()).append('m');
+        }
+        if (duration.toSecondsPart() > 0) {
+            text.append(duration.toSecondsPart()).append('s');
+        }
+        return text.isEmpty() ? duration.toMillis() + "ms" : text.toString();
+    }
+}
