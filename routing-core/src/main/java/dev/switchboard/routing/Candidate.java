@@ -29,12 +29,16 @@ public record Candidate(
     }
 
     /**
-     * Whether this owner can take the conversation now: it has free capacity and is {@link Presence#ONLINE}, or
+     * Whether this owner's presence lets it take work, whatever its capacity: {@link Presence#ONLINE}, or
      * {@link Presence#BUSY} when busy owners are included.
      */
+    public boolean isAvailable(BusyPolicy busyPolicy) {
+        return presence == Presence.ONLINE || (presence == Presence.BUSY && busyPolicy == BusyPolicy.INCLUDE);
+    }
+
+    /** Whether this owner can take the conversation now: it {@link #isAvailable is available} and has free capacity. */
     public boolean canTake(BusyPolicy busyPolicy) {
-        return freeCapacity > 0
-                && (presence == Presence.ONLINE || (presence == Presence.BUSY && busyPolicy == BusyPolicy.INCLUDE));
+        return freeCapacity > 0 && isAvailable(busyPolicy);
     }
 
     /** Load divided by total capacity; an owner with no capacity counts as fully used. */

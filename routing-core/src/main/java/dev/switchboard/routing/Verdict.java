@@ -35,7 +35,11 @@ public sealed interface Verdict {
         }
     }
 
-    /** Keep the conversation waiting where it is (or in the fallback queue), so that this step decides again later. */
+    /**
+     * Keep the conversation waiting where it is (or in the fallback queue), so that this step decides again later:
+     * when capacity frees, and on the router's {@code tick()}; a wait that depends on time ends at the first tick
+     * after it. A hold reserves nothing: capacity that frees meanwhile goes to waiting conversations in serve order.
+     */
     record Hold(String reason) implements Verdict {
         public Hold {
             Checks.notNull(reason, "reason");

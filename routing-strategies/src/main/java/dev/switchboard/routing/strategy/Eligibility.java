@@ -3,7 +3,6 @@ package dev.switchboard.routing.strategy;
 import dev.switchboard.routing.BusyPolicy;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.PassReason;
-import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Verdict;
 import java.util.List;
 
@@ -21,20 +20,11 @@ final class Eligibility {
         if (considered.isEmpty()) {
             return Verdict.pass(PassReason.NO_MATCH, "there are no " + who);
         }
-        if (considered.stream().noneMatch(candidate -> isAvailable(candidate, busyPolicy))) {
+        if (considered.stream().noneMatch(candidate -> candidate.isAvailable(busyPolicy))) {
             return Verdict.pass(PassReason.NONE_AVAILABLE, "none of the " + considered.size() + " " + who + " is "
                     + (busyPolicy == BusyPolicy.INCLUDE ? "online or busy" : "online"));
         }
         return Verdict.pass(PassReason.NO_CAPACITY, "every available one of the " + considered.size() + " " + who
                 + " is at capacity");
-    }
-
-    /**
-     * Whether a candidate's presence lets it take work under the busy policy, whatever its capacity: online, or
-     * busy when busy owners are included.
-     */
-    static boolean isAvailable(Candidate candidate, BusyPolicy busyPolicy) {
-        return candidate.presence() == Presence.ONLINE
-                || (candidate.presence() == Presence.BUSY && busyPolicy == BusyPolicy.INCLUDE);
     }
 }

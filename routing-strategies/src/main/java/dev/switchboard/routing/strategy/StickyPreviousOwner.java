@@ -85,7 +85,7 @@ public final class StickyPreviousOwner implements Strategy {
             return Verdict.pass(PassReason.NONE_AVAILABLE, "previous owner " + ownerId + " of customer " + customer
                     + " is " + previous.presence().name().toLowerCase(Locale.ROOT));
         }
-        boolean busy = !Eligibility.isAvailable(previous, busyPolicy);
+        boolean busy = !previous.isAvailable(busyPolicy);
         String condition = busy ? "busy" : "full";
         if (waitWindow.isZero()) {
             return Verdict.pass(busy ? PassReason.NONE_AVAILABLE : PassReason.NO_CAPACITY, "previous owner "
