@@ -5,9 +5,6 @@ final class Names {
     private Names() {}
 
     static String check(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("strategy name must not be " + (name == null ? "null" : "blank"));
-        }
-        return name;
+        return Args.notBlank(name, "strategy name");
     }
 }

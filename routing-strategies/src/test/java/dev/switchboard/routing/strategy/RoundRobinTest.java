@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.routing.BusyPolicy;
 import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.PassReason;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.RoutingSnapshot;
+import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +23,19 @@ class RoundRobinTest {
 
     private final RoundRobin roundRobin = new RoundRobin();
 
-    /** Runs n decisions, storing the cursor after each as the router would, and returns the chosen owners. */
-    static List<String> rotate(RoundRobin strategy, RoutingSnapshot snapshot, int n) {
+    /**
+     * Runs n decisions of a conversation with no requirements, storing the cursors after each as the router would,
+     * and returns the chosen owners.
+     */
+    static List<String> rotate(Strategy strategy, RoutingSnapshot snapshot, int n) {
+        return rotate(strategy, conversation("c"), snapshot, n);
+    }
+
+    /** Like {@link #rotate(Strategy, RoutingSnapshot, int)}, deciding the given conversation each time. */
+    static List<String> rotate(Strategy strategy, Conversation conversation, RoutingSnapshot snapshot, int n) {
         List<String> chosen = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Verdict.Assign assign = (Verdict.Assign) strategy.decide(conversation("c" + i), snapshot);
+            Verdict.Assign assign = (Verdict.Assign) strategy.decide(conversation, snapshot);
             chosen.add(assign.ownerId());
             snapshot = snapshot.withCursors(assign.cursors());
         }

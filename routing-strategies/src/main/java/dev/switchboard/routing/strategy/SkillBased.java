@@ -1,0 +1,290 @@
+package dev.switchboard.routing.strategy;
+
+import dev.switchboard.routing.BusyPolicy;
+import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.RoutingView;
+import dev.switchboard.routing.Strategy;
+import dev.switchboard.routing.Verdict;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Skill-based routing: the conversation goes to the owner that best matches what it needs. An owner matches when it
+ * has every required skill at or above the minimum proficiency, speaks the conversation's language (when one is
+ * set) and covers its region (when one is set). Products and offers are modelled as skills, such as
+ * {@code offer:consulting} or {@code product:implementation}, so "who may handle this offer" is a skill requirement.
+ *
+ * <p><b>Score.</b> Among the matching owners that can take the conversation now, the highest score wins: the sum of
+ * the owner's proficiency in each skill that applies, so a stronger match beats a bare one. Equal scores are
+ * settled by the {@link TieBreak}, then by roster order.
+ *
+ * <p><b>Relaxation.</b> A conversation that has waited may ask for less, as in bullseye routing: each
+ * {@link Relaxation} step applies once the conversation has waited a given time since it was created, and drops
+ * optional skills, lowers every minimum, or both. Step 0 is every requirement as stated. The strictest applicable
+ * level is tried first and the strategy loosens only as far as the wait allows, so an owner who can take the
+ * conversation at a stricter level is never passed over for a looser one; the verdict names the step that matched.
+ *
+ * <pre>{@code
+ * SkillBased skills = SkillBased.builder()
+ *         .tieBreak(SkillBased.TieBreak.LONGEST_IDLE)
+ *         .relax(Relaxation.afterWaiting(Duration.ofMinutes(2)).lowerMinimumsBy(1))
+ *         .relax(Relaxation.afterWaiting(Duration.ofMinutes(5)).lowerMinimumsBy(1).dropOptional())
+ *         .build();
+ * }</pre>
+ */
+public final class SkillBased implements Strategy {
+
+    /** How owners with the same best score are told apart; roster order settles what is still tied. */
+    public enum TieBreak {
+        /** The lowest utilisation (open conversations divided by total capacity). */
+        LEAST_LOADED,
+        /** The one whose last assignment is oldest; an owner never assigned is the idlest of all. */
+        LONGEST_IDLE,
+        /** Take turns: the first tied owner at or after the roster position following the last one this rule chose. */
+        ROUND_ROBIN
+    }
+
+    /**
+     * One relaxation step: once a conversation has waited {@code after} since it was created, optional skills are
+     * dropped when {@code dropsOptional}, and every minimum proficiency is lowered by {@code lowersMinimumsBy}
+     * (never below zero). Each step states its whole level, not a change to the step before it.
+     *
+     * @param after how long the conversation must have waited, positive
+     * @param dropsOptional whether optional skill requirements no longer apply
+     * @param lowersMinimumsBy how much every minimum proficiency is lowered, zero or more
+     */
+    public record Relaxation(Duration after, boolean dropsOptional, int lowersMinimumsBy) {
+
+        public Relaxation {
+            Args.positive(after, "relaxation wait");
+            if (lowersMinimumsBy < 0) {
+                throw new IllegalArgumentException("lowersMinimumsBy of the relaxation after "
+                        + Durations.describe(after) + " must not be negative, was " + lowersMinimumsBy);
+            }
+        }
+
+        /** A step that applies after waiting this long; say what it relaxes with {@link #dropOptional()} and
+         * {@link #lowerMinimumsBy(int)}. */
+        public static Relaxation afterWaiting(Duration wait) {
+            return new Relaxation(wait, false, 0);
+        }
+
+        /** This step, also dropping optional skill requirements. */
+        public Relaxation dropOptional() {
+            return new Relaxation(after, true, lowersMinimumsBy);
+        }
+
+        /** This step, lowering every minimum proficiency by {@code amount} instead. */
+        public Relaxation lowerMinimumsBy(int amount) {
+            return new Relaxation(after, dropsOptional, amount);
+        }
+
+        /** What this step relaxes, for people: "optional skills dropped and minimums lowered by 1". */
+        String describe() {
+            if (dropsOptional && lowersMinimumsBy > 0) {
+                return "optional skills dropped and minimums lowered by " + lowersMinimumsBy;
+            }
+            return dropsOptional ? "optional skills dropped" : "minimums lowered by " + lowersMinimumsBy;
+        }
+
+        Requirements applyTo(Requirements requirements) {
+            return requirements.relaxed(dropsOptional, lowersMinimumsBy);
+        }
+
+        /** Whether this step asks for no more than {@code stricter} in every way, and for less in one. */
+        boolean isLooserThan(Relaxation stricter) {
+            boolean noStricter = (dropsOptional || !stricter.dropsOptional)
+                    && lowersMinimumsBy >= stricter.lowersMinimumsBy;
+            return noStricter && (dropsOptional != stricter.dropsOptional
+                    || lowersMinimumsBy != stricter.lowersMinimumsBy);
+        }
+    }
+
+    private final String name;
+    private final BusyPolicy busyPolicy;
+    private final TieBreak tieBreak;
+    private final List<Relaxation> relaxations;
+
+    private SkillBased(Builder builder) {
+        this.name = builder.name;
+        this.busyPolicy = builder.busyPolicy;
+        this.tieBreak = builder.tieBreak;
+        this.relaxations = List.copyOf(builder.relaxations);
+    }
+
+    /** A builder; the defaults are name {@code skill-based}, busy owners excluded, least loaded, no relaxation. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Verdict decide(Conversation conversation, RoutingView view) {
+        Duration waited = Duration.between(conversation.createdAt(), view.now());
+        int loosestStep = 0;
+        while (loosestStep < relaxations.size() && waited.compareTo(relaxations.get(loosestStep).after()) >= 0) {
+            loosestStep++;
+        }
+        Requirements stated = Requirements.of(conversation);
+        Requirements requirements = stated;
+        List<Candidate> matches = List.of();
+        for (int step = 0; step <= loosestStep; step++) {
+            requirements = step == 0 ? stated : relaxations.get(step - 1).applyTo(stated);
+            matches = matching(view.candidates(), requirements);
+            List<Candidate> eligible = new ArrayList<>();
+            for (Candidate match : matches) {
+                if (match.canTake(busyPolicy)) {
+                    eligible.add(match);
+                }
+            }
+            if (!eligible.isEmpty()) {
+                return best(eligible, requirements, step, view);
+            }
+        }
+        Verdict.Pass pass = Eligibility.noneCanTake(matches, busyPolicy, requirements.describeOwners());
+        String further = loosestStep < relaxations.size()
+                ? "; requirements relax further after " + Durations.describe(relaxations.get(loosestStep).after())
+                : "";
+        String at = loosestStep == 0 ? "" : " (at " + step(loosestStep) + ")";
+        return Verdict.pass(pass.code(), pass.reason() + at + further);
+    }
+
+    private static List<Candidate> matching(List<Candidate> candidates, Requirements requirements) {
+        List<Candidate> matches = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            if (requirements.metBy(candidate.owner())) {
+                matches.add(candidate);
+            }
+        }
+        return matches;
+    }
+
+    /** Assigns the highest-scoring eligible owner, settling ties by the tie-break and then roster order. */
+    private Verdict.Assign best(List<Candidate> eligible, Requirements requirements, int step, RoutingView view) {
+        int bestScore = Integer.MIN_VALUE;
+        List<Candidate> tied = new ArrayList<>();
+        for (Candidate candidate : eligible) {
+            int score = requirements.score(candidate.owner());
+            if (score > bestScore) {
+                bestScore = score;
+                tied.clear();
+            }
+            if (score == bestScore) {
+                tied.add(candidate);
+            }
+        }
+        String reason = "best skill match (score " + bestScore + ")"
+                + (step == 0 ? ", every requirement met" : " at " + step(step));
+        if (tied.size() == 1) {
+            return Verdict.assign(tied.get(0), reason);
+        }
+        reason += "; " + tied.size() + " owners tied, ";
+        return switch (tieBreak) {
+            case LEAST_LOADED -> Verdict.assign(first(tied, Comparator.comparingDouble(Candidate::utilisation)),
+                    reason + "least loaded chosen");
+            case LONGEST_IDLE -> Verdict.assign(first(tied, Comparator.comparing(Candidate::lastAssignedAt)),
+                    reason + "longest idle chosen");
+            case ROUND_ROBIN -> {
+                Candidate next = nextInRotation(tied, view.cursor(name));
+                yield Verdict.assign(next, reason + "next in rotation chosen", name, next.rosterPosition() + 1);
+            }
+        };
+    }
+
+    /** The first of the smallest, so that roster order settles what the comparator leaves tied. */
+    private static Candidate first(List<Candidate> tied, Comparator<Candidate> order) {
+        Candidate first = tied.get(0);
+        for (Candidate candidate : tied) {
+            if (order.compare(candidate, first) < 0) {
+                first = candidate;
+            }
+        }
+        return first;
+    }
+
+    /** The first tied owner at or after the cursor's roster position, wrapping round to the first. */
+    private static Candidate nextInRotation(List<Candidate> tied, long cursor) {
+        for (Candidate candidate : tied) {
+            if (candidate.rosterPosition() >= cursor) {
+                return candidate;
+            }
+        }
+        return tied.get(0);
+    }
+
+    /** A relaxation step (one or more) for people: "relaxation step 2, after 5m: optional skills dropped". */
+    private String step(int step) {
+        Relaxation relaxation = relaxations.get(step - 1);
+        return "relaxation step " + step + ", after " + Durations.describe(relaxation.after()) + ": "
+                + relaxation.describe();
+    }
+
+    /** Builds a {@link SkillBased}; each option is checked when set, and {@link #build()} leaves it reusable. */
+    public static final class Builder {
+        private String name = "skill-based";
+        private BusyPolicy busyPolicy = BusyPolicy.EXCLUDE;
+        private TieBreak tieBreak = TieBreak.LEAST_LOADED;
+        private final List<Relaxation> relaxations = new ArrayList<>();
+
+        private Builder() {}
+
+        /** The step's name in traces, also the key of its round-robin cursor (unique within a router). */
+        public Builder name(String value) {
+            name = Names.check(value);
+            return this;
+        }
+
+        /** Whether busy owners take part. */
+        public Builder busyPolicy(BusyPolicy value) {
+            busyPolicy = Args.notNull(value, "busyPolicy");
+            return this;
+        }
+
+        /** How owners with the same best score are told apart. */
+        public Builder tieBreak(TieBreak value) {
+            tieBreak = Args.notNull(value, "tieBreak");
+            return this;
+        }
+
+        /**
+         * Adds the next relaxation step. Steps must come in order of wait, each waiting longer and relaxing more
+         * than the one before, so that a longer wait never asks for more.
+         */
+        public Builder relax(Relaxation step) {
+            Args.notNull(step, "relaxation");
+            String which = "relaxation step " + (relaxations.size() + 1) + " (after " + Durations.describe(step.after())
+                    + ")";
+            if (!step.dropsOptional() && step.lowersMinimumsBy() == 0) {
+                throw new IllegalArgumentException(which
+                        + " relaxes nothing: use dropOptional(), lowerMinimumsBy(n), or both");
+            }
+            if (!relaxations.isEmpty()) {
+                Relaxation previous = relaxations.get(relaxations.size() - 1);
+                String before = "step " + relaxations.size() + " (after " + Durations.describe(previous.after()) + ": "
+                        + previous.describe() + ")";
+                if (step.after().compareTo(previous.after()) <= 0) {
+                    throw new IllegalArgumentException(which + " must wait longer than " + before);
+                }
+                if (!step.isLooserThan(previous)) {
+                    throw new IllegalArgumentException(which + " (" + step.describe() + ") must relax more than "
+                            + before + " and never less");
+                }
+            }
+            relaxations.add(step);
+            return this;
+        }
+
+        /** The strategy, as configured. */
+        public SkillBased build() {
+            return new SkillBased(this);
+        }
+    }
+}
