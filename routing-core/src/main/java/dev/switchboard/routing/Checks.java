@@ -2,7 +2,6 @@ package dev.switchboard.routing;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
 
 /** Argument checks shared by the value types; every message names the field and the bad value. */
 final class Checks {
@@ -25,7 +24,9 @@ final class Checks {
 
     /** Like {@link #key} but empty means "unspecified". */
     static String optionalKey(String value, String field) {
-        Objects.requireNonNull(value, () -> field + " must not be null (use \"\" for unspecified)");
+        if (value == null) {
+            throw new IllegalArgumentException(field + " must not be null (use \"\" for unspecified)");
+        }
         return value.trim().toLowerCase(Locale.ROOT);
     }
 
@@ -37,7 +38,7 @@ final class Checks {
     }
 
     static Duration positive(Duration value, String field) {
-        Objects.requireNonNull(value, () -> field + " must not be null");
+        notNull(value, field);
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(field + " must be positive, was " + value);
         }
@@ -52,6 +53,9 @@ final class Checks {
     }
 
     static <T> T notNull(T value, String field) {
-        return Objects.requireNonNull(value, () -> field + " must not be null");
+        if (value == null) {
+            throw new IllegalArgumentException(field + " must not be null");
+        }
+        return value;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,8 +36,10 @@ final class FallbackChain {
         List<Trace.Step> trace = new ArrayList<>(steps.size() + 1);
         String lastPass = "the chain has no steps";
         for (Strategy step : steps) {
-            Verdict verdict = Objects.requireNonNull(step.decide(conversation, view),
-                    () -> "chain step '" + step.name() + "' returned no verdict");
+            Verdict verdict = step.decide(conversation, view);
+            if (verdict == null) {
+                throw new IllegalStateException("chain step '" + step.name() + "' returned no verdict");
+            }
             check(step, verdict, view);
             trace.add(new Trace.Step(step.name(), verdict));
             if (!(verdict instanceof Verdict.Pass)) {

@@ -7,7 +7,6 @@ import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.Verdict;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Fair rotation over the owners that can take work now, in roster order. Owners that cannot (away, offline, full)
@@ -30,7 +29,7 @@ public final class RoundRobin implements Strategy {
      */
     public RoundRobin(String name, BusyPolicy busyPolicy) {
         this.name = Names.check(name);
-        this.busyPolicy = Objects.requireNonNull(busyPolicy, "busyPolicy");
+        this.busyPolicy = Args.notNull(busyPolicy, "busyPolicy");
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,7 +51,7 @@ public final class StickyPreviousOwner implements Strategy {
      */
     public StickyPreviousOwner(String name, BusyPolicy busyPolicy, Duration waitWindow) {
         this.name = Names.check(name);
-        this.busyPolicy = Objects.requireNonNull(busyPolicy, "busyPolicy");
+        this.busyPolicy = Args.notNull(busyPolicy, "busyPolicy");
         this.waitWindow = checkWindow(waitWindow);
     }
 
@@ -96,32 +95,14 @@ public final class StickyPreviousOwner implements Strategy {
             return Verdict.hold("holding for previous owner " + ownerId + ", who is " + condition + ", until "
                     + CLOCK_TIME.format(deadline));
         }
-        return Verdict.pass(PassReason.EXPIRED, "waited " + describe(waitWindow) + " for previous owner " + ownerId
+        return Verdict.pass(PassReason.EXPIRED, "waited " + Durations.describe(waitWindow) + " for previous owner " + ownerId
                 + ", who is still " + condition);
     }
 
     private static Duration checkWindow(Duration waitWindow) {
-        if (waitWindow == null) {
-            throw new IllegalArgumentException("waitWindow must not be null (use Duration.ZERO for no wait)");
-        }
-        if (waitWindow.isNegative()) {
+        if (Args.notNull(waitWindow, "waitWindow").isNegative()) {
             throw new IllegalArgumentException("waitWindow must not be negative, was " + waitWindow);
         }
         return waitWindow;
-    }
-
-    /** A duration as people write it: {@code 2m}, {@code 1h30m}, {@code 45s}. */
-    private static String describe(Duration duration) {
-        StringBuilder text = new StringBuilder();
-        if (duration.toHours() > 0) {
-            text.append(duration.toHours()).append('h');
-        }
-        if (duration.toMinutesPart() > 0) {
-            text.append(duration.toMinutesPart()).append('m');
-        }
-        if (duration.toSecondsPart() > 0) {
-            text.append(duration.toSecondsPart()).append('s');
-        }
-        return text.isEmpty() ? duration.toMillis() + "ms" : text.toString();
     }
 }
