@@ -11,22 +11,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * Routes conversations to owners through an ordered fallback chain of strategies, and owns all live state:
- * presence, loads, ownership and the waiting queues.
+ * Routes conversations to owners by a {@link RoutingPlan}, ordered rules each with a fallback chain of strategies,
+ * and owns all live state: presence, loads, ownership and the waiting queues.
  *
  * <p>Every operation is atomic: a decision reads and changes the state under one lock, so an owner's load never
  * exceeds its capacity and every open conversation is in exactly one place (owned by one owner, or waiting in
  * one queue) however many threads call the router. Strategies only decide; the router reserves capacity,
  * queues, and publishes events to listeners after the state has changed.
  *
- * <p>A conversation that no step can place waits in the fallback queue, in priority order, and the queues are
- * drained through the chain whenever capacity frees: a release, an owner coming online, joining, or getting more
- * capacity. Time-based work (SLA breaches, offline grace periods, strategies that wait) happens on {@link #tick()},
- * which the host calls from its own scheduler; the router starts no threads.
+ * <p>A conversation that no step of its rule's chain can place waits in the rule's queue, in priority order, and
+ * such queues are drained through the plan whenever one of the rule's owners gets room: a release, an owner coming
+ * online, joining, or getting more capacity. Time-based work (SLA breaches, offline grace periods, strategies that
+ * wait) happens on {@link #tick()}, which the host calls from its own scheduler; the router starts no threads.
  *
  * <pre>{@code
  * Router router = Router.builder()
@@ -42,11 +43,10 @@ public final class Router {
     private static final String ALREADY_OPEN = "already-open";
     private static final String TRANSFER = "transfer";
     private static final String CLAIM = "claim";
+    private static final String DEFAULT_RULE = "default";
 
     private final InstantSource clock;
-    private final FallbackChain chain;
-    private final Map<String, QueueSpec> queues;
-    private final QueueSpec fallbackQueue;
+    private PlanRunner plan;
     private final OfflinePolicy offlinePolicy;
     private final LiveState state;
     private final EventDispatcher events;
@@ -61,11 +61,9 @@ public final class Router {
     private long released;
     private long slaBreached;
 
-    private Router(Builder builder) {
+    private Router(Builder builder, RoutingPlan routingPlan) {
         this.clock = builder.clock;
-        this.queues = Map.copyOf(builder.queues);
-        this.fallbackQueue = builder.queues.get(builder.fallbackQueueName);
-        this.chain = new FallbackChain(builder.chain, fallbackQueue, queues);
+        this.plan = new PlanRunner(routingPlan);
         this.offlinePolicy = builder.offlinePolicy;
         this.events = new EventDispatcher(builder.listeners);
         this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl, builder.serveOrder);
@@ -79,8 +77,8 @@ public final class Router {
     // ------------------------------------------------------------------------------------------- routing
 
     /**
-     * Routes a conversation: assigns it, queues it, or rejects it, and says why. A conversation that is already open
-     * is not routed again: the answer is where it already is.
+     * Routes a conversation by the plan: assigns it, queues it, or rejects it, and says why. A conversation that is
+     * already open is not routed again: the answer is where it already is.
      */
     public Decision route(Conversation conversation) {
         Checks.notNull(conversation, "conversation");
@@ -94,7 +92,7 @@ public final class Router {
         });
     }
 
-    /** Marks an open conversation resolved: it leaves its owner or queue, and freed capacity drains the queue. */
+    /** Marks an open conversation resolved: it leaves its owner or queue, and freed capacity drains the queues. */
     public void release(String conversationId) {
         Checks.id(conversationId, "conversationId");
         atomically(now -> {
@@ -179,6 +177,29 @@ public final class Router {
             events.publish(new RoutingEvent.Assigned(now, entry.conversation(), ownerId, CLAIM, trace));
             return new Decision.Assigned(conversationId, ownerId, CLAIM, trace);
         });
+    }
+
+    // ------------------------------------------------------------------------------------------- the plan
+
+    /**
+     * Replaces the routing plan, atomically: every later decision follows the new rules. Who owns what is kept;
+     * conversations that wait are decided again under the new plan at once, so they may be assigned, or move to
+     * another queue (a conversation held in a queue the new plan no longer declares moves to its rule's queue).
+     * The roster is live state and is not part of a plan: add and remove owners as they come and go.
+     */
+    public void replacePlan(RoutingPlan newPlan) {
+        Checks.notNull(newPlan, "plan");
+        PlanRunner runner = new PlanRunner(newPlan);
+        atomically(now -> {
+            plan = runner;
+            drainAll(now);
+            return null;
+        });
+    }
+
+    /** The routing plan in force. */
+    public RoutingPlan plan() {
+        return read(() -> plan.plan());
     }
 
     // ------------------------------------------------------------------------------------------- the roster
@@ -371,18 +392,19 @@ public final class Router {
     }
 
     /**
-     * Runs the chain for a conversation that is in no place, or waiting in {@code current}, and puts it where the
+     * Runs the plan for a conversation that is in no place, or waiting in {@code current}, and puts it where the
      * decisive step says.
      */
     private Decision settle(Conversation conversation, Instant now, Optional<WaitingConversation> current) {
         String id = conversation.id();
-        Trace trace = chain.run(conversation, state.view(conversation, now));
+        PlanRunner.Decided decided = plan.decide(conversation, state.view(conversation, now));
+        Trace trace = decided.trace();
         Trace.Step decisive = trace.steps().get(trace.steps().size() - 1);
         Verdict verdict = decisive.verdict();
         if (verdict instanceof Verdict.Assign assign) {
             current.ifPresent(entry -> state.dequeue(id));
             state.assign(conversation, assign.ownerId(), now);
-            state.moveCursors(assign.cursors());
+            state.moveCursors(decided.cursors());
             assigned++;
             events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), decisive.strategy(), trace));
             return new Decision.Assigned(id, assign.ownerId(), decisive.strategy(), trace);
@@ -395,7 +417,8 @@ public final class Router {
         }
         String queue = verdict instanceof Verdict.Enqueue enqueue
                 ? enqueue.queue()
-                : current.map(WaitingConversation::queue).orElse(fallbackQueue.name());
+                : current.map(WaitingConversation::queue).filter(name -> plan.queue(name) != null)
+                        .orElse(decided.ruleQueue());
         if (current.isPresent() && current.get().queue().equals(queue)) {
             WaitingConversation entry = current.get();
             if (!entry.reason().equals(verdict.reason())) {
@@ -404,7 +427,7 @@ public final class Router {
             return new Decision.Queued(id, queue, verdict.reason(), entry.slaDeadline(), trace);
         }
         current.ifPresent(entry -> state.dequeue(id));
-        Duration sla = queues.get(queue).sla();
+        Duration sla = plan.queue(queue).sla();
         WaitingConversation entry = new WaitingConversation(conversation, queue, verdict.reason(), now, now.plus(sla));
         state.enqueue(entry);
         queued++;
@@ -413,19 +436,25 @@ public final class Router {
     }
 
     /**
-     * Offers the fallback queue, in serve order, to the chain again after an owner got room (a release, a transfer
-     * away, coming online, more capacity, joining). Only that owner's change can let a waiting conversation be placed,
-     * so the drain stops as soon as the owner has no room left, and costs little while everyone is full.
+     * Offers the queues of the rules that may choose an owner, in serve order, to the plan again after that owner got
+     * room (a release, a transfer away, coming online, more capacity, joining). Only that owner's change can let a
+     * waiting conversation be placed, so the drain stops as soon as the owner has no room left, and costs little
+     * while everyone is full.
      */
     private void drainFor(String ownerId, Instant now) {
-        Optional<WaitingConversation> entry = state.waitingAfter(fallbackQueue.name(), Optional.empty());
-        while (entry.isPresent() && state.hasRoom(ownerId)) {
-            settle(entry.get().conversation(), now, entry);
-            entry = state.waitingAfter(fallbackQueue.name(), entry);
+        for (String queue : plan.queuesServedBy(ownerId)) {
+            Optional<WaitingConversation> entry = state.waitingAfter(queue, Optional.empty());
+            while (entry.isPresent() && state.hasRoom(ownerId)) {
+                settle(entry.get().conversation(), now, entry);
+                entry = state.waitingAfter(queue, entry);
+            }
         }
     }
 
-    /** Offers every waiting conversation in every queue to the chain again, for steps whose answer depends on time. */
+    /**
+     * Offers every waiting conversation in every queue to the plan again, for steps whose answer depends on time, and
+     * after the plan changed.
+     */
     private void drainAll(Instant now) {
         for (WaitingConversation entry : state.waiting()) {
             if (state.placement(entry.conversation().id()).filter(Placement.Waiting.class::isInstance).isPresent()) {
@@ -451,8 +480,10 @@ public final class Router {
     }
 
     /**
-     * Builds a {@link Router}. The chain's steps are tried in the order given: {@code chain(a, b, c)} tries
-     * {@code a} first. A fallback queue is required; every option is checked when set.
+     * Builds a {@link Router}. Its routing is either a {@link #plan(RoutingPlan) plan} of rules, or, as a shortcut for
+     * a plan of one rule that takes every conversation, a {@link #chain chain} with its queues and a required
+     * {@link #fallbackQueue fallback queue}. The chain's steps are tried in the order given: {@code chain(a, b, c)}
+     * tries {@code a} first. Every option is checked when set.
      */
     public static final class Builder {
         private record RosterEntry(Owner owner, Presence presence) {}
@@ -465,6 +496,7 @@ public final class Router {
         private OfflinePolicy offlinePolicy = OfflinePolicy.reassignNow();
         private ServeOrder serveOrder = ServeOrder.WITHOUT_AGING;
         private final List<RoutingListener> listeners = new ArrayList<>();
+        private RoutingPlan plan;
         private long maxCustomers = 100_000;
         private Duration customerTtl = Duration.ofDays(30);
 
@@ -498,7 +530,10 @@ public final class Router {
             return this;
         }
 
-        /** Appends steps to the fallback chain, tried in the order given. */
+        /**
+         * Routes every conversation by one rule: these steps, tried in the order given (appended to those set so
+         * far), then the {@link #fallbackQueue fallback queue}.
+         */
         public Builder chain(Strategy... steps) {
             Checks.notNull(steps, "steps");
             for (Strategy step : steps) {
@@ -516,13 +551,22 @@ public final class Router {
             return this;
         }
 
-        /** Declares the queue where conversations wait when no step can place them (required). */
+        /** Declares the queue where conversations wait when no step of the {@link #chain chain} can place them. */
         public Builder fallbackQueue(String name, Duration sla) {
             if (fallbackQueueName != null) {
                 throw new IllegalStateException("the fallback queue is already '" + fallbackQueueName + "'");
             }
             queue(name, sla);
             fallbackQueueName = name;
+            return this;
+        }
+
+        /**
+         * Routes by a plan of rules, which declares its own queues; instead of {@link #chain}, {@link #queue} and
+         * {@link #fallbackQueue}.
+         */
+        public Builder plan(RoutingPlan value) {
+            plan = Checks.notNull(value, "plan");
             return this;
         }
 
@@ -562,10 +606,19 @@ public final class Router {
 
         /** Builds the router; the builder stays usable and unchanged. */
         public Router build() {
-            if (fallbackQueueName == null) {
-                throw new IllegalStateException("a fallback queue is required: call fallbackQueue(name, sla)");
+            if (plan != null) {
+                if (!chain.isEmpty() || !queues.isEmpty()) {
+                    throw new IllegalStateException("a router routes by plan(...) or by chain(...) with its queues,"
+                            + " not both");
+                }
+                return new Router(this, plan);
             }
-            return new Router(this);
+            if (fallbackQueueName == null) {
+                throw new IllegalStateException("a fallback queue is required: call fallbackQueue(name, sla), or route"
+                        + " by plan(...)");
+            }
+            Rule everything = new Rule(DEFAULT_RULE, List.of(), Set.of(), chain, fallbackQueueName, "");
+            return new Router(this, new RoutingPlan(List.copyOf(queues.values()), List.of(everything)));
         }
     }
 }

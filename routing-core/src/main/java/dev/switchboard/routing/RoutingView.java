@@ -5,19 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a strategy may read while it decides one conversation: the candidates and the memory the router keeps
- * for strategies, frozen for the duration of the decision. A view is valid only during the
- * {@link Strategy#decide} call it was passed to; it must not be kept.
+ * What a strategy may read while it decides one conversation: the candidates (the owners of the rule it runs for)
+ * and the memory the router keeps for strategies, frozen for the duration of the decision. A view is valid only
+ * during the {@link Strategy#decide} call it was passed to; it must not be kept.
  */
 public interface RoutingView {
 
     /** The time of this decision, from the router's clock. */
     Instant now();
 
-    /** Every owner on the roster, in roster order, including those that cannot take work now. */
+    /**
+     * Every owner the step may choose from, in roster order, including those that cannot take work now: the whole
+     * roster, or the owners of the rule the step runs for.
+     */
     List<Candidate> candidates();
 
-    /** One owner, if it is on the roster. */
+    /** One owner, if it is among the {@link #candidates()}. */
     Optional<Candidate> candidate(String ownerId);
 
     /** The owner who last served a customer, if remembered (bounded and expiring memory). */

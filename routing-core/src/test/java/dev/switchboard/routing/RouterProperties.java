@@ -14,8 +14,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random sequences of route, release, transfer, claim, presence, capacity, roster and clock operations; after
- * every step no owner is over capacity and every open conversation is in exactly one place.
+ * Random sequences of route, release, transfer, claim, presence, capacity, roster, plan-replacement and clock
+ * operations, on a router with one catch-all rule or with team rules; after every step no owner is over capacity and
+ * every open conversation is in exactly one place.
  */
 class RouterProperties {
 
@@ -103,6 +104,12 @@ class RouterProperties {
         }
     }
 
+    record ReplacePlan(boolean teams) implements Op {
+        public void apply(Router router, ManualClock clock, Set<String> open) {
+            router.replacePlan(teams ? teamPlan() : oneRulePlan());
+        }
+    }
+
     record Tick(int minutes) implements Op {
         public void apply(Router router, ManualClock clock, Set<String> open) {
             clock.advance(Duration.ofMinutes(minutes));
@@ -110,14 +117,33 @@ class RouterProperties {
         }
     }
 
+    private static final List<QueueSpec> QUEUES = List.of(new QueueSpec("review", Duration.ofMinutes(30)),
+            new QueueSpec("waiting", Duration.ofMinutes(10)), new QueueSpec("complaints", Duration.ofMinutes(20)));
+
+    /** What {@code chain(typeToQueue("complaint", "review"), firstAvailable())} with those queues stands for. */
+    static RoutingPlan oneRulePlan() {
+        return new RoutingPlan(QUEUES, List.of(Rule.builder("everything")
+                .chain(TestStrategies.typeToQueue("complaint", "review"), TestStrategies.firstAvailable())
+                .queue("waiting").build()));
+    }
+
+    /** Complaints to o0 and o1, urgent work to anyone, low priority to review (no owner), the rest to o2 and o3. */
+    static RoutingPlan teamPlan() {
+        return new RoutingPlan(QUEUES, List.of(
+                Rule.builder("complaints").when(new Condition.Is("type", "complaint")).owners("o0", "o1")
+                        .chain(TestStrategies.firstAvailable()).queue("complaints").build(),
+                Rule.builder("urgent").when(new Condition.Is("priority", "urgent"))
+                        .chain(TestStrategies.firstAvailable()).queue("waiting").build(),
+                Rule.builder("low").when(new Condition.Is("priority", "low")).queue("review").build(),
+                Rule.builder("rest").owners("o2", "o3").chain(TestStrategies.firstAvailable()).queue("waiting")
+                        .build()));
+    }
+
     @Property(tries = 300)
     void capacityHoldsAndNothingIsLost_afterEveryStep(
-            @ForAll("operations") List<Op> operations, @ForAll boolean graceOnOffline) {
+            @ForAll("operations") List<Op> operations, @ForAll boolean graceOnOffline, @ForAll boolean teams) {
         ManualClock clock = new ManualClock(START);
-        Router.Builder builder = Router.builder().clock(clock)
-                .chain(TestStrategies.typeToQueue("complaint", "review"), TestStrategies.firstAvailable())
-                .queue("review", Duration.ofMinutes(30))
-                .fallbackQueue("waiting", Duration.ofMinutes(10))
+        Router.Builder builder = Router.builder().clock(clock).plan(teams ? teamPlan() : oneRulePlan())
                 .offlinePolicy(graceOnOffline ? OfflinePolicy.keepFor(Duration.ofMinutes(3)) : OfflinePolicy.reassignNow());
         for (int i = 0; i < OWNERS.size(); i++) {
             builder.owner(Owner.agent(OWNERS.get(i)).capacity(i).channelCapacity("phone", 1).build());
@@ -148,13 +174,14 @@ class RouterProperties {
                 Arbitraries.integers().between(0, 2)).as(SetCapacity::new);
         Arbitrary<Op> leave = owners.map(Leave::new);
         Arbitrary<Op> join = Combinators.combine(owners, Arbitraries.integers().between(0, 3)).as(Join::new);
+        Arbitrary<Op> replace = Arbitraries.of(true, false).map(ReplacePlan::new);
         Arbitrary<Op> tick = Arbitraries.integers().between(1, 12).map(Tick::new);
         return Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(6, route), net.jqwik.api.Tuple.of(4, release),
                         net.jqwik.api.Tuple.of(2, transfer), net.jqwik.api.Tuple.of(1, claim),
                         net.jqwik.api.Tuple.of(3, presence), net.jqwik.api.Tuple.of(2, capacity),
                         net.jqwik.api.Tuple.of(1, leave), net.jqwik.api.Tuple.of(1, join),
-                        net.jqwik.api.Tuple.of(2, tick))
+                        net.jqwik.api.Tuple.of(1, replace), net.jqwik.api.Tuple.of(2, tick))
                 .list().ofMinSize(1).ofMaxSize(80);
     }
 }

@@ -45,6 +45,45 @@ final class TestStrategies {
         };
     }
 
+    /** Takes turns in roster order among owners with room, keeping its place in its cursor. */
+    static Strategy rotation() {
+        return new Strategy() {
+            @Override
+            public String name() {
+                return "rotation";
+            }
+
+            @Override
+            public Verdict decide(Conversation conversation, RoutingView view) {
+                long next = view.cursor("rotation");
+                Candidate chosen = null;
+                for (Candidate candidate : view.candidates()) {
+                    if (candidate.canTake(BusyPolicy.EXCLUDE) && (chosen == null
+                            || (chosen.rosterPosition() < next && candidate.rosterPosition() >= next))) {
+                        chosen = candidate;
+                    }
+                }
+                return chosen == null ? Verdict.pass(PassReason.NO_CAPACITY, "nobody has room")
+                        : Verdict.assign(chosen, "next in turn", "rotation", chosen.rosterPosition() + 1);
+            }
+        };
+    }
+
+    /** Holds every conversation where it waits. */
+    static Strategy holdAll() {
+        return new Strategy() {
+            @Override
+            public String name() {
+                return "hold";
+            }
+
+            @Override
+            public Verdict decide(Conversation conversation, RoutingView view) {
+                return Verdict.hold("waiting for a person");
+            }
+        };
+    }
+
     static Conversation.Builder conversation(String id) {
         return Conversation.builder(id).customer("customer-" + id).channel("chat").createdAt(START);
     }

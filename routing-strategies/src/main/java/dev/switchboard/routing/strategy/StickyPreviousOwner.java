@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Sends a returning customer back to the owner who last served them, when that owner can take the conversation
- * now. Otherwise it passes, saying why: the customer is new or forgotten, the owner left the roster, is away or
- * offline, busy, or full.
+ * now. Otherwise it passes, saying why: the customer is new or forgotten, the owner left the roster (or is not among
+ * the owners of the rule this step runs for), is away or offline, busy, or full.
  *
  * <p>With a wait window, a conversation whose previous owner is at work (online or busy) but cannot take it yet
  * is held, and decided again whenever the router drains its queues, until it has waited (since it was created)
@@ -73,7 +73,7 @@ public final class StickyPreviousOwner implements Strategy {
         if (onRoster.isEmpty()) {
             // Not NONE_AVAILABLE: nobody to wait for will come back, so stickiness no longer applies.
             return Verdict.pass(PassReason.NOT_APPLICABLE, "previous owner " + ownerId + " of customer " + customer
-                    + " is no longer on the roster");
+                    + " is not a candidate here (no longer on the roster, or not among the rule's owners)");
         }
         Candidate previous = onRoster.get();
         if (previous.canTake(busyPolicy)) {

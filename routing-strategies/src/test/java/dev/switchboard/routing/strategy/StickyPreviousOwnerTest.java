@@ -102,7 +102,8 @@ class StickyPreviousOwnerTest {
             Verdict.Pass pass = passOf(waiting.decide(conversation("c1"), remembering(NOW, online(3), "zoe")));
 
             assertThat(pass.code()).isEqualTo(PassReason.NOT_APPLICABLE);
-            assertThat(pass.reason()).isEqualTo("previous owner zoe of customer customer-c1 is no longer on the roster");
+            assertThat(pass.reason()).isEqualTo("previous owner zoe of customer customer-c1 is not a candidate here"
+                    + " (no longer on the roster, or not among the rule's owners)");
         }
 
         @ParameterizedTest

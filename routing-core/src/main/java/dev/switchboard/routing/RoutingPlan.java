@@ -1,0 +1,58 @@
+package dev.switchboard.routing;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a router does with a new conversation: ordered {@link Rule}s, tried top-down, and the queues they use. The
+ * first rule whose conditions hold decides: its chain picks an owner, or the conversation waits in the rule's queue.
+ * The last rule has no conditions, so every conversation matches a rule and none goes nowhere; in a plan written for
+ * people it sends what nothing else caught to a manual-review queue.
+ *
+ * <p>A router's plan can be replaced while it runs ({@code Router.replacePlan}); who owns what, and who waits where,
+ * is kept.
+ *
+ * @param queues every queue a rule or a chain step may send conversations to, each with its SLA
+ * @param rules the rules, in the order they are tried
+ */
+public record RoutingPlan(List<QueueSpec> queues, List<Rule> rules) {
+
+    public RoutingPlan {
+        queues = List.copyOf(Checks.notNull(queues, "queues"));
+        rules = List.copyOf(Checks.notNull(rules, "rules"));
+        Set<String> queueNames = new HashSet<>();
+        for (QueueSpec queue : queues) {
+            if (!queueNames.add(queue.name())) {
+                throw new IllegalArgumentException("queue '" + queue.name() + "' is declared twice");
+            }
+        }
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException("rules must not be empty: the last rule catches every conversation");
+        }
+        Set<String> ruleNames = new HashSet<>();
+        for (Rule rule : rules) {
+            if (!ruleNames.add(rule.name())) {
+                throw new IllegalArgumentException("rule name '" + rule.name() + "' is used twice");
+            }
+            if (!queueNames.contains(rule.queue())) {
+                throw new IllegalArgumentException("queue '" + rule.queue() + "' of rule '" + rule.name()
+                        + "' is not declared");
+            }
+        }
+        Rule last = rules.get(rules.size() - 1);
+        if (!last.when().isEmpty()) {
+            throw new IllegalArgumentException("the last rule, '" + last.name() + "', must have no conditions, so"
+                    + " that every conversation matches a rule");
+        }
+    }
+
+    /** The queues by name. */
+    Map<String, QueueSpec> queuesByName() {
+        Map<String, QueueSpec> byName = new LinkedHashMap<>();
+        queues.forEach(queue -> byName.put(queue.name(), queue));
+        return byName;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.switchboard.routing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One routing rule of a {@link RoutingPlan}: when a conversation meets every condition, this rule's chain picks
+ * one of its owners, and the conversation waits in its queue when no step can place it. Build one with
+ * {@link #builder(String)}.
+ *
+ * <pre>{@code
+ * Rule bookings = Rule.builder("bookings")
+ *         .when(new Condition.Is("type", "scheduling"))
+ *         .owners("lucia", "tom")
+ *         .chain(new StickyPreviousOwner(), new RoundRobin())
+ *         .queue("scheduling")
+ *         .build();
+ * }</pre>
+ *
+ * @param name identifies the rule in traces, unique within a plan
+ * @param when the conditions, all of which must hold; none matches every conversation
+ * @param owners the owners the chain may choose from; empty for every owner on the roster
+ * @param chain the strategies tried in order; empty sends every matching conversation straight to the queue
+ * @param queue where the conversation waits when no step places it, declared in the plan
+ * @param note what the owner should know or have at hand, shown in the trace (may be empty)
+ */
+public record Rule(String name, List<Condition> when, Set<String> owners, List<Strategy> chain, String queue,
+        String note) {
+
+    /** The name of the step that queues a conversation when every step of the chain passed. */
+    static final String FALLBACK_STEP = "fallback";
+
+    public Rule {
+        Checks.id(name, "rule name");
+        when = List.copyOf(Checks.notNull(when, "when of rule '" + name + "'"));
+        Set<String> ids = new LinkedHashSet<>();
+        for (String owner : Checks.notNull(owners, "owners of rule '" + name + "'")) {
+            ids.add(Checks.id(owner, "owner of rule '" + name + "'"));
+        }
+        owners = Set.copyOf(ids);
+        chain = List.copyOf(Checks.notNull(chain, "chain of rule '" + name + "'"));
+        Set<String> stepNames = new HashSet<>();
+        for (Strategy step : chain) {
+            String stepName = Checks.id(step.name(), "name of chain step " + step.getClass().getName());
+            if (!stepNames.add(stepName) || stepName.equals(FALLBACK_STEP)) {
+                throw new IllegalArgumentException("chain step name '" + stepName + "' is used twice in the chain");
+            }
+        }
+        Checks.id(queue, "queue of rule '" + name + "'");
+        Checks.notNull(note, "note of rule '" + name + "'");
+    }
+
+    /** A builder: no conditions, every owner, an empty chain and no note until set; the queue must be set. */
+    public static Builder builder(String name) {
+        return new Builder(Checks.id(name, "rule name"));
+    }
+
+    /** Whether the conversation meets every condition. */
+    public boolean matches(Conversation conversation) {
+        for (Condition condition : when) {
+            if (!condition.test(conversation)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Why this rule took the conversation, for the trace: its conditions (or why it catches all), and its note. */
+    String explain(Conversation conversation, boolean first) {
+        List<String> parts = new ArrayList<>();
+        for (Condition condition : when) {
+            parts.add(condition.describe(conversation));
+        }
+        String why = !parts.isEmpty() ? String.join(", ", parts)
+                : first ? "it takes every conversation" : "no earlier rule matched";
+        return note.isEmpty() ? why : why + " (note: " + note + ")";
+    }
+
+    /** Builds a {@link Rule}; each option is checked when set, and {@link #build()} leaves the builder reusable. */
+    public static final class Builder {
+        private final String name;
+        private final List<Condition> when = new ArrayList<>();
+        private final Set<String> owners = new LinkedHashSet<>();
+        private final List<Strategy> chain = new ArrayList<>();
+        private String queue;
+        private String note = "";
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** Adds conditions, all of which must hold. */
+        public Builder when(Condition... conditions) {
+            for (Condition condition : Checks.notNull(conditions, "conditions of rule '" + name + "'")) {
+                when.add(Checks.notNull(condition, "condition of rule '" + name + "'"));
+            }
+            return this;
+        }
+
+        /** Restricts the chain to these owners (a team, or one named owner). */
+        public Builder owners(String... ownerIds) {
+            return owners(List.of(Checks.notNull(ownerIds, "owners of rule '" + name + "'")));
+        }
+
+        /** Restricts the chain to these owners (a team, or one named owner). */
+        public Builder owners(Collection<String> ownerIds) {
+            for (String owner : Checks.notNull(ownerIds, "owners of rule '" + name + "'")) {
+                owners.add(Checks.id(owner, "owner of rule '" + name + "'"));
+            }
+            return this;
+        }
+
+        /** Appends steps to the chain, tried in the order given. */
+        public Builder chain(Strategy... steps) {
+            for (Strategy step : Checks.notNull(steps, "chain of rule '" + name + "'")) {
+                chain.add(Checks.notNull(step, "chain step of rule '" + name + "'"));
+            }
+            return this;
+        }
+
+        /** The queue where matching conversations wait when no step places them (required). */
+        public Builder queue(String value) {
+            queue = Checks.id(value, "queue of rule '" + name + "'");
+            return this;
+        }
+
+        /** What the owner should know or have at hand, shown in the trace. */
+        public Builder note(String value) {
+            note = Checks.notNull(value, "note of rule '" + name + "'");
+            return this;
+        }
+
+        public Rule build() {
+            if (queue == null) {
+                throw new IllegalStateException("queue of rule '" + name + "' is not set");
+            }
+            return new Rule(name, when, owners, chain, queue, note);
+        }
+    }
+}
