@@ -3,8 +3,8 @@ package dev.switchboard.routing;
 import java.time.Instant;
 
 /**
- * The router's answer for one conversation: assigned to an owner, queued with an SLA deadline, or rejected.
- * Each carries the {@link Trace} of the chain steps that led to it.
+ * The router's answer for one conversation: assigned to an owner, queued with an SLA deadline, rejected, or joined
+ * to the open conversation of the same customer. Each carries the {@link Trace} of the steps that led to it.
  */
 public sealed interface Decision {
 
@@ -39,6 +39,25 @@ public sealed interface Decision {
         public Rejected {
             Checks.id(conversationId, "conversationId");
             Checks.notNull(reason, "reason");
+            Checks.notNull(trace, "trace");
+        }
+    }
+
+    /**
+     * The customer already had an open conversation (on this channel or another), so no second routing decision was
+     * made: this conversation joined that one and its id became another name for it. Releasing, transferring or
+     * claiming either id acts on the one conversation. The host adds the message to the joined conversation's thread.
+     *
+     * @param conversationId the id of the conversation that joined
+     * @param joinedConversationId the open conversation it joined
+     * @param placement where the joined conversation is: with its owner, or waiting in a queue
+     */
+    record Joined(String conversationId, String joinedConversationId, Placement placement, Trace trace)
+            implements Decision {
+        public Joined {
+            Checks.id(conversationId, "conversationId");
+            Checks.id(joinedConversationId, "joinedConversationId");
+            Checks.notNull(placement, "placement");
             Checks.notNull(trace, "trace");
         }
     }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -17,7 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The embedded live state: plain collections, guarded by the router's lock. */
+/**
+ * The embedded live state: plain collections, guarded by the router's lock. Linked identities form a union-find
+ * forest ({@code linkedTo} points towards the customer); identities that were never linked take no memory.
+ */
 final class InMemoryLiveState implements LiveState {
 
     private final Map<String, Slot> owners = new LinkedHashMap<>();
@@ -30,7 +34,13 @@ final class InMemoryLiveState implements LiveState {
     private final Map<String, Long> cursors = new HashMap<>();
     private final Map<String, Instant> offlineSince = new LinkedHashMap<>();
     private final Cache<String, String> previousOwners;
+    private final Map<String, String> linkedTo = new HashMap<>();
+    private final Map<String, Long> firstSeen = new HashMap<>();
+    private final Map<String, Set<String>> placedByCustomer = new HashMap<>();
+    private final Map<String, String> aliasOf = new HashMap<>();
+    private final Map<String, Set<String>> aliasesOf = new HashMap<>();
     private long nextRosterPosition;
+    private long nextIdentity;
 
     InMemoryLiveState(InstantSource clock, long maxCustomers, Duration customerTtl, ServeOrder serveOrder) {
         this.serveOrder = serveOrder.comparator();
@@ -150,7 +160,8 @@ final class InMemoryLiveState implements LiveState {
     }
 
     @Override
-    public Optional<Placement> placement(String conversationId) {
+    public Optional<Placement> placement(String id) {
+        String conversationId = aliasOf.getOrDefault(id, id);
         Conversation conversation = owned.get(conversationId);
         if (conversation != null) {
             return Optional.of(new Placement.Owned(conversation, ownerOf.get(conversationId)));
@@ -176,7 +187,8 @@ final class InMemoryLiveState implements LiveState {
         slot.load++;
         slot.loadByChannel.merge(conversation.channel(), 1, Integer::sum);
         slot.lastAssignedAt = at;
-        previousOwners.put(conversation.customerId(), ownerId);
+        placed(conversation);
+        previousOwners.put(customerOf(conversation.customerId()), ownerId);
     }
 
     @Override
@@ -189,6 +201,7 @@ final class InMemoryLiveState implements LiveState {
         slot.conversations.remove(conversationId);
         slot.load--;
         slot.loadByChannel.computeIfPresent(conversation.channel(), (channel, load) -> load == 1 ? null : load - 1);
+        unplaced(conversation);
         return conversation;
     }
 
@@ -205,6 +218,7 @@ final class InMemoryLiveState implements LiveState {
         }
         waitingById.put(id, entry);
         queues.computeIfAbsent(entry.queue(), queue -> new TreeSet<>(serveOrder)).add(entry);
+        placed(entry.conversation());
     }
 
     @Override
@@ -215,6 +229,7 @@ final class InMemoryLiveState implements LiveState {
         }
         queues.get(entry.queue()).remove(entry);
         breachReported.remove(conversationId);
+        unplaced(entry.conversation());
         return entry;
     }
 
@@ -256,6 +271,87 @@ final class InMemoryLiveState implements LiveState {
     @Override
     public boolean markBreachReported(String conversationId) {
         return breachReported.add(conversationId);
+    }
+
+    @Override
+    public String customerOf(String identity) {
+        String customer = identity;
+        String next;
+        while ((next = linkedTo.get(customer)) != null) {
+            customer = next;
+        }
+        String root = customer;
+        String hop = identity;
+        while (!hop.equals(root)) {
+            hop = linkedTo.put(hop, root);
+        }
+        return root;
+    }
+
+    @Override
+    public void link(String identity, String otherIdentity) {
+        String first = customerOf(identity);
+        String second = customerOf(otherIdentity);
+        if (first.equals(second)) {
+            return;
+        }
+        String customer = seen(first) <= seen(second) ? first : second;
+        String absorbed = customer.equals(first) ? second : first;
+        linkedTo.put(absorbed, customer);
+        firstSeen.remove(absorbed);
+        Set<String> conversations = placedByCustomer.remove(absorbed);
+        if (conversations != null) {
+            placedByCustomer.computeIfAbsent(customer, key -> new LinkedHashSet<>()).addAll(conversations);
+        }
+        String absorbedOwner = previousOwners.getIfPresent(absorbed);
+        if (absorbedOwner != null && previousOwners.getIfPresent(customer) == null) {
+            previousOwners.put(customer, absorbedOwner);
+        }
+        previousOwners.invalidate(absorbed);
+    }
+
+    /** When a customer (a root of the links) entered the links: the earlier one names a merged set. */
+    private long seen(String customer) {
+        return firstSeen.computeIfAbsent(customer, key -> nextIdentity++);
+    }
+
+    @Override
+    public List<String> conversationsOfCustomer(String customer) {
+        return List.copyOf(placedByCustomer.getOrDefault(customer, Set.of()));
+    }
+
+    private void placed(Conversation conversation) {
+        placedByCustomer.computeIfAbsent(customerOf(conversation.customerId()), key -> new LinkedHashSet<>())
+                .add(conversation.id());
+    }
+
+    private void unplaced(Conversation conversation) {
+        String customer = customerOf(conversation.customerId());
+        Set<String> conversations = placedByCustomer.get(customer);
+        conversations.remove(conversation.id());
+        if (conversations.isEmpty()) {
+            placedByCustomer.remove(customer);
+        }
+    }
+
+    @Override
+    public void addAlias(String alias, String conversationId) {
+        Set<String> names = aliasesOf.computeIfAbsent(conversationId, key -> new LinkedHashSet<>());
+        names.add(alias);
+        aliasOf.put(alias, conversationId);
+        for (String inherited : aliasesOf.getOrDefault(alias, Set.of())) {
+            names.add(inherited);
+            aliasOf.put(inherited, conversationId);
+        }
+        aliasesOf.remove(alias);
+    }
+
+    @Override
+    public void dropAliases(String conversationId) {
+        for (String alias : aliasesOf.getOrDefault(conversationId, Set.of())) {
+            aliasOf.remove(alias);
+        }
+        aliasesOf.remove(conversationId);
     }
 
     @Override
@@ -304,7 +400,7 @@ final class InMemoryLiveState implements LiveState {
 
         @Override
         public Optional<String> previousOwner(String customerId) {
-            return Optional.ofNullable(previousOwners.getIfPresent(customerId));
+            return Optional.ofNullable(previousOwners.getIfPresent(customerOf(customerId)));
         }
 
         @Override

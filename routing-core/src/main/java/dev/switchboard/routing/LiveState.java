@@ -7,10 +7,10 @@ import java.util.Optional;
 
 /**
  * All of the router's live state: the roster with presence and loads, who owns what, the waiting queues, the
- * strategies' cursors, the customer memory and the offline timers. The router calls it only while it holds its
- * decision lock, so that each decision reads and changes it atomically; an implementation need not be
- * thread-safe by itself. {@link InMemoryLiveState} is the embedded default; a shared store (such as Redis, for
- * hosts that run several instances) implements the same operations.
+ * strategies' cursors, the customer memory, which identities are one customer, and the offline timers. The router
+ * calls it only while it holds its decision lock, so that each decision reads and changes it atomically; an
+ * implementation need not be thread-safe by itself. {@link InMemoryLiveState} is the embedded default; a shared store
+ * (such as Redis, for hosts that run several instances) implements the same operations.
  */
 interface LiveState {
 
@@ -40,9 +40,10 @@ interface LiveState {
 
     // -- conversations
 
+    /** Where an open conversation is; an id that joined another conversation gives that conversation's place. */
     Optional<Placement> placement(String conversationId);
 
-    /** Gives a conversation (not open elsewhere) to an owner, and remembers the owner for the customer. */
+    /** Gives a conversation (not open elsewhere) to an owner, and remembers the owner for its customer. */
     void assign(Conversation conversation, String ownerId, Instant at);
 
     /** Takes an owned conversation from its owner and returns it; it is then in no place until put somewhere. */
@@ -71,6 +72,32 @@ interface LiveState {
 
     /** Marks a waiting conversation's SLA breach as reported; returns false if it already was. */
     boolean markBreachReported(String conversationId);
+
+    // -- customers
+
+    /**
+     * The customer an identity belongs to: of a set of linked identities, the one seen first; an identity never
+     * linked is its own customer.
+     */
+    String customerOf(String identity);
+
+    /**
+     * Makes two identities one customer. The customer's memory of its previous owner is kept (the earlier set's,
+     * when both have one), and so are its placed conversations, which the router then merges.
+     */
+    void link(String identity, String otherIdentity);
+
+    /** The placed conversations (owned or waiting) of a customer, as given by {@link #customerOf}. */
+    List<String> conversationsOfCustomer(String customer);
+
+    /**
+     * Makes {@code alias} another id of the placed conversation {@code conversationId}, together with the aliases
+     * {@code alias} had itself.
+     */
+    void addAlias(String alias, String conversationId);
+
+    /** Forgets the aliases of a conversation that has left the router. */
+    void dropAliases(String conversationId);
 
     // -- strategy memory
 

@@ -3,6 +3,9 @@ package dev.switchboard.routing;
 /** Where an open conversation is: owned by exactly one owner, or waiting in exactly one queue. */
 public sealed interface Placement {
 
+    /** The conversation that is placed. */
+    Conversation conversation();
+
     /** The conversation is owned. */
     record Owned(Conversation conversation, String ownerId) implements Placement {
         public Owned {
@@ -15,6 +18,11 @@ public sealed interface Placement {
     record Waiting(WaitingConversation entry) implements Placement {
         public Waiting {
             Checks.notNull(entry, "entry");
+        }
+
+        @Override
+        public Conversation conversation() {
+            return entry.conversation();
         }
     }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * Routes conversations to owners by a {@link RoutingPlan}, ordered rules each with a fallback chain of strategies,
- * and owns all live state: presence, loads, ownership and the waiting queues.
+ * and owns all live state: presence, loads, ownership, the waiting queues and which identities are one customer.
  *
  * <p>Every operation is atomic: a decision reads and changes the state under one lock, so an owner's load never
  * exceeds its capacity and every open conversation is in exactly one place (owned by one owner, or waiting in
@@ -28,6 +30,9 @@ import java.util.function.Function;
  * such queues are drained through the plan whenever one of the rule's owners gets room: a release, an owner coming
  * online, joining, or getting more capacity. Time-based work (SLA breaches, offline grace periods, strategies that
  * wait) happens on {@link #tick()}, which the host calls from its own scheduler; the router starts no threads.
+ *
+ * <p>One customer has at most one open conversation: a new conversation from a customer who already has one open
+ * (under any linked identity) joins it ({@link Decision.Joined}) instead of being routed a second time.
  *
  * <pre>{@code
  * Router router = Router.builder()
@@ -43,10 +48,18 @@ public final class Router {
     private static final String ALREADY_OPEN = "already-open";
     private static final String TRANSFER = "transfer";
     private static final String CLAIM = "claim";
+    private static final String SAME_CUSTOMER = "same-customer";
     private static final String DEFAULT_RULE = "default";
+
+    /** Which of a customer's open conversations survives a merge: an owned one, else the oldest. */
+    private static final Comparator<Placement> KEPT_IN_A_MERGE = Comparator
+            .comparing((Placement placement) -> placement instanceof Placement.Waiting)
+            .thenComparing(placement -> placement.conversation().createdAt())
+            .thenComparing(placement -> placement.conversation().id());
 
     private final InstantSource clock;
     private PlanRunner plan;
+    private final Set<IdentityKey> linkBy;
     private final OfflinePolicy offlinePolicy;
     private final LiveState state;
     private final EventDispatcher events;
@@ -60,10 +73,12 @@ public final class Router {
     private long rerouted;
     private long released;
     private long slaBreached;
+    private long joined;
 
     private Router(Builder builder, RoutingPlan routingPlan) {
         this.clock = builder.clock;
         this.plan = new PlanRunner(routingPlan);
+        this.linkBy = Set.copyOf(builder.linkBy);
         this.offlinePolicy = builder.offlinePolicy;
         this.events = new EventDispatcher(builder.listeners);
         this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl, builder.serveOrder);
@@ -78,32 +93,53 @@ public final class Router {
 
     /**
      * Routes a conversation by the plan: assigns it, queues it, or rejects it, and says why. A conversation that is
-     * already open is not routed again: the answer is where it already is.
+     * already open is not routed again: the answer is where it already is. A conversation from a customer who already
+     * has an open conversation joins that one. When the router links identities by attributes, the conversation's
+     * {@code email} or {@code phone} first links its customer to the others that carried the same value.
      */
     public Decision route(Conversation conversation) {
         Checks.notNull(conversation, "conversation");
         return atomically(now -> {
-            Optional<Placement> placement = state.placement(conversation.id());
+            String id = conversation.id();
+            Optional<Placement> placement = state.placement(id);
             if (placement.isPresent()) {
-                return describe(placement.get());
+                return describe(id, placement.get());
+            }
+            for (IdentityKey key : linkBy) {
+                key.identityOf(conversation).ifPresent(identity -> state.link(conversation.customerId(), identity));
+            }
+            String customer = state.customerOf(conversation.customerId());
+            merge(customer, now);
+            List<String> open = state.conversationsOfCustomer(customer);
+            if (!open.isEmpty()) {
+                state.addAlias(id, open.get(0));
+                joined++;
+                events.publish(new RoutingEvent.Joined(now, conversation, open.get(0), ""));
+                return joined(id, state.placement(id).orElseThrow());
             }
             routed++;
             return settle(conversation, now, Optional.empty());
         });
     }
 
-    /** Marks an open conversation resolved: it leaves its owner or queue, and freed capacity drains the queues. */
+    /**
+     * Marks an open conversation resolved (by its id or the id of one that joined it): it leaves its owner or queue,
+     * and freed capacity drains the queues.
+     */
     public void release(String conversationId) {
         Checks.id(conversationId, "conversationId");
         atomically(now -> {
             Placement placement = openPlacement(conversationId);
+            String id = placement.conversation().id();
             if (placement instanceof Placement.Owned owned) {
-                state.unassign(conversationId);
+                state.unassign(id);
+                state.dropAliases(id);
                 released++;
                 events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
                 drainFor(owned.ownerId(), now);
             } else {
-                WaitingConversation entry = state.dequeue(conversationId);
+                WaitingConversation entry = state.dequeue(id);
+                state.dropAliases(id);
                 released++;
                 events.publish(new RoutingEvent.Released(now, entry.conversation(), entry.queue()));
             }
@@ -139,14 +175,15 @@ public final class Router {
                 throw new IllegalStateException("toOwnerId '" + toOwnerId + "' cannot take conversation '"
                         + conversationId + "': " + refusal);
             }
-            state.unassign(conversationId);
+            String id = owned.conversation().id();
+            state.unassign(id);
             state.assign(owned.conversation(), toOwnerId, now);
             transferred++;
             events.publish(new RoutingEvent.Transferred(now, owned.conversation(), owned.ownerId(), toOwnerId, handoff));
             Trace trace = Trace.of(TRANSFER, new Verdict.Assign(toOwnerId,
                     "transferred by " + owned.ownerId() + ": " + handoff.summary(), Map.of()));
             drainFor(owned.ownerId(), now);
-            return new Decision.Assigned(conversationId, toOwnerId, TRANSFER, trace);
+            return new Decision.Assigned(id, toOwnerId, TRANSFER, trace);
         });
     }
 
@@ -166,17 +203,42 @@ public final class Router {
                         Trace.of(CLAIM, Verdict.reject("conversation is already owned by " + owned.ownerId())));
             }
             WaitingConversation entry = ((Placement.Waiting) placement).entry();
+            String id = entry.conversation().id();
             String refusal = refusal(ownerId, entry.conversation());
             if (refusal != null) {
-                return new Decision.Rejected(conversationId, refusal, Trace.of(CLAIM, Verdict.reject(refusal)));
+                return new Decision.Rejected(id, refusal, Trace.of(CLAIM, Verdict.reject(refusal)));
             }
             Trace trace = Trace.of(CLAIM, new Verdict.Assign(ownerId, "claimed from queue " + entry.queue(), Map.of()));
-            state.dequeue(conversationId);
+            state.dequeue(id);
             state.assign(entry.conversation(), ownerId, now);
             assigned++;
             events.publish(new RoutingEvent.Assigned(now, entry.conversation(), ownerId, CLAIM, trace));
-            return new Decision.Assigned(conversationId, ownerId, CLAIM, trace);
+            return new Decision.Assigned(id, ownerId, CLAIM, trace);
         });
+    }
+
+    // ------------------------------------------------------------------------------------------- customers
+
+    /**
+     * Makes two identities of a customer (an email address, a WhatsApp number, an Instagram handle, each as the
+     * {@code customerId} of its conversations) one customer, with one owner and one place in the queues. If both
+     * already had an open conversation, they are merged at once: the owned one (or else the older) is kept and the
+     * other joins it, leaving its owner or queue.
+     */
+    public void link(String identity, String otherIdentity) {
+        Checks.id(identity, "identity");
+        Checks.id(otherIdentity, "otherIdentity");
+        atomically(now -> {
+            state.link(identity, otherIdentity);
+            merge(state.customerOf(identity), now);
+            return null;
+        });
+    }
+
+    /** The customer an identity belongs to: of linked identities, the one the router saw first. */
+    public String customerOf(String identity) {
+        Checks.id(identity, "identity");
+        return read(() -> state.customerOf(identity));
     }
 
     // ------------------------------------------------------------------------------------------- the plan
@@ -329,7 +391,7 @@ public final class Router {
     /** Counters since the router was built. */
     public RouterStats stats() {
         return read(() -> new RouterStats(routed, assigned, queued, rejected, transferred, rerouted, released,
-                slaBreached));
+                slaBreached, joined));
     }
 
     // ------------------------------------------------------------------------------------------- internals
@@ -380,15 +442,66 @@ public final class Router {
         return null;
     }
 
-    private Decision describe(Placement placement) {
+    /** Where an open conversation already is, for a second {@code route} of its id or of an id that joined it. */
+    private Decision describe(String id, Placement placement) {
+        if (!placement.conversation().id().equals(id)) {
+            return joined(id, placement);
+        }
         if (placement instanceof Placement.Owned owned) {
-            String id = owned.conversation().id();
             return new Decision.Assigned(id, owned.ownerId(), ALREADY_OPEN, Trace.of(ALREADY_OPEN,
                     new Verdict.Assign(owned.ownerId(), "the conversation is already owned", Map.of())));
         }
         WaitingConversation entry = ((Placement.Waiting) placement).entry();
-        return new Decision.Queued(entry.conversation().id(), entry.queue(), entry.reason(), entry.slaDeadline(),
+        return new Decision.Queued(id, entry.queue(), entry.reason(), entry.slaDeadline(),
                 Trace.of(ALREADY_OPEN, Verdict.enqueue(entry.queue(), "the conversation is already waiting")));
+    }
+
+    /** The decision for an id that joined the open conversation at {@code placement}. */
+    private Decision.Joined joined(String id, Placement placement) {
+        Conversation open = placement.conversation();
+        String already = "customer " + state.customerOf(open.customerId()) + " already has conversation " + open.id();
+        Verdict verdict;
+        if (placement instanceof Placement.Owned owned) {
+            verdict = new Verdict.Assign(owned.ownerId(), already + " open with " + owned.ownerId()
+                    + "; this one joins it", Map.of());
+        } else {
+            String queue = ((Placement.Waiting) placement).entry().queue();
+            verdict = Verdict.enqueue(queue, already + " waiting in " + queue + "; this one joins it");
+        }
+        return new Decision.Joined(id, open.id(), placement, Trace.of(SAME_CUSTOMER, verdict));
+    }
+
+    /**
+     * Leaves a customer with at most one open conversation after identities were linked: the owned one (else the
+     * oldest) is kept, and each other one leaves its place and joins it.
+     */
+    private void merge(String customer, Instant now) {
+        List<String> open = state.conversationsOfCustomer(customer);
+        if (open.size() < 2) {
+            return;
+        }
+        List<Placement> placements = new ArrayList<>();
+        for (String id : open) {
+            placements.add(state.placement(id).orElseThrow());
+        }
+        placements.sort(KEPT_IN_A_MERGE);
+        String kept = placements.get(0).conversation().id();
+        List<String> freed = new ArrayList<>();
+        for (Placement placement : placements.subList(1, placements.size())) {
+            Conversation conversation = placement.conversation();
+            String from;
+            if (placement instanceof Placement.Owned owned) {
+                state.unassign(conversation.id());
+                from = owned.ownerId();
+                freed.add(from);
+            } else {
+                from = state.dequeue(conversation.id()).queue();
+            }
+            state.addAlias(conversation.id(), kept);
+            joined++;
+            events.publish(new RoutingEvent.Joined(now, conversation, kept, from));
+        }
+        freed.forEach(ownerId -> drainFor(ownerId, now));
     }
 
     /**
@@ -411,6 +524,7 @@ public final class Router {
         }
         if (verdict instanceof Verdict.Reject reject) {
             current.ifPresent(entry -> state.dequeue(id));
+            state.dropAliases(id);
             rejected++;
             events.publish(new RoutingEvent.Rejected(now, conversation, reject.reason(), trace));
             return new Decision.Rejected(id, reject.reason(), trace);
@@ -497,6 +611,7 @@ public final class Router {
         private ServeOrder serveOrder = ServeOrder.WITHOUT_AGING;
         private final List<RoutingListener> listeners = new ArrayList<>();
         private RoutingPlan plan;
+        private final Set<IdentityKey> linkBy = EnumSet.noneOf(IdentityKey.class);
         private long maxCustomers = 100_000;
         private Duration customerTtl = Duration.ofDays(30);
 
@@ -567,6 +682,18 @@ public final class Router {
          */
         public Builder plan(RoutingPlan value) {
             plan = Checks.notNull(value, "plan");
+            return this;
+        }
+
+        /**
+         * Links the customers of conversations that carry the same value of these attributes (for example the same
+         * email address on a web form and on an email), so they have one owner and one place in the queues
+         * (default: none; identities are then linked only by {@link Router#link}).
+         */
+        public Builder linkIdentitiesBy(IdentityKey... keys) {
+            for (IdentityKey key : Checks.notNull(keys, "keys")) {
+                linkBy.add(Checks.notNull(key, "identity key"));
+            }
             return this;
         }
 

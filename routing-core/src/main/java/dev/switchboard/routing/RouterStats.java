@@ -3,7 +3,7 @@ package dev.switchboard.routing;
 /**
  * Counters since the router was built.
  *
- * @param routed conversations passed to {@code route} that were not already open
+ * @param routed conversations passed to {@code route} that were routed: not already open, and not joined
  * @param assigned assignments made (first assignments, drains, claims and re-routes; transfers excluded)
  * @param queued times a conversation entered a queue
  * @param rejected conversations rejected by a chain step
@@ -11,10 +11,11 @@ package dev.switchboard.routing;
  * @param rerouted conversations taken from an owner who went offline or left, and sent through the chain again
  * @param released conversations released
  * @param slaBreached waits that passed their queue's SLA
+ * @param joined conversations that joined an open conversation of the same customer instead of being routed
  */
 public record RouterStats(
         long routed, long assigned, long queued, long rejected, long transferred, long rerouted, long released,
-        long slaBreached) {
+        long slaBreached, long joined) {
 
     /** Transfers and re-routes per routed conversation: how often ownership changed after the first decision. */
     public double rerouteRate() {

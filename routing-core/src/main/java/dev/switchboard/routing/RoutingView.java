@@ -23,7 +23,10 @@ public interface RoutingView {
     /** One owner, if it is among the {@link #candidates()}. */
     Optional<Candidate> candidate(String ownerId);
 
-    /** The owner who last served a customer, if remembered (bounded and expiring memory). */
+    /**
+     * The owner who last served a customer, if remembered (bounded and expiring memory); linked identities of a
+     * customer share one memory.
+     */
     Optional<String> previousOwner(String customerId);
 
     /** A strategy's cursor (see {@link Verdict.Assign#cursors()}), or zero if it never moved. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  * which rule chose the chain, and why.
  *
  * @param rule the rule whose chain ran; empty for a plan of one rule (such as a router built with
- *     {@code Router.Builder.chain}) and for transfers and claims
+ *     {@code Router.Builder.chain}) and for transfers, claims and joins
  * @param steps the steps, the decisive one last
  */
 public record Trace(Optional<RuleMatch> rule, List<Step> steps) {

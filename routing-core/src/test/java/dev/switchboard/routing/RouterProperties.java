@@ -1,10 +1,13 @@
 package dev.switchboard.routing;
 
 import static dev.switchboard.routing.TestStrategies.START;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -12,40 +15,70 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
- * Random sequences of route, release, transfer, claim, presence, capacity, roster, plan-replacement and clock
- * operations, on a router with one catch-all rule or with team rules; after every step no owner is over capacity and
- * every open conversation is in exactly one place.
+ * Random sequences of route, release, transfer, claim, presence, capacity, roster, identity-link, plan-replacement and
+ * clock operations, on a router with one catch-all rule or with team rules; after every step no owner is over
+ * capacity, every open conversation is in exactly one place, and no customer has two open conversations.
  */
 class RouterProperties {
 
     private static final List<String> OWNERS = List.of("o0", "o1", "o2", "o3");
     private static final List<String> CHANNELS = List.of("chat", "email", "phone");
+    private static final List<String> CUSTOMERS = List.of("ana", "ben", "cy", "dee", "eve", "fay");
+    private static final List<String> EMAILS = List.of("", "", "shared@example.com", "SHARED@example.com ",
+            "other@example.com");
 
-    sealed interface Op {
-        void apply(Router router, ManualClock clock, Set<String> open);
+    /** The ids the test considers open, each the conversation's own or one that joined it. */
+    record Model(Set<String> open) {
+        /** The conversations the open ids stand for, as the router names them. */
+        Set<String> placed(Router router) {
+            Set<String> placed = new HashSet<>();
+            for (String id : open) {
+                placed.add(router.placement(id).orElseThrow(() -> new AssertionError(id + " was lost"))
+                        .conversation().id());
+            }
+            return placed;
+        }
     }
 
-    record Route(String id, String channel, String type, Priority priority) implements Op {
-        public void apply(Router router, ManualClock clock, Set<String> open) {
-            router.route(Conversation.builder(id).customer("customer-" + id).channel(channel).type(type)
-                    .priority(priority).createdAt(clock.instant()).build());
-            open.add(id);
+    sealed interface Op {
+        void apply(Router router, ManualClock clock, Model model);
+    }
+
+    record Route(String id, String customer, String email, String channel, String type, Priority priority)
+            implements Op {
+        public void apply(Router router, ManualClock clock, Model model) {
+            Conversation.Builder conversation = Conversation.builder(id).customer(customer).channel(channel).type(type)
+                    .priority(priority).createdAt(clock.instant());
+            if (!email.isEmpty()) {
+                conversation.attribute("email", email);
+            }
+            router.route(conversation.build());
+            model.open().add(id);
         }
     }
 
     record Release(String id) implements Op {
-        public void apply(Router router, ManualClock clock, Set<String> open) {
-            if (open.contains(id)) {
+        public void apply(Router router, ManualClock clock, Model model) {
+            if (model.open().contains(id)) {
+                String released = router.placement(id).orElseThrow().conversation().id();
+                model.open().removeIf(other -> router.placement(other).orElseThrow().conversation().id()
+                        .equals(released));
                 router.release(id);
-                open.remove(id);
             }
         }
     }
 
+    record Link(String customer, String other) implements Op {
+        public void apply(Router router, ManualClock clock, Model model) {
+            router.link(customer, other);
+        }
+    }
+
     record Transfer(String id, String owner) implements Op {
-        public void apply(Router router, ManualClock clock, Set<String> open) {
+        public void apply(Router router, ManualClock clock, Model model) {
             try {
                 router.transfer(id, owner, new Handoff("summary", "", "next step"));
             } catch (IllegalArgumentException | IllegalStateException refused) {
@@ -55,7 +88,7 @@ class RouterProperties {
     }
 
     record Claim(String owner, String id) implements Op {
-        public void apply(Router router, ManualClock clock, Set<String> open) {
+        public void apply(Router router, ManualClock clock, Model model) {
             try {
                 router.claim(owner, id);
             } catch (IllegalArgumentException refused) {
@@ -65,7 +98,7 @@ class RouterProperties {
     }
 
     record SetPresence(String owner, Presence presence) implements Op {
-        public void apply(Router router, ManualClock clock, Set<String> open) {
+        public void apply(Router router, ManualClock clock, Model model) {
             try {
                 router.setPresence(owner, presence);
             } catch (IllegalArgumentException notOnRoster) {
@@ -75,7 +108,7 @@ class RouterProperties {
     }
 
     record SetCapacity(String owner, int total, int phone) implements Op {
-        public void apply(Router router, ManualClock clock, Set<String> open) {
+        public void apply(Router router, ManualClock clock, Model model) {
             try {
                 router.setCapacity(owner, Capacity.of(total).withChannel("phone", phone));
             } catch (IllegalArgumentException notOnRoster) {
@@ -85,7 +118,7 @@ class RouterProperties {
     }
 
     record Leave(String owner) implements Op {
-        public void apply(Router router, ManualClock clock, Set<String> open) {
+        public void apply(Router router, ManualClock clock, Model model) {
             try {
                 router.removeOwner(owner);
             } catch (IllegalArgumentException notOnRoster) {
@@ -95,7 +128,7 @@ class RouterProperties {
     }
 
     record Join(String owner, int total) implements Op {
-        public void apply(Router router, ManualClock clock, Set<String> open) {
+        public void apply(Router router, ManualClock clock, Model model) {
             try {
                 router.addOwner(Owner.agent(owner).capacity(total).build());
             } catch (IllegalArgumentException alreadyThere) {
@@ -105,13 +138,13 @@ class RouterProperties {
     }
 
     record ReplacePlan(boolean teams) implements Op {
-        public void apply(Router router, ManualClock clock, Set<String> open) {
+        public void apply(Router router, ManualClock clock, Model model) {
             router.replacePlan(teams ? teamPlan() : oneRulePlan());
         }
     }
 
     record Tick(int minutes) implements Op {
-        public void apply(Router router, ManualClock clock, Set<String> open) {
+        public void apply(Router router, ManualClock clock, Model model) {
             clock.advance(Duration.ofMinutes(minutes));
             router.tick();
         }
@@ -140,23 +173,46 @@ class RouterProperties {
     }
 
     @Property(tries = 300)
-    void capacityHoldsAndNothingIsLost_afterEveryStep(
-            @ForAll("operations") List<Op> operations, @ForAll boolean graceOnOffline, @ForAll boolean teams) {
+    void capacityHoldsNothingIsLost_andEachCustomerHasOnePlace_afterEveryStep(
+            @ForAll("operations") List<Op> operations, @ForAll boolean graceOnOffline, @ForAll boolean teams,
+            @ForAll boolean linkByEmail) {
         ManualClock clock = new ManualClock(START);
         Router.Builder builder = Router.builder().clock(clock).plan(teams ? teamPlan() : oneRulePlan())
                 .offlinePolicy(graceOnOffline ? OfflinePolicy.keepFor(Duration.ofMinutes(3)) : OfflinePolicy.reassignNow());
+        if (linkByEmail) {
+            builder.linkIdentitiesBy(IdentityKey.EMAIL);
+        }
         for (int i = 0; i < OWNERS.size(); i++) {
             builder.owner(Owner.agent(OWNERS.get(i)).capacity(i).channelCapacity("phone", 1).build());
         }
         Router router = builder.build();
-        Set<String> open = new HashSet<>();
+        Model model = new Model(new HashSet<>());
 
         for (Op operation : operations) {
             List<OwnerStatus> before = router.roster();
-            operation.apply(router, clock, open);
+            operation.apply(router, clock, model);
             List<OwnerStatus> after = router.roster();
+            List<WaitingConversation> waiting = router.waiting();
             Invariants.capacityIsNeverExceeded(before, after);
-            Invariants.everyOpenConversationIsInExactlyOnePlace(after, router.waiting(), open);
+            Invariants.everyOpenConversationIsInExactlyOnePlace(after, waiting, model.placed(router));
+            everyCustomerHasAtMostOneOpenConversation(router, after, waiting);
+        }
+    }
+
+    private static void everyCustomerHasAtMostOneOpenConversation(Router router, List<OwnerStatus> roster,
+            List<WaitingConversation> waiting) {
+        Map<String, String> byCustomer = new HashMap<>();
+        for (OwnerStatus status : roster) {
+            for (String id : status.conversationIds()) {
+                String customer = router.customerOf(router.placement(id).orElseThrow().conversation().customerId());
+                assertThat(byCustomer.put(customer, id)).as("customer %s has two open conversations", customer)
+                        .isNull();
+            }
+        }
+        for (WaitingConversation entry : waiting) {
+            String customer = router.customerOf(entry.conversation().customerId());
+            assertThat(byCustomer.put(customer, entry.conversation().id()))
+                    .as("customer %s has two open conversations", customer).isNull();
         }
     }
 
@@ -164,9 +220,11 @@ class RouterProperties {
     Arbitrary<List<Op>> operations() {
         Arbitrary<String> ids = Arbitraries.integers().between(0, 15).map(i -> "c" + i);
         Arbitrary<String> owners = Arbitraries.of(OWNERS);
-        Arbitrary<Op> route = Combinators.combine(ids, Arbitraries.of(CHANNELS),
+        Arbitrary<String> customers = Arbitraries.of(CUSTOMERS);
+        Arbitrary<Op> route = Combinators.combine(ids, customers, Arbitraries.of(EMAILS), Arbitraries.of(CHANNELS),
                 Arbitraries.of("general", "general", "complaint"), Arbitraries.of(Priority.class)).as(Route::new);
         Arbitrary<Op> release = ids.map(Release::new);
+        Arbitrary<Op> link = Combinators.combine(customers, customers).as(Link::new);
         Arbitrary<Op> transfer = Combinators.combine(ids, owners).as(Transfer::new);
         Arbitrary<Op> claim = Combinators.combine(owners, ids).as(Claim::new);
         Arbitrary<Op> presence = Combinators.combine(owners, Arbitraries.of(Presence.class)).as(SetPresence::new);
@@ -177,11 +235,9 @@ class RouterProperties {
         Arbitrary<Op> replace = Arbitraries.of(true, false).map(ReplacePlan::new);
         Arbitrary<Op> tick = Arbitraries.integers().between(1, 12).map(Tick::new);
         return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(6, route), net.jqwik.api.Tuple.of(4, release),
-                        net.jqwik.api.Tuple.of(2, transfer), net.jqwik.api.Tuple.of(1, claim),
-                        net.jqwik.api.Tuple.of(3, presence), net.jqwik.api.Tuple.of(2, capacity),
-                        net.jqwik.api.Tuple.of(1, leave), net.jqwik.api.Tuple.of(1, join),
-                        net.jqwik.api.Tuple.of(1, replace), net.jqwik.api.Tuple.of(2, tick))
+                        Tuple.of(6, route), Tuple.of(4, release), Tuple.of(2, link), Tuple.of(2, transfer),
+                        Tuple.of(1, claim), Tuple.of(3, presence), Tuple.of(2, capacity), Tuple.of(1, leave),
+                        Tuple.of(1, join), Tuple.of(1, replace), Tuple.of(2, tick))
                 .list().ofMinSize(1).ofMaxSize(80);
     }
 }

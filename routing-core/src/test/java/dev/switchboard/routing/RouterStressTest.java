@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Several threads route, release, transfer, claim and change presence and capacity at once. A listener replays the
- * events, which arrive in state-change order, into a shadow model and checks every assignment against the capacity
- * in force at that moment; at the end the shadow model, the router's snapshot and the threads' own bookkeeping agree.
+ * Several threads route, release, transfer, claim, link customers' identities and change presence and capacity at
+ * once. A listener replays the events, which arrive in state-change order, into a shadow model and checks every
+ * assignment against the capacity in force at that moment; at the end the shadow model, the router's snapshot and the
+ * threads' own bookkeeping agree. Each thread has its own customers, so that it knows which of its conversations
+ * joined which.
  */
 class RouterStressTest {
 
@@ -34,6 +36,7 @@ class RouterStressTest {
         Presence.ONLINE, Presence.ONLINE, Presence.ONLINE, Presence.BUSY, Presence.AWAY, Presence.OFFLINE
     };
     private static final int OWNERS = 12;
+    private static final int CUSTOMERS_PER_THREAD = 500;
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -69,6 +72,7 @@ class RouterStressTest {
 
         System.out.println("waiting at end: " + router.waiting().size() + " stats " + router.stats());
         assertThat(operations).isGreaterThanOrEqualTo(200_000);
+        assertThat(router.stats().joined()).as("conversations joined").isPositive();
         assertThat(shadow.violations).isEmpty();
         List<OwnerStatus> roster = router.roster();
         Invariants.everyOpenConversationIsInExactlyOnePlace(roster, router.waiting(), open.keySet());
@@ -79,27 +83,39 @@ class RouterStressTest {
         }
     }
 
-    /** One thread's share: its own conversation ids, so its bookkeeping of what is open is exact. */
+    /**
+     * One thread's share: its own conversation ids and customers, so its bookkeeping of what is open, and of which
+     * ids joined which conversation, is exact.
+     */
     private static int work(Router router, int thread, Map<String, Boolean> open) {
         SplittableRandom random = new SplittableRandom(42 + thread);
         List<String> mine = new ArrayList<>();
+        Map<String, List<String>> joinedInto = new HashMap<>();
         int next = 0;
         for (int i = 0; i < OPERATIONS_PER_THREAD; i++) {
             String owner = "o" + random.nextInt(OWNERS);
             int dice = random.nextInt(100);
             if (dice < 38 || mine.isEmpty()) {
                 String id = "t" + thread + "-" + next++;
-                router.route(Conversation.builder(id).customer("customer-" + random.nextInt(500))
+                Decision decision = router.route(Conversation.builder(id).customer(customer(thread, random))
                         .channel(random.nextInt(4) == 0 ? "phone" : "chat")
                         .type(random.nextInt(10) == 0 ? "complaint" : "general")
                         .priority(Priority.values()[random.nextInt(4)])
                         .createdAt(TestStrategies.START).build());
-                mine.add(id);
-                open.put(id, Boolean.TRUE);
-            } else if (dice < 78) {
+                if (decision instanceof Decision.Joined joined) {
+                    joinedInto.computeIfAbsent(joined.joinedConversationId(), key -> new ArrayList<>()).add(id);
+                } else {
+                    mine.add(id);
+                    open.put(id, Boolean.TRUE);
+                }
+            } else if (dice < 77) {
                 String id = mine.remove(random.nextInt(mine.size()));
-                router.release(id);
+                List<String> aliases = joinedInto.remove(id);
+                router.release(aliases != null && random.nextBoolean() ? aliases.get(0) : id);
                 open.remove(id);
+            } else if (dice < 78) {
+                router.link(customer(thread, random), customer(thread, random));
+                forgetMerged(router, mine, joinedInto, open);
             } else if (dice < 84) {
                 try {
                     router.transfer(mine.get(random.nextInt(mine.size())), owner, new Handoff("s", "", "n"));
@@ -115,6 +131,26 @@ class RouterStressTest {
             }
         }
         return OPERATIONS_PER_THREAD;
+    }
+
+    private static String customer(int thread, SplittableRandom random) {
+        return "customer-" + thread + "-" + random.nextInt(CUSTOMERS_PER_THREAD);
+    }
+
+    /** After a link, those of the thread's conversations that were merged into another are names of that one. */
+    private static void forgetMerged(Router router, List<String> mine, Map<String, List<String>> joinedInto,
+            Map<String, Boolean> open) {
+        for (String id : List.copyOf(mine)) {
+            String kept = router.placement(id).orElseThrow().conversation().id();
+            if (!kept.equals(id)) {
+                mine.remove(id);
+                open.remove(id);
+                List<String> names = joinedInto.computeIfAbsent(kept, key -> new ArrayList<>());
+                names.add(id);
+                names.addAll(joinedInto.getOrDefault(id, List.of()));
+                joinedInto.remove(id);
+            }
+        }
     }
 
     /** Rebuilds who holds what from the events alone and checks each assignment against capacity. */
@@ -135,6 +171,8 @@ class RouterStressTest {
                 drop(rerouted.fromOwnerId(), rerouted.conversation());
             } else if (event instanceof RoutingEvent.Released released && capacities.containsKey(released.from())) {
                 drop(released.from(), released.conversation());
+            } else if (event instanceof RoutingEvent.Joined joined && capacities.containsKey(joined.from())) {
+                drop(joined.from(), joined.conversation());
             } else if (event instanceof RoutingEvent.CapacityChanged changed) {
                 capacities.put(changed.ownerId(), changed.to());
             }

@@ -84,6 +84,24 @@ final class TestStrategies {
         };
     }
 
+    /** Gives a returning customer to the owner who last served them, when that owner has room. */
+    static Strategy previousOwner() {
+        return new Strategy() {
+            @Override
+            public String name() {
+                return "previous-owner";
+            }
+
+            @Override
+            public Verdict decide(Conversation conversation, RoutingView view) {
+                return view.previousOwner(conversation.customerId()).flatMap(view::candidate)
+                        .filter(candidate -> candidate.canTake(BusyPolicy.EXCLUDE))
+                        .<Verdict>map(candidate -> Verdict.assign(candidate, "served this customer before"))
+                        .orElse(Verdict.pass(PassReason.NOT_APPLICABLE, "no previous owner with room"));
+            }
+        };
+    }
+
     static Conversation.Builder conversation(String id) {
         return Conversation.builder(id).customer("customer-" + id).channel("chat").createdAt(START);
     }

@@ -77,6 +77,21 @@ public sealed interface RoutingEvent {
         }
     }
 
+    /**
+     * A conversation joined another open conversation of the same customer and is now another name for it: a new
+     * conversation from a customer who already had one open, or an open one merged into another when identities
+     * were linked. {@code from} is the owner or queue it left, or empty when it was new.
+     */
+    record Joined(Instant at, Conversation conversation, String joinedConversationId, String from)
+            implements RoutingEvent {
+        public Joined {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(joinedConversationId, "joinedConversationId");
+            Objects.requireNonNull(from, "from");
+        }
+    }
+
     /** A conversation was resolved (or withdrawn) and left the router; {@code from} is its owner or queue. */
     record Released(Instant at, Conversation conversation, String from) implements RoutingEvent {
         public Released {

@@ -116,6 +116,9 @@ public final class HelpdeskExample {
         if (decision instanceof Decision.Queued queued) {
             return "waiting in " + queued.queue() + ", answer due by " + queued.slaDeadline().toString().substring(11, 16);
         }
+        if (decision instanceof Decision.Joined joined) {
+            return "joined " + joined.joinedConversationId() + ", the patient's open conversation";
+        }
         return "rejected: " + ((Decision.Rejected) decision).reason();
     }
 

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Sends a returning customer back to the owner who last served them, when that owner can take the conversation
  * now. Otherwise it passes, saying why: the customer is new or forgotten, the owner left the roster (or is not among
- * the owners of the rule this step runs for), is away or offline, busy, or full.
+ * the owners of the rule this step runs for), is away or offline, busy, or full. Customers whose identities the
+ * router linked share one memory.
  *
  * <p>With a wait window, a conversation whose previous owner is at work (online or busy) but cannot take it yet
  * is held, and decided again whenever the router drains its queues, until it has waited (since it was created)
