@@ -12,6 +12,7 @@ import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.PassReason;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.RoutingSnapshot;
+import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ class RoundRobinTest {
     private final RoundRobin roundRobin = new RoundRobin();
 
     /** Runs n decisions, storing the cursor after each as the router would, and returns the chosen owners. */
-    static List<String> rotate(RoundRobin strategy, RoutingSnapshot snapshot, int n) {
+    static List<String> rotate(Strategy strategy, RoutingSnapshot snapshot, int n) {
         List<String> chosen = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Verdict.Assign assign = (Verdict.Assign) strategy.decide(conversation("c" + i), snapshot);
