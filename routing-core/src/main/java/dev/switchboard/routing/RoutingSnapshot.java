@@ -37,7 +37,7 @@ public record RoutingSnapshot(
         return new RoutingSnapshot(now, candidates, Map.of(), Map.of());
     }
 
-    /** This snapshot with one cursor moved, as the router would store it after an assignment. */
+    /** This snapshot with cursors moved, as the router would store them after an assignment. */
     public RoutingSnapshot withCursors(Map<String, Long> moves) {
         Map<String, Long> moved = new HashMap<>(cursors);
         moved.putAll(moves);

@@ -103,17 +103,8 @@ class RouterTest {
 
         @Test
         void aStepThatPicksAnOwnerWithoutRoom_isAProgrammingError() {
-            Strategy careless = new Strategy() {
-                @Override
-                public String name() {
-                    return "careless";
-                }
-
-                @Override
-                public Verdict decide(Conversation conversation, RoutingView view) {
-                    return new Verdict.Assign("ana", "always ana", java.util.Map.of());
-                }
-            };
+            Strategy careless = TestStrategies.strategy("careless",
+                    (conversation, view) -> new Verdict.Assign("ana", "always ana", java.util.Map.of()));
             Router router = Router.builder().clock(clock).owner(agent("ana", 0)).chain(careless)
                     .fallbackQueue("waiting", Duration.ofMinutes(5)).build();
 
@@ -125,17 +116,8 @@ class RouterTest {
 
         @Test
         void aRejectedConversationIsHandedBack_andNotKept() {
-            Strategy spamFilter = new Strategy() {
-                @Override
-                public String name() {
-                    return "spam-filter";
-                }
-
-                @Override
-                public Verdict decide(Conversation conversation, RoutingView view) {
-                    return Verdict.reject("looks like spam");
-                }
-            };
+            Strategy spamFilter = TestStrategies.strategy("spam-filter",
+                    (conversation, view) -> Verdict.reject("looks like spam"));
             Router router = Router.builder().clock(clock).owner(agent("ana", 1)).chain(spamFilter)
                     .fallbackQueue("waiting", Duration.ofMinutes(5)).build();
 

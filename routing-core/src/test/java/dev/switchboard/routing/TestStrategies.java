@@ -1,6 +1,7 @@
 package dev.switchboard.routing;
 
 import java.time.Instant;
+import java.util.function.BiFunction;
 
 /** Minimal strategies and builders for exercising the router without routing-strategies. */
 final class TestStrategies {
@@ -8,41 +9,38 @@ final class TestStrategies {
 
     private TestStrategies() {}
 
-    /** Picks the first owner, in roster order, that is online with free capacity. */
-    static Strategy firstAvailable() {
+    /** A strategy made of a name and a decision function. */
+    static Strategy strategy(String name, BiFunction<Conversation, RoutingView, Verdict> decide) {
         return new Strategy() {
             @Override
             public String name() {
-                return "first-available";
+                return name;
             }
 
             @Override
             public Verdict decide(Conversation conversation, RoutingView view) {
-                for (Candidate candidate : view.candidates()) {
-                    if (candidate.canTake(BusyPolicy.EXCLUDE)) {
-                        return Verdict.assign(candidate, "first owner with room");
-                    }
-                }
-                return Verdict.pass(PassReason.NO_CAPACITY, "nobody has room");
+                return decide.apply(conversation, view);
             }
         };
     }
 
+    /** Picks the first owner, in roster order, that is online with free capacity. */
+    static Strategy firstAvailable() {
+        return strategy("first-available", (conversation, view) -> {
+            for (Candidate candidate : view.candidates()) {
+                if (candidate.canTake(BusyPolicy.EXCLUDE)) {
+                    return Verdict.assign(candidate, "first owner with room");
+                }
+            }
+            return Verdict.pass(PassReason.NO_CAPACITY, "nobody has room");
+        });
+    }
+
     /** Sends conversations of one type to a queue, passes on the others. */
     static Strategy typeToQueue(String type, String queue) {
-        return new Strategy() {
-            @Override
-            public String name() {
-                return "review-" + type;
-            }
-
-            @Override
-            public Verdict decide(Conversation conversation, RoutingView view) {
-                return conversation.type().equals(type)
-                        ? Verdict.enqueue(queue, type + " conversations are reviewed by a person")
-                        : Verdict.pass(PassReason.NOT_APPLICABLE, "not a " + type);
-            }
-        };
+        return strategy("review-" + type, (conversation, view) -> conversation.type().equals(type)
+                ? Verdict.enqueue(queue, type + " conversations are reviewed by a person")
+                : Verdict.pass(PassReason.NOT_APPLICABLE, "not a " + type));
     }
 
     /** Takes turns in roster order among owners with room, keeping its place in its cursor. */
