@@ -45,59 +45,32 @@ final class TestStrategies {
 
     /** Takes turns in roster order among owners with room, keeping its place in its cursor. */
     static Strategy rotation() {
-        return new Strategy() {
-            @Override
-            public String name() {
-                return "rotation";
-            }
-
-            @Override
-            public Verdict decide(Conversation conversation, RoutingView view) {
-                long next = view.cursor("rotation");
-                Candidate chosen = null;
-                for (Candidate candidate : view.candidates()) {
-                    if (candidate.canTake(BusyPolicy.EXCLUDE) && (chosen == null
-                            || (chosen.rosterPosition() < next && candidate.rosterPosition() >= next))) {
-                        chosen = candidate;
-                    }
+        return strategy("rotation", (conversation, view) -> {
+            long next = view.cursor("rotation");
+            Candidate chosen = null;
+            for (Candidate candidate : view.candidates()) {
+                if (candidate.canTake(BusyPolicy.EXCLUDE) && (chosen == null
+                        || (chosen.rosterPosition() < next && candidate.rosterPosition() >= next))) {
+                    chosen = candidate;
                 }
-                return chosen == null ? Verdict.pass(PassReason.NO_CAPACITY, "nobody has room")
-                        : Verdict.assign(chosen, "next in turn", "rotation", chosen.rosterPosition() + 1);
             }
-        };
+            return chosen == null ? Verdict.pass(PassReason.NO_CAPACITY, "nobody has room")
+                    : Verdict.assign(chosen, "next in turn", "rotation", chosen.rosterPosition() + 1);
+        });
     }
 
     /** Holds every conversation where it waits. */
     static Strategy holdAll() {
-        return new Strategy() {
-            @Override
-            public String name() {
-                return "hold";
-            }
-
-            @Override
-            public Verdict decide(Conversation conversation, RoutingView view) {
-                return Verdict.hold("waiting for a person");
-            }
-        };
+        return strategy("hold", (conversation, view) -> Verdict.hold("waiting for a person"));
     }
 
     /** Gives a returning customer to the owner who last served them, when that owner has room. */
     static Strategy previousOwner() {
-        return new Strategy() {
-            @Override
-            public String name() {
-                return "previous-owner";
-            }
-
-            @Override
-            public Verdict decide(Conversation conversation, RoutingView view) {
-                return view.previousOwner(conversation.customerId()).flatMap(view::candidate)
-                        .filter(candidate -> candidate.canTake(BusyPolicy.EXCLUDE))
-                        .<Verdict>map(candidate -> Verdict.assign(candidate, "served this customer before"))
-                        .orElse(Verdict.pass(PassReason.NOT_APPLICABLE, "no previous owner with room"));
-            }
-        };
+        return strategy("previous-owner", (conversation, view) -> view.previousOwner(conversation.customerId())
+                .flatMap(view::candidate)
+                .filter(candidate -> candidate.canTake(BusyPolicy.EXCLUDE))
+                .<Verdict>map(candidate -> Verdict.assign(candidate, "served this customer before"))
+                .orElse(Verdict.pass(PassReason.NOT_APPLICABLE, "no previous owner with room")));
     }
 
     static Conversation.Builder conversation(String id) {
