@@ -1,0 +1,240 @@
+package dev.switchboard.routing.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One JSON object of the document, read at its path: each field is asked for by name and type-checked, wrong ones
+ * are recorded as problems at their path, and {@link #rejectUnknown} reports every field that was never asked for.
+ */
+final class JsonFields {
+
+    /** A JSON value and its path. */
+    record Item(JsonNode node, String path) {}
+
+    private final JsonNode node;
+    private final String path;
+    private final Problems problems;
+    private final Set<String> asked = new LinkedHashSet<>();
+
+    private JsonFields(JsonNode node, String path, Problems problems) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    /** The object at {@code item}, or a problem if it is not an object. */
+    static Optional<JsonFields> of(Item item, Problems problems) {
+        if (!item.node().isObject()) {
+            problems.add(item.path(), "must be an object, was " + describe(item.node()));
+            return Optional.empty();
+        }
+        return Optional.of(new JsonFields(item.node(), item.path(), problems));
+    }
+
+    String path() {
+        return path;
+    }
+
+    String path(String field) {
+        return path.equals("$") ? field : path + "." + field;
+    }
+
+    boolean has(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
+    /** Every field, each counted as asked for: for objects whose field names are data, such as a skill map. */
+    List<Map.Entry<String, Item>> entries() {
+        List<Map.Entry<String, Item>> entries = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            asked.add(field.getKey());
+            entries.add(Map.entry(field.getKey(), new Item(field.getValue(), path(field.getKey()))));
+        }
+        return entries;
+    }
+
+    Optional<Item> item(String field, boolean required) {
+        asked.add(field);
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                problems.add(path(field), "is required");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new Item(value, path(field)));
+    }
+
+    Optional<String> text(String field, boolean required) {
+        return item(field, required).flatMap(item -> text(item, problems));
+    }
+
+    Optional<Boolean> bool(String field) {
+        return item(field, false).flatMap(item -> {
+            if (!item.node().isBoolean()) {
+                problems.add(item.path(), "must be true or false, was " + describe(item.node()));
+                return Optional.empty();
+            }
+            return Optional.of(item.node().booleanValue());
+        });
+    }
+
+    Optional<Integer> integer(String field) {
+        return item(field, false).flatMap(item -> integer(item, problems));
+    }
+
+    Optional<Long> whole(String field, boolean required) {
+        return item(field, required).flatMap(item -> {
+            if (!item.node().isIntegralNumber() || !item.node().canConvertToLong()) {
+                problems.add(item.path(), "must be a whole number, was " + describe(item.node()));
+                return Optional.empty();
+            }
+            return Optional.of(item.node().longValue());
+        });
+    }
+
+    Optional<BigDecimal> number(String field, boolean required) {
+        return item(field, required).flatMap(item -> number(item, problems));
+    }
+
+    /** An ISO-8601 duration such as {@code PT5M}; negative ones are refused, and zero unless {@code zeroAllowed}. */
+    Optional<Duration> duration(String field, boolean required, boolean zeroAllowed) {
+        return item(field, required).flatMap(item -> text(item, problems)).flatMap(text -> {
+            Duration duration;
+            try {
+                duration = Duration.parse(text);
+            } catch (DateTimeParseException notADuration) {
+                problems.add(path(field), "must be an ISO-8601 duration such as PT5M or PT1H30M, was '" + text + "'");
+                return Optional.empty();
+            }
+            if (duration.isNegative() || (duration.isZero() && !zeroAllowed)) {
+                problems.add(path(field), "must be " + (zeroAllowed ? "zero or more" : "positive") + ", was " + text);
+                return Optional.empty();
+            }
+            return Optional.of(duration);
+        });
+    }
+
+    Optional<JsonFields> object(String field, boolean required) {
+        return item(field, required).flatMap(item -> of(item, problems));
+    }
+
+    /** The elements of an array field, each with its path; empty when absent or not an array. */
+    List<Item> array(String field, boolean required) {
+        return item(field, required).map(item -> elements(item, problems)).orElse(List.of());
+    }
+
+    /** An array of strings, each checked. */
+    List<Item> texts(String field) {
+        List<Item> texts = new ArrayList<>();
+        for (Item element : array(field, false)) {
+            text(element, problems).ifPresent(text -> texts.add(element));
+        }
+        return texts;
+    }
+
+    /** A field whose text is one of an enum's constants, written in lower case with dashes: {@code longest-idle}. */
+    <E extends Enum<E>> Optional<E> choice(String field, Class<E> type) {
+        return text(field, false).flatMap(text -> {
+            for (E constant : type.getEnumConstants()) {
+                if (name(constant).equals(text)) {
+                    return Optional.of(constant);
+                }
+            }
+            List<String> names = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                names.add(name(constant));
+            }
+            problems.add(path(field), "must be one of " + names + ", was '" + text + "'");
+            return Optional.empty();
+        });
+    }
+
+    static String name(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Reports every field that was never asked for; {@code what} names such a field, such as "option". */
+    void rejectUnknown(String what) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!asked.contains(name)) {
+                problems.add(path(name), "unknown " + what + "; expected one of " + asked);
+            }
+        }
+    }
+
+    /** Counts every field as asked for, so none is reported as unknown (when the object's kind is unknown). */
+    void skipRest() {
+        node.fieldNames().forEachRemaining(asked::add);
+    }
+
+    static Optional<String> text(Item item, Problems problems) {
+        if (!item.node().isTextual()) {
+            problems.add(item.path(), "must be a string, was " + describe(item.node()));
+            return Optional.empty();
+        }
+        if (item.node().textValue().isBlank()) {
+            problems.add(item.path(), "must not be blank");
+            return Optional.empty();
+        }
+        return Optional.of(item.node().textValue());
+    }
+
+    static Optional<Integer> integer(Item item, Problems problems) {
+        if (!item.node().isIntegralNumber() || !item.node().canConvertToInt()) {
+            problems.add(item.path(), "must be a whole number, was " + describe(item.node()));
+            return Optional.empty();
+        }
+        return Optional.of(item.node().intValue());
+    }
+
+    static Optional<BigDecimal> number(Item item, Problems problems) {
+        if (!item.node().isNumber()) {
+            problems.add(item.path(), "must be a number, was " + describe(item.node()));
+            return Optional.empty();
+        }
+        return Optional.of(item.node().decimalValue());
+    }
+
+    static List<Item> elements(Item item, Problems problems) {
+        if (!item.node().isArray()) {
+            problems.add(item.path(), "must be an array, was " + describe(item.node()));
+            return List.of();
+        }
+        List<Item> elements = new ArrayList<>();
+        for (int i = 0; i < item.node().size(); i++) {
+            elements.add(new Item(item.node().get(i), item.path() + "[" + i + "]"));
+        }
+        return elements;
+    }
+
+    /** A JSON value for a message: its kind, and the value itself when short. */
+    static String describe(JsonNode value) {
+        if (value.isTextual()) {
+            return "the string '" + value.textValue() + "'";
+        }
+        if (value.isNumber() || value.isBoolean()) {
+            return value.asText();
+        }
+        if (value.isArray()) {
+            return "an array";
+        }
+        return value.isObject() ? "an object" : "null";
+    }
+}

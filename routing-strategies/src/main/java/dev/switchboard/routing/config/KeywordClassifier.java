@@ -1,0 +1,83 @@
+package dev.switchboard.routing.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The classifier a configuration's {@code classification.types} describe: each type has keywords (words or phrases,
+ * matched whole and case-insensitively) and regular-expression patterns, looked for in the text and in the metadata
+ * values (such as an email subject). The type with the most distinct keywords and patterns found wins, the first
+ * declared on a tie. Its confidence is its count divided by the count of every type's finds plus one, so one keyword
+ * alone gives 0.5, two give 0.67, and one each for two types gives 0.33: agreement raises it, competition lowers it.
+ * A message with no finds is of type {@code general}, with confidence 0.
+ */
+final class KeywordClassifier implements Classifier {
+
+    /** The type a message with no finds gets, which is also a conversation's default type. */
+    static final String UNKNOWN = "general";
+
+    /**
+     * A type and what points to it.
+     *
+     * @param keywords each keyword with its matcher: the keyword, not inside a longer word
+     */
+    record Type(String type, Map<String, Pattern> keywords, List<Pattern> patterns) {
+
+        static Type of(String type, List<String> keywords, List<Pattern> patterns) {
+            Map<String, Pattern> matchers = new LinkedHashMap<>();
+            for (String keyword : keywords) {
+                matchers.put(keyword, Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword)
+                        + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            }
+            return new Type(type, matchers, List.copyOf(patterns));
+        }
+
+        /** What of this type is found in the text, for people. */
+        List<String> evidenceIn(CharSequence text) {
+            List<String> evidence = new ArrayList<>();
+            keywords.forEach((keyword, matcher) -> {
+                if (matcher.matcher(text).find()) {
+                    evidence.add("keyword '" + keyword + "'");
+                }
+            });
+            for (Pattern pattern : patterns) {
+                Matcher found = pattern.matcher(text);
+                if (found.find()) {
+                    evidence.add("pattern '" + pattern.pattern() + "' ('" + found.group() + "')");
+                }
+            }
+            return evidence;
+        }
+    }
+
+    private final List<Type> types;
+
+    KeywordClassifier(List<Type> types) {
+        this.types = List.copyOf(types);
+    }
+
+    @Override
+    public Classification classify(String text, Map<String, String> metadata) {
+        if (text == null || metadata == null) {
+            throw new IllegalArgumentException((text == null ? "text" : "metadata") + " must not be null");
+        }
+        StringBuilder haystack = new StringBuilder(text);
+        metadata.values().forEach(value -> haystack.append('\n').append(value));
+        int total = 0;
+        String best = UNKNOWN;
+        List<String> bestEvidence = List.of();
+        for (Type type : types) {
+            List<String> evidence = type.evidenceIn(haystack);
+            total += evidence.size();
+            if (evidence.size() > bestEvidence.size()) {
+                best = type.type();
+                bestEvidence = evidence;
+            }
+        }
+        return new Classification(best, total == 0 ? 0 : (double) bestEvidence.size() / (total + 1), bestEvidence);
+    }
+}

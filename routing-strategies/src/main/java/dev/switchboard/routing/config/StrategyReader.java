@@ -1,0 +1,137 @@
+package dev.switchboard.routing.config;
+
+import dev.switchboard.routing.BusyPolicy;
+import dev.switchboard.routing.Strategy;
+import dev.switchboard.routing.strategy.AgentPick;
+import dev.switchboard.routing.strategy.LeastLoaded;
+import dev.switchboard.routing.strategy.RoundRobin;
+import dev.switchboard.routing.strategy.SkillBased;
+import dev.switchboard.routing.strategy.StickyPreviousOwner;
+import dev.switchboard.routing.strategy.WeightedCapacity;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one step of a rule's chain: {@code {"type": "skill-based", "tieBreak": "longest-idle"}}. Every type takes
+ * {@code name} (the step's name in traces; by default the type) and {@code includeBusy} (false by default), and its
+ * own options; the strategies' own checks refuse bad values.
+ */
+final class StrategyReader {
+
+    /** The strategy types a configuration can name. */
+    static final List<String> TYPES = List.of("round-robin", "sticky", "skill-based", "least-loaded",
+            "weighted-capacity", "agent-pick");
+
+    private StrategyReader() {}
+
+    /**
+     * The strategy an entry describes, if the entry is sound.
+     *
+     * @param queues the queues the document declares, which an agent-pick pool must be one of
+     */
+    static Optional<Strategy> read(JsonFields entry, Set<String> queues, Problems problems) {
+        int before = problems.count();
+        Optional<String> type = entry.text("type", true);
+        if (type.isPresent() && !TYPES.contains(type.get())) {
+            problems.add(entry.path("type"), "unknown strategy type '" + type.get() + "'; known types: " + TYPES);
+        }
+        if (type.isEmpty() || !TYPES.contains(type.get())) {
+            entry.skipRest();
+            return Optional.empty();
+        }
+        String name = entry.text("name", false).orElse(type.get());
+        BusyPolicy busy = entry.bool("includeBusy").orElse(false) ? BusyPolicy.INCLUDE : BusyPolicy.EXCLUDE;
+        Optional<Strategy> strategy = switch (type.get()) {
+            case "round-robin" -> problems.attempt(entry.path(), () -> new RoundRobin(name, busy));
+            case "sticky" -> sticky(entry, name, busy, problems);
+            case "skill-based" -> skillBased(entry, name, busy, problems);
+            case "least-loaded" -> leastLoaded(entry, name, busy, problems);
+            case "weighted-capacity" -> weightedCapacity(entry, name, busy, problems);
+            default -> agentPick(entry, name, queues, problems);
+        };
+        entry.rejectUnknown("option of " + type.get());
+        return problems.count() == before ? strategy : Optional.empty();
+    }
+
+    private static Optional<Strategy> sticky(JsonFields entry, String name, BusyPolicy busy, Problems problems) {
+        Duration window = entry.duration("waitWindow", false, true).orElse(Duration.ZERO);
+        return problems.attempt(entry.path(), () -> new StickyPreviousOwner(name, busy, window));
+    }
+
+    private static Optional<Strategy> skillBased(JsonFields entry, String name, BusyPolicy busy, Problems problems) {
+        SkillBased.Builder builder = SkillBased.builder().busyPolicy(busy);
+        problems.attempt(entry.path("name"), () -> builder.name(name));
+        entry.choice("tieBreak", SkillBased.TieBreak.class).ifPresent(builder::tieBreak);
+        for (JsonFields.Item item : entry.array("relax", false)) {
+            JsonFields.of(item, problems).ifPresent(step -> {
+                Optional<Duration> after = step.duration("after", true, false);
+                boolean dropOptional = step.bool("dropOptional").orElse(false);
+                int lowerBy = step.integer("lowerMinimumsBy").orElse(0);
+                step.rejectUnknown("field of a relaxation step");
+                after.ifPresent(wait -> problems.attempt(item.path(), () -> {
+                    SkillBased.Relaxation relaxation = SkillBased.Relaxation.afterWaiting(wait)
+                            .lowerMinimumsBy(lowerBy);
+                    return builder.relax(dropOptional ? relaxation.dropOptional() : relaxation);
+                }));
+            });
+        }
+        return Optional.of(builder.build());
+    }
+
+    private static Optional<Strategy> leastLoaded(JsonFields entry, String name, BusyPolicy busy, Problems problems) {
+        LeastLoaded.Measure measure = entry.choice("measure", LeastLoaded.Measure.class)
+                .orElse(LeastLoaded.Measure.OPEN_CONVERSATIONS);
+        return problems.attempt(entry.path(), () -> new LeastLoaded(name, measure, busy));
+    }
+
+    /** How weighted-capacity shares work: by its deterministic schedule, or drawn at random from a seed. */
+    private enum Mode {
+        SCHEDULED,
+        RANDOM
+    }
+
+    private static Optional<Strategy> weightedCapacity(JsonFields entry, String name, BusyPolicy busy,
+            Problems problems) {
+        Mode mode = entry.choice("mode", Mode.class).orElse(Mode.SCHEDULED);
+        if (mode == Mode.SCHEDULED) {
+            if (entry.has("seed")) {
+                problems.add(entry.path("seed"), "applies only to mode random");
+            }
+            entry.item("seed", false);
+            return problems.attempt(entry.path(), () -> new WeightedCapacity(name, busy));
+        }
+        return entry.whole("seed", true).flatMap(seed -> problems.attempt(entry.path(),
+                () -> WeightedCapacity.random(name, seed, busy)));
+    }
+
+    private static Optional<Strategy> agentPick(JsonFields entry, String name, Set<String> queues, Problems problems) {
+        Optional<String> pool = entry.text("pool", true);
+        pool.filter(queue -> !queues.contains(queue)).ifPresent(queue -> problems.add(entry.path("pool"),
+                "unknown queue '" + queue + "'; declared queues: " + queues));
+        Optional<Duration> deadline = entry.duration("deadline", true, false);
+        Optional<ZoneId> zone = entry.text("zone", false).flatMap(text -> problems.attempt(entry.path("zone"),
+                () -> zone(text)));
+        if (entry.has("includeBusy")) {
+            problems.add(entry.path("includeBusy"), "does not apply to agent-pick, which never picks an owner itself");
+        }
+        if (pool.isEmpty() || deadline.isEmpty()) {
+            return Optional.empty();
+        }
+        return problems.attempt(entry.path(), () -> {
+            AgentPick.Builder builder = AgentPick.builder(pool.get(), deadline.get()).name(name);
+            zone.ifPresent(builder::zone);
+            return builder.build();
+        });
+    }
+
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (java.time.DateTimeException unknown) {
+            throw new IllegalArgumentException("must be a time zone such as Europe/Lisbon or UTC, was '" + text + "'");
+        }
+    }
+}
