@@ -546,6 +546,15 @@ class RoutingConfigTest {
         }
 
         @Test
+        void numbersAreWrittenAsTheyWereRead() {
+            RoutingConfig config = RoutingConfig.load(desk(toDesk("scores",
+                    "{\"fitScore\": {\"gte\": 70.0, \"lt\": 1E+3}}")));
+
+            assertThat(config.write()).contains("\"gte\": 70.0,").contains("\"lt\": 1E+3");
+            assertThat(RoutingConfig.load(config.write())).isEqualTo(config);
+        }
+
+        @Test
         void differentDocumentsAreNotEqual() {
             assertThat(RoutingConfig.load(json)).isNotEqualTo(RoutingConfig.load(json.replace("70.50", "71")));
         }
