@@ -7,7 +7,6 @@ import dev.switchboard.routing.OwnerKind;
 import dev.switchboard.routing.QueueSpec;
 import dev.switchboard.routing.Rule;
 import dev.switchboard.routing.RoutingPlan;
-import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.config.JsonFields.Item;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -36,7 +35,7 @@ final class DocumentReader {
     record Parts(List<Owner> owners, RoutingPlan plan, Optional<Classifier> classifier, Set<IdentityKey> linkBy) {}
 
     /** The rule {@code classification.minConfidence} puts first, sending uncertain conversations to review. */
-    static final String LOW_CONFIDENCE_RULE = "low-confidence";
+    private static final String LOW_CONFIDENCE_RULE = "low-confidence";
 
     private static final List<String> OPERATORS = List.of("eq", "in", "gt", "gte", "lt", "lte");
 
@@ -263,7 +262,7 @@ final class DocumentReader {
             });
             Optional<JsonFields> when = rule.object("when", false);
             List<Condition> conditions = when.map(this::conditions).orElse(List.of());
-            boolean catchesAll = when.map(fields -> fields.entries().isEmpty()).orElse(true);
+            boolean catchesAll = !rule.has("when") || when.map(fields -> fields.entries().isEmpty()).orElse(false);
             String note = rule.text("note", false).orElse("");
             Optional<JsonFields> then = rule.object("then", true);
             Rule.Builder builder = Rule.builder(id.orElse("?")).when(conditions.toArray(Condition[]::new)).note(note);
@@ -273,8 +272,8 @@ final class DocumentReader {
                 problems.add(rule.path(), "the last rule sends every conversation no other rule matched to review: it"
                         + " takes no 'when', and its 'then' names only a 'queue'");
             } else if (!last && catchesAll) {
-                problems.add(rule.path(), "has no 'when', so it matches every conversation and the rules after it"
-                        + " never apply");
+                problems.add(rule.path(), "has no conditions, so it matches every conversation and the rules after"
+                        + " it never apply");
             }
             if (problems.count() == before) {
                 problems.attempt(rule.path("then.chain"), builder::build).ifPresent(rules::add);
@@ -311,7 +310,7 @@ final class DocumentReader {
         List<Item> steps = then.array("chain", false);
         for (Item step : steps) {
             JsonFields.of(step, problems).flatMap(entry -> StrategyReader.read(entry, queuePaths.keySet(), problems))
-                    .ifPresent(strategy -> builder.chain(new Strategy[] {strategy}));
+                    .ifPresent(builder::chain);
         }
         if ((team.isPresent() || owner.isPresent()) && steps.isEmpty()) {
             problems.add(then.path("chain"), "is needed to choose among the rule's " + (team.isPresent() ? "team"

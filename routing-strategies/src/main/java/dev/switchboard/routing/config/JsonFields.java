@@ -164,7 +164,7 @@ final class JsonFields {
         });
     }
 
-    static String name(Enum<?> constant) {
+    private static String name(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 

@@ -294,6 +294,12 @@ class RoutingConfigTest {
         }
 
         @Test
+        void aWhenThatIsNotAnObject_isOneProblem() {
+            assertThat(problemsOf(desk(toDesk("bookings", "\"scheduling\"")))).containsExactly(
+                    problem("rules[0].when", "must be an object, was the string 'scheduling'"));
+        }
+
+        @Test
         void reportsUnknownStrategies_andUnknownOptions() {
             assertThat(problemsOf(desk("""
                     {"id": "desk", "when": {"channel": "chat"}, "then": {"team": "desk", "queue": "desk", "chain": [
@@ -439,8 +445,8 @@ class RoutingConfigTest {
                             "{\"id\": \"review\", \"when\": {\"type\": \"x\"}, \"then\": {\"queue\": \"review\"}}");
 
             assertThat(problemsOf(json)).containsExactly(
-                    problem("rules[0]", "has no 'when', so it matches every conversation and the rules after it never"
-                            + " apply"),
+                    problem("rules[0]", "has no conditions, so it matches every conversation and the rules after it"
+                            + " never apply"),
                     problem("rules[1]", "the last rule sends every conversation no other rule matched to review: it"
                             + " takes no 'when', and its 'then' names only a 'queue'"));
         }
