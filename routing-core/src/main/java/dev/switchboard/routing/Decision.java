@@ -44,8 +44,9 @@ public sealed interface Decision {
     }
 
     /**
-     * The customer already had an open conversation (on this channel or another), so no second routing decision was
-     * made: this conversation joined that one and its id became another name for it. Releasing, transferring or
+     * The customer already had an open conversation (on this channel or another), and the router keeps one
+     * conversation per customer, so no second routing decision was made: this conversation joined that one and its
+     * id became another name for it. Releasing, transferring or
      * claiming either id acts on the one conversation. The host adds the message to the joined conversation's thread.
      *
      * @param conversationId the id of the conversation that joined

@@ -31,8 +31,10 @@ import java.util.function.Function;
  * online, joining, or getting more capacity. Time-based work (SLA breaches, offline grace periods, strategies that
  * wait) happens on {@link #tick()}, which the host calls from its own scheduler; the router starts no threads.
  *
- * <p>One customer has at most one open conversation: a new conversation from a customer who already has one open
- * (under any linked identity) joins it ({@link Decision.Joined}) instead of being routed a second time.
+ * <p>Identities on different channels can be linked into one customer, who then shares one memory of its previous
+ * owner; with {@link Builder#oneConversationPerCustomer}, the customer also has at most one open conversation: a
+ * new conversation from a customer who already has one open (under any linked identity) joins it
+ * ({@link Decision.Joined}) instead of being routed a second time.
  *
  * <pre>{@code
  * Router router = Router.builder()
@@ -60,6 +62,7 @@ public final class Router {
     private final InstantSource clock;
     private PlanRunner plan;
     private final Set<IdentityKey> linkBy;
+    private final boolean oneConversationPerCustomer;
     private final OfflinePolicy offlinePolicy;
     private final LiveState state;
     private final EventDispatcher events;
@@ -79,6 +82,7 @@ public final class Router {
         this.clock = builder.clock;
         this.plan = new PlanRunner(routingPlan);
         this.linkBy = Set.copyOf(builder.linkBy);
+        this.oneConversationPerCustomer = builder.oneConversationPerCustomer;
         this.offlinePolicy = builder.offlinePolicy;
         this.events = new EventDispatcher(builder.listeners);
         this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl, builder.serveOrder);
@@ -93,9 +97,10 @@ public final class Router {
 
     /**
      * Routes a conversation by the plan: assigns it, queues it, or rejects it, and says why. A conversation that is
-     * already open is not routed again: the answer is where it already is. A conversation from a customer who already
-     * has an open conversation joins that one. When the router links identities by attributes, the conversation's
-     * {@code email} or {@code phone} first links its customer to the others that carried the same value.
+     * already open is not routed again: the answer is where it already is. When the router links identities by
+     * attributes, the conversation's {@code email} or {@code phone} first links its customer to the others that
+     * carried the same value; with one conversation per customer, a conversation from a customer who already has an
+     * open conversation joins that one.
      */
     public Decision route(Conversation conversation) {
         Checks.notNull(conversation, "conversation");
@@ -109,8 +114,7 @@ public final class Router {
                 key.identityOf(conversation).ifPresent(identity -> state.link(conversation.customerId(), identity));
             }
             String customer = state.customerOf(conversation.customerId());
-            merge(customer, now);
-            List<String> open = state.conversationsOfCustomer(customer);
+            List<String> open = oneConversationPerCustomer ? merge(customer, now) : List.of();
             if (!open.isEmpty()) {
                 state.addAlias(id, open.get(0));
                 joined++;
@@ -221,16 +225,19 @@ public final class Router {
 
     /**
      * Makes two identities of a customer (an email address, a WhatsApp number, an Instagram handle, each as the
-     * {@code customerId} of its conversations) one customer, with one owner and one place in the queues. If both
-     * already had an open conversation, they are merged at once: the owned one (or else the older) is kept and the
-     * other joins it, leaving its owner or queue.
+     * {@code customerId} of its conversations) one customer, with one memory of its previous owner. With one
+     * conversation per customer, it then has one owner and one place in the queues: if both already had an open
+     * conversation, they are merged at once, keeping the owned one (or else the older), which the other joins,
+     * leaving its owner or queue.
      */
     public void link(String identity, String otherIdentity) {
         Checks.id(identity, "identity");
         Checks.id(otherIdentity, "otherIdentity");
         atomically(now -> {
             state.link(identity, otherIdentity);
-            merge(state.customerOf(identity), now);
+            if (oneConversationPerCustomer) {
+                merge(state.customerOf(identity), now);
+            }
             return null;
         });
     }
@@ -473,12 +480,13 @@ public final class Router {
 
     /**
      * Leaves a customer with at most one open conversation after identities were linked: the owned one (else the
-     * oldest) is kept, and each other one leaves its place and joins it.
+     * oldest) is kept, and each other one leaves its place and joins it. Returns the customer's open conversation,
+     * if it has one.
      */
-    private void merge(String customer, Instant now) {
+    private List<String> merge(String customer, Instant now) {
         List<String> open = state.conversationsOfCustomer(customer);
         if (open.size() < 2) {
-            return;
+            return open;
         }
         List<Placement> placements = new ArrayList<>();
         for (String id : open) {
@@ -502,6 +510,7 @@ public final class Router {
             events.publish(new RoutingEvent.Joined(now, conversation, kept, from));
         }
         freed.forEach(ownerId -> drainFor(ownerId, now));
+        return List.of(kept);
     }
 
     /**
@@ -612,6 +621,7 @@ public final class Router {
         private final List<RoutingListener> listeners = new ArrayList<>();
         private RoutingPlan plan;
         private final Set<IdentityKey> linkBy = EnumSet.noneOf(IdentityKey.class);
+        private boolean oneConversationPerCustomer;
         private long maxCustomers = 100_000;
         private Duration customerTtl = Duration.ofDays(30);
 
@@ -694,6 +704,18 @@ public final class Router {
             for (IdentityKey key : Checks.notNull(keys, "keys")) {
                 linkBy.add(Checks.notNull(key, "identity key"));
             }
+            return this;
+        }
+
+        /**
+         * Whether each customer has at most one open conversation (default: no, each conversation is routed on its
+         * own). When it does, a new conversation from a customer who already has one open, under any linked
+         * identity, joins it ({@link Decision.Joined}) instead of being routed, and linking two customers who both
+         * have one open merges them; so the customer has one owner and one place in the queues, whatever the
+         * channel.
+         */
+        public Builder oneConversationPerCustomer(boolean value) {
+            oneConversationPerCustomer = value;
             return this;
         }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** One owner per customer across channels: joining an open conversation, linking identities, merging. */
+/** One owner per customer across channels: linking identities, and joining and merging open conversations. */
 class RouterIdentityTest {
 
     private final ManualClock clock = new ManualClock(START);
@@ -21,7 +21,8 @@ class RouterIdentityTest {
 
     private Router.Builder routerWith(Owner... owners) {
         Router.Builder builder = Router.builder().clock(clock).chain(TestStrategies.previousOwner(), firstAvailable())
-                .fallbackQueue("waiting", Duration.ofMinutes(15)).listener(events::add);
+                .fallbackQueue("waiting", Duration.ofMinutes(15)).oneConversationPerCustomer(true)
+                .listener(events::add);
         for (Owner owner : owners) {
             builder.owner(owner);
         }
@@ -209,6 +210,38 @@ class RouterIdentityTest {
                     .hasMessage("otherIdentity must not be blank");
             assertThatThrownBy(() -> router.customerOf(null)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("identity must not be null");
+        }
+    }
+
+    @Nested
+    class WithoutOneConversationPerCustomer {
+        private final Router router = routerWith(agent("ana", 1), agent("ben", 1)).oneConversationPerCustomer(false)
+                .build();
+
+        @Test
+        void eachConversationIsRoutedOnItsOwn() {
+            router.route(from("c1", "maria", "email"));
+
+            assertThat(router.route(from("c2", "maria", "whatsapp"))).isInstanceOfSatisfying(Decision.Assigned.class,
+                    assigned -> assertThat(assigned.ownerId()).isEqualTo("ben"));
+            assertThat(router.stats().joined()).isZero();
+        }
+
+        @Test
+        void linkingMergesNothing_butTheCustomerSharesOneMemory() {
+            router.release(router.route(from("c1", "maria@example.com", "email")).conversationId());
+            router.route(from("c2", "whatsapp:+351912345678", "whatsapp"));
+            router.link("maria@example.com", "whatsapp:+351912345678");
+            router.route(from("c3", "joao", "email"));
+            router.release("c2");
+
+            Decision decision = router.route(from("c4", "maria@example.com", "email"));
+
+            assertThat(eventsOf(RoutingEvent.Joined.class)).isEmpty();
+            assertThat(decision).isInstanceOfSatisfying(Decision.Assigned.class, assigned -> {
+                assertThat(assigned.ownerId()).isEqualTo("ana");
+                assertThat(assigned.strategy()).isEqualTo("previous-owner");
+            });
         }
     }
 

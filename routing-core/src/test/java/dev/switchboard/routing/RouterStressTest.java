@@ -45,7 +45,7 @@ class RouterStressTest {
         Router.Builder builder = Router.builder().clock(new ManualClock(TestStrategies.START))
                 .chain(TestStrategies.typeToQueue("complaint", "review"), TestStrategies.firstAvailable())
                 .queue("review", Duration.ofMinutes(30)).fallbackQueue("waiting", Duration.ofMinutes(10))
-                .listener(shadow);
+                .oneConversationPerCustomer(true).listener(shadow);
         for (int i = 0; i < OWNERS; i++) {
             Owner owner = Owner.agent("o" + i).capacity(3 + i % 4).channelCapacity("phone", 1).build();
             builder.owner(owner);

@@ -32,7 +32,8 @@ import java.util.regex.PatternSyntaxException;
 final class DocumentReader {
 
     /** What a sound document makes. */
-    record Parts(List<Owner> owners, RoutingPlan plan, Optional<Classifier> classifier, Set<IdentityKey> linkBy) {}
+    record Parts(List<Owner> owners, RoutingPlan plan, Optional<Classifier> classifier, Set<IdentityKey> linkBy,
+            boolean oneConversationPerCustomer) {}
 
     /** The rule {@code classification.minConfidence} puts first, sending uncertain conversations to review. */
     private static final String LOW_CONFIDENCE_RULE = "low-confidence";
@@ -60,6 +61,7 @@ final class DocumentReader {
     private final Map<String, String> rulePaths = new LinkedHashMap<>();
     private Optional<BigDecimal> minConfidence = Optional.empty();
     private Optional<Classifier> classifier = Optional.empty();
+    private boolean oneConversationPerCustomer = true;
 
     private DocumentReader() {
         attributes.put(Classification.CONFIDENCE, Kind.NUMBER);
@@ -92,7 +94,7 @@ final class DocumentReader {
         Optional<RoutingPlan> plan = problems.attempt(fields.path("rules"),
                 () -> new RoutingPlan(queues, withLowConfidenceRule(rules)));
         problems.throwIfAny();
-        return new Parts(List.copyOf(owners), plan.orElseThrow(), classifier, linkBy);
+        return new Parts(List.copyOf(owners), plan.orElseThrow(), classifier, linkBy, oneConversationPerCustomer);
     }
 
     // ------------------------------------------------------------------------------------------- sections
@@ -197,6 +199,7 @@ final class DocumentReader {
             match.ifPresentOrElse(linkBy::add, () -> problems.add(key.path(), "must be \"email\" or \"phone\", was '"
                     + key.node().textValue() + "'"));
         }
+        identity.bool("oneConversationPerCustomer").ifPresent(value -> oneConversationPerCustomer = value);
         identity.rejectUnknown("field of identity");
     }
 

@@ -179,13 +179,14 @@ public final class RoutingConfig {
     }
 
     /**
-     * A router builder with the roster (every owner online), the plan, and identity linking set; the host adds its
-     * clock, listeners and other options, and builds.
+     * A router builder with the roster (every owner online), the plan, identity linking, and one conversation per
+     * customer unless the document says otherwise; the host adds its clock, listeners and other options, and builds.
      */
     public Router.Builder routerBuilder() {
         Set<IdentityKey> linkBy = parts.linkBy();
         return Router.builder().owners(parts.owners()).plan(parts.plan())
-                .linkIdentitiesBy(linkBy.toArray(IdentityKey[]::new));
+                .linkIdentitiesBy(linkBy.toArray(IdentityKey[]::new))
+                .oneConversationPerCustomer(parts.oneConversationPerCustomer());
     }
 
     /** Configurations are equal when their documents are. */

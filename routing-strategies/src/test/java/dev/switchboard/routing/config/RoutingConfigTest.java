@@ -105,6 +105,20 @@ class RoutingConfigTest {
         }
 
         @Test
+        void keepsOneConversationPerCustomer_unlessTheDocumentSaysNot() {
+            Router joining = router(RoutingConfig.load(desk()));
+            Router separate = router(RoutingConfig.load(desk().replace("\"rules\":",
+                    "\"identity\": {\"oneConversationPerCustomer\": false},\n  \"rules\":")));
+
+            joining.route(conversation("c1").customer("maria").build());
+            separate.route(conversation("c1").customer("maria").build());
+
+            assertThat(joining.route(conversation("c2").customer("maria").build())).isInstanceOf(Decision.Joined.class);
+            assertThat(separate.route(conversation("c2").customer("maria").build()))
+                    .isInstanceOf(Decision.Queued.class);
+        }
+
+        @Test
         void readsFromAReaderOrAFile(@TempDir Path directory) throws Exception {
             Path file = directory.resolve("routing.json");
             Files.writeString(file, desk());
