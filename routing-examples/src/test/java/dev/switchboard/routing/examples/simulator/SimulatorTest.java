@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class SimulatorTest {
     }
 
     @Test
-    void theDefaultRun_comparesEveryChain_onTheShippedDay_andSaysWhereTheReportIs() {
+    void theDefaultRun_comparesEveryChain_onTheShippedDay_andSaysWhereTheReportIs() throws IOException {
         Run run = run("--out", out.toString());
 
         assertThat(run.status()).isZero();
@@ -55,6 +56,23 @@ class SimulatorTest {
                 .endsWith("HTML report: " + out.resolve(HtmlReport.FILE_NAME).toAbsolutePath().toUri() + "\n");
         assertThat(run.err()).contains("simulating chain 1 of 3, round-robin");
         assertThat(out.resolve(HtmlReport.FILE_NAME)).isRegularFile();
+        assertThat(Files.readString(Path.of("../README.md")))
+                .as("the README's excerpt is this run's comparison table; paste it again after a change")
+                .contains(comparisonTable(run.out()));
+    }
+
+    /** The comparison table of a run's output: from its header (the line above the first rule) to its last row. */
+    private static String comparisonTable(String output) {
+        List<String> lines = output.lines().toList();
+        int rule = 0;
+        while (!lines.get(rule).startsWith("-")) {
+            rule++;
+        }
+        int last = rule;
+        while (!lines.get(last).contains("back to previous owner")) {
+            last++;
+        }
+        return String.join("\n", lines.subList(rule - 1, last + 1));
     }
 
     @Test
