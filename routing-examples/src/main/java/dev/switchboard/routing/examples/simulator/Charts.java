@@ -46,7 +46,7 @@ final class Charts {
             counts[(int) (Duration.between(day.start(), arrival.conversation().createdAt()).toMinutes()
                     / ARRIVAL_MINUTES_PER_BAR)]++;
         }
-        Frame frame = new Frame(220, max(counts));
+        Frame frame = Frame.upTo(220, max(counts));
         Svg svg = frame.start("conversations");
         TimeAxis axis = new TimeAxis(frame, day.start(), day.end());
         double barWidth = axis.width(Duration.ofMinutes(ARRIVAL_MINUTES_PER_BAR)) - 1;
@@ -74,7 +74,7 @@ final class Charts {
             }
             series.add(points);
         }
-        Frame frame = new Frame(300, series.stream().mapToInt(Charts::max).max().orElse(0));
+        Frame frame = Frame.upTo(300, series.stream().mapToInt(Charts::max).max().orElse(0));
         Svg svg = frame.start("waiting");
         TimeAxis axis = new TimeAxis(frame, day.start(), day.end());
         axis.draw(svg);
@@ -105,7 +105,7 @@ final class Charts {
                 most = Math.max(most, counts[c][b]);
             }
         }
-        Frame frame = new Frame(300, most);
+        Frame frame = Frame.upTo(300, most);
         Svg svg = frame.start("conversations");
         double slot = frame.plotWidth() / TIME_TO_ASSIGN.size();
         double barWidth = (slot - 12) / chains.size();
@@ -136,7 +136,7 @@ final class Charts {
         Svg svg = new Svg(WIDTH, height);
         double plotWidth = WIDTH - left - 30;
         double step = niceStep(most);
-        double xMax = Math.max(step, Math.ceil(most / step) * step);
+        double xMax = roundUp(most, step);
         for (double value = 0; value <= xMax + 1e-9; value += step) {
             double x = left + plotWidth * value / xMax;
             svg.line(x, top - 6, x, height - 8, "grid");
@@ -166,9 +166,10 @@ final class Charts {
         static final int TOP = 26;
         static final int BOTTOM = 30;
 
-        Frame(int height, int largest) {
-            this(height, Math.max(niceStep(largest), Math.ceil(largest / niceStep(largest)) * niceStep(largest)),
-                    niceStep(largest));
+        /** A frame whose axis reaches at least {@code largest}. */
+        static Frame upTo(int height, int largest) {
+            double step = niceStep(largest);
+            return new Frame(height, roundUp(largest, step), step);
         }
 
         double left() {
@@ -228,6 +229,11 @@ final class Charts {
         double normalised = raw / magnitude;
         double nice = normalised <= 1 ? 1 : normalised <= 2 ? 2 : normalised <= 5 ? 5 : 10;
         return Math.max(1, nice * magnitude);
+    }
+
+    /** The smallest positive multiple of {@code step} that is at least {@code largest}. */
+    private static double roundUp(double largest, double step) {
+        return Math.max(step, Math.ceil(largest / step) * step);
     }
 
     private static int max(int[] values) {

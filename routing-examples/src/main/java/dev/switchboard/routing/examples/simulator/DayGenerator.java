@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
@@ -127,11 +128,11 @@ final class DayGenerator {
             }
             Customer customer = returnable > 0 && arrivalRandom.nextDouble() < spec.returningShare()
                     ? writers.get(arrivalRandom.nextInt(returnable))
-                    : new Customer(String.format("cust-%05d", i + 1), languages.pick(arrivalRandom),
+                    : new Customer(String.format(Locale.ROOT, "cust-%05d", i + 1), languages.pick(arrivalRandom),
                             arrivalRandom.nextDouble() < spec.vipShare());
             writers.add(customer);
             ConversationType type = types.pick(arrivalRandom);
-            Conversation conversation = Conversation.builder(String.format(idFormat, i + 1))
+            Conversation conversation = Conversation.builder(String.format(Locale.ROOT, idFormat, i + 1))
                     .customer(customer.id())
                     .channel(channels.pick(arrivalRandom))
                     .type(type.name())

@@ -74,13 +74,13 @@ final class HtmlReport {
                 .append("</p>\n");
         chains(html, report);
         summary(html, report);
-        section(html, "Conversations arriving", "Per quarter hour, the same for every chain: the day's shape, "
-                + "with its morning and after-lunch peaks.", Charts.arrivals(report.day()), null);
-        section(html, "Queue length over the day", "The most conversations waiting at once in each "
-                + Charts.QUEUE_MINUTES_PER_POINT + " minutes.", Charts.queueLength(report), report);
-        section(html, "Time to assign", assignedAtOnce(report), Charts.timeToAssign(report), report);
-        section(html, "Load per agent", "Conversations each agent worked on. Hover over a bar for the figures.",
-                Charts.loadPerAgent(report), report);
+        chart(html, "Conversations arriving", "Per quarter hour, the same for every chain: the day's shape, "
+                + "with its morning and after-lunch peaks.", Charts.arrivals(report.day()), List.of());
+        chart(html, "Queue length over the day", "The most conversations waiting at once in each "
+                + Charts.QUEUE_MINUTES_PER_POINT + " minutes.", Charts.queueLength(report), report.chains());
+        chart(html, "Time to assign", assignedAtOnce(report), Charts.timeToAssign(report), report.chains());
+        chart(html, "Load per agent", "Conversations each agent worked on. Hover over a bar for the figures.",
+                Charts.loadPerAgent(report), report.chains());
         agents(html, report);
         html.append("<p class=\"note\">");
         Comparison.NOTES.forEach(note -> html.append(escape(note)).append(".<br/>"));
@@ -141,14 +141,14 @@ final class HtmlReport {
         html.append("</table>\n</section>\n");
     }
 
-    private static void section(StringBuilder html, String title, String note, String svg, SimulationReport legend) {
+    /** A section with a chart, and a legend of the chains it draws (none for a chart of the day itself). */
+    private static void chart(StringBuilder html, String title, String note, String svg, List<ChainReport> legend) {
         html.append("<section>\n<h2>").append(escape(title)).append("</h2>\n<p class=\"note\">").append(escape(note))
                 .append("</p>\n");
-        if (legend != null) {
+        if (!legend.isEmpty()) {
             html.append("<div class=\"legend\">");
-            for (int i = 0; i < legend.chains().size(); i++) {
-                html.append("<span>").append(swatch(i)).append(escape(legend.chains().get(i).chain().name()))
-                        .append("</span>");
+            for (int i = 0; i < legend.size(); i++) {
+                html.append("<span>").append(swatch(i)).append(escape(legend.get(i).chain().name())).append("</span>");
             }
             html.append("</div>\n");
         }

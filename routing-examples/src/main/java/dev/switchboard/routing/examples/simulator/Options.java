@@ -1,6 +1,7 @@
 package dev.switchboard.routing.examples.simulator;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -54,7 +55,7 @@ record Options(long seed, OptionalInt agents, OptionalInt conversations, Optiona
 
     /** The help text, with the defaults that apply to this run. */
     static String usage() {
-        return USAGE.formatted(DEFAULT_SEED, ScenarioFile.DEFAULT, defaultOut());
+        return String.format(Locale.ROOT, USAGE, DEFAULT_SEED, ScenarioFile.DEFAULT, defaultOut());
     }
 
     private static Path defaultOut() {

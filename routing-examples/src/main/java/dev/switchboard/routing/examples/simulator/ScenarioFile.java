@@ -96,28 +96,36 @@ final class ScenarioFile {
         if (!closes.isAfter(opens)) {
             throw closesNode.invalid("must be after opens (" + opens + ")");
         }
-        Arrivals arrivals = arrivals(root.field("arrivals"));
+        Arrivals arrivals = arrivals(root.field("arrivals"), opens, closes);
         List<AgentSpec> agents = root.field("agents").list(ScenarioFile::agent);
         if (agents.isEmpty()) {
             throw root.field("agents").invalid("must list at least one agent");
         }
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < agents.size(); i++) {
-            if (!ids.add(agents.get(i).id())) {
-                throw root.field("agents").item(i).field("id").invalid("repeats the id '" + agents.get(i).id() + "'");
-            }
-        }
+        unique(root.field("agents"), agents.stream().map(AgentSpec::id).toList(), "id");
         return new Scenario(root.field("name").text(), opens, closes, root.field("queueSlaMinutes").minutes(),
                 arrivals, agents);
     }
 
-    private static Arrivals arrivals(Node node) {
+    /** Refuses a list whose items repeat a name, naming the second one. */
+    private static void unique(Node list, List<String> names, String field) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (!seen.add(names.get(i))) {
+                throw list.item(i).field(field).invalid("repeats the " + field + " '" + names.get(i) + "'");
+            }
+        }
+    }
+
+    private static Arrivals arrivals(Node node, LocalTime opens, LocalTime closes) {
         node.only("conversations", "peaks", "returningShare", "vipShare", "specialists", "channels", "languages",
                 "priorities", "types");
         List<Peak> peaks = node.field("peaks").list(peak -> {
             peak.only("at", "spreadMinutes", "share");
-            return new Peak(peak.field("at").time(), peak.field("spreadMinutes").minutes(),
-                    peak.field("share").fraction());
+            LocalTime at = peak.field("at").time();
+            if (at.isBefore(opens) || !at.isBefore(closes)) {
+                throw peak.field("at").invalid("must be between opens (" + opens + ") and closes (" + closes + ")");
+            }
+            return new Peak(at, peak.field("spreadMinutes").minutes(), peak.field("share").fraction());
         });
         double peakShares = peaks.stream().mapToDouble(Peak::share).sum();
         if (peakShares > 1.0 + 1e-9) {
@@ -133,6 +141,7 @@ final class ScenarioFile {
         if (types.isEmpty()) {
             throw node.field("types").invalid("must list at least one type");
         }
+        unique(node.field("types"), types.stream().map(ConversationType::name).toList(), "name");
         return new Arrivals(
                 node.field("conversations").integer(1, 1_000_000),
                 peaks,

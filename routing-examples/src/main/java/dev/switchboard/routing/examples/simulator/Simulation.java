@@ -142,14 +142,11 @@ final class Simulation {
             startWork(transferred.conversation().id(), transferred.toOwnerId(), transferred.at());
         } else if (event instanceof RoutingEvent.Rerouted rerouted) {
             work.get(rerouted.conversation().id()).pause(rerouted.at());
-        } else if (event instanceof RoutingEvent.Released || event instanceof RoutingEvent.Rejected) {
-            work.remove(conversationOf(event));
+        } else if (event instanceof RoutingEvent.Released released) {
+            work.remove(released.conversation().id());
+        } else if (event instanceof RoutingEvent.Rejected rejected) {
+            work.remove(rejected.conversation().id());
         }
-    }
-
-    private static String conversationOf(RoutingEvent event) {
-        return event instanceof RoutingEvent.Released released ? released.conversation().id()
-                : ((RoutingEvent.Rejected) event).conversation().id();
     }
 
     private void startWork(String conversationId, String ownerId, Instant at) {

@@ -77,6 +77,8 @@ class ScenarioFileTest {
         "`\"chat\": 2`                  | `\"chat\": -2`               | arrivals.channels.chat must be a number above 0, was -2",
         "`\"queueSlaMinutes\": 5,`      | ``                           | queueSlaMinutes is missing",
         "`\"id\": \"ben\"`              | `\"id\": \"ana\"`            | agents[1].id repeats the id 'ana'",
+        "`\"at\": \"10:00\"`            | `\"at\": \"23:00\"`          | arrivals.peaks[0].at must be between opens (09:00) and closes (12:00), was \"23:00\"",
+        "`\"handlingMinutes\": 5}]`     | `\"handlingMinutes\": 5}, {\"name\": \"Billing\", \"weight\": 1, \"skill\": \"x\", \"handlingMinutes\": 2}]` | arrivals.types[1].name repeats the name 'billing'",
         "`\"languages\": [\"en\"], \"capacity\": 2` | `\"languages\": \"en\", \"capacity\": 2` | agents[0].languages must be an array, was \"en\"",
         "`{\"billing\": 3}`             | `{\"billing\": 11}`          | agents[0].skills.billing must be a whole number from 0 to 10, was 11",
     })
