@@ -1,0 +1,207 @@
+package dev.switchboard.routing.examples.simulator;
+
+import dev.switchboard.routing.Handoff;
+import dev.switchboard.routing.ManualClock;
+import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.OwnerStatus;
+import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.Router;
+import dev.switchboard.routing.Strategy;
+import dev.switchboard.routing.event.RoutingEvent;
+import dev.switchboard.routing.examples.simulator.Day.Arrival;
+import dev.switchboard.routing.examples.simulator.Day.PresenceChange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+/**
+ * Plays one {@link Day} through one {@link Chain}: a discrete-event loop over an agenda of timed actions that
+ * moves a {@link ManualClock} and calls the router exactly as a host app would: {@code route} when a conversation
+ * arrives, {@code release} when its work is done, {@code transfer} when it needs a specialist, {@code setPresence}
+ * as agents come and go, and {@code tick} every {@link #TICK}. The router's events tell it when work starts,
+ * moves or stops, and a {@link MetricsCollector} listening alongside measures the day.
+ *
+ * <p>Work is conserved: a conversation needs its handling time from whoever holds it, so when it is re-routed or
+ * transferred the next owner does what is left. Actions at the same instant run in the order they were scheduled.
+ * Single-threaded and deterministic.
+ */
+final class Simulation {
+
+    /** How often the host calls {@code Router.tick()}: SLA breaches are noticed this late at most. */
+    static final Duration TICK = Duration.ofSeconds(30);
+
+    /** Waiting conversations are served by priority with this much aging per level, so low priority never starves. */
+    static final Duration PRIORITY_AGING = Duration.ofMinutes(10);
+
+    private final Day day;
+    private final ManualClock clock;
+    private final Router router;
+    private final MetricsCollector metrics;
+    private final Map<String, Owner> owners = new HashMap<>();
+    private final Map<String, Work> work = new HashMap<>();
+    private final PriorityQueue<Scheduled> agenda = new PriorityQueue<>(
+            Comparator.comparing(Scheduled::at).thenComparingLong(Scheduled::sequence));
+    private long scheduled;
+
+    private Simulation(Day day, Chain chain) {
+        this.day = day;
+        this.clock = new ManualClock(day.start());
+        this.metrics = new MetricsCollector(day, chain);
+        Router.Builder builder = Router.builder()
+                .clock(clock)
+                .chain(chain.steps().toArray(Strategy[]::new))
+                .fallbackQueue(chain.fallbackQueue(), day.queueSla())
+                .priorityAging(PRIORITY_AGING)
+                .listener(metrics)
+                .listener(this::follow);
+        for (Owner owner : day.owners()) {
+            builder.owner(owner, Presence.OFFLINE);
+            owners.put(owner.id(), owner);
+        }
+        this.router = builder.build();
+    }
+
+    /** Plays the day through the chain and returns what the chain did. */
+    static ChainReport run(Day day, Chain chain) {
+        return new Simulation(day, chain).play();
+    }
+
+    private ChainReport play() {
+        for (PresenceChange change : day.presenceChanges()) {
+            schedule(change.at(), () -> router.setPresence(change.ownerId(), change.presence()));
+        }
+        for (Arrival arrival : day.arrivals()) {
+            schedule(arrival.conversation().createdAt(), () -> arrive(arrival));
+        }
+        schedule(day.start(), this::tick);
+        while (!agenda.isEmpty() && !agenda.peek().at().isAfter(day.end())) {
+            Scheduled next = agenda.poll();
+            clock.set(next.at());
+            next.action().run();
+        }
+        clock.set(day.end());
+        return metrics.finish(day.end());
+    }
+
+    /** An action due at an instant; the sequence number keeps actions at the same instant in scheduling order. */
+    private record Scheduled(Instant at, long sequence, Runnable action) {}
+
+    private void schedule(Instant at, Runnable action) {
+        agenda.add(new Scheduled(at, scheduled++, action));
+    }
+
+    private void tick() {
+        router.tick();
+        schedule(clock.instant().plus(TICK), this::tick);
+    }
+
+    private void arrive(Arrival arrival) {
+        work.put(arrival.conversation().id(), new Work(arrival));
+        router.route(arrival.conversation());
+    }
+
+    // ------------------------------------------------------------------------------------------- the work
+
+    /**
+     * A conversation's outstanding work. Each time it gets an owner its version changes, so that actions scheduled
+     * for an earlier owner (finishing, transferring) are recognised as stale and skipped.
+     */
+    private static final class Work {
+        final Arrival arrival;
+        Duration left;
+        Instant since;
+        int version;
+        boolean transferTried;
+
+        Work(Arrival arrival) {
+            this.arrival = arrival;
+            this.left = arrival.handling();
+        }
+
+        /** Stops the clock on the current owner's work, if someone was working on it. */
+        void pause(Instant at) {
+            if (since != null) {
+                left = left.minus(Duration.between(since, at));
+                since = null;
+            }
+            version++;
+        }
+    }
+
+    /** Follows the router's events: work starts with an owner, moves with a transfer or re-route, ends on release. */
+    private void follow(RoutingEvent event) {
+        if (event instanceof RoutingEvent.Assigned assigned) {
+            startWork(assigned.conversation().id(), assigned.ownerId(), assigned.at());
+        } else if (event instanceof RoutingEvent.Transferred transferred) {
+            Work moved = work.get(transferred.conversation().id());
+            moved.transferTried = true;
+            startWork(transferred.conversation().id(), transferred.toOwnerId(), transferred.at());
+        } else if (event instanceof RoutingEvent.Rerouted rerouted) {
+            work.get(rerouted.conversation().id()).pause(rerouted.at());
+        } else if (event instanceof RoutingEvent.Released released) {
+            work.remove(released.conversation().id());
+        } else if (event instanceof RoutingEvent.Rejected rejected) {
+            work.remove(rejected.conversation().id());
+        }
+    }
+
+    private void startWork(String conversationId, String ownerId, Instant at) {
+        Work current = work.get(conversationId);
+        current.pause(at);
+        current.since = at;
+        int version = current.version;
+        schedule(at.plus(current.left), () -> finish(conversationId, version));
+        Arrival arrival = current.arrival;
+        if (arrival.needsSpecialist() && !current.transferTried
+                && owners.get(ownerId).proficiency(arrival.skill()) < day.specialistLevel()) {
+            Duration triage = day.triage().compareTo(current.left) < 0 ? day.triage() : current.left.dividedBy(2);
+            schedule(at.plus(triage), () -> transferToSpecialist(conversationId, ownerId, version));
+        }
+    }
+
+    private void finish(String conversationId, int version) {
+        Work current = work.get(conversationId);
+        if (current != null && current.version == version) {
+            router.release(conversationId);
+        }
+    }
+
+    /**
+     * The owner hands the conversation to a specialist with a note, as a host app would: the least loaded online
+     * specialist in its skill who speaks the customer's language and has room on its channel. With none free, the
+     * owner keeps it and does the work.
+     */
+    private void transferToSpecialist(String conversationId, String ownerId, int version) {
+        Work current = work.get(conversationId);
+        if (current == null || current.version != version) {
+            return;
+        }
+        current.transferTried = true;
+        Arrival arrival = current.arrival;
+        specialistFor(arrival, ownerId).ifPresent(specialist -> router.transfer(conversationId, specialist,
+                new Handoff("Customer " + arrival.conversation().customerId() + " needs a " + arrival.skill()
+                        + " specialist", "Triaged and told a specialist will take over",
+                        "Resolve the " + arrival.conversation().type() + " question")));
+    }
+
+    private Optional<String> specialistFor(Arrival arrival, String currentOwner) {
+        String language = arrival.conversation().language();
+        String channel = arrival.conversation().channel();
+        return router.roster().stream()
+                .filter(status -> status.presence() == Presence.ONLINE
+                        && !status.owner().id().equals(currentOwner)
+                        && status.owner().proficiency(arrival.skill()) >= day.specialistLevel()
+                        && (language.isEmpty() || status.owner().languages().contains(language))
+                        && status.freeCapacityOn(channel) > 0)
+                .min(Comparator.comparingDouble(Simulation::utilisation))
+                .map(status -> status.owner().id());
+    }
+
+    private static double utilisation(OwnerStatus status) {
+        return (double) status.load() / status.owner().capacity().total();
+    }
+}

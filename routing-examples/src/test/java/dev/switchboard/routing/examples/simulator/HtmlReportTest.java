@@ -1,0 +1,63 @@
+package dev.switchboard.routing.examples.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+class HtmlReportTest {
+
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
+    private static final String SVG = "http://www.w3.org/2000/svg";
+
+    private static final SimulationReport REPORT = Simulator.simulate(
+            ScenarioFile.readDefault().withAgents(6).withConversations(400), 3,
+            new PrintStream(OutputStream.nullOutputStream()));
+
+    private static Document parse(String html) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theReport_isWellFormedXhtml_withItsFourCharts() throws Exception {
+        Document page = parse(HtmlReport.render(REPORT));
+
+        assertThat(page.getDocumentElement().getNamespaceURI()).isEqualTo(XHTML);
+        assertThat(page.getDocumentElement().getLocalName()).isEqualTo("html");
+        assertThat(page.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(4);
+        assertThat(page.getElementsByTagNameNS(XHTML, "title").item(0).getTextContent())
+                .isEqualTo("Switchboard simulator: Northwind support desk, 2026-03-03");
+        assertThat(page.getElementsByTagNameNS(XHTML, "script").getLength()).isZero();
+    }
+
+    @Test
+    void theReport_namesEveryChain_andEveryAgent() throws Exception {
+        String text = parse(HtmlReport.render(REPORT)).getDocumentElement().getTextContent().replace("\u2011", "-");
+
+        for (ChainReport chain : REPORT.chains()) {
+            assertThat(text).contains(chain.chain().name(), chain.chain().description());
+        }
+        REPORT.day().owners().forEach(owner -> assertThat(text).contains(owner.id()));
+    }
+
+    @Test
+    void textFromTheScenario_isEscaped() throws Exception {
+        Day day = REPORT.day();
+        Day oddlyNamed = new Day("Desk <A & B> \"east\"", day.start(), day.end(), day.queueSla(), day.owners(),
+                day.presenceChanges(), day.arrivals(), day.specialistLevel(), day.triage());
+
+        Document page = parse(HtmlReport.render(new SimulationReport(oddlyNamed, 3, REPORT.chains())));
+
+        assertThat(page.getElementsByTagNameNS(XHTML, "title").item(0).getTextContent())
+                .isEqualTo("Switchboard simulator: Desk <A & B> \"east\"");
+    }
+}
