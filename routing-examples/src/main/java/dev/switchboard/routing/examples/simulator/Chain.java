@@ -1,23 +1,28 @@
 package dev.switchboard.routing.examples.simulator;
 
+import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.Router;
+import dev.switchboard.routing.RoutingPlan;
+import dev.switchboard.routing.Rule;
 import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.strategy.LeastLoaded;
 import dev.switchboard.routing.strategy.RoundRobin;
 import dev.switchboard.routing.strategy.SkillBased;
 import dev.switchboard.routing.strategy.StickyPreviousOwner;
 import dev.switchboard.routing.strategy.WeightedCapacity;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * A routing chain under comparison: the strategies tried in order, and the queue where conversations wait when no
- * step can place them. Strategies are immutable, so one chain serves every run.
+ * A routing setup under comparison: either one chain of strategies for every conversation, with the queue where
+ * conversations wait when no step can place them, or a {@link RoutingPlan} of ordered rules, each with its owners,
+ * chain and queue. Strategies and plans are immutable, so one chain serves every run.
  *
  * @param name a short name for tables and charts
- * @param description the steps in words
- * @param steps the strategies, tried in this order
- * @param fallbackQueue the router's fallback queue
+ * @param description the routing in words
+ * @param routing how conversations are routed
  */
-record Chain(String name, String description, List<Strategy> steps, String fallbackQueue) {
+record Chain(String name, String description, Routing routing) {
 
     /** The queue where a person reviews what no step could place. */
     static final String MANUAL_REVIEW = "manual-review";
@@ -25,11 +30,34 @@ record Chain(String name, String description, List<Strategy> steps, String fallb
     /** The waiting queue of chains without manual review. */
     static final String WAITING = "waiting";
 
-    Chain {
-        steps = List.copyOf(steps);
+    /** How a chain routes: {@link Steps} or {@link Rules}. */
+    sealed interface Routing permits Steps, Rules {}
+
+    /**
+     * One chain for every conversation.
+     *
+     * @param steps the strategies, tried in this order
+     * @param fallbackQueue the router's fallback queue, whose SLA is the day's
+     */
+    record Steps(List<Strategy> steps, String fallbackQueue) implements Routing {
+        Steps {
+            steps = List.copyOf(steps);
+        }
     }
 
-    /** The chains the simulator compares, in the order they are reported. */
+    /**
+     * Ordered rules, with their own queues and SLAs.
+     *
+     * @param plan the rules and queues
+     */
+    record Rules(RoutingPlan plan) implements Routing {}
+
+    /** A chain of strategies for every conversation, then {@code fallbackQueue}. */
+    Chain(String name, String description, List<Strategy> steps, String fallbackQueue) {
+        this(name, description, new Steps(steps, fallbackQueue));
+    }
+
+    /** The chains of strategies the simulator always compares, in the order they are reported. */
     static List<Chain> standard() {
         return List.of(
                 new Chain("round-robin", "round-robin only", List.of(new RoundRobin()), WAITING),
@@ -39,5 +67,31 @@ record Chain(String name, String description, List<Strategy> steps, String fallb
                         + "capacity, then manual review",
                         List.of(new StickyPreviousOwner(), SkillBased.builder().build(), new WeightedCapacity()),
                         MANUAL_REVIEW));
+    }
+
+    /** Gives the builder this chain's routing; {@code queueSla} is the SLA of a chain of strategies' queue. */
+    Router.Builder configure(Router.Builder builder, Duration queueSla) {
+        if (routing instanceof Steps steps) {
+            return builder.chain(steps.steps().toArray(Strategy[]::new)).fallbackQueue(steps.fallbackQueue(), queueSla);
+        }
+        return builder.plan(((Rules) routing).plan());
+    }
+
+    /**
+     * Whether a conversation that entered {@code queue} was sent there for a person to review. A chain of
+     * strategies sends to review what waits in its fallback queue when that queue is {@value #MANUAL_REVIEW}; a
+     * plan sends to review what a rule that picks no owner takes (the last rule, which catches what no other rule
+     * matched, or a rule with a queue and no chain), not what waits for a team with no room.
+     */
+    boolean sendsToReview(Conversation conversation, String queue) {
+        if (routing instanceof Steps steps) {
+            return steps.fallbackQueue().equals(MANUAL_REVIEW) && queue.equals(MANUAL_REVIEW);
+        }
+        for (Rule rule : ((Rules) routing).plan().rules()) {
+            if (rule.matches(conversation)) {
+                return rule.chain().isEmpty() && rule.queue().equals(queue);
+            }
+        }
+        return false;
     }
 }

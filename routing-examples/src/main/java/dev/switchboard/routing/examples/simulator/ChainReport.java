@@ -14,7 +14,7 @@ import java.util.List;
  * @param slaBreaches waits that passed the queue's SLA
  * @param transfers hand-overs between agents, with a handoff note
  * @param reroutes conversations taken from an agent who went offline and routed again
- * @param manualReview conversations that entered the manual-review queue
+ * @param manualReview conversations sent to a person for review ({@link Chain#sendsToReview}), each counted once
  * @param waitingAtClose conversations still waiting when the day ended
  * @param agents each agent's figures, in roster order
  * @param returning conversations from a customer whose earlier conversation that day had an owner

@@ -29,7 +29,7 @@ final class MetricsCollector implements RoutingListener {
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     private final Map<String, Tracked> open = new HashMap<>();
     private final Map<String, String> lastOwnerOfCustomer = new HashMap<>();
-    private final Set<String> enteredManualReview = new HashSet<>();
+    private final Set<String> sentToReview = new HashSet<>();
     private final List<Long> timeToAssign = new ArrayList<>();
     private final List<Long> timeInQueue = new ArrayList<>();
     private final int[] queueByMinute;
@@ -112,8 +112,8 @@ final class MetricsCollector implements RoutingListener {
             tracked.queuedSince = queued.at();
             tracked.everQueued = true;
             changeWaiting(+1, queued.at());
-            if (queued.queue().equals(Chain.MANUAL_REVIEW)) {
-                enteredManualReview.add(queued.conversation().id());
+            if (chain.sendsToReview(queued.conversation(), queued.queue())) {
+                sentToReview.add(queued.conversation().id());
             }
         } else if (event instanceof RoutingEvent.Assigned assigned) {
             Tracked tracked = track(assigned.conversation());
@@ -179,7 +179,7 @@ final class MetricsCollector implements RoutingListener {
             byMinute.add(length);
         }
         return new ChainReport(chain, conversations, new Distribution(timeToAssign), new Distribution(timeInQueue),
-                slaBreaches, transfers, reroutes, enteredManualReview.size(), waitingAtClose, figures, returning,
+                slaBreaches, transfers, reroutes, sentToReview.size(), waitingAtClose, figures, returning,
                 backToPreviousOwner, byMinute);
     }
 

@@ -6,7 +6,6 @@ import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.OwnerStatus;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Router;
-import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.examples.simulator.Day.Arrival;
 import dev.switchboard.routing.examples.simulator.Day.PresenceChange;
@@ -51,10 +50,8 @@ final class Simulation {
         this.day = day;
         this.clock = new ManualClock(day.start());
         this.metrics = new MetricsCollector(day, chain);
-        Router.Builder builder = Router.builder()
+        Router.Builder builder = chain.configure(Router.builder(), day.queueSla())
                 .clock(clock)
-                .chain(chain.steps().toArray(Strategy[]::new))
-                .fallbackQueue(chain.fallbackQueue(), day.queueSla())
                 .priorityAging(PRIORITY_AGING)
                 .listener(metrics)
                 .listener(this::follow);

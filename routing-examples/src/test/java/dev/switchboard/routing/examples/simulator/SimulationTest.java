@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.switchboard.routing.Condition;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.QueueSpec;
+import dev.switchboard.routing.RoutingPlan;
+import dev.switchboard.routing.Rule;
 import dev.switchboard.routing.examples.simulator.ChainReport.AgentFigures;
 import dev.switchboard.routing.examples.simulator.Day.Arrival;
 import dev.switchboard.routing.examples.simulator.Day.PresenceChange;
@@ -60,7 +64,12 @@ class SimulationTest {
 
     private static Arrival arrival(String id, String customer, String arrives, int handlingMinutes,
             boolean needsSpecialist) {
-        Conversation conversation = Conversation.builder(id).customer(customer).channel("chat").type("billing")
+        return arrival(id, customer, "billing", arrives, handlingMinutes, needsSpecialist);
+    }
+
+    private static Arrival arrival(String id, String customer, String type, String arrives, int handlingMinutes,
+            boolean needsSpecialist) {
+        Conversation conversation = Conversation.builder(id).customer(customer).channel("chat").type(type)
                 .language("en").requires("billing", 1).createdAt(at(arrives)).build();
         return new Arrival(conversation, Duration.ofMinutes(handlingMinutes), needsSpecialist);
     }
@@ -125,6 +134,31 @@ class SimulationTest {
 
         assertThat(report.manualReview()).isEqualTo(2);
         assertThat(report.timeToAssign().seconds()).containsExactly(0L, 0L, 0L, 270L);
+    }
+
+    @Test
+    void aChainOfRules_countsAsSentToReview_onlyWhatARuleSendsThere_notWhatWaitsForATeam() {
+        Day day = tinyDay();
+        List<Arrival> arrivals = new ArrayList<>(day.arrivals());
+        arrivals.add(2, arrival("c5", "z", "refund", "02:00", 5, false));
+        Day withARefund = new Day(day.title(), day.start(), day.end(), day.queueSla(), day.owners(),
+                day.presenceChanges(), arrivals, day.specialistLevel(), day.triage());
+        RoutingPlan plan = new RoutingPlan(
+                List.of(new QueueSpec("billing", Duration.ofMinutes(4)),
+                        new QueueSpec("review", Duration.ofMinutes(30))),
+                List.of(Rule.builder("billing").when(new Condition.Is("type", "billing")).owners("a", "b")
+                                .chain(new RoundRobin()).queue("billing").build(),
+                        Rule.builder("review").queue("review").build()));
+
+        ChainReport report = Simulation.run(withARefund, new Chain("rules", "billing, else review",
+                new Chain.Rules(plan)));
+
+        assertThat(report.conversations()).isEqualTo(5);
+        assertThat(report.timeInQueue().seconds()).as("c3 and c4 waited for the billing team, c5 in review")
+                .containsExactly(60L, 270L, 1680L);
+        assertThat(report.manualReview()).as("only c5, which no rule but the review rule took").isEqualTo(1);
+        assertThat(report.waitingAtClose()).as("nobody reviews in the simulator").isEqualTo(1);
+        assertThat(report.transfers()).isEqualTo(1);
     }
 
     @Test
