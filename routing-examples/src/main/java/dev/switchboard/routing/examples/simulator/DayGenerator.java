@@ -188,7 +188,8 @@ final class DayGenerator {
 
     // ------------------------------------------------------------------------------------------- agents
 
-    private static Owner owner(AgentSpec agent) {
+    /** The agent as an owner of the roster. */
+    static Owner owner(AgentSpec agent) {
         Owner.Builder owner = Owner.agent(agent.id())
                 .languages(agent.languages().toArray(String[]::new))
                 .capacity(agent.capacity())
