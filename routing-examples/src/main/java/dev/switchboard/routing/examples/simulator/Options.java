@@ -7,17 +7,18 @@ import java.util.OptionalInt;
 
 /**
  * The simulator's command line: {@code --seed}, {@code --agents}, {@code --conversations}, {@code --config},
- * {@code --out} and {@code --help}, each value given as the next argument or after {@code =}.
+ * {@code --rules}, {@code --out} and {@code --help}, each value given as the next argument or after {@code =}.
  *
  * @param seed the randomness of the day
  * @param agents the number of agents, when overridden
  * @param conversations the number of conversations, when overridden
  * @param config the scenario file, when not the shipped default
+ * @param rules the rules document of the rules chain, when not the shipped default
  * @param out the directory the HTML report is written to
  * @param help whether help was asked for
  */
-record Options(long seed, OptionalInt agents, OptionalInt conversations, Optional<Path> config, Path out,
-        boolean help) {
+record Options(long seed, OptionalInt agents, OptionalInt conversations, Optional<Path> config,
+        Optional<Path> rules, Path out, boolean help) {
 
     static final long DEFAULT_SEED = 42;
 
@@ -32,7 +33,8 @@ record Options(long seed, OptionalInt agents, OptionalInt conversations, Optiona
 
             Simulates a day at a helpdesk and runs it through several routing chains: the same
             conversations and the same agents go through each chain, and the figures are printed
-            side by side. An HTML report with charts is written too.
+            side by side. An HTML report with charts is written too. Three chains are built in;
+            the fourth, "rules", routes by a rules document (docs/configuration.md).
 
             Options:
               --seed <n>            the day's randomness; the same seed gives the same day and
@@ -42,6 +44,11 @@ record Options(long seed, OptionalInt agents, OptionalInt conversations, Optiona
               --conversations <n>   conversations in the day, 1 to 1000000 (default: as in the scenario)
               --config <file>       the scenario, a JSON file (default: the shipped helpdesk day,
                                     routing-examples/src/main/resources%s)
+              --rules <file>        the rules chain's rules: a routing configuration (JSON) whose
+                                    owners are the scenario's agents; its rules and queues are used
+                                    (default: routing-examples/src/main/resources%s,
+                                    written for the shipped day; for a scenario with other agents
+                                    and no --rules, the rules chain is left out, with a note)
               --out <dir>           where to write simulation-report.html
                                     (default: %s)
               --help                print this help and exit
@@ -49,13 +56,13 @@ record Options(long seed, OptionalInt agents, OptionalInt conversations, Optiona
             From the project's root:
               mvn -B -q -pl routing-examples -am compile exec:java -Dexec.args="--seed 7"
 
-            Exit status: 0 on success, 2 for a bad option or an invalid scenario, 1 when the
-            report cannot be written.
+            Exit status: 0 on success, 2 for a bad option, an invalid scenario or invalid rules,
+            1 when the report cannot be written.
             """;
 
     /** The help text, with the defaults that apply to this run. */
     static String usage() {
-        return String.format(Locale.ROOT, USAGE, DEFAULT_SEED, ScenarioFile.DEFAULT, defaultOut());
+        return String.format(Locale.ROOT, USAGE, DEFAULT_SEED, ScenarioFile.DEFAULT, RulesFile.DEFAULT, defaultOut());
     }
 
     private static Path defaultOut() {
@@ -68,6 +75,7 @@ record Options(long seed, OptionalInt agents, OptionalInt conversations, Optiona
         OptionalInt agents = OptionalInt.empty();
         OptionalInt conversations = OptionalInt.empty();
         Optional<Path> config = Optional.empty();
+        Optional<Path> rules = Optional.empty();
         Path out = defaultOut();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -78,7 +86,7 @@ record Options(long seed, OptionalInt agents, OptionalInt conversations, Optiona
                 continue;
             }
             if (!name.equals("--seed") && !name.equals("--agents") && !name.equals("--conversations")
-                    && !name.equals("--config") && !name.equals("--out")) {
+                    && !name.equals("--config") && !name.equals("--rules") && !name.equals("--out")) {
                 throw new UsageException("unknown option '" + arg + "'");
             }
             String value;
@@ -94,10 +102,11 @@ record Options(long seed, OptionalInt agents, OptionalInt conversations, Optiona
                 case "--agents" -> agents = OptionalInt.of((int) number(name, value, 1, 1000));
                 case "--conversations" -> conversations = OptionalInt.of((int) number(name, value, 1, 1_000_000));
                 case "--config" -> config = Optional.of(Path.of(nonBlank(name, value)));
+                case "--rules" -> rules = Optional.of(Path.of(nonBlank(name, value)));
                 default -> out = Path.of(nonBlank(name, value));
             }
         }
-        return new Options(seed, agents, conversations, config, out, help);
+        return new Options(seed, agents, conversations, config, rules, out, help);
     }
 
     private static long number(String name, String value, long min, long max) {

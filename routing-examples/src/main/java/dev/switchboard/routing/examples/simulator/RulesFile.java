@@ -128,7 +128,8 @@ final class RulesFile {
                 continue;
             }
             differ(problems, path + ".kind", owner.id(), agent.kind(), owner.kind());
-            differ(problems, path + ".skills", owner.id(), new TreeMap<>(agent.skills()), new TreeMap<>(owner.skills()));
+            differ(problems, path + ".skills", owner.id(), new TreeMap<>(agent.skills()),
+                    new TreeMap<>(owner.skills()));
             differ(problems, path + ".languages", owner.id(), new TreeSet<>(agent.languages()),
                     new TreeSet<>(owner.languages()));
             differ(problems, path + ".regions", owner.id(), new TreeSet<>(agent.regions()),

@@ -1,17 +1,19 @@
 package dev.switchboard.routing.examples.simulator;
 
+import dev.switchboard.routing.config.RoutingConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The simulator's entry point: reads the options and the scenario, generates the day, runs it through every
- * {@link Chain#standard() standard chain}, prints the comparison and writes the HTML report. Progress goes to
- * standard error, so that standard output is the same for the same seed, byte for byte. Run it with
- * {@code --help} for the options.
+ * The simulator's entry point: reads the options, the scenario and the rules, generates the day, runs it through
+ * every {@link Chain#standard() standard chain} and the {@link RulesFile rules chain}, prints the comparison and
+ * writes the HTML report. Progress goes to standard error, so that standard output is the same for the same seed,
+ * byte for byte. Run it with {@code --help} for the options.
  */
 public final class Simulator {
 
@@ -25,33 +27,37 @@ public final class Simulator {
     }
 
     /**
-     * Runs the simulator and returns its exit status: 0 on success, 2 for a bad option or scenario, 1 when the
-     * report cannot be written.
+     * Runs the simulator and returns its exit status: 0 on success, 2 for a bad option, scenario or rules document,
+     * 1 when the report cannot be written.
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
         Scenario scenario;
+        List<Chain> chains;
         try {
             options = Options.parse(args);
             if (options.help()) {
                 out.print(Options.usage());
                 return 0;
             }
-            scenario = options.config().map(ScenarioFile::read).orElseGet(ScenarioFile::readDefault);
+            Scenario read = options.config().map(ScenarioFile::read).orElseGet(ScenarioFile::readDefault);
+            int agents = options.agents().orElse(read.agents().size());
+            scenario = agents == read.agents().size() ? read : read.withAgents(agents);
+            chains = chains(read, agents, options.rules(), err);
         } catch (Options.UsageException e) {
             err.println("simulator: " + e.getMessage() + " (see --help)");
             return 2;
         } catch (ScenarioException e) {
             err.println("simulator: invalid scenario: " + e.getMessage());
             return 2;
-        }
-        if (options.agents().isPresent()) {
-            scenario = scenario.withAgents(options.agents().getAsInt());
+        } catch (RulesException e) {
+            err.println("simulator: invalid rules: " + e.getMessage());
+            return 2;
         }
         if (options.conversations().isPresent()) {
             scenario = scenario.withConversations(options.conversations().getAsInt());
         }
-        SimulationReport report = simulate(scenario, options.seed(), err);
+        SimulationReport report = simulate(scenario, options.seed(), chains, err);
         out.print(ConsoleReport.render(report));
         try {
             Path html = HtmlReport.write(report, options.out());
@@ -63,10 +69,36 @@ public final class Simulator {
         }
     }
 
-    /** Generates the day and runs it through every standard chain, reporting progress to {@code progress}. */
-    static SimulationReport simulate(Scenario scenario, long seed, PrintStream progress) {
+    /**
+     * The chains to compare: the standard chains, then the rules chain. Rules given as a file must fit the
+     * scenario; the shipped rules, written for the shipped scenario, are left out with a note on {@code err} when
+     * the scenario's agents are others.
+     *
+     * @param scenario the scenario as read, with every agent it lists
+     * @param agents how many agents the day has (see {@link Scenario#withAgents})
+     * @param rules the rules document, or empty for the shipped one
+     * @throws RulesException when the given document is invalid or its owners are not the scenario's agents
+     */
+    static List<Chain> chains(Scenario scenario, int agents, Optional<Path> rules, PrintStream err) {
+        List<Chain> chains = new ArrayList<>(Chain.standard());
+        if (rules.isPresent()) {
+            chains.add(RulesFile.chain(RulesFile.read(rules.get()), rules.get().toString(), scenario, agents));
+            return chains;
+        }
+        RoutingConfig shipped = RulesFile.readDefault();
+        try {
+            chains.add(RulesFile.chain(shipped, RulesFile.DEFAULT, scenario, agents));
+        } catch (RulesException e) {
+            err.println("simulator: the rules chain is left out: the shipped rules are written for the shipped "
+                    + "scenario's agents, not for those of '" + scenario.name() + "'; give rules for them with "
+                    + "--rules FILE");
+        }
+        return chains;
+    }
+
+    /** Generates the day and runs it through every chain, in order, reporting progress to {@code progress}. */
+    static SimulationReport simulate(Scenario scenario, long seed, List<Chain> chains, PrintStream progress) {
         Day day = DayGenerator.generate(scenario, seed);
-        List<Chain> chains = Chain.standard();
         List<ChainReport> reports = new ArrayList<>(chains.size());
         for (int i = 0; i < chains.size(); i++) {
             Chain chain = chains.get(i);

@@ -6,19 +6,26 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class HtmlReportTest {
 
     private static final String XHTML = "http://www.w3.org/1999/xhtml";
     private static final String SVG = "http://www.w3.org/2000/svg";
 
+    private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
+
     private static final SimulationReport REPORT = Simulator.simulate(
             ScenarioFile.readDefault().withAgents(6).withConversations(400), 3,
-            new PrintStream(OutputStream.nullOutputStream()));
+            Simulator.chains(ScenarioFile.readDefault(), 6, Optional.empty(), NOWHERE), NOWHERE);
 
     private static Document parse(String html) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -37,6 +44,25 @@ class HtmlReportTest {
         assertThat(page.getElementsByTagNameNS(XHTML, "title").item(0).getTextContent())
                 .isEqualTo("Switchboard simulator: Northwind support desk, 2026-03-03");
         assertThat(page.getElementsByTagNameNS(XHTML, "script").getLength()).isZero();
+    }
+
+    @Test
+    void theReport_comparesTheFourChains_inTheTablesAndInEveryChartsLegend() throws Exception {
+        Document page = parse(HtmlReport.render(REPORT));
+        List<String> names = List.of("round-robin", "skills+least-loaded", "sticky+skills+weighted", "rules");
+
+        assertThat(REPORT.chains()).extracting(chain -> chain.chain().name()).isEqualTo(names);
+        NodeList divs = page.getElementsByTagNameNS(XHTML, "div");
+        List<String> legends = new ArrayList<>();
+        for (int i = 0; i < divs.getLength(); i++) {
+            if (((Element) divs.item(i)).getAttribute("class").equals("legend")) {
+                legends.add(divs.item(i).getTextContent());
+            }
+        }
+        assertThat(legends).as("queue length, time to assign, load per agent")
+                .containsExactly(String.join("", names), String.join("", names), String.join("", names));
+        String charts = HtmlReport.render(REPORT);
+        assertThat(charts).contains("<title>rules: at most ", "<title>rules, 1-29 s: ", "<title>ana, rules: ");
     }
 
     @Test

@@ -52,9 +52,10 @@ class SimulatorTest {
         assertThat(run.out()).startsWith("Switchboard simulator: Northwind support desk, 2026-03-03\n"
                 + "seed 42, 20 agents, 3000 conversations");
         Chain.standard().forEach(chain -> assertThat(run.out()).contains(chain.name()));
-        assertThat(run.out()).contains("time to assign", "reroute rate", "load Gini", "back to previous owner")
+        assertThat(run.out()).contains("  rules                    the rules of helpdesk-rules.json: vip, urgent, ")
+                .contains("time to assign", "reroute rate", "load Gini", "back to previous owner")
                 .endsWith("HTML report: " + out.resolve(HtmlReport.FILE_NAME).toAbsolutePath().toUri() + "\n");
-        assertThat(run.err()).contains("simulating chain 1 of 3, round-robin");
+        assertThat(run.err()).contains("simulating chain 1 of 4, round-robin", "simulating chain 4 of 4, rules");
         assertThat(out.resolve(HtmlReport.FILE_NAME)).isRegularFile();
         assertThat(Files.readString(Path.of("../README.md")))
                 .as("the README's excerpt is this run's comparison table; paste it again after a change")
@@ -80,7 +81,8 @@ class SimulatorTest {
         Run run = run("--help");
 
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("--seed", "--agents", "--conversations", "--config", "--out", "--help");
+        assertThat(run.out()).contains("--seed", "--agents", "--conversations", "--config", "--rules", "--out",
+                "--help");
         assertThat(run.err()).isEmpty();
     }
 
@@ -92,6 +94,8 @@ class SimulatorTest {
         "--agents              | --agents needs a value",
         "--frobnicate          | unknown option '--frobnicate'",
         "--config missing.json | invalid scenario: missing.json: cannot be read",
+        "--rules missing.json  | invalid rules: missing.json: cannot be read",
+        "--rules               | --rules needs a value",
     })
     void aBadOption_isExplainedOnStandardError_withExitStatusTwo(String args, String message) {
         Run run = run(args.split(" "));
@@ -113,7 +117,7 @@ class SimulatorTest {
     }
 
     @Test
-    void aScenarioFile_replacesTheShippedDay() throws IOException {
+    void aScenarioFile_replacesTheShippedDay_leavingOutTheShippedRules_whichAreForOtherAgents() throws IOException {
         Path config = out.resolve("desk.json");
         Files.writeString(config, ScenarioFileTest.VALID);
 
@@ -121,6 +125,75 @@ class SimulatorTest {
 
         assertThat(run.status()).isZero();
         assertThat(run.out()).startsWith("Switchboard simulator: Tiny desk, 2026-03-03\nseed 42, 2 agents, "
-                + "50 conversations");
+                + "50 conversations").contains("sticky+skills+weighted").doesNotContain("the rules of");
+        assertThat(run.err()).contains("simulator: the rules chain is left out: the shipped rules are written for "
+                + "the shipped scenario's agents, not for those of 'Tiny desk'; give rules for them with --rules FILE")
+                .contains("simulating chain 3 of 3");
+    }
+
+    /** Rules for the tiny desk of {@link ScenarioFileTest#VALID}: urgent to ana, the rest shared. */
+    static final String TINY_RULES = """
+            {
+              "owners": [
+                {"id": "ana", "languages": ["en"], "skills": {"billing": 3}, "capacity": 2, "weight": 2},
+                {"id": "ben", "languages": ["en"], "skills": {"billing": 1}, "capacity": 3,
+                 "channelCapacity": {"phone": 1}}
+              ],
+              "queues": [{"id": "urgent", "sla": "PT5M"}, {"id": "desk", "sla": "PT5M"},
+                         {"id": "review", "sla": "PT1H"}],
+              "rules": [
+                {"id": "urgent", "when": {"priority": "urgent"},
+                 "then": {"owner": "ana", "queue": "urgent", "chain": [{"type": "round-robin"}]}},
+                {"id": "billing", "when": {"type": "billing"},
+                 "then": {"queue": "desk", "chain": [{"type": "sticky"}, {"type": "least-loaded"}]}},
+                {"id": "review", "then": {"queue": "review"}}
+              ]
+            }
+            """;
+
+    @Test
+    void rulesWrittenForTheScenario_makeTheFourthChain() throws IOException {
+        Path config = out.resolve("desk.json");
+        Files.writeString(config, ScenarioFileTest.VALID);
+        Path rules = out.resolve("desk-rules.json");
+        Files.writeString(rules, TINY_RULES);
+
+        Run run = run("--config", config.toString(), "--rules", rules.toString(), "--out", out.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("  rules                    the rules of desk-rules.json: urgent, billing, "
+                + "else review");
+        assertThat(run.err()).contains("simulating chain 4 of 4, rules");
+    }
+
+    @Test
+    void aBrokenRulesFile_isRefused_withExitStatusTwo_namingTheJsonPath() throws IOException {
+        Path rules = out.resolve("broken-rules.json");
+        Files.writeString(rules, RulesFileTest.shippedDocument().replaceFirst("\"team\": \"senior\"",
+                "\"team\": \"seniors\""));
+
+        Run run = run("--rules", rules.toString(), "--out", out.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("simulator: invalid rules: " + rules + ": the routing configuration has 1 "
+                + "problem:\n  rules[0].then.team: unknown team 'seniors'; teams: [senior, specialists, spanish, "
+                + "portuguese, front-line]" + System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void rulesForOtherAgents_areRefused_withExitStatusTwo_namingTheOwnerField() throws IOException {
+        Path config = out.resolve("desk.json");
+        Files.writeString(config, ScenarioFileTest.VALID);
+        Path rules = out.resolve("desk-rules.json");
+        Files.writeString(rules, TINY_RULES.replace("\"capacity\": 2", "\"capacity\": 4"));
+
+        Run run = run("--config", config.toString(), "--rules", rules.toString(), "--out", out.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).startsWith("simulator: invalid rules: " + rules + ": its owners must be the agents of "
+                + "the scenario 'Tiny desk'").contains("\n  owners[0].capacity: must be 2, as for agent 'ana' in "
+                + "the scenario, was 4");
+        assertThat(run.out()).isEmpty();
     }
 }
