@@ -75,8 +75,9 @@ final class InMemoryLiveState implements LiveState {
             return Math.max(0, Math.min(total, onChannel));
         }
 
-        boolean hasRoom() {
-            return presence.mayReceiveWork() && load < owner.capacity().total();
+        /** Whether strategies may give this owner work now; presence and capacity aside. */
+        boolean automatic(Instant now) {
+            return owner.autoAssign();
         }
 
         Candidate candidateFor(String channel) {
@@ -98,9 +99,10 @@ final class InMemoryLiveState implements LiveState {
     }
 
     @Override
-    public boolean hasRoom(String ownerId) {
+    public boolean hasRoom(String ownerId, Instant now) {
         Slot slot = owners.get(ownerId);
-        return slot != null && slot.hasRoom();
+        return slot != null && slot.presence.mayReceiveWork() && slot.load < slot.owner.capacity().total()
+                && slot.automatic(now);
     }
 
     @Override
@@ -385,7 +387,9 @@ final class InMemoryLiveState implements LiveState {
             if (candidates == null) {
                 List<Candidate> all = new ArrayList<>(owners.size());
                 for (Slot slot : owners.values()) {
-                    all.add(slot.candidateFor(channel));
+                    if (slot.automatic(now)) {
+                        all.add(slot.candidateFor(channel));
+                    }
                 }
                 candidates = List.copyOf(all);
             }
@@ -395,7 +399,7 @@ final class InMemoryLiveState implements LiveState {
         @Override
         public Optional<Candidate> candidate(String ownerId) {
             Slot slot = owners.get(ownerId);
-            return slot == null ? Optional.empty() : Optional.of(slot.candidateFor(channel));
+            return slot == null || !slot.automatic(now) ? Optional.empty() : Optional.of(slot.candidateFor(channel));
         }
 
         @Override

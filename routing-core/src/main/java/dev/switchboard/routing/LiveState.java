@@ -32,8 +32,11 @@ interface LiveState {
 
     void setCapacity(String ownerId, Capacity capacity);
 
-    /** Whether an owner is on the roster, may receive work, and has room below its total capacity. */
-    boolean hasRoom(String ownerId);
+    /**
+     * Whether an owner is on the roster, may be given work automatically now (see {@link #view}), and has room below
+     * its total capacity.
+     */
+    boolean hasRoom(String ownerId, Instant now);
 
     /** Owners that are offline, with the time they went offline. */
     Map<String, Instant> offlineSince();
@@ -101,7 +104,10 @@ interface LiveState {
 
     // -- strategy memory
 
-    /** A view for strategies deciding this conversation now. */
+    /**
+     * A view for strategies deciding this conversation now. Owners that may not be given work automatically now are
+     * not among its candidates: those that opted out of automatic assignment.
+     */
     RoutingView view(Conversation conversation, Instant now);
 
     void moveCursors(Map<String, Long> cursors);

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param regions regions or territories covered (lower case)
  * @param capacity how many open conversations it may hold
  * @param weight its share in weighted distribution, zero or more (for example its daily reception limit)
+ * @param autoAssign whether the router's strategies may give it work; an owner that opted out (a manager, a trainee)
+ *     still claims from the queues and receives transfers
  */
 public record Owner(
         String id,
@@ -25,7 +27,8 @@ public record Owner(
         Set<String> languages,
         Set<String> regions,
         Capacity capacity,
-        int weight) {
+        int weight,
+        boolean autoAssign) {
 
     public Owner {
         Checks.id(id, "owner id");
@@ -63,7 +66,10 @@ public record Owner(
         return builder(id, OwnerKind.TEAM);
     }
 
-    /** A builder for an owner of any kind. Defaults: no skills, languages or regions, capacity 1, weight 1. */
+    /**
+     * A builder for an owner of any kind. Defaults: no skills, languages or regions, capacity 1, weight 1, assigned
+     * automatically.
+     */
     public static Builder builder(String id, OwnerKind kind) {
         return new Builder(Checks.id(id, "owner id"), Checks.notNull(kind, "kind"));
     }
@@ -76,7 +82,7 @@ public record Owner(
 
     /** This owner with another capacity. */
     public Owner withCapacity(Capacity newCapacity) {
-        return new Owner(id, kind, skills, languages, regions, newCapacity, weight);
+        return new Owner(id, kind, skills, languages, regions, newCapacity, weight, autoAssign);
     }
 
     /** Builds an {@link Owner}; each option is checked when set, and {@link #build()} leaves the builder reusable. */
@@ -88,6 +94,7 @@ public record Owner(
         private final Set<String> regions = new LinkedHashSet<>();
         private Capacity capacity = Capacity.of(1);
         private int weight = 1;
+        private boolean autoAssign = true;
 
         private Builder(String id, OwnerKind kind) {
             this.id = id;
@@ -143,8 +150,17 @@ public record Owner(
             return this;
         }
 
+        /**
+         * Whether the router's strategies may give the owner work (default: yes). Without it the owner only gets work
+         * it claims or that is transferred to it.
+         */
+        public Builder autoAssign(boolean value) {
+            autoAssign = value;
+            return this;
+        }
+
         public Owner build() {
-            return new Owner(id, kind, skills, languages, regions, capacity, weight);
+            return new Owner(id, kind, skills, languages, regions, capacity, weight, autoAssign);
         }
     }
 }

@@ -567,7 +567,7 @@ public final class Router {
     private void drainFor(String ownerId, Instant now) {
         for (String queue : plan.queuesServedBy(ownerId)) {
             Optional<WaitingConversation> entry = state.waitingAfter(queue, Optional.empty());
-            while (entry.isPresent() && state.hasRoom(ownerId)) {
+            while (entry.isPresent() && state.hasRoom(ownerId, now)) {
                 settle(entry.get().conversation(), now, entry);
                 entry = state.waitingAfter(queue, entry);
             }

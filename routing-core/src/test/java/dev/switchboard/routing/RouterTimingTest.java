@@ -1,0 +1,95 @@
+package dev.switchboard.routing;
+
+import static dev.switchboard.routing.TestStrategies.START;
+import static dev.switchboard.routing.TestStrategies.agent;
+import static dev.switchboard.routing.TestStrategies.conversation;
+import static dev.switchboard.routing.TestStrategies.firstAvailable;
+import static dev.switchboard.routing.TestStrategies.previousOwner;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.routing.event.RoutingEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The router's policies that depend on who may be given work automatically, and on time. */
+class RouterTimingTest {
+
+    private final ManualClock clock = new ManualClock(START);
+    private final List<RoutingEvent> events = new CopyOnWriteArrayList<>();
+
+    private Router.Builder routerWith(Owner... owners) {
+        Router.Builder builder = Router.builder().clock(clock).chain(firstAvailable())
+                .fallbackQueue("waiting", Duration.ofMinutes(15)).listener(events::add);
+        for (Owner owner : owners) {
+            builder.owner(owner);
+        }
+        return builder;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends RoutingEvent> List<T> eventsOf(Class<T> type) {
+        return (List<T>) events.stream().filter(type::isInstance).toList();
+    }
+
+    private static Owner optedOut(String id, int capacity) {
+        return Owner.agent(id).capacity(capacity).autoAssign(false).build();
+    }
+
+    @Nested
+    class OptingOutOfAutomaticAssignment {
+        @Test
+        void anOwnerThatOptedOut_getsNoWorkFromTheChain_evenWithRoom() {
+            Router router = routerWith(optedOut("manager", 5), agent("ana", 1)).build();
+
+            assertThat(router.route(conversation("c1").build())).isInstanceOfSatisfying(Decision.Assigned.class,
+                    assigned -> assertThat(assigned.ownerId()).isEqualTo("ana"));
+            assertThat(router.route(conversation("c2").build())).isInstanceOf(Decision.Queued.class);
+            assertThat(router.ownerStatus("manager").load()).isZero();
+        }
+
+        @Test
+        void isNotAPreviousOwnerCandidate_forAReturningCustomer() {
+            Router router = Router.builder().clock(clock).owner(agent("ana", 1)).owner(agent("ben", 1))
+                    .chain(previousOwner(), firstAvailable()).fallbackQueue("waiting", Duration.ofMinutes(15))
+                    .build();
+            router.route(conversation("c1").customer("dee").build());
+            router.release("c1");
+            router.removeOwner("ana");
+            router.addOwner(optedOut("ana-2", 1));
+
+            Decision decision = router.route(conversation("c2").customer("dee").build());
+
+            assertThat(decision).isInstanceOfSatisfying(Decision.Assigned.class,
+                    assigned -> assertThat(assigned.ownerId()).isEqualTo("ben"));
+        }
+
+        @Test
+        void stillClaimsFromTheQueue_andReceivesTransfers() {
+            Router router = routerWith(optedOut("manager", 2), agent("ana", 1)).build();
+            router.route(conversation("c1").build());
+            router.route(conversation("c2").build());
+
+            assertThat(router.claim("manager", "c2")).isInstanceOf(Decision.Assigned.class);
+            router.transfer("c1", "manager", new Handoff("escalation", "", "call back"));
+
+            assertThat(router.ownerStatus("manager").conversationIds()).containsExactlyInAnyOrder("c1", "c2");
+        }
+
+        @Test
+        void freedCapacityOfAnOptedOutOwner_doesNotDrainTheQueueToIt() {
+            Router router = routerWith(optedOut("manager", 1), agent("ana", 0)).build();
+            router.route(conversation("c1").build());
+            router.claim("manager", "c1");
+            router.route(conversation("c2").build());
+
+            router.release("c1");
+
+            assertThat(router.placement("c2")).containsInstanceOf(Placement.Waiting.class);
+            assertThat(eventsOf(RoutingEvent.Assigned.class)).extracting(RoutingEvent.Assigned::strategy)
+                    .containsExactly("claim");
+        }
+    }
+}
