@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,6 +63,8 @@ final class InMemoryLiveState implements LiveState {
         final Map<String, Integer> loadByChannel = new HashMap<>();
         final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>();
         Instant lastAssignedAt = Instant.MIN;
+        /** When it received its latest conversations, oldest first; as many as its assignment cap counts. */
+        final ArrayDeque<Instant> recentAssignments = new ArrayDeque<>();
 
         Slot(Owner owner, long rosterPosition, Presence presence) {
             this.owner = owner;
@@ -75,9 +78,23 @@ final class InMemoryLiveState implements LiveState {
             return Math.max(0, Math.min(total, onChannel));
         }
 
-        /** Whether strategies may give this owner work now; presence and capacity aside. */
+        /**
+         * Whether strategies may give this owner work now, presence and capacity aside: it did not opt out, and is
+         * below its assignment cap.
+         */
         boolean automatic(Instant now) {
-            return owner.autoAssign();
+            return owner.autoAssign() && owner.assignmentCap().map(cap -> recentAssignments.size() < cap.limit()
+                    || !recentAssignments.peekFirst().plus(cap.window()).isAfter(now)).orElse(true);
+        }
+
+        void received(Instant at) {
+            lastAssignedAt = at;
+            owner.assignmentCap().ifPresent(cap -> {
+                recentAssignments.addLast(at);
+                while (recentAssignments.size() > cap.limit()) {
+                    recentAssignments.removeFirst();
+                }
+            });
         }
 
         Candidate candidateFor(String channel) {
@@ -188,7 +205,7 @@ final class InMemoryLiveState implements LiveState {
         slot.conversations.put(id, conversation);
         slot.load++;
         slot.loadByChannel.merge(conversation.channel(), 1, Integer::sum);
-        slot.lastAssignedAt = at;
+        slot.received(at);
         placed(conversation);
         previousOwners.put(customerOf(conversation.customerId()), ownerId);
     }

@@ -106,7 +106,7 @@ interface LiveState {
 
     /**
      * A view for strategies deciding this conversation now. Owners that may not be given work automatically now are
-     * not among its candidates: those that opted out of automatic assignment.
+     * not among its candidates: those that opted out of automatic assignment, and those at their assignment cap.
      */
     RoutingView view(Conversation conversation, Instant now);
 

@@ -1,8 +1,10 @@
 package dev.switchboard.routing;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +21,7 @@ import java.util.Set;
  * @param weight its share in weighted distribution, zero or more (for example its daily reception limit)
  * @param autoAssign whether the router's strategies may give it work; an owner that opted out (a manager, a trainee)
  *     still claims from the queues and receives transfers
+ * @param assignmentCap how many new conversations it may be given per rolling window, if limited
  */
 public record Owner(
         String id,
@@ -28,7 +31,8 @@ public record Owner(
         Set<String> regions,
         Capacity capacity,
         int weight,
-        boolean autoAssign) {
+        boolean autoAssign,
+        Optional<AssignmentCap> assignmentCap) {
 
     public Owner {
         Checks.id(id, "owner id");
@@ -45,6 +49,7 @@ public record Owner(
         regions = keys(regions, "region of owner '" + id + "'");
         Checks.notNull(capacity, "capacity of owner '" + id + "'");
         Checks.nonNegative(weight, "weight of owner '" + id + "'");
+        Checks.notNull(assignmentCap, "assignmentCap of owner '" + id + "'");
     }
 
     private static Set<String> keys(Set<String> values, String field) {
@@ -68,7 +73,7 @@ public record Owner(
 
     /**
      * A builder for an owner of any kind. Defaults: no skills, languages or regions, capacity 1, weight 1, assigned
-     * automatically.
+     * automatically, no assignment cap.
      */
     public static Builder builder(String id, OwnerKind kind) {
         return new Builder(Checks.id(id, "owner id"), Checks.notNull(kind, "kind"));
@@ -82,7 +87,7 @@ public record Owner(
 
     /** This owner with another capacity. */
     public Owner withCapacity(Capacity newCapacity) {
-        return new Owner(id, kind, skills, languages, regions, newCapacity, weight, autoAssign);
+        return new Owner(id, kind, skills, languages, regions, newCapacity, weight, autoAssign, assignmentCap);
     }
 
     /** Builds an {@link Owner}; each option is checked when set, and {@link #build()} leaves the builder reusable. */
@@ -95,6 +100,7 @@ public record Owner(
         private Capacity capacity = Capacity.of(1);
         private int weight = 1;
         private boolean autoAssign = true;
+        private Optional<AssignmentCap> assignmentCap = Optional.empty();
 
         private Builder(String id, OwnerKind kind) {
             this.id = id;
@@ -159,8 +165,14 @@ public record Owner(
             return this;
         }
 
+        /** Limits the owner to {@code limit} new conversations per rolling {@code window} (see {@link AssignmentCap}). */
+        public Builder assignmentCap(int limit, Duration window) {
+            assignmentCap = Optional.of(new AssignmentCap(limit, window));
+            return this;
+        }
+
         public Owner build() {
-            return new Owner(id, kind, skills, languages, regions, capacity, weight, autoAssign);
+            return new Owner(id, kind, skills, languages, regions, capacity, weight, autoAssign, assignmentCap);
         }
     }
 }

@@ -348,7 +348,8 @@ public final class Router {
 
     /**
      * Does the work that is due by the clock: re-routes conversations of owners offline past the grace period,
-     * reports SLA breaches (once each), and drains the queues so that strategies that wait can decide again.
+     * reports SLA breaches (once each), and drains the queues so that strategies that wait can decide again and
+     * owners whose {@link AssignmentCap} window has slid get work again.
      * Call it from the host's scheduler, every few seconds.
      */
     public void tick() {

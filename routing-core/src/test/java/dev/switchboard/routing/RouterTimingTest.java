@@ -6,6 +6,7 @@ import static dev.switchboard.routing.TestStrategies.conversation;
 import static dev.switchboard.routing.TestStrategies.firstAvailable;
 import static dev.switchboard.routing.TestStrategies.previousOwner;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.routing.event.RoutingEvent;
 import java.time.Duration;
@@ -90,6 +91,67 @@ class RouterTimingTest {
             assertThat(router.placement("c2")).containsInstanceOf(Placement.Waiting.class);
             assertThat(eventsOf(RoutingEvent.Assigned.class)).extracting(RoutingEvent.Assigned::strategy)
                     .containsExactly("claim");
+        }
+    }
+
+    @Nested
+    class FairnessCap {
+        private final Owner ana = Owner.agent("ana").capacity(10).assignmentCap(2, Duration.ofHours(1)).build();
+
+        @Test
+        void anOwnerAtItsCap_getsNoMoreWork_untilTheOldestAssignmentIsAWindowOld() {
+            Router router = routerWith(ana).build();
+            router.route(conversation("c1").build());
+            clock.advance(Duration.ofMinutes(10));
+            router.route(conversation("c2").build());
+
+            assertThat(router.route(conversation("c3").build())).isInstanceOf(Decision.Queued.class);
+            clock.set(START.plus(Duration.ofHours(1)).minusNanos(1));
+            router.tick();
+            assertThat(router.placement("c3")).containsInstanceOf(Placement.Waiting.class);
+
+            clock.set(START.plus(Duration.ofHours(1)));
+            router.tick();
+            assertThat(router.placement("c3")).containsInstanceOf(Placement.Owned.class);
+        }
+
+        @Test
+        void theWindowRolls_soReleasesDoNotResetIt() {
+            Router router = routerWith(ana).build();
+            router.route(conversation("c1").build());
+            router.route(conversation("c2").build());
+            router.release("c1");
+            router.release("c2");
+
+            clock.advance(Duration.ofMinutes(59));
+            assertThat(router.route(conversation("c3").build())).isInstanceOf(Decision.Queued.class);
+        }
+
+        @Test
+        void claimsAndTransfersAreNotHeldBack_butCount() {
+            Router router = routerWith(ana, agent("ben", 5)).build();
+            router.route(conversation("c1").build());
+            router.route(conversation("c2").build());
+            router.route(conversation("c3").build());
+
+            router.transfer("c3", "ana", new Handoff("follow-up", "", "call back"));
+            clock.advance(Duration.ofMinutes(30));
+            router.release("c1");
+            router.release("c2");
+
+            assertThat(router.ownerStatus("ana").conversationIds()).containsExactly("c3");
+            assertThat(router.route(conversation("c4").build())).isInstanceOfSatisfying(Decision.Assigned.class,
+                    assigned -> assertThat(assigned.ownerId()).isEqualTo("ben"));
+        }
+
+        @Test
+        void aCapNeedsAPositiveLimitAndWindow_namingTheField() {
+            assertThatThrownBy(() -> new AssignmentCap(0, Duration.ofHours(1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("limit of assignment cap must be positive, was 0");
+            assertThatThrownBy(() -> new AssignmentCap(1, Duration.ZERO))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("window of assignment cap must be positive, was PT0S");
         }
     }
 }
