@@ -396,6 +396,19 @@ public final class Router {
         return read(state::waiting);
     }
 
+    /**
+     * The waiting conversations whose SLA deadline is at most {@code within} from now, those already breached
+     * included, earliest deadline first (ties in serve order).
+     */
+    public List<WaitingConversation> atRisk(Duration within) {
+        Checks.nonNegative(within, "within");
+        return read(() -> {
+            Instant horizon = clock.instant().plus(within);
+            return state.waiting().stream().filter(entry -> !entry.slaDeadline().isAfter(horizon))
+                    .sorted(Comparator.comparing(WaitingConversation::slaDeadline)).toList();
+        });
+    }
+
     /** Counters since the router was built. */
     public RouterStats stats() {
         return read(() -> new RouterStats(routed, assigned, queued, rejected, transferred, rerouted, released,

@@ -154,4 +154,35 @@ class RouterTimingTest {
                     .hasMessage("window of assignment cap must be positive, was PT0S");
         }
     }
+
+    @Nested
+    class AtRisk {
+        @Test
+        void listsWaitsDueWithinTheHorizon_breachedIncluded_earliestDeadlineFirst() {
+            Router router = Router.builder().clock(clock).owner(agent("ana", 0)).chain(TestStrategies.typeToQueue(
+                    "billing", "billing")).queue("billing", Duration.ofMinutes(5))
+                    .fallbackQueue("waiting", Duration.ofMinutes(15)).build();
+            router.route(conversation("late").build());
+            clock.advance(Duration.ofMinutes(1));
+            router.route(conversation("urgent").type("billing").build());
+            router.route(conversation("later").build());
+            clock.advance(Duration.ofMinutes(10));
+
+            assertThat(router.atRisk(Duration.ZERO)).extracting(entry -> entry.conversation().id())
+                    .containsExactly("urgent");
+            assertThat(router.atRisk(Duration.ofMinutes(4))).extracting(entry -> entry.conversation().id())
+                    .containsExactly("urgent", "late");
+            assertThat(router.atRisk(Duration.ofMinutes(5))).extracting(entry -> entry.conversation().id())
+                    .containsExactly("urgent", "late", "later");
+        }
+
+        @Test
+        void refusesANegativeHorizon() {
+            Router router = routerWith(agent("ana", 1)).build();
+
+            assertThatThrownBy(() -> router.atRisk(Duration.ofMinutes(-1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("within must not be negative, was PT-1M");
+        }
+    }
 }
