@@ -40,6 +40,8 @@ final class InMemoryLiveState implements LiveState {
     private final Map<String, Set<String>> placedByCustomer = new HashMap<>();
     private final Map<String, String> aliasOf = new HashMap<>();
     private final Map<String, Set<String>> aliasesOf = new HashMap<>();
+    private final Map<String, Instant> responseDeadlines = new HashMap<>();
+    private final Map<String, List<String>> lapsedBy = new HashMap<>();
     private long nextRosterPosition;
     private long nextIdentity;
 
@@ -220,6 +222,7 @@ final class InMemoryLiveState implements LiveState {
         slot.conversations.remove(conversationId);
         slot.load--;
         slot.loadByChannel.computeIfPresent(conversation.channel(), (channel, load) -> load == 1 ? null : load - 1);
+        responseDeadlines.remove(conversationId);
         unplaced(conversation);
         return conversation;
     }
@@ -366,16 +369,56 @@ final class InMemoryLiveState implements LiveState {
     }
 
     @Override
-    public void dropAliases(String conversationId) {
+    public void forget(String conversationId) {
         for (String alias : aliasesOf.getOrDefault(conversationId, Set.of())) {
             aliasOf.remove(alias);
         }
         aliasesOf.remove(conversationId);
+        lapsedBy.remove(conversationId);
+    }
+
+    @Override
+    public void startResponseDeadline(String conversationId, Instant deadline) {
+        if (!owned.containsKey(conversationId)) {
+            throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
+        }
+        responseDeadlines.put(conversationId, deadline);
+    }
+
+    @Override
+    public boolean stopResponseDeadline(String conversationId) {
+        return responseDeadlines.remove(conversationId) != null;
+    }
+
+    @Override
+    public Map<String, Instant> responseDeadlinesDue(Instant now) {
+        List<Map.Entry<String, Instant>> due = new ArrayList<>();
+        for (Map.Entry<String, Instant> deadline : responseDeadlines.entrySet()) {
+            if (!deadline.getValue().isAfter(now)) {
+                due.add(deadline);
+            }
+        }
+        due.sort(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Instant> ordered = new LinkedHashMap<>();
+        due.forEach(deadline -> ordered.put(deadline.getKey(), deadline.getValue()));
+        return ordered;
+    }
+
+    @Override
+    public int recordLapse(String conversationId, String ownerId) {
+        List<String> owners = lapsedBy.computeIfAbsent(conversationId, key -> new ArrayList<>());
+        owners.add(ownerId);
+        return owners.size();
+    }
+
+    @Override
+    public int lapses(String conversationId) {
+        return lapsedBy.getOrDefault(conversationId, List.of()).size();
     }
 
     @Override
     public RoutingView view(Conversation conversation, Instant now) {
-        return new View(conversation.channel(), now);
+        return new View(conversation.channel(), now, Set.copyOf(lapsedBy.getOrDefault(conversation.id(), List.of())));
     }
 
     @Override
@@ -383,15 +426,24 @@ final class InMemoryLiveState implements LiveState {
         cursors.putAll(moves);
     }
 
-    /** Candidates are made on first use, for the channel of the conversation being decided. */
+    /**
+     * Candidates are made on first use, for the channel of the conversation being decided, leaving out the owners
+     * held back from automatic assignment and those that let this conversation's response deadline lapse.
+     */
     private final class View implements RoutingView {
         private final String channel;
         private final Instant now;
+        private final Set<String> lapsed;
         private List<Candidate> candidates;
 
-        View(String channel, Instant now) {
+        View(String channel, Instant now, Set<String> lapsed) {
             this.channel = channel;
             this.now = now;
+            this.lapsed = lapsed;
+        }
+
+        private boolean offered(Slot slot) {
+            return slot.automatic(now) && !lapsed.contains(slot.owner.id());
         }
 
         @Override
@@ -404,7 +456,7 @@ final class InMemoryLiveState implements LiveState {
             if (candidates == null) {
                 List<Candidate> all = new ArrayList<>(owners.size());
                 for (Slot slot : owners.values()) {
-                    if (slot.automatic(now)) {
+                    if (offered(slot)) {
                         all.add(slot.candidateFor(channel));
                     }
                 }
@@ -416,7 +468,7 @@ final class InMemoryLiveState implements LiveState {
         @Override
         public Optional<Candidate> candidate(String ownerId) {
             Slot slot = owners.get(ownerId);
-            return slot == null || !slot.automatic(now) ? Optional.empty() : Optional.of(slot.candidateFor(channel));
+            return slot == null || !offered(slot) ? Optional.empty() : Optional.of(slot.candidateFor(channel));
         }
 
         @Override

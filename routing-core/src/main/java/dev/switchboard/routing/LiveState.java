@@ -99,14 +99,38 @@ interface LiveState {
      */
     void addAlias(String alias, String conversationId);
 
-    /** Forgets the aliases of a conversation that has left the router. */
-    void dropAliases(String conversationId);
+    /**
+     * Forgets what was kept about a conversation that has left the router (released, rejected, or joined another):
+     * its aliases and the owners who let its response deadline lapse.
+     */
+    void forget(String conversationId);
+
+    // -- response deadlines
+
+    /** Starts the deadline for the first reply of an owned conversation's owner; unassigning it stops the deadline. */
+    void startResponseDeadline(String conversationId, Instant deadline);
+
+    /** Stops an owned conversation's response deadline (its owner replied); false if none was running. */
+    boolean stopResponseDeadline(String conversationId);
+
+    /** The owned conversations whose response deadline is at or before {@code now}, with it, earliest first. */
+    Map<String, Instant> responseDeadlinesDue(Instant now);
+
+    /**
+     * Records that an owner let a conversation's response deadline lapse, so that the conversation's later
+     * {@link #view views} leave that owner out; returns how many deadlines of the conversation have lapsed.
+     */
+    int recordLapse(String conversationId, String ownerId);
+
+    /** How many response deadlines of an open conversation have lapsed. */
+    int lapses(String conversationId);
 
     // -- strategy memory
 
     /**
      * A view for strategies deciding this conversation now. Owners that may not be given work automatically now are
-     * not among its candidates: those that opted out of automatic assignment, and those at their assignment cap.
+     * not among its candidates: those that opted out of automatic assignment, those at their assignment cap, and
+     * those that let this conversation's response deadline lapse.
      */
     RoutingView view(Conversation conversation, Instant now);
 

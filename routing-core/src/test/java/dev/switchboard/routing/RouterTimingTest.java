@@ -185,4 +185,146 @@ class RouterTimingTest {
                     .hasMessage("within must not be negative, was PT-1M");
         }
     }
+
+    @Nested
+    class ResponseDeadlines {
+        private Router.Builder withDeadlines(Owner... owners) {
+            return routerWith(owners).responseDeadline(Priority.NORMAL, Duration.ofMinutes(5))
+                    .queue("review", Duration.ofMinutes(30)).responseReview(1, "review");
+        }
+
+        @Test
+        void lapsesExactlyAtTheDeadline_andReroutesWithoutTheOwner_countedAsAReroute() {
+            Router router = withDeadlines(agent("ana", 1), agent("ben", 1)).build();
+            router.route(conversation("c1").build());
+
+            clock.set(START.plus(Duration.ofMinutes(5)).minusNanos(1));
+            router.tick();
+            assertThat(router.ownerStatus("ana").conversationIds()).containsExactly("c1");
+
+            clock.set(START.plus(Duration.ofMinutes(5)));
+            router.tick();
+            assertThat(eventsOf(RoutingEvent.ResponseDeadlineMissed.class)).singleElement().satisfies(missed -> {
+                assertThat(missed.ownerId()).isEqualTo("ana");
+                assertThat(missed.deadline()).isEqualTo(START.plus(Duration.ofMinutes(5)));
+                assertThat(missed.missed()).isEqualTo(1);
+            });
+            assertThat(eventsOf(RoutingEvent.Rerouted.class)).singleElement()
+                    .satisfies(rerouted -> assertThat(rerouted.fromOwnerId()).isEqualTo("ana"));
+            assertThat(router.ownerStatus("ben").conversationIds()).containsExactly("c1");
+            assertThat(router.stats().rerouted()).isEqualTo(1);
+        }
+
+        @Test
+        void anAcknowledgedConversation_staysWithItsOwner() {
+            Router router = withDeadlines(agent("ana", 1), agent("ben", 1)).build();
+            router.route(conversation("c1").build());
+            clock.advance(Duration.ofMinutes(4));
+
+            router.acknowledge("c1");
+            router.acknowledge("c1");
+            clock.advance(Duration.ofHours(1));
+            router.tick();
+
+            assertThat(router.ownerStatus("ana").conversationIds()).containsExactly("c1");
+            assertThat(eventsOf(RoutingEvent.ResponseDeadlineMissed.class)).isEmpty();
+        }
+
+        @Test
+        void theOwnerWhoLetItLapse_doesNotGetItBack_evenWhenOnlyItHasRoom() {
+            Router router = withDeadlines(agent("ana", 1), agent("ben", 0)).build();
+            router.route(conversation("c1").build());
+            clock.advance(Duration.ofMinutes(5));
+
+            router.tick();
+            router.tick();
+
+            assertThat(router.placement("c1")).hasValueSatisfying(placement -> assertThat(placement)
+                    .isInstanceOfSatisfying(Placement.Waiting.class,
+                            waiting -> assertThat(waiting.entry().queue()).isEqualTo("waiting")));
+            router.setCapacity("ben", Capacity.of(1));
+            assertThat(router.ownerStatus("ben").conversationIds()).containsExactly("c1");
+        }
+
+        @Test
+        void bouncesPastTheMaximum_goToReview_andAreNotRoutedAgain_butCanBeClaimed() {
+            Router router = withDeadlines(agent("ana", 1), agent("ben", 1), agent("cy", 1)).build();
+            router.route(conversation("c1").build());
+            clock.advance(Duration.ofMinutes(5));
+            router.tick();
+            assertThat(router.ownerStatus("ben").conversationIds()).containsExactly("c1");
+
+            clock.advance(Duration.ofMinutes(5));
+            router.tick();
+            router.tick();
+
+            assertThat(router.placement("c1")).hasValueSatisfying(placement -> assertThat(placement)
+                    .isInstanceOfSatisfying(Placement.Waiting.class, waiting -> {
+                        assertThat(waiting.entry().queue()).isEqualTo("review");
+                        assertThat(waiting.entry().reason()).endsWith("2 response deadlines missed");
+                    }));
+            assertThat(eventsOf(RoutingEvent.ResponseDeadlineMissed.class)).extracting(
+                    RoutingEvent.ResponseDeadlineMissed::missed).containsExactly(1, 2);
+            assertThat(router.stats().rerouted()).isEqualTo(1);
+            assertThat(router.claim("cy", "c1")).isInstanceOf(Decision.Assigned.class);
+        }
+
+        @Test
+        void aPriorityWithoutADeadline_neverLapses() {
+            Router router = withDeadlines(agent("ana", 1), agent("ben", 1)).build();
+            router.route(conversation("c1").priority(Priority.LOW).build());
+
+            clock.advance(Duration.ofDays(1));
+            router.tick();
+
+            assertThat(router.ownerStatus("ana").conversationIds()).containsExactly("c1");
+        }
+
+        @Test
+        void aTransferStartsANewDeadlineForTheNewOwner() {
+            Router router = withDeadlines(agent("ana", 1), agent("ben", 1), agent("cy", 1)).build();
+            router.route(conversation("c1").build());
+            clock.advance(Duration.ofMinutes(4));
+            router.transfer("c1", "ben", new Handoff("billing question", "", "call back"));
+
+            clock.advance(Duration.ofMinutes(4));
+            router.tick();
+            assertThat(router.ownerStatus("ben").conversationIds()).containsExactly("c1");
+
+            clock.advance(Duration.ofMinutes(1));
+            router.tick();
+            assertThat(router.ownerStatus("ana").conversationIds()).containsExactly("c1");
+        }
+
+        @Test
+        void acknowledgingAWaitingOrUnknownConversation_isRefused() {
+            Router router = withDeadlines(agent("ana", 0)).build();
+            router.route(conversation("c1").build());
+
+            assertThatThrownBy(() -> router.acknowledge("c1")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("conversationId 'c1' is waiting in a queue, not owned; only an owner replies");
+            assertThatThrownBy(() -> router.acknowledge("nope")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("conversationId 'nope' is not open");
+        }
+
+        @Test
+        void deadlinesNeedADeclaredReviewQueue() {
+            assertThatThrownBy(() -> routerWith().responseDeadline(Priority.HIGH, Duration.ofMinutes(1)).build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("response deadlines need a review queue");
+            assertThatThrownBy(() -> routerWith().responseDeadline(Priority.HIGH, Duration.ofMinutes(1))
+                    .responseReview(2, "review").build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("review queue 'review' for missed response deadlines is not declared by the plan");
+            assertThatThrownBy(() -> routerWith().responseDeadline(Priority.HIGH, Duration.ZERO))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("response deadline of priority HIGH must be positive, was PT0S");
+
+            Router router = withDeadlines().build();
+            RoutingPlan withoutReview = new RoutingPlan(List.of(new QueueSpec("waiting", Duration.ofMinutes(15))),
+                    router.plan().rules());
+            assertThatThrownBy(() -> router.replacePlan(withoutReview)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("review queue 'review' for missed response deadlines is not declared by the plan");
+        }
+    }
 }
