@@ -81,11 +81,12 @@ final class InMemoryLiveState implements LiveState {
         }
 
         /**
-         * Whether strategies may give this owner work now, presence and capacity aside: it did not opt out, and is
-         * below its assignment cap.
+         * Whether strategies may give this owner work now, presence and capacity aside: it did not opt out, is within
+         * its working hours, and is below its assignment cap.
          */
         boolean automatic(Instant now) {
-            return owner.autoAssign() && owner.assignmentCap().map(cap -> recentAssignments.size() < cap.limit()
+            return owner.autoAssign() && owner.hours().map(hours -> hours.isOpen(now)).orElse(true)
+                    && owner.assignmentCap().map(cap -> recentAssignments.size() < cap.limit()
                     || !recentAssignments.peekFirst().plus(cap.window()).isAfter(now)).orElse(true);
         }
 

@@ -129,8 +129,8 @@ interface LiveState {
 
     /**
      * A view for strategies deciding this conversation now. Owners that may not be given work automatically now are
-     * not among its candidates: those that opted out of automatic assignment, those at their assignment cap, and
-     * those that let this conversation's response deadline lapse.
+     * not among its candidates: those that opted out of automatic assignment, those outside their working hours,
+     * those at their assignment cap, and those that let this conversation's response deadline lapse.
      */
     RoutingView view(Conversation conversation, Instant now);
 

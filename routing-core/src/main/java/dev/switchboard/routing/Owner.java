@@ -22,6 +22,7 @@ import java.util.Set;
  * @param autoAssign whether the router's strategies may give it work; an owner that opted out (a manager, a trainee)
  *     still claims from the queues and receives transfers
  * @param assignmentCap how many new conversations it may be given per rolling window, if limited
+ * @param hours its working hours, if it has a shift: outside them it is given no work automatically
  */
 public record Owner(
         String id,
@@ -32,7 +33,8 @@ public record Owner(
         Capacity capacity,
         int weight,
         boolean autoAssign,
-        Optional<AssignmentCap> assignmentCap) {
+        Optional<AssignmentCap> assignmentCap,
+        Optional<WeeklySchedule> hours) {
 
     public Owner {
         Checks.id(id, "owner id");
@@ -50,6 +52,7 @@ public record Owner(
         Checks.notNull(capacity, "capacity of owner '" + id + "'");
         Checks.nonNegative(weight, "weight of owner '" + id + "'");
         Checks.notNull(assignmentCap, "assignmentCap of owner '" + id + "'");
+        Checks.notNull(hours, "hours of owner '" + id + "'");
     }
 
     private static Set<String> keys(Set<String> values, String field) {
@@ -73,7 +76,7 @@ public record Owner(
 
     /**
      * A builder for an owner of any kind. Defaults: no skills, languages or regions, capacity 1, weight 1, assigned
-     * automatically, no assignment cap.
+     * automatically, no assignment cap, working at any hour.
      */
     public static Builder builder(String id, OwnerKind kind) {
         return new Builder(Checks.id(id, "owner id"), Checks.notNull(kind, "kind"));
@@ -87,7 +90,7 @@ public record Owner(
 
     /** This owner with another capacity. */
     public Owner withCapacity(Capacity newCapacity) {
-        return new Owner(id, kind, skills, languages, regions, newCapacity, weight, autoAssign, assignmentCap);
+        return new Owner(id, kind, skills, languages, regions, newCapacity, weight, autoAssign, assignmentCap, hours);
     }
 
     /** Builds an {@link Owner}; each option is checked when set, and {@link #build()} leaves the builder reusable. */
@@ -101,6 +104,7 @@ public record Owner(
         private int weight = 1;
         private boolean autoAssign = true;
         private Optional<AssignmentCap> assignmentCap = Optional.empty();
+        private Optional<WeeklySchedule> hours = Optional.empty();
 
         private Builder(String id, OwnerKind kind) {
             this.id = id;
@@ -171,8 +175,17 @@ public record Owner(
             return this;
         }
 
+        /**
+         * Sets the owner's working hours: outside them it is given no work automatically, but keeps what it has and
+         * may still claim and receive transfers.
+         */
+        public Builder hours(WeeklySchedule schedule) {
+            hours = Optional.of(Checks.notNull(schedule, "hours of owner '" + id + "'"));
+            return this;
+        }
+
         public Owner build() {
-            return new Owner(id, kind, skills, languages, regions, capacity, weight, autoAssign, assignmentCap);
+            return new Owner(id, kind, skills, languages, regions, capacity, weight, autoAssign, assignmentCap, hours);
         }
     }
 }

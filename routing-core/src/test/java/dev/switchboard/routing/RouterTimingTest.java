@@ -9,7 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.routing.event.RoutingEvent;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Nested;
@@ -325,6 +329,38 @@ class RouterTimingTest {
                     router.plan().rules());
             assertThatThrownBy(() -> router.replacePlan(withoutReview)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("review queue 'review' for missed response deadlines is not declared by the plan");
+        }
+    }
+
+    @Nested
+    class WorkingHours {
+        private final WeeklySchedule nineToFive = WeeklySchedule.builder(ZoneId.of("Europe/Lisbon"))
+                .open(LocalTime.of(9, 0), LocalTime.of(17, 0), DayOfWeek.MONDAY).build();
+        private final Owner ana = Owner.agent("ana").capacity(2).hours(nineToFive).build();
+
+        @Test
+        void anOwnerOutsideItsHours_getsNoNewWork_untilTheFirstTickAfterItOpens() {
+            Router router = routerWith(ana).build();
+
+            assertThat(router.route(conversation("c1").build())).isInstanceOf(Decision.Queued.class);
+            clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+            router.tick();
+
+            assertThat(router.ownerStatus("ana").conversationIds()).containsExactly("c1");
+        }
+
+        @Test
+        void keepsItsConversationsAfterHours_andMayStillClaim() {
+            clock.set(Instant.parse("2026-03-02T16:59:00Z"));
+            Router router = routerWith(ana).build();
+            router.route(conversation("c1").build());
+            clock.set(Instant.parse("2026-03-02T17:00:00Z"));
+
+            router.route(conversation("c2").build());
+            router.tick();
+
+            assertThat(router.ownerStatus("ana").conversationIds()).containsExactly("c1");
+            assertThat(router.claim("ana", "c2")).isInstanceOf(Decision.Assigned.class);
         }
     }
 }
