@@ -20,6 +20,9 @@ final class PlanRunner {
 
     private record Compiled(Rule rule, FallbackChain chain) {}
 
+    /** The name of the step that holds a conversation while its rule is outside its business hours. */
+    static final String AFTER_HOURS_STEP = "after-hours";
+
     private final RoutingPlan plan;
     private final Map<String, QueueSpec> queues;
     private final List<Compiled> rules;
@@ -43,16 +46,25 @@ final class PlanRunner {
         return queues.get(name);
     }
 
+    /**
+     * Decides by the first rule the conversation matches, skipping those outside their business hours that send
+     * conversations on to the next rule; a rule outside its hours holds the conversation in its queue.
+     */
     Decided decide(Conversation conversation, RoutingView view) {
         int chosen = rules.size() - 1;
         for (int i = 0; i < rules.size() - 1; i++) {
-            if (rules.get(i).rule().matches(conversation)) {
+            Rule rule = rules.get(i).rule();
+            if (rule.matches(conversation)
+                    && (rule.afterHours() == Rule.AfterHours.HOLD || rule.isOpen(view.now()))) {
                 chosen = i;
                 break;
             }
         }
         Rule rule = rules.get(chosen).rule();
-        Trace trace = rules.get(chosen).chain().run(conversation, new RuleView(view, rule));
+        Trace trace = rule.isOpen(view.now())
+                ? rules.get(chosen).chain().run(conversation, new RuleView(view, rule))
+                : Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule " + rule.name()
+                        + " is outside its business hours; the conversation waits until it opens"));
         if (rules.size() > 1) {
             trace = new Trace(Optional.of(new Trace.RuleMatch(rule.name(), rule.explain(conversation, chosen == 0))),
                     trace.steps());

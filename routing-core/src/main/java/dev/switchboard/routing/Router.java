@@ -887,7 +887,8 @@ public final class Router {
                 throw new IllegalStateException("a fallback queue is required: call fallbackQueue(name, sla), or route"
                         + " by plan(...)");
             }
-            Rule everything = new Rule(DEFAULT_RULE, List.of(), Set.of(), chain, fallbackQueueName, "");
+            Rule everything = new Rule(DEFAULT_RULE, List.of(), Set.of(), chain, fallbackQueueName, "", Optional.empty(),
+                    Rule.AfterHours.HOLD);
             return new Router(this, new RoutingPlan(List.copyOf(queues.values()), List.of(everything)));
         }
     }

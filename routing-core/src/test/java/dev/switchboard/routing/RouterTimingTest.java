@@ -363,4 +363,54 @@ class RouterTimingTest {
             assertThat(router.claim("ana", "c2")).isInstanceOf(Decision.Assigned.class);
         }
     }
+
+    @Nested
+    class BusinessHours {
+        private final WeeklySchedule clinicHours = WeeklySchedule.builder(ZoneId.of("Europe/Lisbon"))
+                .open(LocalTime.of(9, 0), LocalTime.of(17, 0), DayOfWeek.MONDAY).build();
+
+        private Router clinic(Rule.AfterHours afterHours) {
+            Rule desk = Rule.builder("desk").when(new Condition.Is("type", "booking")).owners("ana")
+                    .chain(firstAvailable()).queue("desk").hours(clinicHours, afterHours).build();
+            Rule night = Rule.builder("night").owners("ben").chain(firstAvailable()).queue("night").build();
+            RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("desk", Duration.ofHours(1)),
+                    new QueueSpec("night", Duration.ofHours(8))), List.of(desk, night));
+            return Router.builder().clock(clock).owner(agent("ana", 5)).owner(agent("ben", 5)).plan(plan)
+                    .listener(events::add).build();
+        }
+
+        @Test
+        void aClosedRuleThatHolds_keepsTheConversationInItsQueue_untilTheFirstTickAfterItOpens() {
+            Router router = clinic(Rule.AfterHours.HOLD);
+
+            Decision decision = router.route(conversation("c1").type("booking").build());
+
+            assertThat(decision).isInstanceOfSatisfying(Decision.Queued.class, queued -> {
+                assertThat(queued.queue()).isEqualTo("desk");
+                assertThat(queued.trace().steps()).singleElement().satisfies(step -> {
+                    assertThat(step.strategy()).isEqualTo("after-hours");
+                    assertThat(step.verdict().reason()).isEqualTo(
+                            "rule desk is outside its business hours; the conversation waits until it opens");
+                });
+            });
+            clock.set(Instant.parse("2026-03-02T08:59:59Z"));
+            router.tick();
+            assertThat(router.placement("c1")).containsInstanceOf(Placement.Waiting.class);
+            clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+            router.tick();
+            assertThat(router.ownerStatus("ana").conversationIds()).containsExactly("c1");
+        }
+
+        @Test
+        void aClosedRuleThatSendsOn_letsTheNextMatchingRuleDecide() {
+            Router router = clinic(Rule.AfterHours.NEXT_RULE);
+
+            router.route(conversation("c1").type("booking").build());
+            clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+            router.route(conversation("c2").type("booking").build());
+
+            assertThat(router.ownerStatus("ben").conversationIds()).containsExactly("c1");
+            assertThat(router.ownerStatus("ana").conversationIds()).containsExactly("c2");
+        }
+    }
 }
