@@ -169,7 +169,7 @@ public record Owner(
             return this;
         }
 
-        /** Limits the owner to {@code limit} new conversations per rolling {@code window} (see {@link AssignmentCap}). */
+        /** Limits the owner to {@code limit} new conversations per rolling {@code window}; see {@link AssignmentCap}. */
         public Builder assignmentCap(int limit, Duration window) {
             assignmentCap = Optional.of(new AssignmentCap(limit, window));
             return this;

@@ -873,8 +873,8 @@ public final class Router {
         /** Builds the router; the builder stays usable and unchanged. */
         public Router build() {
             if (!responseDeadlines.isEmpty() && reviewQueue == null) {
-                throw new IllegalStateException("response deadlines need a review queue: call responseReview(maxBounces,"
-                        + " queue)");
+                throw new IllegalStateException("response deadlines need a review queue: call"
+                        + " responseReview(maxBounces, queue)");
             }
             if (plan != null) {
                 if (!chain.isEmpty() || !queues.isEmpty()) {
@@ -887,8 +887,8 @@ public final class Router {
                 throw new IllegalStateException("a fallback queue is required: call fallbackQueue(name, sla), or route"
                         + " by plan(...)");
             }
-            Rule everything = new Rule(DEFAULT_RULE, List.of(), Set.of(), chain, fallbackQueueName, "", Optional.empty(),
-                    Rule.AfterHours.HOLD);
+            Rule everything = new Rule(DEFAULT_RULE, List.of(), Set.of(), chain, fallbackQueueName, "",
+                    Optional.empty(), Rule.AfterHours.HOLD);
             return new Router(this, new RoutingPlan(List.copyOf(queues.values()), List.of(everything)));
         }
     }

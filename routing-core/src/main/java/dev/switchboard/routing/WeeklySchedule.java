@@ -32,7 +32,8 @@ public record WeeklySchedule(ZoneId zone, Map<DayOfWeek, List<Span>> week, Map<L
 
     /**
      * Open from {@code from} (inclusive) to {@code to} (exclusive) on a day. A span whose {@code to} is not after its
-     * {@code from} runs past midnight into the next day, like a night shift; {@code to} 00:00 ends at midnight, so 00:00 to 00:00 is the whole day.
+     * {@code from} runs past midnight into the next day, like a night shift; {@code to} 00:00 ends at midnight, so
+     * 00:00 to 00:00 is the whole day.
      */
     public record Span(LocalTime from, LocalTime to) {
 
