@@ -29,8 +29,9 @@ import java.util.function.Function;
  *
  * <p>A conversation that no step of its rule's chain can place waits in the rule's queue, in priority order, and
  * such queues are drained through the plan whenever one of the rule's owners gets room: a release, an owner coming
- * online, joining, or getting more capacity. Time-based work (SLA breaches, offline grace periods, strategies that
- * wait) happens on {@link #tick()}, which the host calls from its own scheduler; the router starts no threads.
+ * online, joining, or getting more capacity. Time-based work (response deadlines, SLA breaches, offline grace
+ * periods, owners' working hours and fairness caps, rules' business hours, strategies that wait) happens on
+ * {@link #tick()}, which the host calls from its own scheduler; the router starts no threads.
  *
  * <p>Identities on different channels can be linked into one customer, who then shares one memory of its previous
  * owner; with {@link Builder#oneConversationPerCustomer}, the customer also has at most one open conversation: a
