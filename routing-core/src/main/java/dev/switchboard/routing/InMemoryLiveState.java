@@ -81,13 +81,20 @@ final class InMemoryLiveState implements LiveState {
         }
 
         /**
-         * Whether strategies may give this owner work now, presence and capacity aside: it did not opt out, is within
-         * its working hours, and is below its assignment cap.
+         * Why strategies may not give this owner work now, presence and capacity aside, or null when they may: it
+         * opted out, is outside its working hours, or is at its assignment cap.
          */
-        boolean automatic(Instant now) {
-            return owner.autoAssign() && owner.hours().map(hours -> hours.isOpen(now)).orElse(true)
-                    && owner.assignmentCap().map(cap -> recentAssignments.size() < cap.limit()
-                    || !recentAssignments.peekFirst().plus(cap.window()).isAfter(now)).orElse(true);
+        String heldBack(Instant now) {
+            if (!owner.autoAssign()) {
+                return "opted out of automatic assignment";
+            }
+            if (owner.hours().filter(hours -> !hours.isOpen(now)).isPresent()) {
+                return "outside its working hours";
+            }
+            return owner.assignmentCap().filter(cap -> recentAssignments.size() == cap.limit()
+                    && recentAssignments.peekFirst().plus(cap.window()).isAfter(now))
+                    .map(cap -> "at its cap of " + cap.limit() + " new conversations per " + cap.window())
+                    .orElse(null);
         }
 
         void received(Instant at) {
@@ -122,7 +129,7 @@ final class InMemoryLiveState implements LiveState {
     public boolean hasRoom(String ownerId, Instant now) {
         Slot slot = owners.get(ownerId);
         return slot != null && slot.presence.mayReceiveWork() && slot.load < slot.owner.capacity().total()
-                && slot.automatic(now);
+                && slot.heldBack(now) == null;
     }
 
     @Override
@@ -431,7 +438,7 @@ final class InMemoryLiveState implements LiveState {
      * Candidates are made on first use, for the channel of the conversation being decided, leaving out the owners
      * held back from automatic assignment and those that let this conversation's response deadline lapse.
      */
-    private final class View implements RoutingView {
+    private final class View implements RoutingView, HoldsBack {
         private final String channel;
         private final Instant now;
         private final Set<String> lapsed;
@@ -443,8 +450,26 @@ final class InMemoryLiveState implements LiveState {
             this.lapsed = lapsed;
         }
 
+        private String heldBack(Slot slot) {
+            String reason = slot.heldBack(now);
+            return reason != null || !lapsed.contains(slot.owner.id()) ? reason
+                    : "let this conversation's response deadline lapse";
+        }
+
         private boolean offered(Slot slot) {
-            return slot.automatic(now) && !lapsed.contains(slot.owner.id());
+            return heldBack(slot) == null;
+        }
+
+        @Override
+        public Map<String, String> heldBack() {
+            Map<String, String> held = new LinkedHashMap<>();
+            for (Slot slot : owners.values()) {
+                String reason = heldBack(slot);
+                if (reason != null) {
+                    held.put(slot.owner.id(), reason);
+                }
+            }
+            return held;
         }
 
         @Override

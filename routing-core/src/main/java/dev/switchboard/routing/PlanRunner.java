@@ -3,6 +3,7 @@ package dev.switchboard.routing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ final class PlanRunner {
     }
 
     /** The router's view as one rule's chain sees it: only the rule's owners, and the rule's own cursors. */
-    private static final class RuleView implements RoutingView {
+    private static final class RuleView implements RoutingView, HoldsBack {
         private final RoutingView view;
         private final Rule rule;
         private List<Candidate> candidates;
@@ -137,6 +138,18 @@ final class PlanRunner {
         @Override
         public Optional<String> previousOwner(String customerId) {
             return view.previousOwner(customerId);
+        }
+
+        @Override
+        public Map<String, String> heldBack() {
+            if (!(view instanceof HoldsBack holds)) {
+                return Map.of();
+            }
+            Map<String, String> held = new LinkedHashMap<>(holds.heldBack());
+            if (!rule.owners().isEmpty()) {
+                held.keySet().retainAll(rule.owners());
+            }
+            return held;
         }
 
         @Override

@@ -109,7 +109,9 @@ class RouterTimingTest {
             clock.advance(Duration.ofMinutes(10));
             router.route(conversation("c2").build());
 
-            assertThat(router.route(conversation("c3").build())).isInstanceOf(Decision.Queued.class);
+            assertThat(router.route(conversation("c3").build())).isInstanceOfSatisfying(Decision.Queued.class,
+                    queued -> assertThat(queued.reason()).endsWith("held back from automatic assignment: ana at its"
+                            + " cap of 2 new conversations per PT1H"));
             clock.set(START.plus(Duration.ofHours(1)).minusNanos(1));
             router.tick();
             assertThat(router.placement("c3")).containsInstanceOf(Placement.Waiting.class);
@@ -244,8 +246,11 @@ class RouterTimingTest {
             router.tick();
 
             assertThat(router.placement("c1")).hasValueSatisfying(placement -> assertThat(placement)
-                    .isInstanceOfSatisfying(Placement.Waiting.class,
-                            waiting -> assertThat(waiting.entry().queue()).isEqualTo("waiting")));
+                    .isInstanceOfSatisfying(Placement.Waiting.class, waiting -> {
+                        assertThat(waiting.entry().queue()).isEqualTo("waiting");
+                        assertThat(waiting.entry().reason()).endsWith("held back from automatic assignment: ana let"
+                                + " this conversation's response deadline lapse");
+                    }));
             router.setCapacity("ben", Capacity.of(1));
             assertThat(router.ownerStatus("ben").conversationIds()).containsExactly("c1");
         }
@@ -339,10 +344,14 @@ class RouterTimingTest {
         private final Owner ana = Owner.agent("ana").capacity(2).hours(nineToFive).build();
 
         @Test
-        void anOwnerOutsideItsHours_getsNoNewWork_untilTheFirstTickAfterItOpens() {
+        void anOwnerOutsideItsHours_getsNoNewWork_untilTheFirstTickAfterItOpens_andTheTraceSaysWhy() {
             Router router = routerWith(ana).build();
 
-            assertThat(router.route(conversation("c1").build())).isInstanceOf(Decision.Queued.class);
+            assertThat(router.route(conversation("c1").build())).isInstanceOfSatisfying(Decision.Queued.class,
+                    queued -> assertThat(queued.trace().explain()).isEqualTo("""
+                            1. first-available passed (no capacity): nobody has room
+                            2. fallback queued in waiting: no step could place the conversation (last: nobody has \
+                            room); held back from automatic assignment: ana outside its working hours"""));
             clock.set(Instant.parse("2026-03-02T09:00:00Z"));
             router.tick();
 
