@@ -45,6 +45,14 @@ final class Checks {
         return value;
     }
 
+    static Duration nonNegative(Duration value, String field) {
+        notNull(value, field);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(field + " must not be negative, was " + value);
+        }
+        return value;
+    }
+
     /** For builders: a required option that was never set. */
     static void isSet(Object value, String option, String id) {
         if (value == null) {

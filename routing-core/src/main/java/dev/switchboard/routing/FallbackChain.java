@@ -42,8 +42,18 @@ final class FallbackChain {
         }
         trace.add(new Trace.Step(Rule.FALLBACK_STEP, Verdict.enqueue(fallbackQueue, lastPass == null
                 ? "this rule picks no owner: the conversation waits here to be claimed or reviewed"
-                : "no step could place the conversation (last: " + lastPass + ")")));
+                : "no step could place the conversation (last: " + lastPass + ")" + heldBack(view))));
         return new Trace(trace);
+    }
+
+    /** Which owners the router left out of the decision, and why, when it can say. */
+    private static String heldBack(RoutingView view) {
+        if (!(view instanceof HoldsBack holds) || holds.heldBack().isEmpty()) {
+            return "";
+        }
+        List<String> owners = new ArrayList<>();
+        holds.heldBack().forEach((ownerId, reason) -> owners.add(ownerId + " " + reason));
+        return "; held back from automatic assignment: " + String.join(", ", owners);
     }
 
     /** A strategy that picks someone who cannot take the conversation, or an unknown queue, is a programming error. */

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,6 +40,8 @@ final class InMemoryLiveState implements LiveState {
     private final Map<String, Set<String>> placedByCustomer = new HashMap<>();
     private final Map<String, String> aliasOf = new HashMap<>();
     private final Map<String, Set<String>> aliasesOf = new HashMap<>();
+    private final Map<String, Instant> responseDeadlines = new HashMap<>();
+    private final Map<String, List<String>> lapsedBy = new HashMap<>();
     private long nextRosterPosition;
     private long nextIdentity;
 
@@ -62,6 +65,8 @@ final class InMemoryLiveState implements LiveState {
         final Map<String, Integer> loadByChannel = new HashMap<>();
         final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>();
         Instant lastAssignedAt = Instant.MIN;
+        /** When it received its latest conversations, oldest first; as many as its assignment cap counts. */
+        final ArrayDeque<Instant> recentAssignments = new ArrayDeque<>();
 
         Slot(Owner owner, long rosterPosition, Presence presence) {
             this.owner = owner;
@@ -75,8 +80,31 @@ final class InMemoryLiveState implements LiveState {
             return Math.max(0, Math.min(total, onChannel));
         }
 
-        boolean hasRoom() {
-            return presence.mayReceiveWork() && load < owner.capacity().total();
+        /**
+         * Why strategies may not give this owner work now, presence and capacity aside, or null when they may: it
+         * opted out, is outside its working hours, or is at its assignment cap.
+         */
+        String heldBack(Instant now) {
+            if (!owner.autoAssign()) {
+                return "opted out of automatic assignment";
+            }
+            if (owner.hours().filter(hours -> !hours.isOpen(now)).isPresent()) {
+                return "outside its working hours";
+            }
+            return owner.assignmentCap().filter(cap -> recentAssignments.size() == cap.limit()
+                    && recentAssignments.peekFirst().plus(cap.window()).isAfter(now))
+                    .map(cap -> "at its cap of " + cap.limit() + " new conversations per " + cap.window())
+                    .orElse(null);
+        }
+
+        void received(Instant at) {
+            lastAssignedAt = at;
+            owner.assignmentCap().ifPresent(cap -> {
+                recentAssignments.addLast(at);
+                while (recentAssignments.size() > cap.limit()) {
+                    recentAssignments.removeFirst();
+                }
+            });
         }
 
         Candidate candidateFor(String channel) {
@@ -98,9 +126,10 @@ final class InMemoryLiveState implements LiveState {
     }
 
     @Override
-    public boolean hasRoom(String ownerId) {
+    public boolean hasRoom(String ownerId, Instant now) {
         Slot slot = owners.get(ownerId);
-        return slot != null && slot.hasRoom();
+        return slot != null && slot.presence.mayReceiveWork() && slot.load < slot.owner.capacity().total()
+                && slot.heldBack(now) == null;
     }
 
     @Override
@@ -186,7 +215,7 @@ final class InMemoryLiveState implements LiveState {
         slot.conversations.put(id, conversation);
         slot.load++;
         slot.loadByChannel.merge(conversation.channel(), 1, Integer::sum);
-        slot.lastAssignedAt = at;
+        slot.received(at);
         placed(conversation);
         previousOwners.put(customerOf(conversation.customerId()), ownerId);
     }
@@ -201,6 +230,7 @@ final class InMemoryLiveState implements LiveState {
         slot.conversations.remove(conversationId);
         slot.load--;
         slot.loadByChannel.computeIfPresent(conversation.channel(), (channel, load) -> load == 1 ? null : load - 1);
+        responseDeadlines.remove(conversationId);
         unplaced(conversation);
         return conversation;
     }
@@ -347,16 +377,56 @@ final class InMemoryLiveState implements LiveState {
     }
 
     @Override
-    public void dropAliases(String conversationId) {
+    public void forget(String conversationId) {
         for (String alias : aliasesOf.getOrDefault(conversationId, Set.of())) {
             aliasOf.remove(alias);
         }
         aliasesOf.remove(conversationId);
+        lapsedBy.remove(conversationId);
+    }
+
+    @Override
+    public void startResponseDeadline(String conversationId, Instant deadline) {
+        if (!owned.containsKey(conversationId)) {
+            throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
+        }
+        responseDeadlines.put(conversationId, deadline);
+    }
+
+    @Override
+    public boolean stopResponseDeadline(String conversationId) {
+        return responseDeadlines.remove(conversationId) != null;
+    }
+
+    @Override
+    public Map<String, Instant> responseDeadlinesDue(Instant now) {
+        List<Map.Entry<String, Instant>> due = new ArrayList<>();
+        for (Map.Entry<String, Instant> deadline : responseDeadlines.entrySet()) {
+            if (!deadline.getValue().isAfter(now)) {
+                due.add(deadline);
+            }
+        }
+        due.sort(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Instant> ordered = new LinkedHashMap<>();
+        due.forEach(deadline -> ordered.put(deadline.getKey(), deadline.getValue()));
+        return ordered;
+    }
+
+    @Override
+    public int recordLapse(String conversationId, String ownerId) {
+        List<String> owners = lapsedBy.computeIfAbsent(conversationId, key -> new ArrayList<>());
+        owners.add(ownerId);
+        return owners.size();
+    }
+
+    @Override
+    public int lapses(String conversationId) {
+        return lapsedBy.getOrDefault(conversationId, List.of()).size();
     }
 
     @Override
     public RoutingView view(Conversation conversation, Instant now) {
-        return new View(conversation.channel(), now);
+        return new View(conversation.channel(), now, Set.copyOf(lapsedBy.getOrDefault(conversation.id(), List.of())));
     }
 
     @Override
@@ -364,15 +434,42 @@ final class InMemoryLiveState implements LiveState {
         cursors.putAll(moves);
     }
 
-    /** Candidates are made on first use, for the channel of the conversation being decided. */
-    private final class View implements RoutingView {
+    /**
+     * Candidates are made on first use, for the channel of the conversation being decided, leaving out the owners
+     * held back from automatic assignment and those that let this conversation's response deadline lapse.
+     */
+    private final class View implements RoutingView, HoldsBack {
         private final String channel;
         private final Instant now;
+        private final Set<String> lapsed;
         private List<Candidate> candidates;
 
-        View(String channel, Instant now) {
+        View(String channel, Instant now, Set<String> lapsed) {
             this.channel = channel;
             this.now = now;
+            this.lapsed = lapsed;
+        }
+
+        private String heldBack(Slot slot) {
+            String reason = slot.heldBack(now);
+            return reason != null || !lapsed.contains(slot.owner.id()) ? reason
+                    : "let this conversation's response deadline lapse";
+        }
+
+        private boolean offered(Slot slot) {
+            return heldBack(slot) == null;
+        }
+
+        @Override
+        public Map<String, String> heldBack() {
+            Map<String, String> held = new LinkedHashMap<>();
+            for (Slot slot : owners.values()) {
+                String reason = heldBack(slot);
+                if (reason != null) {
+                    held.put(slot.owner.id(), reason);
+                }
+            }
+            return held;
         }
 
         @Override
@@ -385,7 +482,9 @@ final class InMemoryLiveState implements LiveState {
             if (candidates == null) {
                 List<Candidate> all = new ArrayList<>(owners.size());
                 for (Slot slot : owners.values()) {
-                    all.add(slot.candidateFor(channel));
+                    if (offered(slot)) {
+                        all.add(slot.candidateFor(channel));
+                    }
                 }
                 candidates = List.copyOf(all);
             }
@@ -395,7 +494,7 @@ final class InMemoryLiveState implements LiveState {
         @Override
         public Optional<Candidate> candidate(String ownerId) {
             Slot slot = owners.get(ownerId);
-            return slot == null ? Optional.empty() : Optional.of(slot.candidateFor(channel));
+            return slot == null || !offered(slot) ? Optional.empty() : Optional.of(slot.candidateFor(channel));
         }
 
         @Override

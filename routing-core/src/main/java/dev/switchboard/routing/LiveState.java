@@ -32,8 +32,11 @@ interface LiveState {
 
     void setCapacity(String ownerId, Capacity capacity);
 
-    /** Whether an owner is on the roster, may receive work, and has room below its total capacity. */
-    boolean hasRoom(String ownerId);
+    /**
+     * Whether an owner is on the roster, may be given work automatically now (see {@link #view}), and has room below
+     * its total capacity.
+     */
+    boolean hasRoom(String ownerId, Instant now);
 
     /** Owners that are offline, with the time they went offline. */
     Map<String, Instant> offlineSince();
@@ -96,12 +99,39 @@ interface LiveState {
      */
     void addAlias(String alias, String conversationId);
 
-    /** Forgets the aliases of a conversation that has left the router. */
-    void dropAliases(String conversationId);
+    /**
+     * Forgets what was kept about a conversation that has left the router (released, rejected, or joined another):
+     * its aliases and the owners who let its response deadline lapse.
+     */
+    void forget(String conversationId);
+
+    // -- response deadlines
+
+    /** Starts the deadline for the first reply of an owned conversation's owner; unassigning it stops the deadline. */
+    void startResponseDeadline(String conversationId, Instant deadline);
+
+    /** Stops an owned conversation's response deadline (its owner replied); false if none was running. */
+    boolean stopResponseDeadline(String conversationId);
+
+    /** The owned conversations whose response deadline is at or before {@code now}, with it, earliest first. */
+    Map<String, Instant> responseDeadlinesDue(Instant now);
+
+    /**
+     * Records that an owner let a conversation's response deadline lapse, so that the conversation's later
+     * {@link #view views} leave that owner out; returns how many deadlines of the conversation have lapsed.
+     */
+    int recordLapse(String conversationId, String ownerId);
+
+    /** How many response deadlines of an open conversation have lapsed. */
+    int lapses(String conversationId);
 
     // -- strategy memory
 
-    /** A view for strategies deciding this conversation now. */
+    /**
+     * A view for strategies deciding this conversation now. Owners that may not be given work automatically now are
+     * not among its candidates: those that opted out of automatic assignment, those outside their working hours,
+     * those at their assignment cap, and those that let this conversation's response deadline lapse.
+     */
     RoutingView view(Conversation conversation, Instant now);
 
     void moveCursors(Map<String, Long> cursors);

@@ -1,8 +1,10 @@
 package dev.switchboard.routing;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,6 +19,10 @@ import java.util.Set;
  * @param regions regions or territories covered (lower case)
  * @param capacity how many open conversations it may hold
  * @param weight its share in weighted distribution, zero or more (for example its daily reception limit)
+ * @param autoAssign whether the router's strategies may give it work; an owner that opted out (a manager, a trainee)
+ *     still claims from the queues and receives transfers
+ * @param assignmentCap how many new conversations it may be given per rolling window, if limited
+ * @param hours its working hours, if it has a shift: outside them it is given no work automatically
  */
 public record Owner(
         String id,
@@ -25,7 +31,10 @@ public record Owner(
         Set<String> languages,
         Set<String> regions,
         Capacity capacity,
-        int weight) {
+        int weight,
+        boolean autoAssign,
+        Optional<AssignmentCap> assignmentCap,
+        Optional<WeeklySchedule> hours) {
 
     public Owner {
         Checks.id(id, "owner id");
@@ -42,6 +51,8 @@ public record Owner(
         regions = keys(regions, "region of owner '" + id + "'");
         Checks.notNull(capacity, "capacity of owner '" + id + "'");
         Checks.nonNegative(weight, "weight of owner '" + id + "'");
+        Checks.notNull(assignmentCap, "assignmentCap of owner '" + id + "'");
+        Checks.notNull(hours, "hours of owner '" + id + "'");
     }
 
     private static Set<String> keys(Set<String> values, String field) {
@@ -63,7 +74,10 @@ public record Owner(
         return builder(id, OwnerKind.TEAM);
     }
 
-    /** A builder for an owner of any kind. Defaults: no skills, languages or regions, capacity 1, weight 1. */
+    /**
+     * A builder for an owner of any kind. Defaults: no skills, languages or regions, capacity 1, weight 1, assigned
+     * automatically, no assignment cap, working at any hour.
+     */
     public static Builder builder(String id, OwnerKind kind) {
         return new Builder(Checks.id(id, "owner id"), Checks.notNull(kind, "kind"));
     }
@@ -76,7 +90,7 @@ public record Owner(
 
     /** This owner with another capacity. */
     public Owner withCapacity(Capacity newCapacity) {
-        return new Owner(id, kind, skills, languages, regions, newCapacity, weight);
+        return new Owner(id, kind, skills, languages, regions, newCapacity, weight, autoAssign, assignmentCap, hours);
     }
 
     /** Builds an {@link Owner}; each option is checked when set, and {@link #build()} leaves the builder reusable. */
@@ -88,6 +102,9 @@ public record Owner(
         private final Set<String> regions = new LinkedHashSet<>();
         private Capacity capacity = Capacity.of(1);
         private int weight = 1;
+        private boolean autoAssign = true;
+        private Optional<AssignmentCap> assignmentCap = Optional.empty();
+        private Optional<WeeklySchedule> hours = Optional.empty();
 
         private Builder(String id, OwnerKind kind) {
             this.id = id;
@@ -143,8 +160,32 @@ public record Owner(
             return this;
         }
 
+        /**
+         * Whether the router's strategies may give the owner work (default: yes). Without it the owner only gets work
+         * it claims or that is transferred to it.
+         */
+        public Builder autoAssign(boolean value) {
+            autoAssign = value;
+            return this;
+        }
+
+        /** Limits the owner to {@code limit} new conversations per rolling {@code window}; see {@link AssignmentCap}. */
+        public Builder assignmentCap(int limit, Duration window) {
+            assignmentCap = Optional.of(new AssignmentCap(limit, window));
+            return this;
+        }
+
+        /**
+         * Sets the owner's working hours: outside them it is given no work automatically, but keeps what it has and
+         * may still claim and receive transfers.
+         */
+        public Builder hours(WeeklySchedule schedule) {
+            hours = Optional.of(Checks.notNull(schedule, "hours of owner '" + id + "'"));
+            return this;
+        }
+
         public Owner build() {
-            return new Owner(id, kind, skills, languages, regions, capacity, weight);
+            return new Owner(id, kind, skills, languages, regions, capacity, weight, autoAssign, assignmentCap, hours);
         }
     }
 }

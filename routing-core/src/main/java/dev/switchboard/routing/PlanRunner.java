@@ -3,6 +3,7 @@ package dev.switchboard.routing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ final class PlanRunner {
     record Decided(Trace trace, String ruleQueue, Map<String, Long> cursors) {}
 
     private record Compiled(Rule rule, FallbackChain chain) {}
+
+    /** The name of the step that holds a conversation while its rule is outside its business hours. */
+    static final String AFTER_HOURS_STEP = "after-hours";
 
     private final RoutingPlan plan;
     private final Map<String, QueueSpec> queues;
@@ -43,16 +47,25 @@ final class PlanRunner {
         return queues.get(name);
     }
 
+    /**
+     * Decides by the first rule the conversation matches, skipping those outside their business hours that send
+     * conversations on to the next rule; a rule outside its hours holds the conversation in its queue.
+     */
     Decided decide(Conversation conversation, RoutingView view) {
         int chosen = rules.size() - 1;
         for (int i = 0; i < rules.size() - 1; i++) {
-            if (rules.get(i).rule().matches(conversation)) {
+            Rule rule = rules.get(i).rule();
+            if (rule.matches(conversation)
+                    && (rule.afterHours() == Rule.AfterHours.HOLD || rule.isOpen(view.now()))) {
                 chosen = i;
                 break;
             }
         }
         Rule rule = rules.get(chosen).rule();
-        Trace trace = rules.get(chosen).chain().run(conversation, new RuleView(view, rule));
+        Trace trace = rule.isOpen(view.now())
+                ? rules.get(chosen).chain().run(conversation, new RuleView(view, rule))
+                : Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule " + rule.name()
+                        + " is outside its business hours; the conversation waits until it opens"));
         if (rules.size() > 1) {
             trace = new Trace(Optional.of(new Trace.RuleMatch(rule.name(), rule.explain(conversation, chosen == 0))),
                     trace.steps());
@@ -84,7 +97,7 @@ final class PlanRunner {
     }
 
     /** The router's view as one rule's chain sees it: only the rule's owners, and the rule's own cursors. */
-    private static final class RuleView implements RoutingView {
+    private static final class RuleView implements RoutingView, HoldsBack {
         private final RoutingView view;
         private final Rule rule;
         private List<Candidate> candidates;
@@ -125,6 +138,18 @@ final class PlanRunner {
         @Override
         public Optional<String> previousOwner(String customerId) {
             return view.previousOwner(customerId);
+        }
+
+        @Override
+        public Map<String, String> heldBack() {
+            if (!(view instanceof HoldsBack holds)) {
+                return Map.of();
+            }
+            Map<String, String> held = new LinkedHashMap<>(holds.heldBack());
+            if (!rule.owners().isEmpty()) {
+                held.keySet().retainAll(rule.owners());
+            }
+            return held;
         }
 
         @Override

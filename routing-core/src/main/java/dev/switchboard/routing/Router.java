@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,9 @@ import java.util.function.Function;
  *
  * <p>A conversation that no step of its rule's chain can place waits in the rule's queue, in priority order, and
  * such queues are drained through the plan whenever one of the rule's owners gets room: a release, an owner coming
- * online, joining, or getting more capacity. Time-based work (SLA breaches, offline grace periods, strategies that
- * wait) happens on {@link #tick()}, which the host calls from its own scheduler; the router starts no threads.
+ * online, joining, or getting more capacity. Time-based work (response deadlines, SLA breaches, offline grace
+ * periods, owners' working hours and fairness caps, rules' business hours, strategies that wait) happens on
+ * {@link #tick()}, which the host calls from its own scheduler; the router starts no threads.
  *
  * <p>Identities on different channels can be linked into one customer, who then shares one memory of its previous
  * owner; with {@link Builder#oneConversationPerCustomer}, the customer also has at most one open conversation: a
@@ -64,6 +66,9 @@ public final class Router {
     private final Set<IdentityKey> linkBy;
     private final boolean oneConversationPerCustomer;
     private final OfflinePolicy offlinePolicy;
+    private final Map<Priority, Duration> responseDeadlines;
+    private final int maxBounces;
+    private final String reviewQueue;
     private final LiveState state;
     private final EventDispatcher events;
     private final ReentrantLock lock = new ReentrantLock();
@@ -84,6 +89,10 @@ public final class Router {
         this.linkBy = Set.copyOf(builder.linkBy);
         this.oneConversationPerCustomer = builder.oneConversationPerCustomer;
         this.offlinePolicy = builder.offlinePolicy;
+        this.responseDeadlines = Map.copyOf(builder.responseDeadlines);
+        this.maxBounces = builder.maxBounces;
+        this.reviewQueue = builder.reviewQueue;
+        requireReviewQueue(routingPlan);
         this.events = new EventDispatcher(builder.listeners);
         this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl, builder.serveOrder);
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
@@ -137,13 +146,13 @@ public final class Router {
             String id = placement.conversation().id();
             if (placement instanceof Placement.Owned owned) {
                 state.unassign(id);
-                state.dropAliases(id);
+                state.forget(id);
                 released++;
                 events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
                 drainFor(owned.ownerId(), now);
             } else {
                 WaitingConversation entry = state.dequeue(id);
-                state.dropAliases(id);
+                state.forget(id);
                 released++;
                 events.publish(new RoutingEvent.Released(now, entry.conversation(), entry.queue()));
             }
@@ -181,7 +190,7 @@ public final class Router {
             }
             String id = owned.conversation().id();
             state.unassign(id);
-            state.assign(owned.conversation(), toOwnerId, now);
+            give(owned.conversation(), toOwnerId, now);
             transferred++;
             events.publish(new RoutingEvent.Transferred(now, owned.conversation(), owned.ownerId(), toOwnerId, handoff));
             Trace trace = Trace.of(TRANSFER, new Verdict.Assign(toOwnerId,
@@ -214,10 +223,28 @@ public final class Router {
             }
             Trace trace = Trace.of(CLAIM, new Verdict.Assign(ownerId, "claimed from queue " + entry.queue(), Map.of()));
             state.dequeue(id);
-            state.assign(entry.conversation(), ownerId, now);
+            give(entry.conversation(), ownerId, now);
             assigned++;
             events.publish(new RoutingEvent.Assigned(now, entry.conversation(), ownerId, CLAIM, trace));
             return new Decision.Assigned(id, ownerId, CLAIM, trace);
+        });
+    }
+
+    /**
+     * Reports an owned conversation's first reply from its owner, which stops its response deadline (see
+     * {@link Builder#responseDeadline}). Acknowledging again, or a conversation without a deadline, does nothing.
+     *
+     * @throws IllegalArgumentException for a conversation that is not open, or waits in a queue
+     */
+    public void acknowledge(String conversationId) {
+        Checks.id(conversationId, "conversationId");
+        atomically(now -> {
+            if (!(openPlacement(conversationId) instanceof Placement.Owned owned)) {
+                throw new IllegalArgumentException("conversationId '" + conversationId
+                        + "' is waiting in a queue, not owned; only an owner replies");
+            }
+            state.stopResponseDeadline(owned.conversation().id());
+            return null;
         });
     }
 
@@ -258,6 +285,7 @@ public final class Router {
      */
     public void replacePlan(RoutingPlan newPlan) {
         Checks.notNull(newPlan, "plan");
+        requireReviewQueue(newPlan);
         PlanRunner runner = new PlanRunner(newPlan);
         atomically(now -> {
             plan = runner;
@@ -348,8 +376,10 @@ public final class Router {
 
     /**
      * Does the work that is due by the clock: re-routes conversations of owners offline past the grace period,
-     * reports SLA breaches (once each), and drains the queues so that strategies that wait can decide again.
-     * Call it from the host's scheduler, every few seconds.
+     * takes back conversations whose owner did not reply by the response deadline, reports SLA breaches (once each),
+     * and drains the queues, so that strategies that wait decide again, and owners whose working hours began or whose
+     * {@link AssignmentCap} window slid get work. Call it from the host's scheduler, every few seconds; the router
+     * starts no threads.
      */
     public void tick() {
         atomically(now -> {
@@ -359,6 +389,7 @@ public final class Router {
                             + offlinePolicy.grace(), now);
                 }
             });
+            state.responseDeadlinesDue(now).forEach((id, deadline) -> lapse(id, deadline, now));
             for (WaitingConversation entry : state.waiting()) {
                 if (!entry.slaDeadline().isAfter(now) && state.markBreachReported(entry.conversation().id())) {
                     slaBreached++;
@@ -393,6 +424,19 @@ public final class Router {
     /** Every waiting conversation, in the order they will be served. */
     public List<WaitingConversation> waiting() {
         return read(state::waiting);
+    }
+
+    /**
+     * The waiting conversations whose SLA deadline is at most {@code within} from now, those already breached
+     * included, earliest deadline first (ties in serve order).
+     */
+    public List<WaitingConversation> atRisk(Duration within) {
+        Checks.nonNegative(within, "within");
+        return read(() -> {
+            Instant horizon = clock.instant().plus(within);
+            return state.waiting().stream().filter(entry -> !entry.slaDeadline().isAfter(horizon))
+                    .sorted(Comparator.comparing(WaitingConversation::slaDeadline)).toList();
+        });
     }
 
     /** Counters since the router was built. */
@@ -506,6 +550,7 @@ public final class Router {
                 from = state.dequeue(conversation.id()).queue();
             }
             state.addAlias(conversation.id(), kept);
+            state.forget(conversation.id());
             joined++;
             events.publish(new RoutingEvent.Joined(now, conversation, kept, from));
         }
@@ -525,7 +570,7 @@ public final class Router {
         Verdict verdict = decisive.verdict();
         if (verdict instanceof Verdict.Assign assign) {
             current.ifPresent(entry -> state.dequeue(id));
-            state.assign(conversation, assign.ownerId(), now);
+            give(conversation, assign.ownerId(), now);
             state.moveCursors(decided.cursors());
             assigned++;
             events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), decisive.strategy(), trace));
@@ -533,7 +578,7 @@ public final class Router {
         }
         if (verdict instanceof Verdict.Reject reject) {
             current.ifPresent(entry -> state.dequeue(id));
-            state.dropAliases(id);
+            state.forget(id);
             rejected++;
             events.publish(new RoutingEvent.Rejected(now, conversation, reject.reason(), trace));
             return new Decision.Rejected(id, reject.reason(), trace);
@@ -550,12 +595,56 @@ public final class Router {
             return new Decision.Queued(id, queue, verdict.reason(), entry.slaDeadline(), trace);
         }
         current.ifPresent(entry -> state.dequeue(id));
-        Duration sla = plan.queue(queue).sla();
-        WaitingConversation entry = new WaitingConversation(conversation, queue, verdict.reason(), now, now.plus(sla));
+        WaitingConversation entry = enqueue(conversation, queue, verdict.reason(), now);
+        return new Decision.Queued(id, queue, entry.reason(), entry.slaDeadline(), trace);
+    }
+
+    private WaitingConversation enqueue(Conversation conversation, String queue, String reason, Instant now) {
+        WaitingConversation entry = new WaitingConversation(conversation, queue, reason, now,
+                now.plus(plan.queue(queue).sla()));
         state.enqueue(entry);
         queued++;
-        events.publish(new RoutingEvent.Queued(now, conversation, queue, entry.reason(), entry.slaDeadline()));
-        return new Decision.Queued(id, queue, entry.reason(), entry.slaDeadline(), trace);
+        events.publish(new RoutingEvent.Queued(now, conversation, queue, reason, entry.slaDeadline()));
+        return entry;
+    }
+
+    /** Gives a conversation in no place to an owner, starting the deadline for its first reply if it has one. */
+    private void give(Conversation conversation, String ownerId, Instant now) {
+        state.assign(conversation, ownerId, now);
+        Duration deadline = responseDeadlines.get(conversation.priority());
+        if (deadline != null) {
+            state.startResponseDeadline(conversation.id(), now.plus(deadline));
+        }
+    }
+
+    /**
+     * Takes back a conversation whose owner did not reply by its deadline and routes it again without that owner, or,
+     * when it was already routed again {@code maxBounces} times, puts it in the review queue.
+     */
+    private void lapse(String id, Instant deadline, Instant now) {
+        String ownerId = ((Placement.Owned) state.placement(id).orElseThrow()).ownerId();
+        Conversation conversation = state.unassign(id);
+        int missed = state.recordLapse(id, ownerId);
+        events.publish(new RoutingEvent.ResponseDeadlineMissed(now, conversation, ownerId, deadline, missed));
+        String reason = "owner " + ownerId + " did not reply by the response deadline " + deadline;
+        if (missed > maxBounces) {
+            enqueue(conversation, reviewQueue, reason + "; " + missed + " response deadlines missed", now);
+        } else {
+            reroute(List.of(conversation), ownerId, reason, now);
+        }
+        drainFor(ownerId, now);
+    }
+
+    /** Whether a waiting conversation is held for review after missing too many response deadlines. */
+    private boolean heldForReview(WaitingConversation entry) {
+        return state.lapses(entry.conversation().id()) > maxBounces;
+    }
+
+    private void requireReviewQueue(RoutingPlan routingPlan) {
+        if (reviewQueue != null && routingPlan.queuesByName().get(reviewQueue) == null) {
+            throw new IllegalArgumentException("review queue '" + reviewQueue + "' for missed response deadlines is"
+                    + " not declared by the plan");
+        }
     }
 
     /**
@@ -567,8 +656,10 @@ public final class Router {
     private void drainFor(String ownerId, Instant now) {
         for (String queue : plan.queuesServedBy(ownerId)) {
             Optional<WaitingConversation> entry = state.waitingAfter(queue, Optional.empty());
-            while (entry.isPresent() && state.hasRoom(ownerId)) {
-                settle(entry.get().conversation(), now, entry);
+            while (entry.isPresent() && state.hasRoom(ownerId, now)) {
+                if (!heldForReview(entry.get())) {
+                    settle(entry.get().conversation(), now, entry);
+                }
                 entry = state.waitingAfter(queue, entry);
             }
         }
@@ -580,7 +671,8 @@ public final class Router {
      */
     private void drainAll(Instant now) {
         for (WaitingConversation entry : state.waiting()) {
-            if (state.placement(entry.conversation().id()).filter(Placement.Waiting.class::isInstance).isPresent()) {
+            if (state.placement(entry.conversation().id()).filter(Placement.Waiting.class::isInstance).isPresent()
+                    && !heldForReview(entry)) {
                 settle(entry.conversation(), now, Optional.of(entry));
             }
         }
@@ -624,6 +716,9 @@ public final class Router {
         private boolean oneConversationPerCustomer;
         private long maxCustomers = 100_000;
         private Duration customerTtl = Duration.ofDays(30);
+        private final Map<Priority, Duration> responseDeadlines = new EnumMap<>(Priority.class);
+        private int maxBounces;
+        private String reviewQueue;
 
         private Builder() {}
 
@@ -734,6 +829,29 @@ public final class Router {
             return this;
         }
 
+        /**
+         * Gives every assignment of a conversation of this priority (routed, drained, claimed or transferred) a
+         * deadline for its owner's first reply, which the host reports with {@link Router#acknowledge}. On the first
+         * {@link Router#tick tick} at or after a deadline that passed without a reply, the conversation is taken back
+         * and routed again, never to an owner who let one of its deadlines lapse. Needs {@link #responseReview}.
+         */
+        public Builder responseDeadline(Priority priority, Duration deadline) {
+            Checks.notNull(priority, "priority");
+            responseDeadlines.put(priority, Checks.positive(deadline, "response deadline of priority " + priority));
+            return this;
+        }
+
+        /**
+         * Where a conversation goes when a response deadline lapses after it was already routed again
+         * {@code maxBounces} times: a queue the plan declares, where it waits to be claimed and is not routed
+         * automatically again.
+         */
+        public Builder responseReview(int maxBounces, String queue) {
+            this.maxBounces = Checks.nonNegative(maxBounces, "maxBounces");
+            this.reviewQueue = Checks.id(queue, "review queue");
+            return this;
+        }
+
         /** Adds a listener for the router's events. */
         public Builder listener(RoutingListener listener) {
             listeners.add(Checks.notNull(listener, "listener"));
@@ -755,6 +873,10 @@ public final class Router {
 
         /** Builds the router; the builder stays usable and unchanged. */
         public Router build() {
+            if (!responseDeadlines.isEmpty() && reviewQueue == null) {
+                throw new IllegalStateException("response deadlines need a review queue: call"
+                        + " responseReview(maxBounces, queue)");
+            }
             if (plan != null) {
                 if (!chain.isEmpty() || !queues.isEmpty()) {
                     throw new IllegalStateException("a router routes by plan(...) or by chain(...) with its queues,"
@@ -766,7 +888,8 @@ public final class Router {
                 throw new IllegalStateException("a fallback queue is required: call fallbackQueue(name, sla), or route"
                         + " by plan(...)");
             }
-            Rule everything = new Rule(DEFAULT_RULE, List.of(), Set.of(), chain, fallbackQueueName, "");
+            Rule everything = new Rule(DEFAULT_RULE, List.of(), Set.of(), chain, fallbackQueueName, "",
+                    Optional.empty(), Rule.AfterHours.HOLD);
             return new Router(this, new RoutingPlan(List.copyOf(queues.values()), List.of(everything)));
         }
     }

@@ -8,7 +8,8 @@ package dev.switchboard.routing;
  * @param queued times a conversation entered a queue
  * @param rejected conversations rejected by a chain step
  * @param transferred transfers between owners
- * @param rerouted conversations taken from an owner who went offline or left, and sent through the chain again
+ * @param rerouted conversations taken from an owner who went offline, left, or did not reply by the response
+ *     deadline, and sent through the chain again
  * @param released conversations released
  * @param slaBreached waits that passed their queue's SLA
  * @param joined conversations that joined an open conversation of the same customer instead of being routed

@@ -16,7 +16,9 @@ public interface RoutingView {
 
     /**
      * Every owner the step may choose from, in roster order, including those that cannot take work now: the whole
-     * roster, or the owners of the rule the step runs for.
+     * roster, or the owners of the rule the step runs for. Owners the router holds back from automatic assignment
+     * (those that opted out of it, are outside their working hours, or at their {@link AssignmentCap}), and those
+     * that let this conversation's response deadline lapse, are not candidates.
      */
     List<Candidate> candidates();
 

@@ -1,10 +1,12 @@
 package dev.switchboard.routing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,9 +29,22 @@ import java.util.Set;
  * @param chain the strategies tried in order; empty sends every matching conversation straight to the queue
  * @param queue where the conversation waits when no step places it, declared in the plan
  * @param note what the owner should know or have at hand, shown in the trace (may be empty)
+ * @param hours the rule's business hours, if it has them: outside them it assigns nothing
+ * @param afterHours what happens to a matching conversation outside the rule's hours
  */
 public record Rule(String name, List<Condition> when, Set<String> owners, List<Strategy> chain, String queue,
-        String note) {
+        String note, Optional<WeeklySchedule> hours, AfterHours afterHours) {
+
+    /** What a rule does with a matching conversation outside its business hours. */
+    public enum AfterHours {
+        /** It waits in the rule's queue until the rule opens, and is then routed by the rule's chain. */
+        HOLD,
+        /**
+         * It goes on to the next rule that matches, such as an after-hours team or queue; the plan's last rule always
+         * holds.
+         */
+        NEXT_RULE
+    }
 
     /** The name of the step that queues a conversation when every step of the chain passed. */
     static final String FALLBACK_STEP = "fallback";
@@ -52,9 +67,14 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         }
         Checks.id(queue, "queue of rule '" + name + "'");
         Checks.notNull(note, "note of rule '" + name + "'");
+        Checks.notNull(hours, "hours of rule '" + name + "'");
+        Checks.notNull(afterHours, "afterHours of rule '" + name + "'");
     }
 
-    /** A builder: no conditions, every owner, an empty chain and no note until set; the queue must be set. */
+    /**
+     * A builder: no conditions, every owner, an empty chain, no note and open at all hours until set; the queue must
+     * be set.
+     */
     public static Builder builder(String name) {
         return new Builder(Checks.id(name, "rule name"));
     }
@@ -67,6 +87,11 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
             }
         }
         return true;
+    }
+
+    /** Whether the rule is within its business hours at an instant (a rule without hours always is). */
+    boolean isOpen(Instant at) {
+        return hours.map(schedule -> schedule.isOpen(at)).orElse(true);
     }
 
     /** Why this rule took the conversation, for the trace: its conditions (or why it catches all), and its note. */
@@ -88,6 +113,8 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         private final List<Strategy> chain = new ArrayList<>();
         private String queue;
         private String note = "";
+        private Optional<WeeklySchedule> hours = Optional.empty();
+        private AfterHours afterHours = AfterHours.HOLD;
 
         private Builder(String name) {
             this.name = name;
@@ -134,11 +161,18 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
             return this;
         }
 
+        /** Sets the rule's business hours, and what happens to a matching conversation outside them. */
+        public Builder hours(WeeklySchedule schedule, AfterHours whenClosed) {
+            hours = Optional.of(Checks.notNull(schedule, "hours of rule '" + name + "'"));
+            afterHours = Checks.notNull(whenClosed, "afterHours of rule '" + name + "'");
+            return this;
+        }
+
         public Rule build() {
             if (queue == null) {
                 throw new IllegalStateException("queue of rule '" + name + "' is not set");
             }
-            return new Rule(name, when, owners, chain, queue, note);
+            return new Rule(name, when, owners, chain, queue, note, hours, afterHours);
         }
     }
 }

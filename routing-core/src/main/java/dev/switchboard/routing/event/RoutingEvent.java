@@ -65,8 +65,8 @@ public sealed interface RoutingEvent {
     }
 
     /**
-     * A conversation was taken from its owner (who went offline or left) and sent through the chain again; an
-     * {@link Assigned} or {@link Queued} event follows.
+     * A conversation was taken from its owner (who went offline, left, or did not reply in time) and sent through the
+     * chain again; an {@link Assigned} or {@link Queued} event follows.
      */
     record Rerouted(Instant at, Conversation conversation, String fromOwnerId, String reason) implements RoutingEvent {
         public Rerouted {
@@ -98,6 +98,23 @@ public sealed interface RoutingEvent {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(conversation, "conversation");
             Objects.requireNonNull(from, "from");
+        }
+    }
+
+    /**
+     * An owner did not reply to a conversation by its response deadline, and the conversation was taken back: a
+     * {@link Rerouted} event follows, or, once it has been routed again as often as allowed, a {@link Queued} event for
+     * the review queue.
+     *
+     * @param missed how many response deadlines of the conversation have lapsed, this one included
+     */
+    record ResponseDeadlineMissed(Instant at, Conversation conversation, String ownerId, Instant deadline, int missed)
+            implements RoutingEvent {
+        public ResponseDeadlineMissed {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(ownerId, "ownerId");
+            Objects.requireNonNull(deadline, "deadline");
         }
     }
 

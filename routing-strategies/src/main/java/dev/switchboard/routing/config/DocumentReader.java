@@ -4,13 +4,16 @@ import dev.switchboard.routing.Condition;
 import dev.switchboard.routing.IdentityKey;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.OwnerKind;
+import dev.switchboard.routing.Priority;
 import dev.switchboard.routing.QueueSpec;
 import dev.switchboard.routing.Rule;
 import dev.switchboard.routing.RoutingPlan;
+import dev.switchboard.routing.WeeklySchedule;
 import dev.switchboard.routing.config.JsonFields.Item;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,7 +36,11 @@ final class DocumentReader {
 
     /** What a sound document makes. */
     record Parts(List<Owner> owners, RoutingPlan plan, Optional<Classifier> classifier, Set<IdentityKey> linkBy,
-            boolean oneConversationPerCustomer) {}
+            boolean oneConversationPerCustomer, Map<Priority, Duration> responseDeadlines, int maxBounces,
+            Optional<String> reviewQueue) {}
+
+    /** How many times a conversation is routed again after missed response deadlines, unless the document says. */
+    private static final int DEFAULT_MAX_BOUNCES = 2;
 
     /** The rule {@code classification.minConfidence} puts first, sending uncertain conversations to review. */
     private static final String LOW_CONFIDENCE_RULE = "low-confidence";
@@ -51,6 +58,11 @@ final class DocumentReader {
     private final Map<String, Kind> attributes = new LinkedHashMap<>();
     private final List<Owner> owners = new ArrayList<>();
     private final Map<String, String> ownerPaths = new LinkedHashMap<>();
+    private final Map<String, WeeklySchedule> schedules = new LinkedHashMap<>();
+    private final Map<String, String> schedulePaths = new LinkedHashMap<>();
+    private final Map<Priority, Duration> responseDeadlines = new EnumMap<>(Priority.class);
+    private int maxBounces = DEFAULT_MAX_BOUNCES;
+    private Optional<String> reviewQueue = Optional.empty();
     private final Map<String, List<String>> teams = new LinkedHashMap<>();
     private final Map<String, String> teamPaths = new LinkedHashMap<>();
     private final List<QueueSpec> queues = new ArrayList<>();
@@ -77,11 +89,13 @@ final class DocumentReader {
         problems.throwIfAny();
         JsonFields fields = document.orElseThrow();
         fields.object("attributes", false).ifPresent(this::attributes);
+        fields.array("schedules", false).forEach(this::schedule);
         fields.array("owners", true).forEach(this::owner);
         fields.array("teams", false).forEach(this::team);
         fields.array("queues", true).forEach(this::queue);
         fields.object("identity", false).ifPresent(this::identity);
         fields.object("classification", false).ifPresent(this::classification);
+        fields.object("responses", false).ifPresent(this::responses);
         List<Item> ruleItems = fields.array("rules", true);
         if (ruleItems.isEmpty() && fields.has("rules")) {
             problems.add(fields.path("rules"), "must not be empty: the last rule sends what no rule matched to review");
@@ -94,7 +108,8 @@ final class DocumentReader {
         Optional<RoutingPlan> plan = problems.attempt(fields.path("rules"),
                 () -> new RoutingPlan(queues, withLowConfidenceRule(rules)));
         problems.throwIfAny();
-        return new Parts(List.copyOf(owners), plan.orElseThrow(), classifier, linkBy, oneConversationPerCustomer);
+        return new Parts(List.copyOf(owners), plan.orElseThrow(), classifier, linkBy, oneConversationPerCustomer,
+                responseDeadlines, maxBounces, reviewQueue);
     }
 
     // ------------------------------------------------------------------------------------------- sections
@@ -141,11 +156,70 @@ final class DocumentReader {
                             channel.getValue().path(), () -> builder.channelCapacity(channel.getKey(), limit)))));
             owner.integer("weight").ifPresent(weight -> problems.attempt(owner.path("weight"),
                     () -> builder.weight(weight)));
+            owner.bool("autoAssign").ifPresent(builder::autoAssign);
+            owner.object("assignmentCap", false).ifPresent(cap -> {
+                Optional<Integer> limit = cap.item("limit", true).flatMap(value -> JsonFields.integer(value, problems));
+                Optional<Duration> window = cap.duration("window", true, false);
+                cap.rejectUnknown("field of an assignment cap");
+                if (limit.isPresent() && window.isPresent()) {
+                    problems.attempt(cap.path("limit"), () -> builder.assignmentCap(limit.get(), window.get()));
+                }
+            });
+            owner.text("hours", false).flatMap(name -> scheduleNamed(name, owner.path("hours")))
+                    .ifPresent(builder::hours);
             owner.rejectUnknown("field of an owner");
             if (problems.count() == before) {
                 owners.add(builder.build());
             }
         });
+    }
+
+    private void schedule(Item item) {
+        JsonFields.of(item, problems).ifPresent(schedule -> {
+            Optional<String> id = schedule.text("id", true);
+            id.ifPresent(value -> unique(schedulePaths, value, schedule.path("id"), "schedule"));
+            ScheduleReader.read(schedule, problems)
+                    .ifPresent(read -> id.ifPresent(value -> schedules.putIfAbsent(value, read)));
+        });
+    }
+
+    /** The schedule an owner or a rule names; empty, with a problem, for an unknown one. */
+    private Optional<WeeklySchedule> scheduleNamed(String id, String path) {
+        if (!schedulePaths.containsKey(id)) {
+            problems.add(path, "unknown schedule '" + id + "'; schedules: " + schedulePaths.keySet());
+        }
+        return Optional.ofNullable(schedules.get(id));
+    }
+
+    private void responses(JsonFields responses) {
+        responses.object("deadlines", true).ifPresent(deadlines -> {
+            for (Map.Entry<String, Item> entry : deadlines.entries()) {
+                Optional<Priority> priority = Optional.empty();
+                for (Priority candidate : Priority.values()) {
+                    if (candidate.name().toLowerCase(Locale.ROOT).equals(entry.getKey())) {
+                        priority = Optional.of(candidate);
+                    }
+                }
+                if (priority.isEmpty()) {
+                    problems.add(entry.getValue().path(), "unknown priority; expected low, normal, high or urgent");
+                } else {
+                    Priority key = priority.get();
+                    deadlines.duration(entry.getKey(), true, false).ifPresent(deadline ->
+                            responseDeadlines.put(key, deadline));
+                }
+            }
+        });
+        responses.integer("maxBounces").ifPresent(value -> {
+            if (value < 0) {
+                problems.add(responses.path("maxBounces"), "must not be negative, was " + value);
+            }
+            maxBounces = value;
+        });
+        reviewQueue = responses.text("reviewQueue", true);
+        reviewQueue.filter(queue -> !queuePaths.containsKey(queue)).ifPresent(queue -> problems.add(
+                responses.path("reviewQueue"), "unknown queue '" + queue + "'; declared queues: "
+                        + queuePaths.keySet()));
+        responses.rejectUnknown("field of responses");
     }
 
     private void team(Item item) {
@@ -269,6 +343,15 @@ final class DocumentReader {
             String note = rule.text("note", false).orElse("");
             Optional<JsonFields> then = rule.object("then", true);
             Rule.Builder builder = Rule.builder(id.orElse("?")).when(conditions.toArray(Condition[]::new)).note(note);
+            Optional<WeeklySchedule> hours = rule.text("hours", false)
+                    .flatMap(name -> scheduleNamed(name, rule.path("hours")));
+            Optional<Rule.AfterHours> afterHours = rule.choice("afterHours", Rule.AfterHours.class);
+            if (afterHours.isPresent() && !rule.has("hours")) {
+                problems.add(rule.path("afterHours"), "applies only to a rule with 'hours'");
+            } else if (last && afterHours.filter(Rule.AfterHours.NEXT_RULE::equals).isPresent()) {
+                problems.add(rule.path("afterHours"), "the last rule has no next rule; it can only hold");
+            }
+            hours.ifPresent(schedule -> builder.hours(schedule, afterHours.orElse(Rule.AfterHours.HOLD)));
             boolean picksAnOwner = then.map(destination -> destination(destination, builder)).orElse(false);
             rule.rejectUnknown("field of a rule");
             if (last && (!catchesAll || picksAnOwner)) {

@@ -179,14 +179,18 @@ public final class RoutingConfig {
     }
 
     /**
-     * A router builder with the roster (every owner online), the plan, identity linking, and one conversation per
-     * customer unless the document says otherwise; the host adds its clock, listeners and other options, and builds.
+     * A router builder with the roster (every owner online), the plan, identity linking, one conversation per
+     * customer unless the document says otherwise, and the response deadlines with their review queue; the host adds
+     * its clock, listeners and other options, and builds.
      */
     public Router.Builder routerBuilder() {
         Set<IdentityKey> linkBy = parts.linkBy();
-        return Router.builder().owners(parts.owners()).plan(parts.plan())
+        Router.Builder builder = Router.builder().owners(parts.owners()).plan(parts.plan())
                 .linkIdentitiesBy(linkBy.toArray(IdentityKey[]::new))
                 .oneConversationPerCustomer(parts.oneConversationPerCustomer());
+        parts.responseDeadlines().forEach(builder::responseDeadline);
+        parts.reviewQueue().ifPresent(queue -> builder.responseReview(parts.maxBounces(), queue));
+        return builder;
     }
 
     /** Configurations are equal when their documents are. */

@@ -284,12 +284,14 @@ class RoutingConfigTest {
 
             assertThat(problemsOf(json)).containsExactly(
                     problem("owners[1].colour", "unknown field of an owner; expected one of [id, kind, languages,"
-                            + " regions, skills, capacity, channelCapacity, weight]"),
+                            + " regions, skills, capacity, channelCapacity, weight, autoAssign, assignmentCap,"
+                            + " hours]"),
                     problem("rules[0].then.chian", "unknown field of a rule's 'then'; expected one of [queue, team,"
                             + " owner, chain]"),
-                    problem("rules[0].nte", "unknown field of a rule; expected one of [id, when, note, then]"),
-                    problem("rulez", "unknown section; expected one of [attributes, owners, teams, queues, identity,"
-                            + " classification, rules]"));
+                    problem("rules[0].nte", "unknown field of a rule; expected one of [id, when, note, then, hours,"
+                            + " afterHours]"),
+                    problem("rulez", "unknown section; expected one of [attributes, schedules, owners, teams, queues,"
+                            + " identity, classification, responses, rules]"));
         }
 
         @Test
