@@ -173,7 +173,8 @@ final class RulesFile {
         for (Rule rule : plan.rules()) {
             Set<String> owners = new LinkedHashSet<>(rule.owners());
             rule.owners().forEach(owner -> owners.addAll(copies.getOrDefault(owner, List.of())));
-            rules.add(new Rule(rule.name(), rule.when(), owners, rule.chain(), rule.queue(), rule.note()));
+            rules.add(new Rule(rule.name(), rule.when(), owners, rule.chain(), rule.queue(), rule.note(), rule.hours(),
+                    rule.afterHours()));
         }
         return new RoutingPlan(plan.queues(), rules);
     }
