@@ -1,0 +1,262 @@
+package dev.switchboard.routing.examples.bench;
+
+import dev.switchboard.routing.Conversation;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs a chosen set of {@link RouteReleaseBenchmark} cells, every one for both engines and with JMH's GC profiler
+ * (bytes per operation), and writes the results: JMH's JSON, and a Markdown summary with the switchboard/baseline
+ * ratio of each cell, the 1 → 2 thread scaling, which step decided the conversations, and the machine.
+ *
+ * <pre>
+ * java -cp routing-examples/target/benchmarks.jar dev.switchboard.routing.examples.bench.BenchmarkSuite --short
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code --short} (the default): 28 cells, one fork each, 2 warm-up and 3 measured iterations of one second;
+ *       about four minutes on two cores. Every strategy at 1,000 agents; skill-based at 10, 10,000 and 100,000
+ *       agents and round-robin at 10 and 100,000, for how cost grows with the roster; two threads for round-robin
+ *       and the chain at 1,000 agents and skill-based at 10,000.</li>
+ *   <li>{@code --full}: every strategy at 10, 1,000, 10,000 and 100,000 agents on one and two threads (96 cells),
+ *       3 warm-up and 5 measured iterations of two seconds; well over half an hour.</li>
+ *   <li>{@code --out DIR}: where {@code benchmark-results.json} and {@code benchmark-results.md} go (default
+ *       {@code routing-examples/target}).</li>
+ * </ul>
+ */
+public final class BenchmarkSuite {
+
+    private static final String ALLOCATION = "gc.alloc.rate.norm";
+    private static final List<String> ALL_STRATEGIES = java.util.Arrays.stream(Scenario.values())
+            .map(Scenario::label).toList();
+
+    /** Strategies × roster sizes × both engines, on a number of threads. */
+    private record Group(List<String> strategies, List<Integer> owners, int threads) {}
+
+    private record Settings(String name, int warmups, int iterations, TimeValue time, List<Group> groups) {}
+
+    private static final Settings SHORT = new Settings("short", 2, 3, TimeValue.seconds(1), List.of(
+            new Group(ALL_STRATEGIES, List.of(1_000), 1),
+            new Group(List.of("skill-based"), List.of(10, 10_000, 100_000), 1),
+            new Group(List.of("round-robin"), List.of(10, 100_000), 1),
+            new Group(List.of("round-robin", "chain"), List.of(1_000), 2),
+            new Group(List.of("skill-based"), List.of(10_000), 2)));
+
+    private static final Settings FULL = new Settings("full", 3, 5, TimeValue.seconds(2), List.of(
+            new Group(ALL_STRATEGIES, List.of(10, 1_000, 10_000, 100_000), 1),
+            new Group(ALL_STRATEGIES, List.of(10, 1_000, 10_000, 100_000), 2)));
+
+    private BenchmarkSuite() {}
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        Settings settings = SHORT;
+        Path out = Path.of("routing-examples", "target");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--short" -> settings = SHORT;
+                case "--full" -> settings = FULL;
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use --short, --full, --out DIR");
+            }
+        }
+        Files.createDirectories(out);
+        long started = System.nanoTime();
+        List<RunResult> results = new ArrayList<>();
+        List<String> load = new ArrayList<>();
+        for (Group group : settings.groups()) {
+            String before = loadAverage();
+            results.addAll(new Runner(options(settings, group)).run());
+            load.add(group.strategies() + " × " + group.owners() + " agents × " + group.threads() + " thread(s): "
+                    + before + " → " + loadAverage());
+        }
+        long minutes = (System.nanoTime() - started) / 60_000_000_000L;
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L % 60;
+
+        Path json = out.resolve("benchmark-results.json");
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(results);
+        Path markdown = out.resolve("benchmark-results.md");
+        try (PrintStream md = new PrintStream(Files.newOutputStream(markdown), true, StandardCharsets.UTF_8)) {
+            summarise(results, settings, minutes + " min " + seconds + " s", load, md);
+        }
+        System.out.println("\nResults: " + json + " and " + markdown);
+        Files.readAllLines(markdown).forEach(System.out::println);
+    }
+
+    private static org.openjdk.jmh.runner.options.Options options(Settings settings, Group group) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(Pattern.quote(RouteReleaseBenchmark.class.getName()) + "\\.routeAndRelease$")
+                .param("strategy", group.strategies().toArray(String[]::new))
+                .param("owners", group.owners().stream().map(String::valueOf).toArray(String[]::new))
+                .param("impl", "switchboard", "baseline")
+                .threads(group.threads())
+                .forks(1)
+                .warmupIterations(settings.warmups())
+                .warmupTime(settings.time())
+                .measurementIterations(settings.iterations())
+                .measurementTime(settings.time())
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true);
+        return options.build();
+    }
+
+    // ------------------------------------------------------------------------------------------- summary
+
+    private record Key(String strategy, int owners, int threads) {}
+
+    private record Cell(double score, double error, double bytesPerOp) {}
+
+    private static void summarise(List<RunResult> results, Settings settings, String took, List<String> load,
+            PrintStream md) {
+        Map<Key, Map<String, Cell>> cells = new TreeMap<>(Comparator.comparingInt((Key k) -> k.threads())
+                .thenComparingInt(k -> ALL_STRATEGIES.indexOf(k.strategy()))
+                .thenComparingInt(Key::owners));
+        for (RunResult result : results) {
+            Key key = new Key(result.getParams().getParam("strategy"),
+                    Integer.parseInt(result.getParams().getParam("owners")), result.getParams().getThreads());
+            Result<?> primary = result.getPrimaryResult();
+            Result<?> allocation = result.getSecondaryResults().get(ALLOCATION);
+            cells.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(result.getParams().getParam("impl"),
+                    new Cell(primary.getScore(), primary.getScoreError(),
+                            allocation == null ? Double.NaN : allocation.getScore()));
+        }
+
+        md.println("Mode `" + settings.name() + "`: 1 fork, " + settings.warmups() + " warm-up and "
+                + settings.iterations() + " measured iterations of " + settings.time() + " per cell; took " + took
+                + ".");
+        md.println();
+        md.println("Machine: " + machine());
+        md.println();
+        md.println("Load average (1, 5, 15 min) before → after each group of cells; above 0 means other work shared "
+                + "the CPUs:");
+        md.println();
+        load.forEach(line -> md.println("- " + line));
+        md.println();
+        md.println("| scenario | agents | threads | switchboard ops/s | baseline ops/s | switchboard ÷ baseline "
+                + "| switchboard B/op | baseline B/op |");
+        md.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        cells.forEach((key, byImpl) -> {
+            Cell sb = byImpl.get("switchboard");
+            Cell base = byImpl.get("baseline");
+            md.println("| " + key.strategy() + " | " + count(key.owners()) + " | " + key.threads() + " | "
+                    + throughput(sb) + " | " + throughput(base) + " | " + ratio(sb, base) + " | " + bytes(sb)
+                    + " | " + bytes(base) + " |");
+        });
+        md.println();
+        md.println("Two threads against one (aggregate ops/s on 2 threads ÷ ops/s on 1):");
+        md.println();
+        md.println("| scenario | agents | switchboard | baseline |");
+        md.println("| --- | ---: | ---: | ---: |");
+        cells.forEach((key, byImpl) -> {
+            if (key.threads() == 2) {
+                Map<String, Cell> single = cells.get(new Key(key.strategy(), key.owners(), 1));
+                if (single != null) {
+                    md.println("| " + key.strategy() + " | " + count(key.owners()) + " | "
+                            + scaling(byImpl.get("switchboard"), single.get("switchboard")) + " | "
+                            + scaling(byImpl.get("baseline"), single.get("baseline")) + " |");
+                }
+            }
+        });
+        md.println();
+        md.println("Which step decided (switchboard, one thread, 2,048 cycles after 1,024 to warm the customer "
+                + "memory):");
+        md.println();
+        cells.keySet().stream().filter(key -> key.threads() == 1).forEach(key -> md.println("- "
+                + key.strategy() + ", " + count(key.owners()) + " agents: " + mix(key.strategy(), key.owners())));
+    }
+
+    /** Which step decided the conversations of one thread, in percent, for the switchboard engine. */
+    static String mix(String strategy, int owners) {
+        RoutingEngine engine = RoutingEngine.create(RoutingEngine.Kind.SWITCHBOARD, Scenario.of(strategy),
+                RosterGenerator.generate(owners, RouteReleaseBenchmark.ROSTER_SEED));
+        Conversation[] conversations = ConversationGenerator.conversations("t0-", 3 * 1_024,
+                RouteReleaseBenchmark.CONVERSATION_SEED);
+        Map<String, Integer> decidedBy = new TreeMap<>();
+        for (int i = 0; i < conversations.length; i++) {
+            Object decision = engine.route(conversations[i]);
+            engine.release(conversations[i].id());
+            if (i >= 1_024) {
+                decidedBy.merge(engine.decidedBy(decision), 1, Integer::sum);
+            }
+        }
+        int total = decidedBy.values().stream().mapToInt(Integer::intValue).sum();
+        return decidedBy.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + Math.round(100.0 * e.getValue() / total) + "%")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The first three fields of /proc/loadavg, or "n/a" where there is none. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            Optional<String> model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name")).findFirst();
+            if (model.isPresent()) {
+                cpu = model.get().substring(model.get().indexOf(':') + 1).trim();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the CPU stays unnamed
+        }
+        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " CPUs available to the JVM; "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
+                + System.getProperty("os.arch") + "); " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version") + "; forks run with -Xms2g -Xmx2g.";
+    }
+
+    private static String throughput(Cell cell) {
+        return cell == null ? "–" : count(Math.round(cell.score())) + " ± " + count(Math.round(cell.error()));
+    }
+
+    private static String bytes(Cell cell) {
+        return cell == null || Double.isNaN(cell.bytesPerOp()) ? "–" : count(Math.round(cell.bytesPerOp()));
+    }
+
+    private static String ratio(Cell switchboard, Cell baseline) {
+        if (switchboard == null || baseline == null) {
+            return "–";
+        }
+        double ratio = switchboard.score() / baseline.score();
+        return String.format(Locale.ROOT, ratio >= 10 ? "%.0f×" : "%.1f×", ratio);
+    }
+
+    private static String scaling(Cell two, Cell one) {
+        return two == null || one == null ? "–" : String.format(Locale.ROOT, "%.2f×", two.score() / one.score());
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+}
