@@ -1,11 +1,12 @@
 package dev.switchboard.routing.examples.bench;
 
 import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.ManualClock;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.SkillRequirement;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ import java.util.function.ToIntFunction;
  * baseline's favour or neutral: weighted shares use smooth weighted round-robin (nginx) instead of the router's
  * precomputed schedule (same shares, not always the same owner), and decisions carry no explanation: the router
  * builds a trace with a sentence per step, the baseline returns the owner and the step's name. The customer
- * memory is a bounded LRU map of the same size as the router's.
+ * memory is a map whose entries count as absent once older than the router's memory time-to-live.
  */
 public final class NaiveRouter implements RoutingEngine {
 
@@ -40,9 +41,13 @@ public final class NaiveRouter implements RoutingEngine {
      */
     public record NaiveDecision(String conversationId, String ownerId, String step) {}
 
+    /** A customer's previous owner, and when it was assigned. */
+    private record Remembered(String ownerId, Instant at) {}
+
     private final Scenario scenario;
     private final String fallbackQueue;
-    private final InstantSource clock;
+    private final ManualClock clock;
+    private final Duration memoryTtl = ConversationGenerator.CUSTOMER_MEMORY_TTL;
     private final List<Owner> owners;
     private final Map<String, Owner> ownersById = new HashMap<>();
     private final Map<String, Integer> rosterPosition = new HashMap<>();
@@ -54,13 +59,13 @@ public final class NaiveRouter implements RoutingEngine {
     private final Map<String, Conversation> open = new HashMap<>();
     private final Map<String, String> ownerOf = new HashMap<>();
     private final Map<String, Conversation> waiting = new LinkedHashMap<>();
-    private final Map<String, String> previousOwner;
+    private final Map<String, Remembered> previousOwner = new HashMap<>();
     private long rotation;
 
-    NaiveRouter(Scenario scenario, List<RosterGenerator.Member> roster) {
+    NaiveRouter(Scenario scenario, List<RosterGenerator.Member> roster, ManualClock clock) {
         this.scenario = scenario;
         this.fallbackQueue = scenario == Scenario.CHAIN ? "manual-review" : "waiting";
-        this.clock = InstantSource.fixed(ConversationGenerator.CREATED_AT);
+        this.clock = clock;
         this.owners = roster.stream().map(RosterGenerator.Member::owner).toList();
         for (RosterGenerator.Member member : roster) {
             String id = member.owner().id();
@@ -68,13 +73,6 @@ public final class NaiveRouter implements RoutingEngine {
             rosterPosition.put(id, rosterPosition.size());
             presence.put(id, member.presence());
         }
-        int memory = (int) ConversationGenerator.CUSTOMER_MEMORY;
-        this.previousOwner = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                return size() > memory;
-            }
-        };
         Instant now = clock.instant();
         for (ConversationGenerator.Preload preload : ConversationGenerator.background(roster)) {
             assign(preload.conversation(), preload.ownerId(), now);
@@ -206,8 +204,10 @@ public final class NaiveRouter implements RoutingEngine {
     }
 
     private Optional<Owner> sticky(Conversation conversation) {
+        Instant now = clock.instant();
         return Optional.ofNullable(previousOwner.get(conversation.customerId()))
-                .map(ownersById::get)
+                .filter(remembered -> now.isBefore(remembered.at().plus(memoryTtl)))
+                .map(remembered -> ownersById.get(remembered.ownerId()))
                 .filter(owner -> canTake(owner, conversation.channel()));
     }
 
@@ -259,7 +259,7 @@ public final class NaiveRouter implements RoutingEngine {
         load.merge(ownerId, 1, Integer::sum);
         loadByChannel.computeIfAbsent(ownerId, id -> new HashMap<>()).merge(conversation.channel(), 1, Integer::sum);
         lastAssignedAt.put(ownerId, now);
-        previousOwner.put(conversation.customerId(), ownerId);
+        previousOwner.put(conversation.customerId(), new Remembered(ownerId, now));
     }
 
     /** Offers the waiting conversations, most urgent first, again while the owner who got room still has some. */

@@ -1,6 +1,7 @@
 package dev.switchboard.routing.examples.bench;
 
 import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.ManualClock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,37 +52,31 @@ public class RouteReleaseBenchmark {
     @Param({"switchboard", "baseline"})
     public String impl;
 
+    private final ManualClock clock = new ManualClock(ConversationGenerator.CREATED_AT);
     private RoutingEngine engine;
 
     @Setup(Level.Trial)
     public void buildEngine() {
         engine = RoutingEngine.create(RoutingEngine.Kind.of(impl), Scenario.of(strategy),
-                RosterGenerator.generate(owners, ROSTER_SEED));
+                RosterGenerator.generate(owners, ROSTER_SEED), clock);
     }
 
     /** One benchmark thread's conversations, with ids of its own. */
     @State(Scope.Thread)
     public static class ThreadConversations {
-        private Conversation[] conversations;
-        private int next;
+        private ConversationCycle cycle;
 
         @Setup(Level.Trial)
-        public void build(ThreadParams thread) {
+        public void build(RouteReleaseBenchmark benchmark, ThreadParams thread) {
             int index = thread.getThreadIndex();
-            conversations = ConversationGenerator.cycle("t" + index + "-", CONVERSATION_SEED + index);
-        }
-
-        Conversation next() {
-            Conversation conversation = conversations[next];
-            next = (next + 1) & (ConversationGenerator.CYCLE - 1);
-            return conversation;
+            cycle = new ConversationCycle("t" + index + "-", CONVERSATION_SEED + index, benchmark.clock);
         }
     }
 
     /** One route+release cycle; the decision is returned so that JMH consumes it. */
     @Benchmark
     public Object routeAndRelease(ThreadConversations thread) {
-        Conversation conversation = thread.next();
+        Conversation conversation = thread.cycle.next();
         Object decision = engine.route(conversation);
         engine.release(conversation.id());
         return decision;

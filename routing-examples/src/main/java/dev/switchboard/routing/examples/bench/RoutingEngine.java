@@ -1,6 +1,7 @@
 package dev.switchboard.routing.examples.bench;
 
 import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.ManualClock;
 import java.util.List;
 
 /** What a benchmark drives: the router under test, or the naive baseline. Thread-safe. */
@@ -33,12 +34,15 @@ public interface RoutingEngine {
 
     /**
      * An engine of the given kind on a roster, with the roster's background load in place, ready to measure.
-     * Both kinds start from the same state: the same agents, presence, loads and customer memory capacity.
+     * Both kinds start from the same state: the same agents, presence and loads, and the same customer memory.
+     *
+     * @param clock the engine's time, which the benchmark moves (start it at
+     *     {@link ConversationGenerator#CREATED_AT})
      */
-    static RoutingEngine create(Kind kind, Scenario scenario, List<RosterGenerator.Member> roster) {
+    static RoutingEngine create(Kind kind, Scenario scenario, List<RosterGenerator.Member> roster, ManualClock clock) {
         return switch (kind) {
-            case SWITCHBOARD -> new SwitchboardEngine(scenario, roster);
-            case BASELINE -> new NaiveRouter(scenario, roster);
+            case SWITCHBOARD -> new SwitchboardEngine(scenario, roster, clock);
+            case BASELINE -> new NaiveRouter(scenario, roster, clock);
         };
     }
 }

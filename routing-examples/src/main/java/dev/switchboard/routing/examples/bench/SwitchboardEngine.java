@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The engine under test: a {@link Router} with the strategies of {@code routing-strategies}, default options, no
- * listeners, and a {@link ManualClock} that stands still (so decisions are reproducible and reading the time
- * allocates nothing).
+ * The engine under test: a {@link Router} with the strategies of {@code routing-strategies}, default options but
+ * the customer memory, no listeners, and a {@link ManualClock} that the benchmark moves (so decisions are
+ * reproducible).
  *
  * <p><b>Background load.</b> The router only assigns through its chain, and routing every background conversation
  * through a chain that scans the whole roster would take minutes at 100,000 agents. So the first step of the chain
@@ -34,16 +34,16 @@ final class SwitchboardEngine implements RoutingEngine {
 
     private final Router router;
 
-    SwitchboardEngine(Scenario scenario, List<RosterGenerator.Member> roster) {
+    SwitchboardEngine(Scenario scenario, List<RosterGenerator.Member> roster, ManualClock clock) {
         Strategy[] steps = steps(scenario);
         SetupHook hook = new SetupHook(steps[0]);
         steps[0] = hook;
         Router.Builder builder = Router.builder()
-                .clock(new ManualClock(ConversationGenerator.CREATED_AT))
+                .clock(clock)
                 .chain(steps)
                 .queue(SETUP_QUEUE, Duration.ofDays(1))
                 .fallbackQueue(scenario == Scenario.CHAIN ? "manual-review" : "waiting", Duration.ofMinutes(15))
-                .customerMemory(ConversationGenerator.CUSTOMER_MEMORY, Duration.ofDays(30));
+                .customerMemory(ConversationGenerator.CUSTOMER_MEMORY_SIZE, ConversationGenerator.CUSTOMER_MEMORY_TTL);
         for (RosterGenerator.Member member : roster) {
             builder.owner(member.owner(), member.presence() == Presence.OFFLINE ? Presence.OFFLINE : Presence.ONLINE);
         }
