@@ -38,12 +38,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * </pre>
  *
  * <ul>
- *   <li>{@code --short} (the default): 34 cells, one fork each, 2 warm-up and 3 measured iterations of one second;
- *       under five minutes on two cores. Every strategy at 1,000 agents on one thread and on two; skill-based at
+ *   <li>{@code --short} (the default): 34 cells, one fork each, 3 warm-up and 3 measured iterations of one second
+ *       (on two cores the router's code is still being compiled during the second second); under five minutes. Every strategy at 1,000 agents on one thread and on two; skill-based at
  *       10, 10,000 (one and two threads) and 100,000 agents and round-robin at 100,000, for how cost grows with
  *       the roster.</li>
  *   <li>{@code --full}: every strategy at 10, 1,000, 10,000 and 100,000 agents on one and two threads (96 cells),
- *       3 warm-up and 5 measured iterations of two seconds; well over half an hour.</li>
+ *       3 warm-up and 5 measured iterations of two seconds; about half an hour.</li>
  *   <li>{@code --out DIR}: where {@code benchmark-results.json} and {@code benchmark-results.md} go (default
  *       {@code routing-examples/target}).</li>
  * </ul>
@@ -59,7 +59,7 @@ public final class BenchmarkSuite {
 
     private record Settings(String name, int warmups, int iterations, TimeValue time, List<Group> groups) {}
 
-    private static final Settings SHORT = new Settings("short", 2, 3, TimeValue.seconds(1), List.of(
+    private static final Settings SHORT = new Settings("short", 3, 3, TimeValue.seconds(1), List.of(
             new Group(ALL_STRATEGIES, List.of(1_000), 1),
             new Group(List.of("skill-based"), List.of(10, 10_000, 100_000), 1),
             new Group(List.of("round-robin"), List.of(100_000), 1),
@@ -128,7 +128,8 @@ public final class BenchmarkSuite {
 
     private record Key(String strategy, int owners, int threads) {}
 
-    private record Cell(double score, double error, double bytesPerOp) {}
+    /** One cell's mean ops/s, the slowest and fastest measured iteration, and bytes per operation. */
+    private record Cell(double score, double min, double max, double bytesPerOp) {}
 
     private static void summarise(List<RunResult> results, Settings settings, String took, List<String> load,
             PrintStream md) {
@@ -141,7 +142,7 @@ public final class BenchmarkSuite {
             Result<?> primary = result.getPrimaryResult();
             Result<?> allocation = result.getSecondaryResults().get(ALLOCATION);
             cells.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(result.getParams().getParam("impl"),
-                    new Cell(primary.getScore(), primary.getScoreError(),
+                    new Cell(primary.getScore(), primary.getStatistics().getMin(), primary.getStatistics().getMax(),
                             allocation == null ? Double.NaN : allocation.getScore()));
         }
 
@@ -151,10 +152,14 @@ public final class BenchmarkSuite {
         md.println();
         md.println("Machine: " + machine());
         md.println();
-        md.println("Load average (1, 5, 15 min) before → after each group of cells; above 0 means other work shared "
-                + "the CPUs:");
+        md.println("Load average (1, 5, 15 min) before → after each group of cells. The benchmark itself adds about "
+                + "1 on one thread and 2 on two (plus the JIT at the start of each fork); more means other work "
+                + "shared the two CPUs:");
         md.println();
         load.forEach(line -> md.println("- " + line));
+        md.println();
+        md.println("Throughput is the mean of the measured iterations, with the slowest and fastest in brackets "
+                + "(JMH's own ± is a 99.9% interval, very wide with three iterations; it is in the JSON).");
         md.println();
         md.println("| scenario | agents | threads | switchboard ops/s | baseline ops/s | switchboard ÷ baseline "
                 + "| switchboard B/op | baseline B/op |");
@@ -186,7 +191,9 @@ public final class BenchmarkSuite {
                 + "counted after those that warm the customer memory):");
         md.println();
         cells.keySet().stream().filter(key -> key.threads() == 1).forEach(key -> md.println("- "
-                + key.strategy() + ", " + count(key.owners()) + " agents: " + mix(key.strategy(), key.owners())));
+                + key.strategy() + ", " + count(key.owners()) + " agents: " + (key.owners() <= 10_000
+                        ? mix(key.strategy(), key.owners())
+                        : "not counted (a decision takes tens of milliseconds); as at 10,000")));
     }
 
     /** Which step decided the conversations of one thread, in percent, for the switchboard engine. */
@@ -195,8 +202,8 @@ public final class BenchmarkSuite {
         RoutingEngine engine = RoutingEngine.create(RoutingEngine.Kind.SWITCHBOARD, Scenario.of(strategy),
                 RosterGenerator.generate(owners, RouteReleaseBenchmark.ROSTER_SEED), clock);
         // Fewer decisions on large rosters, where one takes a millisecond or more: only regulars need warming.
-        int warm = owners <= 1_000 ? 4_096 : owners <= 10_000 ? 1_024 : 32;
-        int counted = owners <= 1_000 ? 2_048 : owners <= 10_000 ? 1_024 : 128;
+        int warm = owners <= 1_000 ? 4_096 : 1_024;
+        int counted = owners <= 1_000 ? 2_048 : 1_024;
         ConversationCycle cycle = new ConversationCycle("t0-", RouteReleaseBenchmark.CONVERSATION_SEED, clock);
         Map<String, Integer> decidedBy = new TreeMap<>();
         for (int i = 0; i < warm + counted; i++) {
@@ -242,7 +249,8 @@ public final class BenchmarkSuite {
     }
 
     private static String throughput(Cell cell) {
-        return cell == null ? "–" : count(Math.round(cell.score())) + " ± " + count(Math.round(cell.error()));
+        return cell == null ? "–" : count(Math.round(cell.score())) + " (" + count(Math.round(cell.min())) + "–"
+                + count(Math.round(cell.max())) + ")";
     }
 
     private static String bytes(Cell cell) {
