@@ -90,9 +90,10 @@ public final class BenchmarkSuite {
         List<String> load = new ArrayList<>();
         for (Group group : settings.groups()) {
             String before = loadAverage();
+            CpuSample start = CpuSample.now();
             results.addAll(new Runner(options(settings, group)).run());
             load.add(group.strategies() + " × " + group.owners() + " agents × " + group.threads() + " thread(s): "
-                    + before + " → " + loadAverage());
+                    + start.otherWorkUntil(CpuSample.now()) + "; load average " + before + " → " + loadAverage());
         }
         long minutes = (System.nanoTime() - started) / 60_000_000_000L;
         long seconds = (System.nanoTime() - started) / 1_000_000_000L % 60;
@@ -152,9 +153,9 @@ public final class BenchmarkSuite {
         md.println();
         md.println("Machine: " + machine());
         md.println();
-        md.println("Load average (1, 5, 15 min) before → after each group of cells. The benchmark itself adds about "
-                + "1 on one thread and 2 on two (plus the JIT at the start of each fork); more means other work "
-                + "shared the two CPUs:");
+        md.println("Other work on the machine during each group of cells: the share of all CPU time that went to "
+                + "processes other than this suite and its forks (from /proc/stat and /proc/self/stat), and the "
+                + "load average (1, 5, 15 min) before → after, to which the benchmark itself adds 1 to 2:");
         md.println();
         load.forEach(line -> md.println("- " + line));
         md.println();
@@ -219,6 +220,46 @@ public final class BenchmarkSuite {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .map(e -> e.getKey() + " " + Math.round(100.0 * e.getValue() / total) + "%")
                 .collect(Collectors.joining(", ", "", " (" + count(counted) + " decisions after " + count(warm) + ")"));
+    }
+
+    /**
+     * CPU time of the whole machine and of this process with its finished children (the JMH forks), in clock ticks,
+     * from /proc; empty where there is no /proc.
+     */
+    private record CpuSample(long busy, long total, long own, boolean known) {
+
+        static CpuSample now() {
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long busy = 0;
+                long total = 0;
+                for (int i = 1; i <= 8 && i < cpu.length; i++) {
+                    long ticks = Long.parseLong(cpu[i]);
+                    total += ticks;
+                    if (i != 4 && i != 5 && i != 8) { // idle, iowait and steal are not work done here
+                        busy += ticks;
+                    }
+                }
+                String self = Files.readString(Path.of("/proc/self/stat"));
+                String[] fields = self.substring(self.lastIndexOf(')') + 2).trim().split("\\s+");
+                long own = 0;
+                for (int field = 14; field <= 17; field++) { // utime, stime, cutime, cstime
+                    own += Long.parseLong(fields[field - 3]);
+                }
+                return new CpuSample(busy, total, own, true);
+            } catch (IOException | RuntimeException e) {
+                return new CpuSample(0, 0, 0, false);
+            }
+        }
+
+        String otherWorkUntil(CpuSample end) {
+            if (!known || !end.known || end.total == total) {
+                return "other work unknown";
+            }
+            long other = Math.max(0, (end.busy - busy) - (end.own - own));
+            return String.format(Locale.ROOT, "other processes used %.0f%% of the CPUs",
+                    100.0 * other / (end.total - total));
+        }
     }
 
     /** The first three fields of /proc/loadavg, or "n/a" where there is none. */
