@@ -194,7 +194,7 @@ public final class BenchmarkSuite {
         cells.keySet().stream().filter(key -> key.threads() == 1).forEach(key -> md.println("- "
                 + key.strategy() + ", " + count(key.owners()) + " agents: " + (key.owners() <= 10_000
                         ? mix(key.strategy(), key.owners())
-                        : "not counted (a decision takes tens of milliseconds); as at 10,000")));
+                        : "not counted (a decision takes tens of milliseconds)")));
     }
 
     /** Which step decided the conversations of one thread, in percent, for the switchboard engine. */
