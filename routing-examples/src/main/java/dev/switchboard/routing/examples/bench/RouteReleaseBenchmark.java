@@ -1,0 +1,84 @@
+package dev.switchboard.routing.examples.bench;
+
+import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.ManualClock;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
+
+/**
+ * Route+release cycles per second: each operation routes one conversation and releases it, on the
+ * {@code switchboard} router or the naive {@code baseline}, for a scenario (a strategy or the full chain) and a
+ * roster size. The engine is shared by all benchmark threads (run with {@code -t 2} for two); each thread cycles
+ * through conversations of its own. Add {@code -prof gc} for the bytes allocated per operation.
+ *
+ * <p>Without {@code -p} options JMH runs every combination, which takes long; {@link BenchmarkSuite} runs a chosen
+ * set of them.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@State(Scope.Benchmark)
+public class RouteReleaseBenchmark {
+
+    /** The roster's seed: every run, and both engines, route on the same agents. */
+    public static final long ROSTER_SEED = 20_260_302L;
+
+    /** The conversations' seed, plus the thread's index. */
+    public static final long CONVERSATION_SEED = 1_000L;
+
+    /** A {@link Scenario} label. */
+    @Param({"round-robin", "skill-based", "weighted-capacity", "least-loaded", "sticky", "chain"})
+    public String strategy;
+
+    /** Agents on the roster. */
+    @Param({"10", "1000", "10000", "100000"})
+    public int owners;
+
+    /** {@code switchboard} or {@code baseline}. */
+    @Param({"switchboard", "baseline"})
+    public String impl;
+
+    private final ManualClock clock = new ManualClock(ConversationGenerator.CREATED_AT);
+    private RoutingEngine engine;
+
+    @Setup(Level.Trial)
+    public void buildEngine() {
+        engine = RoutingEngine.create(RoutingEngine.Kind.of(impl), Scenario.of(strategy),
+                RosterGenerator.generate(owners, ROSTER_SEED), clock);
+    }
+
+    /** One benchmark thread's conversations, with ids of its own. */
+    @State(Scope.Thread)
+    public static class ThreadConversations {
+        private ConversationCycle cycle;
+
+        @Setup(Level.Trial)
+        public void build(RouteReleaseBenchmark benchmark, ThreadParams thread) {
+            int index = thread.getThreadIndex();
+            cycle = new ConversationCycle("t" + index + "-", CONVERSATION_SEED + index, benchmark.clock);
+        }
+    }
+
+    /** One route+release cycle; the decision is returned so that JMH consumes it. */
+    @Benchmark
+    public Object routeAndRelease(ThreadConversations thread) {
+        Conversation conversation = thread.cycle.next();
+        Object decision = engine.route(conversation);
+        engine.release(conversation.id());
+        return decision;
+    }
+}
