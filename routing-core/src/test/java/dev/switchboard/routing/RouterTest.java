@@ -15,27 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class RouterTest {
-
-    private final ManualClock clock = new ManualClock(START);
-    private final List<RoutingEvent> events = new CopyOnWriteArrayList<>();
-
-    private Router.Builder routerWith(Owner... owners) {
-        Router.Builder builder = Router.builder().clock(clock).chain(firstAvailable())
-                .fallbackQueue("waiting", Duration.ofMinutes(15)).listener(events::add);
-        for (Owner owner : owners) {
-            builder.owner(owner);
-        }
-        return builder;
-    }
+class RouterTest extends RouterScenario {
 
     private static Handoff handoff() {
         return new Handoff("Patient asks to move a cleaning", "Offered Tuesday 10:00", "Confirm the new slot");
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T extends RoutingEvent> List<T> eventsOf(Class<T> type) {
-        return (List<T>) events.stream().filter(type::isInstance).toList();
     }
 
     @Nested

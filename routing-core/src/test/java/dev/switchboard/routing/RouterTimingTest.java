@@ -15,29 +15,11 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The router's policies that depend on who may be given work automatically, and on time. */
-class RouterTimingTest {
-
-    private final ManualClock clock = new ManualClock(START);
-    private final List<RoutingEvent> events = new CopyOnWriteArrayList<>();
-
-    private Router.Builder routerWith(Owner... owners) {
-        Router.Builder builder = Router.builder().clock(clock).chain(firstAvailable())
-                .fallbackQueue("waiting", Duration.ofMinutes(15)).listener(events::add);
-        for (Owner owner : owners) {
-            builder.owner(owner);
-        }
-        return builder;
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T extends RoutingEvent> List<T> eventsOf(Class<T> type) {
-        return (List<T>) events.stream().filter(type::isInstance).toList();
-    }
+class RouterTimingTest extends RouterScenario {
 
     private static Owner optedOut(String id, int capacity) {
         return Owner.agent(id).capacity(capacity).autoAssign(false).build();
