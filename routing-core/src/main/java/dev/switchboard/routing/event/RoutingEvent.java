@@ -5,6 +5,7 @@ import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Handoff;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.RouterInput;
 import dev.switchboard.routing.Trace;
 import java.time.Instant;
 import java.util.Objects;
@@ -163,6 +164,17 @@ public sealed interface RoutingEvent {
         public OwnerLeft {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(ownerId, "ownerId");
+        }
+    }
+
+    /**
+     * A call the router received, delivered only to recorders ({@code Router.Builder.recorder}) and before the events
+     * it caused; the call may still have been refused (the router threw), as a replay of it will be.
+     */
+    record Input(Instant at, RouterInput input) implements RoutingEvent {
+        public Input {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(input, "input");
         }
     }
 }
