@@ -54,6 +54,7 @@ public final class Router {
     private static final String CLAIM = "claim";
     private static final String SAME_CUSTOMER = "same-customer";
     private static final String DEFAULT_RULE = "default";
+    private static final String RESPONSE_REVIEW = "response-review";
 
     /** Which of a customer's open conversations survives a merge: an owned one, else the oldest. */
     private static final Comparator<Placement> KEPT_IN_A_MERGE = Comparator
@@ -615,16 +616,17 @@ public final class Router {
             return new Decision.Queued(id, queue, verdict.reason(), entry.slaDeadline(), trace);
         }
         current.ifPresent(entry -> state.dequeue(id));
-        WaitingConversation entry = enqueue(conversation, queue, verdict.reason(), now);
+        WaitingConversation entry = enqueue(conversation, queue, verdict.reason(), trace, now);
         return new Decision.Queued(id, queue, entry.reason(), entry.slaDeadline(), trace);
     }
 
-    private WaitingConversation enqueue(Conversation conversation, String queue, String reason, Instant now) {
+    private WaitingConversation enqueue(Conversation conversation, String queue, String reason, Trace trace,
+            Instant now) {
         WaitingConversation entry = new WaitingConversation(conversation, queue, reason, now,
                 now.plus(plan.queue(queue).sla()));
         state.enqueue(entry);
         queued++;
-        events.publish(new RoutingEvent.Queued(now, conversation, queue, reason, entry.slaDeadline()));
+        events.publish(new RoutingEvent.Queued(now, conversation, queue, reason, entry.slaDeadline(), trace));
         return entry;
     }
 
@@ -648,7 +650,8 @@ public final class Router {
         events.publish(new RoutingEvent.ResponseDeadlineMissed(now, conversation, ownerId, deadline, missed));
         String reason = "owner " + ownerId + " did not reply by the response deadline " + deadline;
         if (missed > maxBounces) {
-            enqueue(conversation, reviewQueue, reason + "; " + missed + " response deadlines missed", now);
+            String held = reason + "; " + missed + " response deadlines missed";
+            enqueue(conversation, reviewQueue, held, Trace.of(RESPONSE_REVIEW, Verdict.enqueue(reviewQueue, held)), now);
         } else {
             reroute(List.of(conversation), ownerId, reason, now);
         }

@@ -31,8 +31,11 @@ public sealed interface RoutingEvent {
         }
     }
 
-    /** A conversation entered a queue. */
-    record Queued(Instant at, Conversation conversation, String queue, String reason, Instant slaDeadline)
+    /**
+     * A conversation entered a queue; the trace says why (the plan's steps, or {@code response-review} when missed
+     * response deadlines sent it to review).
+     */
+    record Queued(Instant at, Conversation conversation, String queue, String reason, Instant slaDeadline, Trace trace)
             implements RoutingEvent {
         public Queued {
             Objects.requireNonNull(at, "at");
@@ -40,6 +43,7 @@ public sealed interface RoutingEvent {
             Objects.requireNonNull(queue, "queue");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(slaDeadline, "slaDeadline");
+            Objects.requireNonNull(trace, "trace");
         }
     }
 

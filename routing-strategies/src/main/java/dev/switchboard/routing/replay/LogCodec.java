@@ -113,7 +113,8 @@ final class LogCodec {
                     .set("trace", trace(assigned.trace()));
         } else if (event instanceof RoutingEvent.Queued queued) {
             line.put("type", "queued").put("conversation", queued.conversation().id()).put("queue", queued.queue())
-                    .put("reason", queued.reason()).put("slaDeadline", queued.slaDeadline().toString());
+                    .put("reason", queued.reason()).put("slaDeadline", queued.slaDeadline().toString())
+                    .set("trace", trace(queued.trace()));
         } else if (event instanceof RoutingEvent.Rejected rejected) {
             line.put("type", "rejected").put("conversation", rejected.conversation().id())
                     .put("reason", rejected.reason()).set("trace", trace(rejected.trace()));
@@ -237,7 +238,7 @@ final class LogCodec {
             case "assigned" -> new RoutingEvent.Assigned(at, known(line), text(line, "owner"), text(line, "strategy"),
                     trace(object(line, "trace")));
             case "queued" -> new RoutingEvent.Queued(at, known(line), text(line, "queue"), text(line, "reason"),
-                    instant(line, "slaDeadline"));
+                    instant(line, "slaDeadline"), trace(object(line, "trace")));
             case "rejected" -> new RoutingEvent.Rejected(at, known(line), text(line, "reason"),
                     trace(object(line, "trace")));
             case "transferred" -> new RoutingEvent.Transferred(at, known(line), text(line, "from"), text(line, "to"),

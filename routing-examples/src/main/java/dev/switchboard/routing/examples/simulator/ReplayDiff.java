@@ -28,7 +28,7 @@ record ReplayDiff(SimulationReport report, List<Change> changes) {
      * @param conversationId the conversation
      * @param before its outcome as recorded, such as {@code assigned ana, released by ana}
      * @param after its outcome in the replay
-     * @param whyBefore the trace (or queue reason) of its first placement as recorded
+     * @param whyBefore the trace of its first placement as recorded
      * @param whyAfter the same in the replay
      */
     record Change(String conversationId, String before, String after, String whyBefore, String whyAfter) {}
@@ -77,7 +77,7 @@ record ReplayDiff(SimulationReport report, List<Change> changes) {
                 place(outcomes, assigned.conversation().id(), "assigned " + assigned.ownerId(),
                         assigned.trace().explain());
             } else if (event instanceof RoutingEvent.Queued queued) {
-                place(outcomes, queued.conversation().id(), "queued in " + queued.queue(), queued.reason());
+                place(outcomes, queued.conversation().id(), "queued in " + queued.queue(), queued.trace().explain());
             } else if (event instanceof RoutingEvent.Rejected rejected) {
                 place(outcomes, rejected.conversation().id(), "rejected", rejected.trace().explain());
             } else if (event instanceof RoutingEvent.Joined joined) {

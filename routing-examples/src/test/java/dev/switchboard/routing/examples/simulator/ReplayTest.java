@@ -93,6 +93,8 @@ class ReplayTest {
                                 "queued in manual-review, released by manual-review"));
         assertThat(diff.changes().get(0).whyBefore()).isEqualTo("1. round-robin assigned a: next in rotation among"
                 + " available owners");
+        assertThat(diff.changes().get(3).whyBefore()).contains("queued in waiting");
+        assertThat(diff.changes().get(3).whyAfter()).contains("queued in manual-review");
         ChainReport before = diff.report().chains().get(0);
         ChainReport after = diff.report().chains().get(1);
         assertThat(before).isEqualTo(simulated[0]);
