@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * What replaying a routing log under another configuration changed: each conversation whose first placement or
@@ -46,7 +47,7 @@ record ReplayDiff(SimulationReport report, List<Change> changes) {
             }
         });
         List<ChainReport> chains = List.of(measure(day, recorded, recordedEvents), measure(day, replayed, replayedEvents));
-        return new ReplayDiff(new SimulationReport(day, 0, chains), changes);
+        return new ReplayDiff(new SimulationReport(day, OptionalLong.empty(), chains), changes);
     }
 
     private static ChainReport measure(Day day, Chain chain, List<RoutingEvent> events) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The simulator's entry point: reads the options, the scenario and the rules, generates the day, runs it through
@@ -125,7 +126,7 @@ public final class Simulator {
             }
             progress.printf(Locale.ROOT, " %.1f s%n", (System.nanoTime() - started) / 1e9);
         }
-        return new SimulationReport(day, seed, reports);
+        return new SimulationReport(day, OptionalLong.of(seed), reports);
     }
 
     private static ChainReport recorded(Day day, Chain chain, Path file) {

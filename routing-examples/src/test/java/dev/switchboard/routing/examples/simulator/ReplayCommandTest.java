@@ -64,7 +64,8 @@ class ReplayCommandTest {
 
         assertThat(status).isZero();
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("baseline", "replayed", "sent to manual review", "SLA breaches",
+        assertThat(text).startsWith("Switchboard simulator: replay of day.jsonl\n2 agents, 4 conversations")
+                .contains("baseline", "replayed", "sent to manual review", "SLA breaches",
                 "changed owner or outcome", "c1: assigned a, released by a  ->  queued in manual-review",
                 "2. round-robin assigned a: next in rotation among available owners");
         assertThat(dir.resolve(HtmlReport.FILE_NAME)).exists();
