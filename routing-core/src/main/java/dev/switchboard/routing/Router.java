@@ -54,6 +54,7 @@ public final class Router {
     private static final String CLAIM = "claim";
     private static final String SAME_CUSTOMER = "same-customer";
     private static final String DEFAULT_RULE = "default";
+    private static final String RESPONSE_REVIEW = "response-review";
 
     /** Which of a customer's open conversations survives a merge: an owned one, else the oldest. */
     private static final Comparator<Placement> KEPT_IN_A_MERGE = Comparator
@@ -93,9 +94,12 @@ public final class Router {
         this.maxBounces = builder.maxBounces;
         this.reviewQueue = builder.reviewQueue;
         requireReviewQueue(routingPlan);
-        this.events = new EventDispatcher(builder.listeners);
+        this.events = new EventDispatcher(builder.listeners, builder.recorders);
         this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl, builder.serveOrder);
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
+        Map<String, Presence> presences = new LinkedHashMap<>();
+        builder.roster.forEach((id, entry) -> presences.put(id, entry.presence));
+        record(clock.instant(), new RouterInput.Roster(presences));
     }
 
     public static Builder builder() {
@@ -114,6 +118,7 @@ public final class Router {
     public Decision route(Conversation conversation) {
         Checks.notNull(conversation, "conversation");
         return atomically(now -> {
+            record(now, new RouterInput.Route(conversation));
             String id = conversation.id();
             Optional<Placement> placement = state.placement(id);
             if (placement.isPresent()) {
@@ -142,6 +147,7 @@ public final class Router {
     public void release(String conversationId) {
         Checks.id(conversationId, "conversationId");
         atomically(now -> {
+            record(now, new RouterInput.Release(conversationId));
             Placement placement = openPlacement(conversationId);
             String id = placement.conversation().id();
             if (placement instanceof Placement.Owned owned) {
@@ -173,6 +179,7 @@ public final class Router {
         Checks.id(toOwnerId, "toOwnerId");
         Checks.notNull(handoff, "handoff");
         return atomically(now -> {
+            record(now, new RouterInput.Transfer(conversationId, toOwnerId, handoff));
             Placement placement = openPlacement(conversationId);
             if (!(placement instanceof Placement.Owned owned)) {
                 throw new IllegalArgumentException("conversationId '" + conversationId
@@ -209,6 +216,7 @@ public final class Router {
         Checks.id(ownerId, "ownerId");
         Checks.id(conversationId, "conversationId");
         return atomically(now -> {
+            record(now, new RouterInput.Claim(ownerId, conversationId));
             requireOwner(ownerId, "ownerId");
             Placement placement = openPlacement(conversationId);
             if (placement instanceof Placement.Owned owned) {
@@ -239,6 +247,7 @@ public final class Router {
     public void acknowledge(String conversationId) {
         Checks.id(conversationId, "conversationId");
         atomically(now -> {
+            record(now, new RouterInput.Acknowledge(conversationId));
             if (!(openPlacement(conversationId) instanceof Placement.Owned owned)) {
                 throw new IllegalArgumentException("conversationId '" + conversationId
                         + "' is waiting in a queue, not owned; only an owner replies");
@@ -261,6 +270,7 @@ public final class Router {
         Checks.id(identity, "identity");
         Checks.id(otherIdentity, "otherIdentity");
         atomically(now -> {
+            record(now, new RouterInput.Link(identity, otherIdentity));
             state.link(identity, otherIdentity);
             if (oneConversationPerCustomer) {
                 merge(state.customerOf(identity), now);
@@ -288,6 +298,7 @@ public final class Router {
         requireReviewQueue(newPlan);
         PlanRunner runner = new PlanRunner(newPlan);
         atomically(now -> {
+            record(now, new RouterInput.ReplacePlan(newPlan));
             plan = runner;
             drainAll(now);
             return null;
@@ -306,6 +317,7 @@ public final class Router {
         Checks.id(ownerId, "ownerId");
         Checks.notNull(presence, "presence");
         atomically(now -> {
+            record(now, new RouterInput.SetPresence(ownerId, presence));
             Presence before = requireOwner(ownerId, "ownerId").presence();
             if (before == presence) {
                 return null;
@@ -328,6 +340,7 @@ public final class Router {
         Checks.id(ownerId, "ownerId");
         Checks.notNull(capacity, "capacity");
         atomically(now -> {
+            record(now, new RouterInput.SetCapacity(ownerId, capacity));
             Capacity before = requireOwner(ownerId, "ownerId").owner().capacity();
             state.setCapacity(ownerId, capacity);
             events.publish(new RoutingEvent.CapacityChanged(now, ownerId, before, capacity));
@@ -346,6 +359,7 @@ public final class Router {
         Checks.notNull(owner, "owner");
         Checks.notNull(presence, "presence");
         atomically(now -> {
+            record(now, new RouterInput.AddOwner(owner, presence));
             if (state.hasOwner(owner.id())) {
                 throw new IllegalArgumentException("owner id '" + owner.id() + "' is already on the roster");
             }
@@ -363,6 +377,7 @@ public final class Router {
     public void removeOwner(String ownerId) {
         Checks.id(ownerId, "ownerId");
         atomically(now -> {
+            record(now, new RouterInput.RemoveOwner(ownerId));
             requireOwner(ownerId, "ownerId");
             List<Conversation> orphans = takeAll(ownerId);
             state.removeOwner(ownerId);
@@ -383,6 +398,7 @@ public final class Router {
      */
     public void tick() {
         atomically(now -> {
+            record(now, new RouterInput.Tick());
             state.offlineSince().forEach((ownerId, since) -> {
                 if (!since.plus(offlinePolicy.grace()).isAfter(now)) {
                     reroute(takeAll(ownerId), ownerId, "owner " + ownerId + " stayed offline past the grace period of "
@@ -448,15 +464,20 @@ public final class Router {
     // ------------------------------------------------------------------------------------------- internals
 
     private <T> T atomically(Function<Instant, T> work) {
-        T result;
         lock.lock();
         try {
-            result = work.apply(clock.instant());
+            return work.apply(clock.instant());
         } finally {
             lock.unlock();
+            events.deliverPending();
         }
-        events.deliverPending();
-        return result;
+    }
+
+    /** Journals a call for the recorders, under the lock, before the events it causes. */
+    private void record(Instant now, RouterInput input) {
+        if (events.recording()) {
+            events.publish(new RoutingEvent.Input(now, input));
+        }
     }
 
     private <T> T read(java.util.function.Supplier<T> query) {
@@ -595,16 +616,17 @@ public final class Router {
             return new Decision.Queued(id, queue, verdict.reason(), entry.slaDeadline(), trace);
         }
         current.ifPresent(entry -> state.dequeue(id));
-        WaitingConversation entry = enqueue(conversation, queue, verdict.reason(), now);
+        WaitingConversation entry = enqueue(conversation, queue, verdict.reason(), trace, now);
         return new Decision.Queued(id, queue, entry.reason(), entry.slaDeadline(), trace);
     }
 
-    private WaitingConversation enqueue(Conversation conversation, String queue, String reason, Instant now) {
+    private WaitingConversation enqueue(Conversation conversation, String queue, String reason, Trace trace,
+            Instant now) {
         WaitingConversation entry = new WaitingConversation(conversation, queue, reason, now,
                 now.plus(plan.queue(queue).sla()));
         state.enqueue(entry);
         queued++;
-        events.publish(new RoutingEvent.Queued(now, conversation, queue, reason, entry.slaDeadline()));
+        events.publish(new RoutingEvent.Queued(now, conversation, queue, reason, entry.slaDeadline(), trace));
         return entry;
     }
 
@@ -628,7 +650,8 @@ public final class Router {
         events.publish(new RoutingEvent.ResponseDeadlineMissed(now, conversation, ownerId, deadline, missed));
         String reason = "owner " + ownerId + " did not reply by the response deadline " + deadline;
         if (missed > maxBounces) {
-            enqueue(conversation, reviewQueue, reason + "; " + missed + " response deadlines missed", now);
+            String held = reason + "; " + missed + " response deadlines missed";
+            enqueue(conversation, reviewQueue, held, Trace.of(RESPONSE_REVIEW, Verdict.enqueue(reviewQueue, held)), now);
         } else {
             reroute(List.of(conversation), ownerId, reason, now);
         }
@@ -711,6 +734,7 @@ public final class Router {
         private OfflinePolicy offlinePolicy = OfflinePolicy.reassignNow();
         private ServeOrder serveOrder = ServeOrder.WITHOUT_AGING;
         private final List<RoutingListener> listeners = new ArrayList<>();
+        private final List<RoutingListener> recorders = new ArrayList<>();
         private RoutingPlan plan;
         private final Set<IdentityKey> linkBy = EnumSet.noneOf(IdentityKey.class);
         private boolean oneConversationPerCustomer;
@@ -855,6 +879,18 @@ public final class Router {
         /** Adds a listener for the router's events. */
         public Builder listener(RoutingListener listener) {
             listeners.add(Checks.notNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds a recorder: a listener that, besides every event, receives each call that may change the router's
+         * state as a {@link RoutingEvent.Input}, with the clock's instant, before the events the call causes (first
+         * the {@link RouterInput.Roster roster} the router was built with). Replaying the inputs in order on a
+         * {@link ManualClock} set to each instant makes the same calls again. Like a listener, a recorder that
+         * throws never stops routing.
+         */
+        public Builder recorder(RoutingListener recorder) {
+            recorders.add(Checks.notNull(recorder, "recorder"));
             return this;
         }
 

@@ -256,6 +256,9 @@ class RouterTimingTest extends RouterScenario {
                     }));
             assertThat(eventsOf(RoutingEvent.ResponseDeadlineMissed.class)).extracting(
                     RoutingEvent.ResponseDeadlineMissed::missed).containsExactly(1, 2);
+            assertThat(eventsOf(RoutingEvent.Queued.class)).last().satisfies(queued -> assertThat(
+                    queued.trace().explain()).startsWith("1. response-review queued in review: owner ben did not reply")
+                    .endsWith("2 response deadlines missed"));
             assertThat(router.stats().rerouted()).isEqualTo(1);
             assertThat(router.claim("cy", "c1")).isInstanceOf(Decision.Assigned.class);
         }

@@ -5,6 +5,7 @@ import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Handoff;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.RouterInput;
 import dev.switchboard.routing.Trace;
 import java.time.Instant;
 import java.util.Objects;
@@ -30,8 +31,11 @@ public sealed interface RoutingEvent {
         }
     }
 
-    /** A conversation entered a queue. */
-    record Queued(Instant at, Conversation conversation, String queue, String reason, Instant slaDeadline)
+    /**
+     * A conversation entered a queue; the trace says why (the plan's steps, or {@code response-review} when missed
+     * response deadlines sent it to review).
+     */
+    record Queued(Instant at, Conversation conversation, String queue, String reason, Instant slaDeadline, Trace trace)
             implements RoutingEvent {
         public Queued {
             Objects.requireNonNull(at, "at");
@@ -39,6 +43,7 @@ public sealed interface RoutingEvent {
             Objects.requireNonNull(queue, "queue");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(slaDeadline, "slaDeadline");
+            Objects.requireNonNull(trace, "trace");
         }
     }
 
@@ -163,6 +168,17 @@ public sealed interface RoutingEvent {
         public OwnerLeft {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(ownerId, "ownerId");
+        }
+    }
+
+    /**
+     * A call the router received, delivered only to recorders ({@code Router.Builder.recorder}) and before the events
+     * it caused; the call may still have been refused (the router threw), as a replay of it will be.
+     */
+    record Input(Instant at, RouterInput input) implements RoutingEvent {
+        public Input {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(input, "input");
         }
     }
 }

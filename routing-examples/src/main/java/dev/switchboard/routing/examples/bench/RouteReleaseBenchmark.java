@@ -19,7 +19,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * Route+release cycles per second: each operation routes one conversation and releases it, on the
- * {@code switchboard} router or the naive {@code baseline}, for a scenario (a strategy or the full chain) and a
+ * {@code switchboard} router, the same router {@code recorded} to a routing log, or the naive {@code baseline}, for a scenario (a strategy or the full chain) and a
  * roster size. The engine is shared by all benchmark threads (run with {@code -t 2} for two); each thread cycles
  * through conversations of its own. Add {@code -prof gc} for the bytes allocated per operation.
  *
@@ -48,8 +48,8 @@ public class RouteReleaseBenchmark {
     @Param({"10", "1000", "10000", "100000"})
     public int owners;
 
-    /** {@code switchboard} or {@code baseline}. */
-    @Param({"switchboard", "baseline"})
+    /** {@code switchboard}, {@code recorded} or {@code baseline} (see {@link RoutingEngine.Kind}). */
+    @Param({"switchboard", "recorded", "baseline"})
     public String impl;
 
     private final ManualClock clock = new ManualClock(ConversationGenerator.CREATED_AT);

@@ -19,9 +19,13 @@ public interface RoutingEngine {
     /** Which step decided: a strategy's name, or the queue the conversation waits in. */
     String decidedBy(Object decision);
 
-    /** Names the engines, as in the benchmark's {@code impl} parameter. */
+    /**
+     * Names the engines, as in the benchmark's {@code impl} parameter: {@code recorded} is the switchboard router
+     * with a {@code JsonLinesRecorder} serialising every call and event to a writer that discards them, so that
+     * its cost next to {@code switchboard} is the cost of leaving the routing log on.
+     */
     enum Kind {
-        SWITCHBOARD, BASELINE;
+        SWITCHBOARD, RECORDED, BASELINE;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -41,7 +45,8 @@ public interface RoutingEngine {
      */
     static RoutingEngine create(Kind kind, Scenario scenario, List<RosterGenerator.Member> roster, ManualClock clock) {
         return switch (kind) {
-            case SWITCHBOARD -> new SwitchboardEngine(scenario, roster, clock);
+            case SWITCHBOARD -> new SwitchboardEngine(scenario, roster, clock, false);
+            case RECORDED -> new SwitchboardEngine(scenario, roster, clock, true);
             case BASELINE -> new NaiveRouter(scenario, roster, clock);
         };
     }

@@ -8,18 +8,20 @@ import dev.switchboard.routing.Router;
 import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.Verdict;
+import dev.switchboard.routing.replay.JsonLinesRecorder;
 import dev.switchboard.routing.strategy.LeastLoaded;
 import dev.switchboard.routing.strategy.RoundRobin;
 import dev.switchboard.routing.strategy.SkillBased;
 import dev.switchboard.routing.strategy.StickyPreviousOwner;
 import dev.switchboard.routing.strategy.WeightedCapacity;
+import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The engine under test: a {@link Router} with the strategies of {@code routing-strategies}, default options but
- * the customer memory, no listeners, and a {@link ManualClock} that the benchmark moves (so decisions are
- * reproducible).
+ * the customer memory, no listeners (or, when recorded, a {@link JsonLinesRecorder} writing to a discarding writer),
+ * and a {@link ManualClock} that the benchmark moves (so decisions are reproducible).
  *
  * <p><b>Background load.</b> The router only assigns through its chain, and routing every background conversation
  * through a chain that scans the whole roster would take minutes at 100,000 agents. So the first step of the chain
@@ -34,7 +36,7 @@ final class SwitchboardEngine implements RoutingEngine {
 
     private final Router router;
 
-    SwitchboardEngine(Scenario scenario, List<RosterGenerator.Member> roster, ManualClock clock) {
+    SwitchboardEngine(Scenario scenario, List<RosterGenerator.Member> roster, ManualClock clock, boolean recorded) {
         Strategy[] steps = steps(scenario);
         SetupHook hook = new SetupHook(steps[0]);
         steps[0] = hook;
@@ -46,6 +48,9 @@ final class SwitchboardEngine implements RoutingEngine {
                 .customerMemory(ConversationGenerator.CUSTOMER_MEMORY_SIZE, ConversationGenerator.CUSTOMER_MEMORY_TTL);
         for (RosterGenerator.Member member : roster) {
             builder.owner(member.owner(), member.presence() == Presence.OFFLINE ? Presence.OFFLINE : Presence.ONLINE);
+        }
+        if (recorded) {
+            builder.recorder(new JsonLinesRecorder(Writer.nullWriter()));
         }
         router = builder.build();
         for (ConversationGenerator.Preload preload : ConversationGenerator.background(roster)) {

@@ -70,7 +70,8 @@ final class Comparison {
         String span = arrivals.isEmpty() ? "" : String.format(Locale.ROOT, " arriving %s-%s UTC",
                 Format.clock(arrivals.get(0).conversation().createdAt()),
                 Format.clock(arrivals.get(arrivals.size() - 1).conversation().createdAt()));
-        return String.format(Locale.ROOT, "seed %d, %d agents, %d conversations%s, queue SLA %s",
-                report.seed(), day.owners().size(), arrivals.size(), span, Format.minutes(day.queueSla()));
+        String seed = report.seed().isPresent() ? "seed " + report.seed().getAsLong() + ", " : "";
+        return String.format(Locale.ROOT, "%s%d agents, %d conversations%s, queue SLA %s",
+                seed, day.owners().size(), arrivals.size(), span, Format.minutes(day.queueSla()));
     }
 }

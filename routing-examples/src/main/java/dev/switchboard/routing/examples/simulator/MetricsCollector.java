@@ -3,6 +3,7 @@ package dev.switchboard.routing.examples.simulator;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.RouterInput;
 import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.event.RoutingListener;
 import dev.switchboard.routing.examples.simulator.ChainReport.AgentFigures;
@@ -20,7 +21,8 @@ import java.util.Set;
  * Measures a chain's day from the router's events alone, as a host app's reporting would: when each conversation
  * was first assigned, how long it waited in queues, breaches, transfers and re-routes, each agent's load over
  * time and time at work, and whether returning customers reached their previous owner. Every agent starts
- * offline, as the simulation adds them.
+ * offline, as the simulation adds them, unless the router's roster, which only a recorder sees
+ * ({@link RouterInput.Roster}), says otherwise.
  */
 final class MetricsCollector implements RoutingListener {
 
@@ -151,6 +153,12 @@ final class MetricsCollector implements RoutingListener {
             slaBreaches++;
         } else if (event instanceof RoutingEvent.PresenceChanged changed) {
             agents.get(changed.ownerId()).presence(changed.from(), changed.to(), changed.at());
+        } else if (event instanceof RoutingEvent.Input input && input.input() instanceof RouterInput.Roster roster) {
+            roster.presences().forEach((ownerId, presence) -> {
+                if (presence != Presence.OFFLINE) {
+                    agents.get(ownerId).presence(Presence.OFFLINE, presence, input.at());
+                }
+            });
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 
 /**
  * The simulator's command line: {@code --seed}, {@code --agents}, {@code --conversations}, {@code --config},
- * {@code --rules}, {@code --out} and {@code --help}, each value given as the next argument or after {@code =}.
+ * {@code --rules}, {@code --out}, {@code --record} and {@code --help}, each value given as the next argument or after {@code =}.
  *
  * @param seed the randomness of the day
  * @param agents the number of agents, when overridden
@@ -15,10 +15,11 @@ import java.util.OptionalInt;
  * @param config the scenario file, when not the shipped default
  * @param rules the rules document of the rules chain, when not the shipped default
  * @param out the directory the HTML report is written to
+ * @param record where to write the routing log of the last chain, if anywhere
  * @param help whether help was asked for
  */
 record Options(long seed, OptionalInt agents, OptionalInt conversations, Optional<Path> config,
-        Optional<Path> rules, Path out, boolean help) {
+        Optional<Path> rules, Path out, Optional<Path> record, boolean help) {
 
     static final long DEFAULT_SEED = 42;
 
@@ -51,6 +52,8 @@ record Options(long seed, OptionalInt agents, OptionalInt conversations, Optiona
                                     and no --rules, the rules chain is left out, with a note)
               --out <dir>           where to write simulation-report.html
                                     (default: %s)
+              --record <file>       write the routing log of the last chain (the rules chain, when
+                                    it runs) to this file, for replay (docs/replay.md)
               --help                print this help and exit
 
             From the project's root:
@@ -77,6 +80,7 @@ record Options(long seed, OptionalInt agents, OptionalInt conversations, Optiona
         Optional<Path> config = Optional.empty();
         Optional<Path> rules = Optional.empty();
         Path out = defaultOut();
+        Optional<Path> record = Optional.empty();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -86,7 +90,8 @@ record Options(long seed, OptionalInt agents, OptionalInt conversations, Optiona
                 continue;
             }
             if (!name.equals("--seed") && !name.equals("--agents") && !name.equals("--conversations")
-                    && !name.equals("--config") && !name.equals("--rules") && !name.equals("--out")) {
+                    && !name.equals("--config") && !name.equals("--rules") && !name.equals("--out")
+                    && !name.equals("--record")) {
                 throw new UsageException("unknown option '" + arg + "'");
             }
             String value;
@@ -103,10 +108,11 @@ record Options(long seed, OptionalInt agents, OptionalInt conversations, Optiona
                 case "--conversations" -> conversations = OptionalInt.of((int) number(name, value, 1, 1_000_000));
                 case "--config" -> config = Optional.of(Path.of(nonBlank(name, value)));
                 case "--rules" -> rules = Optional.of(Path.of(nonBlank(name, value)));
+                case "--record" -> record = Optional.of(Path.of(nonBlank(name, value)));
                 default -> out = Path.of(nonBlank(name, value));
             }
         }
-        return new Options(seed, agents, conversations, config, rules, out, help);
+        return new Options(seed, agents, conversations, config, rules, out, record, help);
     }
 
     private static long number(String name, String value, long min, long max) {

@@ -7,12 +7,14 @@ import dev.switchboard.routing.OwnerStatus;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.event.RoutingEvent;
+import dev.switchboard.routing.event.RoutingListener;
 import dev.switchboard.routing.examples.simulator.Day.Arrival;
 import dev.switchboard.routing.examples.simulator.Day.PresenceChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -46,25 +48,31 @@ final class Simulation {
             Comparator.comparing(Scheduled::at).thenComparingLong(Scheduled::sequence));
     private long scheduled;
 
-    private Simulation(Day day, Chain chain) {
+    private Simulation(Day day, Chain chain, List<RoutingListener> recorders) {
         this.day = day;
         this.clock = new ManualClock(day.start());
         this.metrics = new MetricsCollector(day, chain);
-        Router.Builder builder = chain.configure(Router.builder(), day.queueSla())
-                .clock(clock)
-                .priorityAging(PRIORITY_AGING)
-                .listener(metrics)
-                .listener(this::follow);
-        for (Owner owner : day.owners()) {
-            builder.owner(owner, Presence.OFFLINE);
-            owners.put(owner.id(), owner);
-        }
+        Router.Builder builder = routerBuilder(day, chain).clock(clock).listener(metrics).listener(this::follow);
+        recorders.forEach(builder::recorder);
+        day.owners().forEach(owner -> owners.put(owner.id(), owner));
         this.router = builder.build();
     }
 
     /** Plays the day through the chain and returns what the chain did. */
     static ChainReport run(Day day, Chain chain) {
-        return new Simulation(day, chain).play();
+        return run(day, chain, List.of());
+    }
+
+    /** Plays the day through the chain with recorders ({@code Router.Builder.recorder}) and returns what it did. */
+    static ChainReport run(Day day, Chain chain, List<RoutingListener> recorders) {
+        return new Simulation(day, chain, recorders).play();
+    }
+
+    /** The router a day is played on, without its clock and listeners: the chain, and every agent offline. */
+    static Router.Builder routerBuilder(Day day, Chain chain) {
+        Router.Builder builder = chain.configure(Router.builder(), day.queueSla()).priorityAging(PRIORITY_AGING);
+        day.owners().forEach(owner -> builder.owner(owner, Presence.OFFLINE));
+        return builder;
     }
 
     private ChainReport play() {

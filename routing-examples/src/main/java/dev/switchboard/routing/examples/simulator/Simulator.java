@@ -1,13 +1,16 @@
 package dev.switchboard.routing.examples.simulator;
 
 import dev.switchboard.routing.config.RoutingConfig;
+import dev.switchboard.routing.replay.JsonLinesRecorder;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The simulator's entry point: reads the options, the scenario and the rules, generates the day, runs it through
@@ -57,7 +60,13 @@ public final class Simulator {
         if (options.conversations().isPresent()) {
             scenario = scenario.withConversations(options.conversations().getAsInt());
         }
-        SimulationReport report = simulate(scenario, options.seed(), chains, err);
+        SimulationReport report;
+        try {
+            report = simulate(scenario, options.seed(), chains, options.record(), err);
+        } catch (UncheckedIOException e) {
+            err.println("simulator: " + e.getMessage());
+            return 1;
+        }
         out.print(ConsoleReport.render(report));
         try {
             Path html = HtmlReport.write(report, options.out());
@@ -98,15 +107,37 @@ public final class Simulator {
 
     /** Generates the day and runs it through every chain, in order, reporting progress to {@code progress}. */
     static SimulationReport simulate(Scenario scenario, long seed, List<Chain> chains, PrintStream progress) {
+        return simulate(scenario, seed, chains, Optional.empty(), progress);
+    }
+
+    /** As {@link #simulate(Scenario, long, List, PrintStream)}, writing the last chain's routing log to {@code record}. */
+    static SimulationReport simulate(Scenario scenario, long seed, List<Chain> chains, Optional<Path> record,
+            PrintStream progress) {
         Day day = DayGenerator.generate(scenario, seed);
         List<ChainReport> reports = new ArrayList<>(chains.size());
         for (int i = 0; i < chains.size(); i++) {
             Chain chain = chains.get(i);
             progress.printf(Locale.ROOT, "simulating chain %d of %d, %s ...", i + 1, chains.size(), chain.name());
             long started = System.nanoTime();
-            reports.add(Simulation.run(day, chain));
+            if (i == chains.size() - 1 && record.isPresent()) {
+                reports.add(recorded(day, chain, record.get()));
+            } else {
+                reports.add(Simulation.run(day, chain));
+            }
             progress.printf(Locale.ROOT, " %.1f s%n", (System.nanoTime() - started) / 1e9);
         }
-        return new SimulationReport(day, seed, reports);
+        return new SimulationReport(day, OptionalLong.of(seed), reports);
+    }
+
+    private static ChainReport recorded(Day day, Chain chain, Path file) {
+        try (JsonLinesRecorder recorder = JsonLinesRecorder.toFile(file)) {
+            ChainReport report = Simulation.run(day, chain, List.of(recorder));
+            if (recorder.dropped() > 0) {
+                throw new IOException(recorder.dropped() + " lines could not be written");
+            }
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the routing log " + file + ": " + e.getMessage(), e);
+        }
     }
 }

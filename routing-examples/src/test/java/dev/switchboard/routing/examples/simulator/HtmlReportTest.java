@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class HtmlReportTest {
         Day oddlyNamed = new Day("Desk <A & B> \"east\"", day.start(), day.end(), day.queueSla(), day.owners(),
                 day.presenceChanges(), day.arrivals(), day.specialistLevel(), day.triage());
 
-        Document page = parse(HtmlReport.render(new SimulationReport(oddlyNamed, 3, REPORT.chains())));
+        Document page = parse(HtmlReport.render(new SimulationReport(oddlyNamed, OptionalLong.of(3), REPORT.chains())));
 
         assertThat(page.getElementsByTagNameNS(XHTML, "title").item(0).getTextContent())
                 .isEqualTo("Switchboard simulator: Desk <A & B> \"east\"");

@@ -74,7 +74,7 @@ class SimulationTest {
         return new Arrival(conversation, Duration.ofMinutes(handlingMinutes), needsSpecialist);
     }
 
-    private static Day tinyDay() {
+    static Day tinyDay() {
         return new Day("tiny", NINE, at("30:00"), Duration.ofMinutes(4),
                 List.of(Owner.agent("a").skill("billing", 3).languages("en").capacity(1).build(),
                         Owner.agent("b").skill("billing", 1).languages("en").capacity(1).build()),

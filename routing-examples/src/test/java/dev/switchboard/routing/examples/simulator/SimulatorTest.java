@@ -2,6 +2,9 @@ package dev.switchboard.routing.examples.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.routing.RouterInput;
+import dev.switchboard.routing.event.RoutingEvent;
+import dev.switchboard.routing.replay.RoutingLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -77,12 +80,25 @@ class SimulatorTest {
     }
 
     @Test
+    void record_writesTheLastChainsRoutingLog_whichReadsBackWithEveryConversationRouted() throws IOException {
+        Path log = out.resolve("day.jsonl");
+
+        Run run = run("--seed", "7", "--agents", "8", "--conversations", "200", "--out", out.toString(),
+                "--record", log.toString());
+
+        assertThat(run.status()).isZero();
+        RoutingLog read = RoutingLog.read(log, List.of());
+        assertThat(read.events()).filteredOn(event -> event instanceof RoutingEvent.Input input
+                && input.input() instanceof RouterInput.Route).hasSize(200);
+    }
+
+    @Test
     void help_explainsEveryOption_andExitsZero() {
         Run run = run("--help");
 
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("--seed", "--agents", "--conversations", "--config", "--rules", "--out",
-                "--help");
+                "--record", "--help");
         assertThat(run.err()).isEmpty();
     }
 

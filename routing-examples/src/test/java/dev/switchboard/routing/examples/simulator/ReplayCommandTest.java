@@ -1,0 +1,109 @@
+package dev.switchboard.routing.examples.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.routing.config.RoutingConfig;
+import dev.switchboard.routing.replay.JsonLinesRecorder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayCommandTest {
+
+    private static final String OWNERS = """
+            "owners": [
+              {"id": "a", "languages": ["en"], "skills": {"billing": 3}, "capacity": 1},
+              {"id": "b", "languages": ["en"], "skills": {"billing": 1}, "capacity": 1}
+            ],""";
+    private static final String ROUND_ROBIN = "{" + OWNERS + """
+            "queues": [{"id": "waiting", "sla": "PT4M"}, {"id": "manual-review", "sla": "PT4M"}],
+            "rules": [{"id": "billing", "when": {"type": "billing"},
+                       "then": {"queue": "waiting", "chain": [{"type": "round-robin"}]}},
+                      {"id": "review", "then": {"queue": "manual-review"}}]}""";
+    private static final String REVIEW = "{" + OWNERS + """
+            "queues": [{"id": "manual-review", "sla": "PT4M"}],
+            "rules": [{"id": "review", "then": {"queue": "manual-review"}}]}""";
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return ReplayCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    /** The tiny day of {@link SimulationTest}, routed round-robin by a rules document, recorded to a file. */
+    private Path recordTinyDay() throws IOException {
+        Path log = dir.resolve("day.jsonl");
+        Chain chain = new Chain("rr", "round-robin", new Chain.Rules(RoutingConfig.load(ROUND_ROBIN).plan()));
+        try (JsonLinesRecorder recorder = JsonLinesRecorder.toFile(log)) {
+            Simulation.run(SimulationTest.tinyDay(), chain, List.of(recorder));
+        }
+        return log;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void printsTheMetricsAndTheChangedConversations_andWritesTheHtmlReport() throws IOException {
+        Path log = recordTinyDay();
+
+        int status = run("--log", log.toString(), "--config", write("review.json", REVIEW).toString(),
+                "--baseline", write("rr.json", ROUND_ROBIN).toString(), "--out", dir.toString());
+
+        assertThat(status).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("Switchboard simulator: replay of day.jsonl\n2 agents, 4 conversations")
+                .contains("baseline", "replayed", "sent to manual review", "SLA breaches",
+                "changed owner or outcome", "c1: assigned a, released by a  ->  queued in manual-review",
+                "2. round-robin assigned a: next in rotation among available owners");
+        assertThat(dir.resolve(HtmlReport.FILE_NAME)).exists();
+    }
+
+    @Test
+    void replayUnderTheRecordingRulesChangesNothing() throws IOException {
+        Path log = recordTinyDay();
+        Path rules = write("rr.json", ROUND_ROBIN);
+
+        int status = run("--log", log.toString(), "--config", rules.toString(), "--baseline", rules.toString(),
+                "--out", dir.toString());
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 conversations changed owner or outcome");
+    }
+
+    @Test
+    void aBadLogExitsWith2_namingTheLine() throws IOException {
+        Path log = recordTinyDay();
+        List<String> lines = Files.readAllLines(log);
+        Files.write(log, List.of(lines.get(0), lines.get(1), lines.get(2).substring(0, 20)));
+
+        int status = run("--log", log.toString(), "--config", write("rr.json", ROUND_ROBIN).toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("day.jsonl line 3: not valid JSON");
+    }
+
+    @Test
+    void aMissingOptionExitsWith2() {
+        assertThat(run("--log", "day.jsonl")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("replay: --config is required (see --help)");
+    }
+
+    @Test
+    void helpPrintsTheUsage() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: replay --log <file> --config <file>");
+    }
+}
