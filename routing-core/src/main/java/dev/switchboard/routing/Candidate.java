@@ -17,11 +17,14 @@ public record Candidate(
         Owner owner, long rosterPosition, Presence presence, int load, int freeCapacity, Instant lastAssignedAt) {
 
     public Candidate {
-        Checks.notNull(owner, "owner");
-        Checks.notNull(presence, "presence of owner '" + owner.id() + "'");
-        Checks.nonNegative(load, "load of owner '" + owner.id() + "'");
-        Checks.nonNegative(freeCapacity, "freeCapacity of owner '" + owner.id() + "'");
-        Checks.notNull(lastAssignedAt, "lastAssignedAt of owner '" + owner.id() + "'");
+        // Built for every owner on every decision: the messages are made only when a check fails.
+        if (owner == null || presence == null || lastAssignedAt == null || load < 0 || freeCapacity < 0) {
+            Checks.notNull(owner, "owner");
+            Checks.notNull(presence, "presence of owner '" + owner.id() + "'");
+            Checks.nonNegative(load, "load of owner '" + owner.id() + "'");
+            Checks.nonNegative(freeCapacity, "freeCapacity of owner '" + owner.id() + "'");
+            Checks.notNull(lastAssignedAt, "lastAssignedAt of owner '" + owner.id() + "'");
+        }
     }
 
     public String id() {

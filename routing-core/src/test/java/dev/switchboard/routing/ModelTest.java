@@ -136,6 +136,18 @@ class ModelTest {
         }
 
         @Test
+        void aCandidateRefusesImpossibleState_namingTheOwner() {
+            Owner ana = Owner.agent("ana").build();
+
+            assertThatThrownBy(() -> new Candidate(ana, 0, Presence.ONLINE, -1, 1, START))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("load of owner 'ana' must not be negative, was -1");
+            assertThatThrownBy(() -> new Candidate(ana, 0, null, 0, 1, START))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("presence of owner 'ana' must not be null");
+            assertThatThrownBy(() -> new Candidate(null, 0, Presence.ONLINE, 0, 1, START))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("owner must not be null");
+        }
+
+        @Test
         void aSnapshotRefusesTheSameOwnerTwice() {
             Candidate ana = new Candidate(Owner.agent("ana").build(), 0, Presence.ONLINE, 0, 1, START);
 
