@@ -36,6 +36,14 @@ public record Capacity(int total, Map<String, Integer> perChannel) {
         return new Capacity(total, limits);
     }
 
+    /**
+     * How many more conversations fit on a channel, given the open conversations in total and on that channel: the
+     * room left under the total and under the channel's limit, whichever is smaller, and never negative.
+     */
+    public int freeOn(String channel, int load, int loadOnChannel) {
+        return Math.max(0, Math.min(total - load, limitOn(channel) - loadOnChannel));
+    }
+
     /** The limit that applies on a channel: its own limit when it has one, never more than the total. */
     public int limitOn(String channel) {
         Integer own = perChannel.get(channel);

@@ -75,9 +75,7 @@ final class InMemoryLiveState implements LiveState {
         }
 
         int freeCapacityOn(String channel) {
-            int total = owner.capacity().total() - load;
-            int onChannel = owner.capacity().limitOn(channel) - loadByChannel.getOrDefault(channel, 0);
-            return Math.max(0, Math.min(total, onChannel));
+            return owner.capacity().freeOn(channel, load, loadByChannel.getOrDefault(channel, 0));
         }
 
         /**

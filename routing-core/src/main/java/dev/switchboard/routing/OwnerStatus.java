@@ -32,8 +32,6 @@ public record OwnerStatus(
 
     /** How many more conversations it may take on a channel. */
     public int freeCapacityOn(String channel) {
-        int total = owner.capacity().total() - load;
-        int onChannel = owner.capacity().limitOn(channel) - loadByChannel.getOrDefault(channel, 0);
-        return Math.max(0, Math.min(total, onChannel));
+        return owner.capacity().freeOn(channel, load, loadByChannel.getOrDefault(channel, 0));
     }
 }

@@ -99,6 +99,16 @@ class ModelTest {
         }
 
         @Test
+        void freeRoomIsTheSmallerOfTotalAndChannelRoom_neverNegative() {
+            Capacity capacity = Capacity.of(5).withChannel("phone", 1);
+
+            assertThat(capacity.freeOn("chat", 3, 2)).isEqualTo(2);
+            assertThat(capacity.freeOn("phone", 3, 0)).isEqualTo(1);
+            assertThat(capacity.freeOn("phone", 3, 1)).isZero();
+            assertThat(capacity.freeOn("chat", 7, 0)).isZero();
+        }
+
+        @Test
         void refusesNegativeLimits() {
             assertThatThrownBy(() -> Capacity.of(-3)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("capacity.total must not be negative, was -3");
