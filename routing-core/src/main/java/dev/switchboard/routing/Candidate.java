@@ -46,7 +46,6 @@ public record Candidate(
 
     /** Load divided by total capacity; an owner with no capacity counts as fully used. */
     public double utilisation() {
-        int total = owner.capacity().total();
-        return total == 0 ? 1.0 : (double) load / total;
+        return owner.capacity().utilisation(load);
     }
 }

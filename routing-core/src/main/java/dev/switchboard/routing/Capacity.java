@@ -49,4 +49,9 @@ public record Capacity(int total, Map<String, Integer> perChannel) {
         Integer own = perChannel.get(channel);
         return own == null ? total : Math.min(own, total);
     }
+
+    /** A load as a share of the total: 1.0 when full; a capacity of zero counts as fully used. */
+    public double utilisation(int load) {
+        return total == 0 ? 1.0 : (double) load / total;
+    }
 }

@@ -34,10 +34,15 @@ final class FallbackChain {
                 throw new IllegalStateException("chain step '" + step.name() + "' returned no verdict");
             }
             check(step, verdict, view);
-            trace.add(new Trace.Step(step.name(), verdict));
+            Trace.Step said = new Trace.Step(step.name(), verdict);
             if (!(verdict instanceof Verdict.Pass)) {
+                if (trace.isEmpty()) {
+                    return new Trace(List.of(said));
+                }
+                trace.add(said);
                 return new Trace(trace);
             }
+            trace.add(said);
             lastPass = verdict.reason();
         }
         trace.add(new Trace.Step(Rule.FALLBACK_STEP, Verdict.enqueue(fallbackQueue, lastPass == null

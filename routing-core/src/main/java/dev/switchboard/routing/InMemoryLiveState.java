@@ -25,28 +25,35 @@ import java.util.TreeSet;
  */
 final class InMemoryLiveState implements LiveState {
 
-    private final Map<String, Slot> owners = new LinkedHashMap<>();
-    private final Map<String, Conversation> owned = new HashMap<>();
-    private final Map<String, String> ownerOf = new HashMap<>();
-    private final Map<String, WaitingConversation> waitingById = new HashMap<>();
+    private final Roster roster = new Roster();
+    /** Every open conversation's place; an owned one keeps its {@link Placement.Owned}, built once. */
+    private final Map<String, Placement> placed = new HashMap<>();
     private final Map<String, NavigableSet<WaitingConversation>> queues = new HashMap<>();
     private final Comparator<WaitingConversation> serveOrder;
     private final Set<String> breachReported = new HashSet<>();
-    private final Map<String, Long> cursors = new HashMap<>();
+    /** Cursor scope (a rule) to key to position, each position in a holder that moves in place. */
+    private final Map<String, Map<String, long[]>> cursors = new HashMap<>();
     private final Map<String, Instant> offlineSince = new LinkedHashMap<>();
     private final Cache<String, String> previousOwners;
     private final Map<String, String> linkedTo = new HashMap<>();
     private final Map<String, Long> firstSeen = new HashMap<>();
+    private final boolean tracksCustomers;
     private final Map<String, Set<String>> placedByCustomer = new HashMap<>();
     private final Map<String, String> aliasOf = new HashMap<>();
     private final Map<String, Set<String>> aliasesOf = new HashMap<>();
     private final Map<String, Instant> responseDeadlines = new HashMap<>();
     private final Map<String, List<String>> lapsedBy = new HashMap<>();
-    private long nextRosterPosition;
+    private int waitingCount;
     private long nextIdentity;
 
-    InMemoryLiveState(InstantSource clock, long maxCustomers, Duration customerTtl, ServeOrder serveOrder) {
+    /**
+     * @param tracksCustomers whether to keep each customer's placed conversations, which only
+     *     {@link #conversationsOfCustomer} needs (for one conversation per customer)
+     */
+    InMemoryLiveState(InstantSource clock, long maxCustomers, Duration customerTtl, ServeOrder serveOrder,
+            boolean tracksCustomers) {
         this.serveOrder = serveOrder.comparator();
+        this.tracksCustomers = tracksCustomers;
         Instant start = clock.instant();
         previousOwners = Caffeine.newBuilder()
                 .maximumSize(maxCustomers)
@@ -56,118 +63,53 @@ final class InMemoryLiveState implements LiveState {
                 .build();
     }
 
-    /** An owner's mutable live state. */
-    private static final class Slot {
-        Owner owner;
-        final long rosterPosition;
-        Presence presence;
-        int load;
-        final Map<String, Integer> loadByChannel = new HashMap<>();
-        final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>();
-        Instant lastAssignedAt = Instant.MIN;
-        /** When it received its latest conversations, oldest first; as many as its assignment cap counts. */
-        final ArrayDeque<Instant> recentAssignments = new ArrayDeque<>();
-
-        Slot(Owner owner, long rosterPosition, Presence presence) {
-            this.owner = owner;
-            this.rosterPosition = rosterPosition;
-            this.presence = presence;
-        }
-
-        int freeCapacityOn(String channel) {
-            return owner.capacity().freeOn(channel, load, loadByChannel.getOrDefault(channel, 0));
-        }
-
-        /**
-         * Why strategies may not give this owner work now, presence and capacity aside, or null when they may: it
-         * opted out, is outside its working hours, or is at its assignment cap.
-         */
-        String heldBack(Instant now) {
-            if (!owner.autoAssign()) {
-                return "opted out of automatic assignment";
-            }
-            if (owner.hours().filter(hours -> !hours.isOpen(now)).isPresent()) {
-                return "outside its working hours";
-            }
-            return owner.assignmentCap().filter(cap -> recentAssignments.size() == cap.limit()
-                    && recentAssignments.peekFirst().plus(cap.window()).isAfter(now))
-                    .map(cap -> "at its cap of " + cap.limit() + " new conversations per " + cap.window())
-                    .orElse(null);
-        }
-
-        void received(Instant at) {
-            lastAssignedAt = at;
-            owner.assignmentCap().ifPresent(cap -> {
-                recentAssignments.addLast(at);
-                while (recentAssignments.size() > cap.limit()) {
-                    recentAssignments.removeFirst();
-                }
-            });
-        }
-
-        Candidate candidateFor(String channel) {
-            return new Candidate(owner, rosterPosition, presence, load, freeCapacityOn(channel), lastAssignedAt);
-        }
-
-        OwnerStatus status() {
-            return new OwnerStatus(owner, presence, load, loadByChannel,
-                    List.copyOf(conversations.keySet()), lastAssignedAt);
-        }
-    }
-
-    private Slot slot(String ownerId) {
-        Slot slot = owners.get(ownerId);
-        if (slot == null) {
-            throw new IllegalArgumentException("ownerId '" + ownerId + "' is not on the roster");
-        }
-        return slot;
-    }
-
     @Override
     public boolean hasRoom(String ownerId, Instant now) {
-        Slot slot = owners.get(ownerId);
+        Roster.Slot slot = roster.get(ownerId);
         return slot != null && slot.presence.mayReceiveWork() && slot.load < slot.owner.capacity().total()
                 && slot.heldBack(now) == null;
     }
 
     @Override
     public boolean hasOwner(String ownerId) {
-        return owners.containsKey(ownerId);
+        return roster.get(ownerId) != null;
     }
 
     @Override
     public void addOwner(Owner owner, Presence presence) {
-        owners.put(owner.id(), new Slot(owner, nextRosterPosition++, presence));
+        roster.add(owner, presence);
     }
 
     @Override
     public void removeOwner(String ownerId) {
-        Slot slot = slot(ownerId);
+        Roster.Slot slot = roster.require(ownerId);
         if (!slot.conversations.isEmpty()) {
             throw new IllegalStateException("owner '" + ownerId + "' still holds conversations");
         }
-        owners.remove(ownerId);
+        roster.remove(slot);
         offlineSince.remove(ownerId);
     }
 
     @Override
     public OwnerStatus status(String ownerId) {
-        return slot(ownerId).status();
+        return roster.require(ownerId).status();
     }
 
     @Override
     public List<OwnerStatus> statuses() {
-        List<OwnerStatus> statuses = new ArrayList<>(owners.size());
-        for (Slot slot : owners.values()) {
-            statuses.add(slot.status());
+        List<OwnerStatus> statuses = new ArrayList<>();
+        for (int position = 0; position < roster.end(); position++) {
+            Roster.Slot slot = roster.at(position);
+            if (slot != null) {
+                statuses.add(slot.status());
+            }
         }
         return statuses;
     }
 
     @Override
     public void setPresence(String ownerId, Presence presence, Instant at) {
-        Slot slot = slot(ownerId);
-        slot.presence = presence;
+        roster.setPresence(roster.require(ownerId), presence);
         if (presence == Presence.OFFLINE) {
             offlineSince.put(ownerId, at);
         } else {
@@ -177,8 +119,7 @@ final class InMemoryLiveState implements LiveState {
 
     @Override
     public void setCapacity(String ownerId, Capacity capacity) {
-        Slot slot = slot(ownerId);
-        slot.owner = slot.owner.withCapacity(capacity);
+        roster.setCapacity(roster.require(ownerId), capacity);
     }
 
     @Override
@@ -188,96 +129,78 @@ final class InMemoryLiveState implements LiveState {
 
     @Override
     public Optional<Placement> placement(String id) {
-        String conversationId = aliasOf.getOrDefault(id, id);
-        Conversation conversation = owned.get(conversationId);
-        if (conversation != null) {
-            return Optional.of(new Placement.Owned(conversation, ownerOf.get(conversationId)));
-        }
-        WaitingConversation entry = waitingById.get(conversationId);
-        return entry == null ? Optional.empty() : Optional.of(new Placement.Waiting(entry));
+        String conversationId = aliasOf.isEmpty() ? id : aliasOf.getOrDefault(id, id);
+        return Optional.ofNullable(placed.get(conversationId));
     }
 
     @Override
     public void assign(Conversation conversation, String ownerId, Instant at) {
-        Slot slot = slot(ownerId);
-        String id = conversation.id();
-        if (owned.containsKey(id) || waitingById.containsKey(id)) {
-            throw new IllegalStateException("conversation '" + id + "' is already placed");
-        }
+        Roster.Slot slot = roster.require(ownerId);
         if (slot.freeCapacityOn(conversation.channel()) <= 0) {
             throw new IllegalStateException("owner '" + ownerId + "' has no free capacity on channel '"
                     + conversation.channel() + "'");
         }
-        owned.put(id, conversation);
-        ownerOf.put(id, ownerId);
-        slot.conversations.put(id, conversation);
-        slot.load++;
-        slot.loadByChannel.merge(conversation.channel(), 1, Integer::sum);
-        slot.received(at);
-        placed(conversation);
+        place(conversation, new Placement.Owned(conversation, ownerId));
+        roster.assigned(slot, conversation, at);
         previousOwners.put(customerOf(conversation.customerId()), ownerId);
     }
 
     @Override
     public Conversation unassign(String conversationId) {
-        Conversation conversation = owned.remove(conversationId);
-        if (conversation == null) {
+        if (!(placed.get(conversationId) instanceof Placement.Owned owned)) {
             throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
         }
-        Slot slot = slot(ownerOf.remove(conversationId));
-        slot.conversations.remove(conversationId);
-        slot.load--;
-        slot.loadByChannel.computeIfPresent(conversation.channel(), (channel, load) -> load == 1 ? null : load - 1);
-        responseDeadlines.remove(conversationId);
-        unplaced(conversation);
-        return conversation;
+        unplace(owned);
+        roster.unassigned(roster.require(owned.ownerId()), owned.conversation());
+        if (!responseDeadlines.isEmpty()) {
+            responseDeadlines.remove(conversationId);
+        }
+        return owned.conversation();
     }
 
     @Override
     public List<Conversation> conversationsOf(String ownerId) {
-        return List.copyOf(slot(ownerId).conversations.values());
+        return List.copyOf(roster.require(ownerId).conversations.values());
     }
 
     @Override
     public void enqueue(WaitingConversation entry) {
-        String id = entry.conversation().id();
-        if (owned.containsKey(id) || waitingById.containsKey(id)) {
-            throw new IllegalStateException("conversation '" + id + "' is already placed");
-        }
-        waitingById.put(id, entry);
+        place(entry.conversation(), new Placement.Waiting(entry));
         queues.computeIfAbsent(entry.queue(), queue -> new TreeSet<>(serveOrder)).add(entry);
-        placed(entry.conversation());
+        waitingCount++;
     }
 
     @Override
     public WaitingConversation dequeue(String conversationId) {
-        WaitingConversation entry = waitingById.remove(conversationId);
-        if (entry == null) {
+        if (!(placed.get(conversationId) instanceof Placement.Waiting waiting)) {
             throw new IllegalStateException("conversation '" + conversationId + "' is not waiting");
         }
+        WaitingConversation entry = waiting.entry();
+        unplace(waiting);
         queues.get(entry.queue()).remove(entry);
+        waitingCount--;
         breachReported.remove(conversationId);
-        unplaced(entry.conversation());
         return entry;
     }
 
     @Override
     public void updateReason(String conversationId, String reason) {
-        WaitingConversation entry = waitingById.get(conversationId);
-        if (entry == null) {
+        if (!(placed.get(conversationId) instanceof Placement.Waiting waiting)) {
             throw new IllegalStateException("conversation '" + conversationId + "' is not waiting");
         }
+        WaitingConversation entry = waiting.entry();
         WaitingConversation updated = new WaitingConversation(entry.conversation(), entry.queue(), reason,
                 entry.enqueuedAt(), entry.slaDeadline());
         NavigableSet<WaitingConversation> queue = queues.get(entry.queue());
         queue.remove(entry);
         queue.add(updated);
-        waitingById.put(conversationId, updated);
+        placed.put(conversationId, new Placement.Waiting(updated));
     }
 
     @Override
     public List<WaitingConversation> waiting() {
-        List<WaitingConversation> entries = new ArrayList<>(waitingById.values());
+        List<WaitingConversation> entries = new ArrayList<>(waitingCount);
+        queues.values().forEach(entries::addAll);
         entries.sort(serveOrder);
         return entries;
     }
@@ -293,7 +216,7 @@ final class InMemoryLiveState implements LiveState {
 
     @Override
     public boolean hasWaiting() {
-        return !waitingById.isEmpty();
+        return waitingCount > 0;
     }
 
     @Override
@@ -303,6 +226,9 @@ final class InMemoryLiveState implements LiveState {
 
     @Override
     public String customerOf(String identity) {
+        if (linkedTo.isEmpty()) {
+            return identity;
+        }
         String customer = identity;
         String next;
         while ((next = linkedTo.get(customer)) != null) {
@@ -348,12 +274,23 @@ final class InMemoryLiveState implements LiveState {
         return List.copyOf(placedByCustomer.getOrDefault(customer, Set.of()));
     }
 
-    private void placed(Conversation conversation) {
-        placedByCustomer.computeIfAbsent(customerOf(conversation.customerId()), key -> new LinkedHashSet<>())
-                .add(conversation.id());
+    private void place(Conversation conversation, Placement placement) {
+        String id = conversation.id();
+        if (placed.putIfAbsent(id, placement) != null) {
+            throw new IllegalStateException("conversation '" + id + "' is already placed");
+        }
+        if (tracksCustomers) {
+            placedByCustomer.computeIfAbsent(customerOf(conversation.customerId()), key -> new LinkedHashSet<>())
+                    .add(id);
+        }
     }
 
-    private void unplaced(Conversation conversation) {
+    private void unplace(Placement placement) {
+        Conversation conversation = placement.conversation();
+        placed.remove(conversation.id());
+        if (!tracksCustomers) {
+            return;
+        }
         String customer = customerOf(conversation.customerId());
         Set<String> conversations = placedByCustomer.get(customer);
         conversations.remove(conversation.id());
@@ -376,6 +313,9 @@ final class InMemoryLiveState implements LiveState {
 
     @Override
     public void forget(String conversationId) {
+        if (aliasesOf.isEmpty() && lapsedBy.isEmpty()) {
+            return;
+        }
         for (String alias : aliasesOf.getOrDefault(conversationId, Set.of())) {
             aliasOf.remove(alias);
         }
@@ -385,7 +325,7 @@ final class InMemoryLiveState implements LiveState {
 
     @Override
     public void startResponseDeadline(String conversationId, Instant deadline) {
-        if (!owned.containsKey(conversationId)) {
+        if (!(placed.get(conversationId) instanceof Placement.Owned)) {
             throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
         }
         responseDeadlines.put(conversationId, deadline);
@@ -423,46 +363,56 @@ final class InMemoryLiveState implements LiveState {
     }
 
     @Override
-    public RoutingView view(Conversation conversation, Instant now) {
-        return new View(conversation.channel(), now, Set.copyOf(lapsedBy.getOrDefault(conversation.id(), List.of())));
+    public RoutingView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope) {
+        List<String> lapsed = lapsedBy.isEmpty() ? null : lapsedBy.get(conversation.id());
+        return new View(conversation.channel(), now, owners, lapsed == null ? Set.of() : Set.copyOf(lapsed),
+                cursors.computeIfAbsent(cursorScope, scope -> new HashMap<>()));
     }
 
     @Override
-    public void moveCursors(Map<String, Long> moves) {
-        cursors.putAll(moves);
+    public void moveCursors(String cursorScope, Map<String, Long> moves) {
+        Map<String, long[]> scope = cursors.computeIfAbsent(cursorScope, key -> new HashMap<>());
+        moves.forEach((key, position) -> scope.computeIfAbsent(key, name -> new long[1])[0] = position);
     }
 
     /**
-     * Candidates are made on first use, for the channel of the conversation being decided, leaving out the owners
-     * held back from automatic assignment and those that let this conversation's response deadline lapse.
+     * What strategies see of the live state while deciding one conversation by one rule: the rule's owners (or
+     * everyone, when the rule names none), leaving out those held back from automatic assignment and those that let
+     * this conversation's response deadline lapse, and the rule's own cursors. Candidates are made on request, for
+     * the channel of the conversation being decided; {@link #eligible} answers from the roster's indexes.
      */
     private final class View implements RoutingView, HoldsBack {
         private final String channel;
         private final Instant now;
+        private final Set<String> owners;
         private final Set<String> lapsed;
+        private final Map<String, long[]> cursors;
         private List<Candidate> candidates;
 
-        View(String channel, Instant now, Set<String> lapsed) {
+        View(String channel, Instant now, Set<String> owners, Set<String> lapsed, Map<String, long[]> cursors) {
             this.channel = channel;
             this.now = now;
+            this.owners = owners;
             this.lapsed = lapsed;
+            this.cursors = cursors;
         }
 
-        private String heldBack(Slot slot) {
+        private boolean considered(Roster.Slot slot) {
+            return owners.isEmpty() || owners.contains(slot.owner.id());
+        }
+
+        private String heldBack(Roster.Slot slot) {
             String reason = slot.heldBack(now);
             return reason != null || !lapsed.contains(slot.owner.id()) ? reason
                     : "let this conversation's response deadline lapse";
         }
 
-        private boolean offered(Slot slot) {
-            return heldBack(slot) == null;
-        }
-
         @Override
         public Map<String, String> heldBack() {
             Map<String, String> held = new LinkedHashMap<>();
-            for (Slot slot : owners.values()) {
-                String reason = heldBack(slot);
+            for (int position = 0; position < roster.end(); position++) {
+                Roster.Slot slot = roster.at(position);
+                String reason = slot == null || !considered(slot) ? null : heldBack(slot);
                 if (reason != null) {
                     held.put(slot.owner.id(), reason);
                 }
@@ -478,9 +428,10 @@ final class InMemoryLiveState implements LiveState {
         @Override
         public List<Candidate> candidates() {
             if (candidates == null) {
-                List<Candidate> all = new ArrayList<>(owners.size());
-                for (Slot slot : owners.values()) {
-                    if (offered(slot)) {
+                List<Candidate> all = new ArrayList<>();
+                for (int position = 0; position < roster.end(); position++) {
+                    Roster.Slot slot = roster.at(position);
+                    if (slot != null && considered(slot) && heldBack(slot) == null) {
                         all.add(slot.candidateFor(channel));
                     }
                 }
@@ -490,9 +441,17 @@ final class InMemoryLiveState implements LiveState {
         }
 
         @Override
+        public Eligible eligible(Requirements requirements, BusyPolicy busyPolicy) {
+            Checks.notNull(requirements, "requirements");
+            Checks.notNull(busyPolicy, "busyPolicy");
+            return roster.eligible(requirements, busyPolicy, channel, owners, lapsed, now);
+        }
+
+        @Override
         public Optional<Candidate> candidate(String ownerId) {
-            Slot slot = owners.get(ownerId);
-            return slot == null || !offered(slot) ? Optional.empty() : Optional.of(slot.candidateFor(channel));
+            Roster.Slot slot = roster.get(ownerId);
+            return slot == null || !considered(slot) || heldBack(slot) != null ? Optional.empty()
+                    : Optional.of(slot.candidateFor(channel));
         }
 
         @Override
@@ -502,7 +461,8 @@ final class InMemoryLiveState implements LiveState {
 
         @Override
         public long cursor(String key) {
-            return cursors.getOrDefault(key, 0L);
+            long[] position = cursors.get(key);
+            return position == null ? 0L : position[0];
         }
     }
 }

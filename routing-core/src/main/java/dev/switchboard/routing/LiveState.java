@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * All of the router's live state: the roster with presence and loads, who owns what, the waiting queues, the
@@ -128,11 +129,13 @@ interface LiveState {
     // -- strategy memory
 
     /**
-     * A view for strategies deciding this conversation now. Owners that may not be given work automatically now are
-     * not among its candidates: those that opted out of automatic assignment, those outside their working hours,
-     * those at their assignment cap, and those that let this conversation's response deadline lapse.
+     * A view for strategies deciding this conversation now by one rule: its candidates are the rule's owners
+     * ({@code owners}, or the whole roster when empty) apart from those that may not be given work automatically now
+     * (opted out of automatic assignment, outside their working hours, at their assignment cap, or that let this
+     * conversation's response deadline lapse); its cursors are those kept under {@code cursorScope}.
      */
-    RoutingView view(Conversation conversation, Instant now);
+    RoutingView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope);
 
-    void moveCursors(Map<String, Long> cursors);
+    /** Stores strategies' cursors under a scope (a rule), as an assignment's verdict moved them. */
+    void moveCursors(String cursorScope, Map<String, Long> cursors);
 }

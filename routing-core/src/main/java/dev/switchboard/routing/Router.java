@@ -95,7 +95,8 @@ public final class Router {
         this.reviewQueue = builder.reviewQueue;
         requireReviewQueue(routingPlan);
         this.events = new EventDispatcher(builder.listeners, builder.recorders);
-        this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl, builder.serveOrder);
+        this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl, builder.serveOrder,
+                oneConversationPerCustomer);
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
         Map<String, Presence> presences = new LinkedHashMap<>();
         builder.roster.forEach((id, entry) -> presences.put(id, entry.presence));
@@ -585,14 +586,17 @@ public final class Router {
      */
     private Decision settle(Conversation conversation, Instant now, Optional<WaitingConversation> current) {
         String id = conversation.id();
-        PlanRunner.Decided decided = plan.decide(conversation, state.view(conversation, now));
+        PlanRunner.Decided decided = plan.decide(conversation, now,
+                rule -> state.view(conversation, now, rule.owners(), rule.name()));
         Trace trace = decided.trace();
         Trace.Step decisive = trace.steps().get(trace.steps().size() - 1);
         Verdict verdict = decisive.verdict();
         if (verdict instanceof Verdict.Assign assign) {
             current.ifPresent(entry -> state.dequeue(id));
             give(conversation, assign.ownerId(), now);
-            state.moveCursors(decided.cursors());
+            if (!assign.cursors().isEmpty()) {
+                state.moveCursors(decided.rule(), assign.cursors());
+            }
             assigned++;
             events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), decisive.strategy(), trace));
             return new Decision.Assigned(id, assign.ownerId(), decisive.strategy(), trace);
@@ -677,6 +681,9 @@ public final class Router {
      * while everyone is full.
      */
     private void drainFor(String ownerId, Instant now) {
+        if (!state.hasWaiting()) {
+            return;
+        }
         for (String queue : plan.queuesServedBy(ownerId)) {
             Optional<WaitingConversation> entry = state.waitingAfter(queue, Optional.empty());
             while (entry.isPresent() && state.hasRoom(ownerId, now)) {

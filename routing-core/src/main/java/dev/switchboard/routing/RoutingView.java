@@ -8,6 +8,10 @@ import java.util.Optional;
  * What a strategy may read while it decides one conversation: the candidates (the owners of the rule it runs for)
  * and the memory the router keeps for strategies, frozen for the duration of the decision. A view is valid only
  * during the {@link Strategy#decide} call it was passed to; it must not be kept.
+ *
+ * <p>Strategies that look for owners who can take the conversation ask {@link #eligible}, which the router answers
+ * from its indexes; {@link #candidates()} lists everyone, which costs a {@link Candidate} per owner on the roster,
+ * and is for explaining why nobody could take it.
  */
 public interface RoutingView {
 
@@ -21,6 +25,16 @@ public interface RoutingView {
      * that let this conversation's response deadline lapse, are not candidates.
      */
     List<Candidate> candidates();
+
+    /**
+     * The candidates that meet {@code requirements} and can take this conversation now under {@code busyPolicy}
+     * (available, with free capacity on its channel), in roster order. The router answers through its indexes, so
+     * the cost follows the owners that qualify rather than the roster; by default, every candidate is looked at
+     * ({@link Eligible#scan}).
+     */
+    default Eligible eligible(Requirements requirements, BusyPolicy busyPolicy) {
+        return Eligible.scan(candidates(), requirements, busyPolicy);
+    }
 
     /** One owner, if it is among the {@link #candidates()}. */
     Optional<Candidate> candidate(String ownerId);

@@ -91,7 +91,7 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
 
     /** Whether the rule is within its business hours at an instant (a rule without hours always is). */
     boolean isOpen(Instant at) {
-        return hours.map(schedule -> schedule.isOpen(at)).orElse(true);
+        return hours.isEmpty() || hours.get().isOpen(at);
     }
 
     /** Why this rule took the conversation, for the trace: its conditions (or why it catches all), and its note. */

@@ -2,6 +2,7 @@ package dev.switchboard.routing.strategy;
 
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.Requirements;
 import dev.switchboard.routing.PassReason;
 import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Strategy;

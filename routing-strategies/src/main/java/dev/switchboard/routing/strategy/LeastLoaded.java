@@ -3,14 +3,14 @@ package dev.switchboard.routing.strategy;
 import dev.switchboard.routing.BusyPolicy;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.Eligible;
+import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.Requirements;
 import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.Verdict;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.List;
-import java.util.function.Function;
+import java.time.Instant;
+import java.util.Map;
 
 /**
  * Gives the conversation to the owner with the least work right now: the fewest open conversations, or the lowest
@@ -23,28 +23,43 @@ public final class LeastLoaded implements Strategy {
     /** What "least loaded" compares. */
     public enum Measure {
         /** Open conversations across all channels ({@link Candidate#load()}), so counts even out. */
-        OPEN_CONVERSATIONS(Comparator.comparingInt(Candidate::load),
-                c -> "the fewest open conversations (" + c.load() + ")"),
+        OPEN_CONVERSATIONS {
+            @Override
+            double of(Eligible owner) {
+                return owner.load();
+            }
+
+            @Override
+            String describe(Owner owner, int load) {
+                return "the fewest open conversations (" + load + ")";
+            }
+        },
         /**
          * Open conversations as a share of total capacity ({@link Candidate#utilisation()}), so owners with more
          * capacity take proportionally more.
          */
-        UTILISATION(Comparator.comparingDouble(Candidate::utilisation),
-                c -> "the lowest utilisation (" + c.load() + " open of capacity " + c.owner().capacity().total() + ")");
+        UTILISATION {
+            @Override
+            double of(Eligible owner) {
+                return owner.utilisation();
+            }
 
-        private final Comparator<Candidate> order;
-        private final Function<Candidate, String> lowest;
+            @Override
+            String describe(Owner owner, int load) {
+                return "the lowest utilisation (" + load + " open of capacity " + owner.capacity().total() + ")";
+            }
+        };
 
-        Measure(Comparator<Candidate> order, Function<Candidate, String> lowest) {
-            this.order = order;
-            this.lowest = lowest;
-        }
+        /** The measured value of the eligible owner the cursor is on. */
+        abstract double of(Eligible owner);
+
+        /** What makes the owner with this load the least loaded, for people. */
+        abstract String describe(Owner owner, int load);
     }
 
     private final String name;
     private final Measure measure;
     private final BusyPolicy busyPolicy;
-    private final Comparator<Candidate> order;
 
     /** Fewest open conversations among online owners, named {@code least-loaded}. */
     public LeastLoaded() {
@@ -62,8 +77,6 @@ public final class LeastLoaded implements Strategy {
         this.name = Names.check(name);
         this.measure = Args.notNull(measure, "measure");
         this.busyPolicy = Args.notNull(busyPolicy, "busyPolicy");
-        this.order = measure.order.thenComparing(Candidate::lastAssignedAt)
-                .thenComparingLong(Candidate::rosterPosition);
     }
 
     @Override
@@ -71,45 +84,62 @@ public final class LeastLoaded implements Strategy {
         return name;
     }
 
+    /**
+     * One pass over the eligible owners in roster order, keeping the first with the lowest measure and then the oldest
+     * last assignment, and counting how many tie with it, for the reason.
+     */
     @Override
     public Verdict decide(Conversation conversation, RoutingView view) {
-        List<Candidate> eligible = new ArrayList<>();
-        for (Candidate candidate : view.candidates()) {
-            if (candidate.canTake(busyPolicy)) {
-                eligible.add(candidate);
+        Eligible eligible = view.eligible(Requirements.NONE, busyPolicy);
+        int count = 0;
+        int tied = 0;
+        int tiedAndIdleAsLong = 0;
+        Owner chosen = null;
+        int chosenLoad = 0;
+        double lowest = Double.MAX_VALUE;
+        Instant idleSince = Instant.MAX;
+        while (eligible.next()) {
+            count++;
+            double value = measure.of(eligible);
+            Instant lastAssignedAt = eligible.lastAssignedAt();
+            if (value > lowest) {
+                continue;
+            }
+            if (value < lowest) {
+                lowest = value;
+                tied = 0;
+                idleSince = Instant.MAX;
+            }
+            tied++;
+            if (lastAssignedAt.isBefore(idleSince)) {
+                idleSince = lastAssignedAt;
+                tiedAndIdleAsLong = 0;
+                chosen = eligible.owner();
+                chosenLoad = eligible.load();
+            }
+            if (lastAssignedAt.equals(idleSince)) {
+                tiedAndIdleAsLong++;
             }
         }
-        if (eligible.isEmpty()) {
+        if (chosen == null) {
             return Eligibility.noneCanTake(view.candidates(), busyPolicy, "owners");
         }
-        Candidate chosen = Collections.min(eligible, order);
-        return Verdict.assign(chosen, reason(chosen, eligible));
+        return new Verdict.Assign(chosen.id(), reason(measure.describe(chosen, chosenLoad), count, tied,
+                tiedAndIdleAsLong), Map.of());
     }
 
     /** Says what made the chosen owner win, including the tie-break when one was needed. */
-    private String reason(Candidate chosen, List<Candidate> eligible) {
-        if (eligible.size() == 1) {
+    private static String reason(String lowest, int count, int tied, int tiedAndIdleAsLong) {
+        if (count == 1) {
             return "the only owner who can take it";
         }
-        int tied = 0;
-        int tiedAndIdleAsLong = 0;
-        for (Candidate candidate : eligible) {
-            if (measure.order.compare(candidate, chosen) == 0) {
-                tied++;
-                if (candidate.lastAssignedAt().equals(chosen.lastAssignedAt())) {
-                    tiedAndIdleAsLong++;
-                }
-            }
-        }
-        String lowest = "has " + measure.lowest.apply(chosen) + " of the " + eligible.size()
-                + " owners who can take it";
+        String has = "has " + lowest + " of the " + count + " owners who can take it";
         if (tied == 1) {
-            return lowest;
+            return has;
         }
         if (tiedAndIdleAsLong == 1) {
-            return lowest + "; of the " + tied + " tied, it has waited longest since its last assignment";
+            return has + "; of the " + tied + " tied, it has waited longest since its last assignment";
         }
-        return lowest + "; " + tiedAndIdleAsLong + " are tied and have waited equally long, so the first on the"
-                + " roster";
+        return has + "; " + tiedAndIdleAsLong + " are tied and have waited equally long, so the first on the roster";
     }
 }

@@ -1,12 +1,13 @@
 package dev.switchboard.routing.strategy;
 
 import dev.switchboard.routing.BusyPolicy;
-import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.Eligible;
+import dev.switchboard.routing.Requirements;
 import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.Verdict;
-import java.util.List;
+import java.util.Map;
 
 /**
  * Fair rotation over the owners that can take work now, in roster order. Owners that cannot (away, offline, full)
@@ -39,32 +40,14 @@ public final class RoundRobin implements Strategy {
 
     @Override
     public Verdict decide(Conversation conversation, RoutingView view) {
-        List<Candidate> candidates = view.candidates();
-        long next = view.cursor(name);
-        int start = firstAtOrAfter(candidates, next);
-        int size = candidates.size();
-        for (int i = 0; i < size; i++) {
-            Candidate candidate = candidates.get((start + i) % size);
-            if (candidate.canTake(busyPolicy)) {
-                return Verdict.assign(candidate, "next in rotation among available owners", name,
-                        candidate.rosterPosition() + 1);
+        Eligible eligible = view.eligible(Requirements.NONE, busyPolicy);
+        if (!eligible.advanceTo(view.cursor(name))) {
+            eligible = view.eligible(Requirements.NONE, busyPolicy);
+            if (!eligible.next()) {
+                return Eligibility.noneCanTake(view.candidates(), busyPolicy, "owners");
             }
         }
-        return Eligibility.noneCanTake(candidates, busyPolicy, "owners");
-    }
-
-    /** Index of the first candidate whose roster position is at least {@code position} (candidates are sorted). */
-    private static int firstAtOrAfter(List<Candidate> candidates, long position) {
-        int low = 0;
-        int high = candidates.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (candidates.get(mid).rosterPosition() < position) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low == candidates.size() ? 0 : low;
+        return new Verdict.Assign(eligible.owner().id(), "next in rotation among available owners",
+                Map.of(name, eligible.rosterPosition() + 1));
     }
 }

@@ -3,12 +3,15 @@ package dev.switchboard.routing.strategy;
 import dev.switchboard.routing.BusyPolicy;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.Eligible;
+import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.Requirements;
 import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.Verdict;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -135,21 +138,15 @@ public final class SkillBased implements Strategy {
         }
         Requirements stated = Requirements.of(conversation);
         Requirements requirements = stated;
-        List<Candidate> matches = List.of();
         for (int step = 0; step <= loosestStep; step++) {
             requirements = step == 0 ? stated : relaxations.get(step - 1).applyTo(stated);
-            matches = matching(view.candidates(), requirements);
-            List<Candidate> eligible = new ArrayList<>();
-            for (Candidate match : matches) {
-                if (match.canTake(busyPolicy)) {
-                    eligible.add(match);
-                }
-            }
-            if (!eligible.isEmpty()) {
-                return best(eligible, requirements, step, view);
+            Eligible eligible = view.eligible(requirements, busyPolicy);
+            if (eligible.next()) {
+                return best(eligible, step, view);
             }
         }
-        Verdict.Pass pass = Eligibility.noneCanTake(matches, busyPolicy, requirements.describeOwners());
+        Verdict.Pass pass = Eligibility.noneCanTake(matching(view.candidates(), requirements), busyPolicy,
+                requirements.describeOwners());
         String further = loosestStep < relaxations.size()
                 ? "; requirements relax further after " + Durations.describe(relaxations.get(loosestStep).after())
                 : "";
@@ -167,57 +164,57 @@ public final class SkillBased implements Strategy {
         return matches;
     }
 
-    /** Assigns the highest-scoring eligible owner, settling ties by the tie-break and then roster order. */
-    private Verdict.Assign best(List<Candidate> eligible, Requirements requirements, int step, RoutingView view) {
+    /**
+     * Assigns the highest-scoring eligible owner, settling ties by the tie-break and then roster order, in one pass
+     * over the eligible owners (which come in roster order), positioned on the first.
+     */
+    private Verdict.Assign best(Eligible eligible, int step, RoutingView view) {
+        long cursor = tieBreak == TieBreak.ROUND_ROBIN ? view.cursor(name) : 0L;
         int bestScore = Integer.MIN_VALUE;
-        List<Candidate> tied = new ArrayList<>();
-        for (Candidate candidate : eligible) {
-            int score = requirements.score(candidate.owner());
+        int tied = 0;
+        Owner chosen = null;
+        long chosenPosition = -1;
+        double chosenUtilisation = 0;
+        Instant chosenLastAssigned = null;
+        boolean chosenAtOrAfterCursor = false;
+        do {
+            int score = eligible.score();
+            if (score < bestScore) {
+                continue;
+            }
+            boolean better;
             if (score > bestScore) {
                 bestScore = score;
-                tied.clear();
+                tied = 0;
+                better = true;
+            } else {
+                better = switch (tieBreak) {
+                    case LEAST_LOADED -> eligible.utilisation() < chosenUtilisation;
+                    case LONGEST_IDLE -> eligible.lastAssignedAt().isBefore(chosenLastAssigned);
+                    case ROUND_ROBIN -> !chosenAtOrAfterCursor && eligible.rosterPosition() >= cursor;
+                };
             }
-            if (score == bestScore) {
-                tied.add(candidate);
+            tied++;
+            if (better) {
+                chosen = eligible.owner();
+                chosenPosition = eligible.rosterPosition();
+                chosenUtilisation = eligible.utilisation();
+                chosenLastAssigned = eligible.lastAssignedAt();
+                chosenAtOrAfterCursor = chosenPosition >= cursor;
             }
-        }
+        } while (eligible.next());
         String reason = "best skill match (score " + bestScore + ")"
                 + (step == 0 ? ", every requirement met" : " at " + step(step));
-        if (tied.size() == 1) {
-            return Verdict.assign(tied.get(0), reason);
+        if (tied == 1) {
+            return new Verdict.Assign(chosen.id(), reason, Map.of());
         }
-        reason += "; " + tied.size() + " owners tied, ";
+        reason += "; " + tied + " owners tied, ";
         return switch (tieBreak) {
-            case LEAST_LOADED -> Verdict.assign(first(tied, Comparator.comparingDouble(Candidate::utilisation)),
-                    reason + "least loaded chosen");
-            case LONGEST_IDLE -> Verdict.assign(first(tied, Comparator.comparing(Candidate::lastAssignedAt)),
-                    reason + "longest idle chosen");
-            case ROUND_ROBIN -> {
-                Candidate next = nextInRotation(tied, view.cursor(name));
-                yield Verdict.assign(next, reason + "next in rotation chosen", name, next.rosterPosition() + 1);
-            }
+            case LEAST_LOADED -> new Verdict.Assign(chosen.id(), reason + "least loaded chosen", Map.of());
+            case LONGEST_IDLE -> new Verdict.Assign(chosen.id(), reason + "longest idle chosen", Map.of());
+            case ROUND_ROBIN -> new Verdict.Assign(chosen.id(), reason + "next in rotation chosen",
+                    Map.of(name, chosenPosition + 1));
         };
-    }
-
-    /** The first of the smallest, so that roster order settles what the comparator leaves tied. */
-    private static Candidate first(List<Candidate> tied, Comparator<Candidate> order) {
-        Candidate first = tied.get(0);
-        for (Candidate candidate : tied) {
-            if (order.compare(candidate, first) < 0) {
-                first = candidate;
-            }
-        }
-        return first;
-    }
-
-    /** The first tied owner at or after the cursor's roster position, wrapping round to the first. */
-    private static Candidate nextInRotation(List<Candidate> tied, long cursor) {
-        for (Candidate candidate : tied) {
-            if (candidate.rosterPosition() >= cursor) {
-                return candidate;
-            }
-        }
-        return tied.get(0);
     }
 
     /** A relaxation step (one or more) for people: "relaxation step 2, after 5m: optional skills dropped". */

@@ -3,12 +3,16 @@ package dev.switchboard.routing.strategy;
 import dev.switchboard.routing.BusyPolicy;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.Eligible;
 import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.Requirements;
 import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.Verdict;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -74,32 +78,38 @@ public final class WeightedCapacity implements Strategy {
 
     @Override
     public Verdict decide(Conversation conversation, RoutingView view) {
-        List<Candidate> weighted = new ArrayList<>();
-        List<Candidate> eligible = new ArrayList<>();
-        for (Candidate candidate : view.candidates()) {
-            if (candidate.owner().weight() > 0) {
-                weighted.add(candidate);
-                if (candidate.canTake(busyPolicy)) {
-                    eligible.add(candidate);
+        Eligible eligible = view.eligible(Requirements.NONE, busyPolicy);
+        Owner[] owners = new Owner[8];
+        int[] weights = new int[8];
+        int count = 0;
+        long total = 0;
+        while (eligible.next()) {
+            Owner owner = eligible.owner();
+            if (owner.weight() > 0) {
+                if (count == owners.length) {
+                    owners = Arrays.copyOf(owners, count * 2);
+                    weights = Arrays.copyOf(weights, count * 2);
                 }
+                owners[count] = owner;
+                weights[count++] = owner.weight();
+                total += owner.weight();
             }
         }
-        if (eligible.isEmpty()) {
+        if (count == 0) {
+            List<Candidate> weighted = new ArrayList<>();
+            for (Candidate candidate : view.candidates()) {
+                if (candidate.owner().weight() > 0) {
+                    weighted.add(candidate);
+                }
+            }
             return Eligibility.noneCanTake(weighted, busyPolicy, "owners with a weight above zero");
         }
-        int[] weights = new int[eligible.size()];
-        long total = 0;
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = eligible.get(i).owner().weight();
-            total += weights[i];
-        }
         long sequence = view.cursor(name);
-        Candidate chosen = eligible.get(picker.pick(weights, total, sequence));
-        String share = eligible.size() == 1
+        Owner chosen = owners[picker.pick(Arrays.copyOf(weights, count), total, sequence)];
+        String share = count == 1
                 ? "the only owner with a weight above zero who can take it"
-                : "weight " + chosen.owner().weight() + " of " + total + " among the " + eligible.size()
-                        + " owners who can take it";
-        return Verdict.assign(chosen, picker.how() + ": " + share, name, sequence + 1);
+                : "weight " + chosen.weight() + " of " + total + " among the " + count + " owners who can take it";
+        return new Verdict.Assign(chosen.id(), picker.how() + ": " + share, Map.of(name, sequence + 1));
     }
 
     /** How an owner is chosen from the weights of the owners who can take the conversation. */

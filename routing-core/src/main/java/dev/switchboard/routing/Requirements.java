@@ -1,30 +1,38 @@
-package dev.switchboard.routing.strategy;
+package dev.switchboard.routing;
 
-import dev.switchboard.routing.Conversation;
-import dev.switchboard.routing.Owner;
-import dev.switchboard.routing.SkillRequirement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a conversation asks of an owner at one level of strictness: each skill at or above its minimum proficiency,
- * the conversation's language when it has one, and its region when it has one. The one place where matching is
- * decided, shared by {@link SkillBased} and by the {@link AgentPick} pool, so that an agent sees exactly the
- * conversations skill-based routing would count it a match for.
+ * the conversation's language when it has one, and its region when it has one. The one definition of a match,
+ * shared by the router's indexes ({@link RoutingView#eligible}), skill-based routing and the agent-pick pool, so
+ * that they all count the same owners a match.
  *
  * @param skills the skills that apply at this level
  * @param language the language the owner must speak, or empty for any
  * @param region the region the owner must cover, or empty for any
  */
-record Requirements(List<SkillRequirement> skills, String language, String region) {
+public record Requirements(List<SkillRequirement> skills, String language, String region) {
+
+    /** Asks for nothing: every owner meets it. */
+    public static final Requirements NONE = new Requirements(List.of(), "", "");
+
+    public Requirements {
+        skills = List.copyOf(Checks.notNull(skills, "skills"));
+        language = Checks.optionalKey(language, "language");
+        region = Checks.optionalKey(region, "region");
+    }
 
     /** Every requirement of the conversation as stated, optional skills included: the strictest level. */
-    static Requirements of(Conversation conversation) {
+    public static Requirements of(Conversation conversation) {
+        Checks.notNull(conversation, "conversation");
         return new Requirements(conversation.requiredSkills(), conversation.language(), conversation.region());
     }
 
     /** These requirements without optional skills (when asked) and with every minimum lowered, never below zero. */
-    Requirements relaxed(boolean dropOptional, int lowerMinimumsBy) {
+    public Requirements relaxed(boolean dropOptional, int lowerMinimumsBy) {
+        Checks.nonNegative(lowerMinimumsBy, "lowerMinimumsBy");
         List<SkillRequirement> kept = new ArrayList<>(skills.size());
         for (SkillRequirement requirement : skills) {
             if (!(dropOptional && requirement.optional())) {
@@ -32,11 +40,11 @@ record Requirements(List<SkillRequirement> skills, String language, String regio
                         Math.max(0, requirement.minProficiency() - lowerMinimumsBy), requirement.optional()));
             }
         }
-        return new Requirements(List.copyOf(kept), language, region);
+        return new Requirements(kept, language, region);
     }
 
     /** Whether the owner meets every requirement (an owner without a skill has proficiency -1, so never meets it). */
-    boolean metBy(Owner owner) {
+    public boolean metBy(Owner owner) {
         for (SkillRequirement requirement : skills) {
             if (owner.proficiency(requirement.skill()) < requirement.minProficiency()) {
                 return false;
@@ -47,7 +55,7 @@ record Requirements(List<SkillRequirement> skills, String language, String regio
     }
 
     /** The owner's proficiency summed over these skills, the higher the stronger; only for owners that meet them. */
-    int score(Owner owner) {
+    public int score(Owner owner) {
         int score = 0;
         for (SkillRequirement requirement : skills) {
             score += owner.proficiency(requirement.skill());
@@ -56,7 +64,7 @@ record Requirements(List<SkillRequirement> skills, String language, String regio
     }
 
     /** The owners these requirements select, for people: "owners with billing 3+ and tech 1+, speaking en". */
-    String describeOwners() {
+    public String describeOwners() {
         StringBuilder text = new StringBuilder("owners");
         for (int i = 0; i < skills.size(); i++) {
             SkillRequirement requirement = skills.get(i);

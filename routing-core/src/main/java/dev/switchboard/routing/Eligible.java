@@ -1,0 +1,65 @@
+package dev.switchboard.routing;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The candidates of one decision that meet some {@link Requirements} and can take the conversation now, visited in
+ * roster order without building a {@link Candidate} for each: a forward-only cursor, like an iterator, that starts
+ * before the first one. It is valid only during the {@link Strategy#decide} call whose view made it.
+ *
+ * <p>The router finds these owners through its indexes (presence, room, skills, languages, regions), so a strategy
+ * touches only the owners that qualify; {@link #scan} finds the same ones by looking at every candidate, for views
+ * made of plain values.
+ *
+ * <pre>{@code
+ * Eligible eligible = view.eligible(Requirements.of(conversation), BusyPolicy.EXCLUDE);
+ * while (eligible.next()) {
+ *     int score = eligible.score();
+ *     ...
+ * }
+ * }</pre>
+ */
+public interface Eligible {
+
+    /** Moves to the next eligible owner in roster order; false when there is none left. */
+    boolean next();
+
+    /**
+     * Moves forward to the first eligible owner whose roster position is at least {@code rosterPosition}, or stays
+     * on the current one if it already is; false when there is none left.
+     */
+    boolean advanceTo(long rosterPosition);
+
+    /** The current owner. */
+    Owner owner();
+
+    /** The current owner's roster position (see {@link Candidate#rosterPosition()}). */
+    long rosterPosition();
+
+    /** The current owner's open conversations across all channels. */
+    int load();
+
+    /** The current owner's load divided by its total capacity (see {@link Candidate#utilisation()}). */
+    double utilisation();
+
+    /** When the current owner was last given a conversation, or {@link Instant#MIN} if never. */
+    Instant lastAssignedAt();
+
+    /** The current owner's proficiency summed over the skills of the requirements (see {@link Requirements#score}). */
+    int score();
+
+    /** The current owner as a {@link Candidate}, built on request. */
+    Candidate candidate();
+
+    /**
+     * The candidates that meet the requirements and can take the conversation under the busy policy, found by
+     * looking at each of {@code candidates} (in roster order): what the router's indexes must agree with.
+     */
+    static Eligible scan(List<Candidate> candidates, Requirements requirements, BusyPolicy busyPolicy) {
+        Checks.notNull(candidates, "candidates");
+        Checks.notNull(requirements, "requirements");
+        Checks.notNull(busyPolicy, "busyPolicy");
+        return new ScannedEligible(candidates, requirements, busyPolicy);
+    }
+}

@@ -1,0 +1,427 @@
+package dev.switchboard.routing;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The owners on the roster with their live state, by roster position, and the indexes that find the owners who can
+ * take a conversation without looking at the others: bit sets of who is online, busy, below its total capacity and
+ * assigned automatically, and of who has each skill at each level, speaks each language and covers each region.
+ * Every change to an owner's state goes through here, so the indexes always agree with the slots. Guarded by the
+ * router's lock, like the rest of the live state.
+ *
+ * <p>Positions are never reused: the indexes grow with every owner that ever joined, one bit each per set.
+ */
+final class Roster {
+
+    /** An owner's mutable live state. */
+    static final class Slot {
+        Owner owner;
+        final int position;
+        Presence presence;
+        int load;
+        final Map<String, Integer> loadByChannel = new HashMap<>();
+        final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>();
+        Instant lastAssignedAt = Instant.MIN;
+        /** When it received its latest conversations, oldest first; as many as its assignment cap counts. */
+        final ArrayDeque<Instant> recentAssignments = new ArrayDeque<>();
+        /** Whether it has working hours or an assignment cap, which only the clock can tell. */
+        private boolean timed;
+        /** Whether its capacity limits some channels below its total. */
+        private boolean channelLimits;
+
+        Slot(Owner owner, int position, Presence presence) {
+            this.position = position;
+            this.presence = presence;
+            setOwner(owner);
+        }
+
+        private void setOwner(Owner value) {
+            owner = value;
+            timed = value.hours().isPresent() || value.assignmentCap().isPresent();
+            channelLimits = !value.capacity().perChannel().isEmpty();
+        }
+
+        int freeCapacityOn(String channel) {
+            return owner.capacity().freeOn(channel, load, loadByChannel.getOrDefault(channel, 0));
+        }
+
+        /**
+         * Why strategies may not give this owner work now, presence and capacity aside, or null when they may: it
+         * opted out, is outside its working hours, or is at its assignment cap.
+         */
+        String heldBack(Instant now) {
+            if (!owner.autoAssign()) {
+                return "opted out of automatic assignment";
+            }
+            if (!timed) {
+                return null;
+            }
+            if (owner.hours().filter(hours -> !hours.isOpen(now)).isPresent()) {
+                return "outside its working hours";
+            }
+            return owner.assignmentCap().filter(cap -> recentAssignments.size() == cap.limit()
+                    && recentAssignments.peekFirst().plus(cap.window()).isAfter(now))
+                    .map(cap -> "at its cap of " + cap.limit() + " new conversations per " + cap.window())
+                    .orElse(null);
+        }
+
+        Candidate candidateFor(String channel) {
+            return new Candidate(owner, position, presence, load, freeCapacityOn(channel), lastAssignedAt);
+        }
+
+        OwnerStatus status() {
+            return new OwnerStatus(owner, presence, load, loadByChannel,
+                    List.copyOf(conversations.keySet()), lastAssignedAt);
+        }
+    }
+
+    /** Who has one skill: at each level some owner has, the owners at that level or above, and each one's level. */
+    private static final class SkillIndex {
+        /** Levels no owner has are left out: they select the same owners as the next level up. */
+        final TreeMap<Integer, Bits> atLeast = new TreeMap<>();
+        int[] levels = new int[0];
+
+        void add(int position, int level) {
+            if (!atLeast.containsKey(level)) {
+                Map.Entry<Integer, Bits> higher = atLeast.higherEntry(level);
+                atLeast.put(level, higher == null ? new Bits() : higher.getValue().copy());
+            }
+            atLeast.headMap(level, true).values().forEach(bits -> bits.set(position));
+            if (position >= levels.length) {
+                int from = levels.length;
+                levels = Arrays.copyOf(levels, Math.max(position + 1, levels.length * 2));
+                Arrays.fill(levels, from, levels.length, -1);
+            }
+            levels[position] = level;
+        }
+
+        void remove(int position, int level) {
+            atLeast.headMap(level, true).values().forEach(bits -> bits.clear(position));
+            levels[position] = -1;
+        }
+
+        /** The owners with this skill at {@code min} or above, or null when nobody has it that high. */
+        Bits atLeast(int min) {
+            Map.Entry<Integer, Bits> entry = atLeast.ceilingEntry(min);
+            return entry == null ? null : entry.getValue();
+        }
+
+        int level(int position) {
+            return position < levels.length ? levels[position] : -1;
+        }
+    }
+
+    private static final Bits NOBODY = new Bits();
+
+    private Slot[] slots = new Slot[16];
+    private int end;
+    private final Map<String, Slot> byId = new HashMap<>();
+    private final Bits online = new Bits();
+    private final Bits busy = new Bits();
+    /** Below total capacity. */
+    private final Bits roomy = new Bits();
+    private final Bits automatic = new Bits();
+    private final Map<String, SkillIndex> skills = new HashMap<>();
+    private final Map<String, Bits> languages = new HashMap<>();
+    private final Map<String, Bits> regions = new HashMap<>();
+    /** The positions of a rule's owners, by the rule's set of ids; forgotten whenever the roster changes. */
+    private final Map<Set<String>, Bits> members = new IdentityHashMap<>();
+
+    /** The owner's slot, or null when it is not on the roster. */
+    Slot get(String ownerId) {
+        return byId.get(ownerId);
+    }
+
+    Slot require(String ownerId) {
+        Slot slot = byId.get(ownerId);
+        if (slot == null) {
+            throw new IllegalArgumentException("ownerId '" + ownerId + "' is not on the roster");
+        }
+        return slot;
+    }
+
+    /** One past the highest roster position ever given. */
+    int end() {
+        return end;
+    }
+
+    /** The slot at a roster position, or null when that owner left. */
+    Slot at(int position) {
+        return slots[position];
+    }
+
+    void add(Owner owner, Presence presence) {
+        if (end == slots.length) {
+            slots = Arrays.copyOf(slots, end * 2);
+        }
+        Slot slot = new Slot(owner, end++, presence);
+        slots[slot.position] = slot;
+        byId.put(owner.id(), slot);
+        index(slot, true);
+        members.clear();
+    }
+
+    void remove(Slot slot) {
+        index(slot, false);
+        slots[slot.position] = null;
+        byId.remove(slot.owner.id());
+        members.clear();
+    }
+
+    void setPresence(Slot slot, Presence presence) {
+        slot.presence = presence;
+        refresh(slot);
+    }
+
+    void setCapacity(Slot slot, Capacity capacity) {
+        slot.setOwner(slot.owner.withCapacity(capacity));
+        refresh(slot);
+    }
+
+    /** Records a conversation given to the owner at {@code at}. */
+    void assigned(Slot slot, Conversation conversation, Instant at) {
+        slot.conversations.put(conversation.id(), conversation);
+        slot.load++;
+        slot.loadByChannel.merge(conversation.channel(), 1, Integer::sum);
+        slot.lastAssignedAt = at;
+        slot.owner.assignmentCap().ifPresent(cap -> {
+            slot.recentAssignments.addLast(at);
+            while (slot.recentAssignments.size() > cap.limit()) {
+                slot.recentAssignments.removeFirst();
+            }
+        });
+        refresh(slot);
+    }
+
+    /** Records a conversation taken from the owner. */
+    void unassigned(Slot slot, Conversation conversation) {
+        slot.conversations.remove(conversation.id());
+        slot.load--;
+        slot.loadByChannel.computeIfPresent(conversation.channel(), (channel, load) -> load == 1 ? null : load - 1);
+        refresh(slot);
+    }
+
+    /** Sets or clears an owner in the sets that follow its changing state. */
+    private void refresh(Slot slot) {
+        int position = slot.position;
+        online.set(position, slot.presence == Presence.ONLINE);
+        busy.set(position, slot.presence == Presence.BUSY);
+        roomy.set(position, slot.load < slot.owner.capacity().total());
+        automatic.set(position, slot.owner.autoAssign());
+    }
+
+    /** Sets (or clears, when the owner leaves) an owner in every index. */
+    private void index(Slot slot, boolean present) {
+        int position = slot.position;
+        Owner owner = slot.owner;
+        owner.skills().forEach((skill, level) -> {
+            SkillIndex index = skills.computeIfAbsent(skill, key -> new SkillIndex());
+            if (present) {
+                index.add(position, level);
+            } else {
+                index.remove(position, level);
+            }
+        });
+        owner.languages().forEach(language -> languages.computeIfAbsent(language, key -> new Bits())
+                .set(position, present));
+        owner.regions().forEach(region -> regions.computeIfAbsent(region, key -> new Bits()).set(position, present));
+        if (present) {
+            refresh(slot);
+        } else {
+            online.clear(position);
+            busy.clear(position);
+            roomy.clear(position);
+            automatic.clear(position);
+        }
+    }
+
+    private Bits members(Set<String> ownerIds) {
+        return members.computeIfAbsent(ownerIds, ids -> {
+            Bits bits = new Bits();
+            for (String id : ids) {
+                Slot slot = byId.get(id);
+                if (slot != null) {
+                    bits.set(slot.position);
+                }
+            }
+            return bits;
+        });
+    }
+
+    /**
+     * The owners (of {@code ownerIds}, or anyone when empty) that meet the requirements and can take a conversation on
+     * {@code channel} at {@code now} under the busy policy, apart from those in {@code excluded}: available, below
+     * their capacity on the channel, and not held back from automatic assignment.
+     */
+    Eligible eligible(Requirements requirements, BusyPolicy busyPolicy, String channel, Set<String> ownerIds,
+            Set<String> excluded, Instant now) {
+        List<SkillRequirement> needed = requirements.skills();
+        Bits[] required = new Bits[3 + needed.size() + 2];
+        SkillIndex[] scored = new SkillIndex[needed.size()];
+        int count = 0;
+        required[count++] = roomy;
+        required[count++] = automatic;
+        if (!ownerIds.isEmpty()) {
+            required[count++] = members(ownerIds);
+        }
+        for (int i = 0; i < needed.size(); i++) {
+            SkillRequirement requirement = needed.get(i);
+            SkillIndex index = skills.get(requirement.skill());
+            Bits bits = index == null ? null : index.atLeast(requirement.minProficiency());
+            required[count++] = bits == null ? NOBODY : bits;
+            scored[i] = index;
+        }
+        if (!requirements.language().isEmpty()) {
+            required[count++] = languages.getOrDefault(requirements.language(), NOBODY);
+        }
+        if (!requirements.region().isEmpty()) {
+            required[count++] = regions.getOrDefault(requirements.region(), NOBODY);
+        }
+        return new Hits(Arrays.copyOf(required, count), busyPolicy == BusyPolicy.INCLUDE, channel, excluded, now,
+                scored);
+    }
+
+    /** The owners whose bits are set in every required set and in the presence sets, checked one by one. */
+    private final class Hits implements Eligible {
+        private final Bits[] required;
+        private final boolean includeBusy;
+        private final String channel;
+        private final Set<String> excluded;
+        private final Instant now;
+        private final SkillIndex[] scored;
+        private final int words;
+        private int wordIndex = -1;
+        private long word;
+        private Slot current;
+
+        Hits(Bits[] required, boolean includeBusy, String channel, Set<String> excluded, Instant now,
+                SkillIndex[] scored) {
+            this.required = required;
+            this.includeBusy = includeBusy;
+            this.channel = channel;
+            this.excluded = excluded;
+            this.now = now;
+            this.scored = scored;
+            int limit = (end + 63) >>> 6;
+            for (Bits bits : required) {
+                limit = Math.min(limit, bits.wordCount());
+            }
+            this.words = limit;
+        }
+
+        private long wordAt(int index) {
+            long bits = online.word(index) | (includeBusy ? busy.word(index) : 0L);
+            for (int i = 0; i < required.length && bits != 0; i++) {
+                bits &= required[i].word(index);
+            }
+            return bits;
+        }
+
+        @Override
+        public boolean next() {
+            while (true) {
+                while (word == 0) {
+                    if (++wordIndex >= words) {
+                        wordIndex = words;
+                        current = null;
+                        return false;
+                    }
+                    word = wordAt(wordIndex);
+                }
+                Slot slot = slots[(wordIndex << 6) + Long.numberOfTrailingZeros(word)];
+                word &= word - 1;
+                if (qualifies(slot)) {
+                    current = slot;
+                    return true;
+                }
+            }
+        }
+
+        @Override
+        public boolean advanceTo(long rosterPosition) {
+            if (current != null && current.position >= rosterPosition) {
+                return true;
+            }
+            if (wordIndex >= words || rosterPosition >= (long) words << 6) {
+                wordIndex = words;
+                word = 0;
+                current = null;
+                return false;
+            }
+            int target = (int) Math.max(rosterPosition, 0);
+            int index = target >>> 6;
+            if (index > wordIndex) {
+                wordIndex = index;
+                word = wordAt(index);
+            }
+            if (index == wordIndex) {
+                word &= -1L << target;
+            }
+            return next();
+        }
+
+        /** What the bits cannot tell: room on the channel, working hours, the cap, a lapsed deadline. */
+        private boolean qualifies(Slot slot) {
+            return (!slot.channelLimits || slot.freeCapacityOn(channel) > 0)
+                    && (!slot.timed || slot.heldBack(now) == null)
+                    && (excluded.isEmpty() || !excluded.contains(slot.owner.id()));
+        }
+
+        @Override
+        public Owner owner() {
+            return current().owner;
+        }
+
+        @Override
+        public long rosterPosition() {
+            return current().position;
+        }
+
+        @Override
+        public int load() {
+            return current().load;
+        }
+
+        @Override
+        public double utilisation() {
+            return current().owner.capacity().utilisation(current.load);
+        }
+
+        @Override
+        public Instant lastAssignedAt() {
+            return current().lastAssignedAt;
+        }
+
+        @Override
+        public int score() {
+            int position = current().position;
+            int score = 0;
+            for (SkillIndex index : scored) {
+                score += index.level(position);
+            }
+            return score;
+        }
+
+        @Override
+        public Candidate candidate() {
+            return current().candidateFor(channel);
+        }
+
+        private Slot current() {
+            if (current == null) {
+                throw new NoSuchElementException("no current owner: call next() first, and only while it returns true");
+            }
+            return current;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.switchboard.routing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/** {@link Eligible} over a list of candidates, testing each in turn. */
+final class ScannedEligible implements Eligible {
+
+    private final List<Candidate> candidates;
+    private final Requirements requirements;
+    private final BusyPolicy busyPolicy;
+    private int index = -1;
+    private Candidate current;
+
+    ScannedEligible(List<Candidate> candidates, Requirements requirements, BusyPolicy busyPolicy) {
+        this.candidates = candidates;
+        this.requirements = requirements;
+        this.busyPolicy = busyPolicy;
+    }
+
+    @Override
+    public boolean next() {
+        while (++index < candidates.size()) {
+            Candidate candidate = candidates.get(index);
+            if (candidate.canTake(busyPolicy) && requirements.metBy(candidate.owner())) {
+                current = candidate;
+                return true;
+            }
+        }
+        current = null;
+        index = candidates.size();
+        return false;
+    }
+
+    @Override
+    public boolean advanceTo(long rosterPosition) {
+        if (current != null && current.rosterPosition() >= rosterPosition) {
+            return true;
+        }
+        while (next()) {
+            if (current.rosterPosition() >= rosterPosition) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Owner owner() {
+        return current().owner();
+    }
+
+    @Override
+    public long rosterPosition() {
+        return current().rosterPosition();
+    }
+
+    @Override
+    public int load() {
+        return current().load();
+    }
+
+    @Override
+    public double utilisation() {
+        return current().utilisation();
+    }
+
+    @Override
+    public Instant lastAssignedAt() {
+        return current().lastAssignedAt();
+    }
+
+    @Override
+    public int score() {
+        return requirements.score(current().owner());
+    }
+
+    @Override
+    public Candidate candidate() {
+        return current();
+    }
+
+    private Candidate current() {
+        if (current == null) {
+            throw new NoSuchElementException("no current owner: call next() first, and only while it returns true");
+        }
+        return current;
+    }
+}
