@@ -30,9 +30,14 @@ final class EventDispatcher {
 
     /** Called under the router's lock, so the order of publication is the order of state changes. */
     void publish(RoutingEvent event) {
-        if (!listeners.isEmpty() || !recorders.isEmpty()) {
+        if (listening()) {
             pending.add(event);
         }
+    }
+
+    /** Whether anyone receives events: the hot paths build none when nobody does. */
+    boolean listening() {
+        return !listeners.isEmpty() || !recorders.isEmpty();
     }
 
     /** Whether anyone records inputs; called under the router's lock, before the input's events. */

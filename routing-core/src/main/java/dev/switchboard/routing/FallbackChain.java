@@ -2,6 +2,7 @@ package dev.switchboard.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,8 +26,8 @@ final class FallbackChain {
         return steps.isEmpty();
     }
 
-    Trace run(Conversation conversation, RoutingView view) {
-        List<Trace.Step> trace = new ArrayList<>(steps.size() + 1);
+    Trace run(Conversation conversation, LiveView view) {
+        List<Trace.Step> trace = null;
         String lastPass = null;
         for (Strategy step : steps) {
             Verdict verdict = step.decide(conversation, view);
@@ -35,42 +36,46 @@ final class FallbackChain {
             }
             check(step, verdict, view);
             Trace.Step said = new Trace.Step(step.name(), verdict);
-            if (!(verdict instanceof Verdict.Pass)) {
-                if (trace.isEmpty()) {
-                    return new Trace(List.of(said));
-                }
-                trace.add(said);
-                return new Trace(trace);
+            if (trace == null && !(verdict instanceof Verdict.Pass)) {
+                return new Trace(List.of(said));
+            }
+            if (trace == null) {
+                trace = new ArrayList<>(steps.size() + 1);
             }
             trace.add(said);
+            if (!(verdict instanceof Verdict.Pass)) {
+                return new Trace(trace);
+            }
             lastPass = verdict.reason();
         }
-        trace.add(new Trace.Step(Rule.FALLBACK_STEP, Verdict.enqueue(fallbackQueue, lastPass == null
+        Trace.Step fallback = new Trace.Step(Rule.FALLBACK_STEP, Verdict.enqueue(fallbackQueue, lastPass == null
                 ? "this rule picks no owner: the conversation waits here to be claimed or reviewed"
-                : "no step could place the conversation (last: " + lastPass + ")" + heldBack(view))));
+                : "no step could place the conversation (last: " + lastPass + ")" + heldBack(view)));
+        if (trace == null) {
+            return new Trace(List.of(fallback));
+        }
+        trace.add(fallback);
         return new Trace(trace);
     }
 
     /** Which owners the router left out of the decision, and why, when it can say. */
-    private static String heldBack(RoutingView view) {
-        if (!(view instanceof HoldsBack holds) || holds.heldBack().isEmpty()) {
+    private static String heldBack(LiveView view) {
+        Map<String, String> heldBack = view.heldBack();
+        if (heldBack.isEmpty()) {
             return "";
         }
         List<String> owners = new ArrayList<>();
-        holds.heldBack().forEach((ownerId, reason) -> owners.add(ownerId + " " + reason));
+        heldBack.forEach((ownerId, reason) -> owners.add(ownerId + " " + reason));
         return "; held back from automatic assignment: " + String.join(", ", owners);
     }
 
     /** A strategy that picks someone who cannot take the conversation, or an unknown queue, is a programming error. */
-    private void check(Strategy step, Verdict verdict, RoutingView view) {
+    private void check(Strategy step, Verdict verdict, LiveView view) {
         if (verdict instanceof Verdict.Assign assign) {
-            Candidate chosen = view.candidate(assign.ownerId()).orElseThrow(() -> new IllegalStateException(
-                    "chain step '" + step.name() + "' assigned owner '" + assign.ownerId()
-                            + "', who is not on the roster or not among the rule's owners"));
-            if (!chosen.presence().mayReceiveWork() || chosen.freeCapacity() == 0) {
+            String refusal = view.refusal(assign.ownerId());
+            if (refusal != null) {
                 throw new IllegalStateException("chain step '" + step.name() + "' assigned owner '"
-                        + assign.ownerId() + "', who cannot take it (" + chosen.presence() + ", free capacity "
-                        + chosen.freeCapacity() + ")");
+                        + assign.ownerId() + "', who " + refusal);
             }
         } else if (verdict instanceof Verdict.Enqueue enqueue && !queues.contains(enqueue.queue())) {
             throw new IllegalStateException("chain step '" + step.name() + "' sent the conversation to queue '"

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,8 +32,9 @@ final class InMemoryLiveState implements LiveState {
     private final Map<String, NavigableSet<WaitingConversation>> queues = new HashMap<>();
     private final Comparator<WaitingConversation> serveOrder;
     private final Set<String> breachReported = new HashSet<>();
-    /** Cursor scope (a rule) to key to position, each position in a holder that moves in place. */
-    private final Map<String, Map<String, long[]>> cursors = new HashMap<>();
+    /** Strategies' cursors by scope (a rule). */
+    private final Map<String, Cursors> cursors = new HashMap<>();
+    private final View view = new View();
     private final Map<String, Instant> offlineSince = new LinkedHashMap<>();
     private final Cache<String, String> previousOwners;
     private final Map<String, String> linkedTo = new HashMap<>();
@@ -58,7 +60,7 @@ final class InMemoryLiveState implements LiveState {
         previousOwners = Caffeine.newBuilder()
                 .maximumSize(maxCustomers)
                 .expireAfterWrite(customerTtl)
-                .ticker(() -> Duration.between(start, clock.instant()).toNanos())
+                .ticker(() -> start.until(clock.instant(), ChronoUnit.NANOS))
                 .executor(Runnable::run)
                 .build();
     }
@@ -363,16 +365,16 @@ final class InMemoryLiveState implements LiveState {
     }
 
     @Override
-    public RoutingView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope) {
+    public LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope) {
         List<String> lapsed = lapsedBy.isEmpty() ? null : lapsedBy.get(conversation.id());
-        return new View(conversation.channel(), now, owners, lapsed == null ? Set.of() : Set.copyOf(lapsed),
-                cursors.computeIfAbsent(cursorScope, scope -> new HashMap<>()));
+        view.reset(conversation.channel(), now, owners, lapsed == null ? Set.of() : Set.copyOf(lapsed),
+                cursors.computeIfAbsent(cursorScope, scope -> new Cursors()));
+        return view;
     }
 
     @Override
     public void moveCursors(String cursorScope, Map<String, Long> moves) {
-        Map<String, long[]> scope = cursors.computeIfAbsent(cursorScope, key -> new HashMap<>());
-        moves.forEach((key, position) -> scope.computeIfAbsent(key, name -> new long[1])[0] = position);
+        cursors.computeIfAbsent(cursorScope, scope -> new Cursors()).move(moves);
     }
 
     /**
@@ -380,21 +382,25 @@ final class InMemoryLiveState implements LiveState {
      * everyone, when the rule names none), leaving out those held back from automatic assignment and those that let
      * this conversation's response deadline lapse, and the rule's own cursors. Candidates are made on request, for
      * the channel of the conversation being decided; {@link #eligible} answers from the roster's indexes.
+     *
+     * <p>Decisions run one at a time under the router's lock and a view is valid only during its decision, so the
+     * live state keeps one view and resets it for each decision.
      */
-    private final class View implements RoutingView, HoldsBack {
-        private final String channel;
-        private final Instant now;
-        private final Set<String> owners;
-        private final Set<String> lapsed;
-        private final Map<String, long[]> cursors;
+    private final class View implements LiveView {
+        private String channel;
+        private Instant now;
+        private Set<String> owners;
+        private Set<String> lapsed;
+        private Cursors cursors;
         private List<Candidate> candidates;
 
-        View(String channel, Instant now, Set<String> owners, Set<String> lapsed, Map<String, long[]> cursors) {
+        void reset(String channel, Instant now, Set<String> owners, Set<String> lapsed, Cursors cursors) {
             this.channel = channel;
             this.now = now;
             this.owners = owners;
             this.lapsed = lapsed;
             this.cursors = cursors;
+            this.candidates = null;
         }
 
         private boolean considered(Roster.Slot slot) {
@@ -455,14 +461,28 @@ final class InMemoryLiveState implements LiveState {
         }
 
         @Override
+        public String refusal(String ownerId) {
+            Roster.Slot slot = roster.get(ownerId);
+            if (slot == null || !considered(slot)) {
+                return "is not on the roster or not among the rule's owners";
+            }
+            String heldBack = heldBack(slot);
+            if (heldBack != null) {
+                return "is held back from this decision: it " + heldBack;
+            }
+            int free = slot.freeCapacityOn(channel);
+            return slot.presence.mayReceiveWork() && free > 0 ? null
+                    : "cannot take it (" + slot.presence + ", free capacity " + free + ")";
+        }
+
+        @Override
         public Optional<String> previousOwner(String customerId) {
             return Optional.ofNullable(previousOwners.getIfPresent(customerOf(customerId)));
         }
 
         @Override
         public long cursor(String key) {
-            long[] position = cursors.get(key);
-            return position == null ? 0L : position[0];
+            return cursors.get(key);
         }
     }
 }

@@ -134,7 +134,7 @@ interface LiveState {
      * (opted out of automatic assignment, outside their working hours, at their assignment cap, or that let this
      * conversation's response deadline lapse); its cursors are those kept under {@code cursorScope}.
      */
-    RoutingView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope);
+    LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope);
 
     /** Stores strategies' cursors under a scope (a rule), as an assignment's verdict moved them. */
     void moveCursors(String cursorScope, Map<String, Long> cursors);

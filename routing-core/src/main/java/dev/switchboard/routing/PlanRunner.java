@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Runs a {@link RoutingPlan}: finds the first rule a conversation matches and runs that rule's chain over a view of
@@ -53,7 +52,7 @@ final class PlanRunner {
      * Decides by the first rule the conversation matches, skipping those outside their business hours that send
      * conversations on to the next rule; a rule outside its hours holds the conversation in its queue.
      */
-    Decided decide(Conversation conversation, Instant now, Function<Rule, RoutingView> views) {
+    Decided decide(Conversation conversation, Instant now, LiveState state) {
         int chosen = rules.size() - 1;
         for (int i = 0; i < rules.size() - 1; i++) {
             Rule rule = rules.get(i).rule();
@@ -65,7 +64,7 @@ final class PlanRunner {
         }
         Rule rule = rules.get(chosen).rule();
         Trace trace = rule.isOpen(now)
-                ? rules.get(chosen).chain().run(conversation, views.apply(rule))
+                ? rules.get(chosen).chain().run(conversation, state.view(conversation, now, rule.owners(), rule.name()))
                 : Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule " + rule.name()
                         + " is outside its business hours; the conversation waits until it opens"));
         if (rules.size() > 1) {

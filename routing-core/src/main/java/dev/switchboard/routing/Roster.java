@@ -29,6 +29,7 @@ final class Roster {
         final int position;
         Presence presence;
         int load;
+        /** Open conversations per channel; a channel stays once used, at zero when empty, so it is not re-created. */
         final Map<String, Integer> loadByChannel = new HashMap<>();
         final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>();
         Instant lastAssignedAt = Instant.MIN;
@@ -52,7 +53,8 @@ final class Roster {
         }
 
         int freeCapacityOn(String channel) {
-            return owner.capacity().freeOn(channel, load, loadByChannel.getOrDefault(channel, 0));
+            return channelLimits ? owner.capacity().freeOn(channel, load, loadByChannel.getOrDefault(channel, 0))
+                    : Math.max(0, owner.capacity().total() - load);
         }
 
         /**
@@ -80,8 +82,9 @@ final class Roster {
         }
 
         OwnerStatus status() {
-            return new OwnerStatus(owner, presence, load, loadByChannel,
-                    List.copyOf(conversations.keySet()), lastAssignedAt);
+            Map<String, Integer> used = new HashMap<>(loadByChannel);
+            used.values().removeIf(count -> count == 0);
+            return new OwnerStatus(owner, presence, load, used, List.copyOf(conversations.keySet()), lastAssignedAt);
         }
     }
 
@@ -122,6 +125,7 @@ final class Roster {
     }
 
     private static final Bits NOBODY = new Bits();
+    private static final SkillIndex[] NO_SKILLS = {};
 
     private Slot[] slots = new Slot[16];
     private int end;
@@ -207,7 +211,7 @@ final class Roster {
     void unassigned(Slot slot, Conversation conversation) {
         slot.conversations.remove(conversation.id());
         slot.load--;
-        slot.loadByChannel.computeIfPresent(conversation.channel(), (channel, load) -> load == 1 ? null : load - 1);
+        slot.loadByChannel.merge(conversation.channel(), -1, Integer::sum);
         refresh(slot);
     }
 
@@ -266,8 +270,9 @@ final class Roster {
     Eligible eligible(Requirements requirements, BusyPolicy busyPolicy, String channel, Set<String> ownerIds,
             Set<String> excluded, Instant now) {
         List<SkillRequirement> needed = requirements.skills();
-        Bits[] required = new Bits[3 + needed.size() + 2];
-        SkillIndex[] scored = new SkillIndex[needed.size()];
+        Bits[] required = new Bits[2 + (ownerIds.isEmpty() ? 0 : 1) + needed.size()
+                + (requirements.language().isEmpty() ? 0 : 1) + (requirements.region().isEmpty() ? 0 : 1)];
+        SkillIndex[] scored = needed.isEmpty() ? NO_SKILLS : new SkillIndex[needed.size()];
         int count = 0;
         required[count++] = roomy;
         required[count++] = automatic;
@@ -287,7 +292,7 @@ final class Roster {
         if (!requirements.region().isEmpty()) {
             required[count++] = regions.getOrDefault(requirements.region(), NOBODY);
         }
-        return new Hits(Arrays.copyOf(required, count), busyPolicy == BusyPolicy.INCLUDE, channel, excluded, now,
+        return new Hits(required, busyPolicy == BusyPolicy.INCLUDE, channel, excluded, now,
                 scored);
     }
 
@@ -372,7 +377,7 @@ final class Roster {
 
         /** What the bits cannot tell: room on the channel, working hours, the cap, a lapsed deadline. */
         private boolean qualifies(Slot slot) {
-            return (!slot.channelLimits || slot.freeCapacityOn(channel) > 0)
+            return slot.freeCapacityOn(channel) > 0
                     && (!slot.timed || slot.heldBack(now) == null)
                     && (excluded.isEmpty() || !excluded.contains(slot.owner.id()));
         }

@@ -118,27 +118,35 @@ public final class Router {
      */
     public Decision route(Conversation conversation) {
         Checks.notNull(conversation, "conversation");
-        return atomically(now -> {
+        lock.lock(); // the hot path locks without a lambda: it allocates nothing it does not need
+        try {
+            Instant now = clock.instant();
             record(now, new RouterInput.Route(conversation));
             String id = conversation.id();
             Optional<Placement> placement = state.placement(id);
             if (placement.isPresent()) {
                 return describe(id, placement.get());
             }
-            for (IdentityKey key : linkBy) {
-                key.identityOf(conversation).ifPresent(identity -> state.link(conversation.customerId(), identity));
+            if (!linkBy.isEmpty()) {
+                for (IdentityKey key : linkBy) {
+                    key.identityOf(conversation).ifPresent(identity -> state.link(conversation.customerId(), identity));
+                }
             }
-            String customer = state.customerOf(conversation.customerId());
-            List<String> open = oneConversationPerCustomer ? merge(customer, now) : List.of();
-            if (!open.isEmpty()) {
-                state.addAlias(id, open.get(0));
-                joined++;
-                events.publish(new RoutingEvent.Joined(now, conversation, open.get(0), ""));
-                return joined(id, state.placement(id).orElseThrow());
+            if (oneConversationPerCustomer) {
+                List<String> open = merge(state.customerOf(conversation.customerId()), now);
+                if (!open.isEmpty()) {
+                    state.addAlias(id, open.get(0));
+                    joined++;
+                    events.publish(new RoutingEvent.Joined(now, conversation, open.get(0), ""));
+                    return joined(id, state.placement(id).orElseThrow());
+                }
             }
             routed++;
             return settle(conversation, now, Optional.empty());
-        });
+        } finally {
+            lock.unlock();
+            events.deliverPending();
+        }
     }
 
     /**
@@ -147,7 +155,9 @@ public final class Router {
      */
     public void release(String conversationId) {
         Checks.id(conversationId, "conversationId");
-        atomically(now -> {
+        lock.lock(); // the hot path locks without a lambda, as route does
+        try {
+            Instant now = clock.instant();
             record(now, new RouterInput.Release(conversationId));
             Placement placement = openPlacement(conversationId);
             String id = placement.conversation().id();
@@ -155,7 +165,9 @@ public final class Router {
                 state.unassign(id);
                 state.forget(id);
                 released++;
-                events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
+                if (events.listening()) {
+                    events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
+                }
                 drainFor(owned.ownerId(), now);
             } else {
                 WaitingConversation entry = state.dequeue(id);
@@ -163,8 +175,10 @@ public final class Router {
                 released++;
                 events.publish(new RoutingEvent.Released(now, entry.conversation(), entry.queue()));
             }
-            return null;
-        });
+        } finally {
+            lock.unlock();
+            events.deliverPending();
+        }
     }
 
     /**
@@ -498,8 +512,12 @@ public final class Router {
     }
 
     private Placement openPlacement(String conversationId) {
-        return state.placement(conversationId).orElseThrow(() -> new IllegalArgumentException(
-                "conversationId '" + conversationId + "' is not open (never routed, or already released)"));
+        Optional<Placement> placement = state.placement(conversationId);
+        if (placement.isEmpty()) {
+            throw new IllegalArgumentException("conversationId '" + conversationId
+                    + "' is not open (never routed, or already released)");
+        }
+        return placement.get();
     }
 
     /** Why an owner cannot take a conversation now, or null if it can. */
@@ -586,8 +604,7 @@ public final class Router {
      */
     private Decision settle(Conversation conversation, Instant now, Optional<WaitingConversation> current) {
         String id = conversation.id();
-        PlanRunner.Decided decided = plan.decide(conversation, now,
-                rule -> state.view(conversation, now, rule.owners(), rule.name()));
+        PlanRunner.Decided decided = plan.decide(conversation, now, state);
         Trace trace = decided.trace();
         Trace.Step decisive = trace.steps().get(trace.steps().size() - 1);
         Verdict verdict = decisive.verdict();
@@ -598,7 +615,10 @@ public final class Router {
                 state.moveCursors(decided.rule(), assign.cursors());
             }
             assigned++;
-            events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), decisive.strategy(), trace));
+            if (events.listening()) {
+                events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), decisive.strategy(),
+                        trace));
+            }
             return new Decision.Assigned(id, assign.ownerId(), decisive.strategy(), trace);
         }
         if (verdict instanceof Verdict.Reject reject) {
