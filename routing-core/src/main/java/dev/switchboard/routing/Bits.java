@@ -1,18 +1,27 @@
 package dev.switchboard.routing;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
  * A growable set of roster positions, one bit each: the building block of the roster's indexes. A query ANDs the
  * words of several sets, so it visits 64 owners per step and builds nothing for those that do not qualify.
+ *
+ * <p>Owners that share a word may change on different threads at once (each under its own slot's lock), so a bit is
+ * set and cleared atomically, and only when it changes; readers may see a word a moment old, which the roster's
+ * per-owner checks at commit time make harmless. The array grows only while the router's lock is held exclusively.
  */
 final class Bits {
 
-    private long[] words = new long[1];
+    private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
+
+    private volatile long[] words = new long[1];
 
     /** The word holding positions {@code 64 * index} to {@code 64 * index + 63}; zero past the end. */
     long word(int index) {
-        return index < words.length ? words[index] : 0L;
+        long[] current = words;
+        return index < current.length ? current[index] : 0L;
     }
 
     /** How many words may be non-zero. */
@@ -30,16 +39,23 @@ final class Bits {
 
     void set(int position) {
         int index = position >>> 6;
-        if (index >= words.length) {
-            words = Arrays.copyOf(words, Math.max(index + 1, words.length * 2));
+        long[] current = words;
+        if (index >= current.length) {
+            current = Arrays.copyOf(current, Math.max(index + 1, current.length * 2));
+            words = current;
         }
-        words[index] |= 1L << position;
+        long bit = 1L << position;
+        if ((current[index] & bit) == 0) {
+            WORDS.getAndBitwiseOr(current, index, bit);
+        }
     }
 
     void clear(int position) {
         int index = position >>> 6;
-        if (index < words.length) {
-            words[index] &= ~(1L << position);
+        long[] current = words;
+        long bit = 1L << position;
+        if (index < current.length && (current[index] & bit) != 0) {
+            WORDS.getAndBitwiseAnd(current, index, ~bit);
         }
     }
 

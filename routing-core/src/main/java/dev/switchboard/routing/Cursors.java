@@ -4,30 +4,51 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * One rule's strategy cursors (see {@link Verdict.Assign#cursors()}). A rule has a few, so they are kept in two
- * arrays that move in place: storing the cursors of an assignment builds nothing once each key has been seen.
+ * One rule's strategy cursors (see {@link Verdict.Assign#cursors()}). A rule has a few, so each is an entry that
+ * moves in place: storing the cursors of an assignment builds nothing once each key has been seen. Decisions on
+ * several threads read them at once; a decision that read a cursor commits only if it has not moved since
+ * ({@link #unchanged}, under this object's lock), so a rotation stays exact however many threads route.
  */
 final class Cursors {
 
-    private String[] keys = {};
-    private long[] positions = {};
+    private static final class Entry {
+        final String key;
+        volatile long position;
+
+        Entry(String key, long position) {
+            this.key = key;
+            this.position = position;
+        }
+    }
+
+    private volatile Entry[] entries = {};
 
     /** A cursor's position, or zero if it never moved. */
     long get(String key) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i].equals(key)) {
-                return positions[i];
+        for (Entry entry : entries) {
+            if (entry.key.equals(key)) {
+                return entry.position;
             }
         }
         return 0L;
     }
 
-    void move(Map<String, Long> moves) {
+    /** Whether the first {@code count} cursors read by a decision are where it read them. */
+    boolean unchanged(String[] keys, long[] positions, int count) {
+        for (int i = 0; i < count; i++) {
+            if (get(keys[i]) != positions[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    synchronized void move(Map<String, Long> moves) {
         int moved = 0;
-        for (int i = 0; i < keys.length; i++) {
-            Long position = moves.get(keys[i]);
+        for (Entry entry : entries) {
+            Long position = moves.get(entry.key);
             if (position != null) {
-                positions[i] = position;
+                entry.position = position;
                 moved++;
             }
         }
@@ -37,14 +58,13 @@ final class Cursors {
     }
 
     private void add(String key, long position) {
-        for (String known : keys) {
-            if (known.equals(key)) {
+        for (Entry entry : entries) {
+            if (entry.key.equals(key)) {
                 return;
             }
         }
-        keys = Arrays.copyOf(keys, keys.length + 1);
-        positions = Arrays.copyOf(positions, positions.length + 1);
-        keys[keys.length - 1] = key;
-        positions[positions.length - 1] = position;
+        Entry[] grown = Arrays.copyOf(entries, entries.length + 1);
+        grown[grown.length - 1] = new Entry(key, position);
+        entries = grown;
     }
 }

@@ -34,7 +34,7 @@ final class FallbackChain {
             if (verdict == null) {
                 throw new IllegalStateException("chain step '" + step.name() + "' returned no verdict");
             }
-            check(step, verdict, view);
+            check(step, verdict);
             Trace.Step said = new Trace.Step(step.name(), verdict);
             if (trace == null && !(verdict instanceof Verdict.Pass)) {
                 return new Trace(List.of(said));
@@ -69,15 +69,12 @@ final class FallbackChain {
         return "; held back from automatic assignment: " + String.join(", ", owners);
     }
 
-    /** A strategy that picks someone who cannot take the conversation, or an unknown queue, is a programming error. */
-    private void check(Strategy step, Verdict verdict, LiveView view) {
-        if (verdict instanceof Verdict.Assign assign) {
-            String refusal = view.refusal(assign.ownerId());
-            if (refusal != null) {
-                throw new IllegalStateException("chain step '" + step.name() + "' assigned owner '"
-                        + assign.ownerId() + "', who " + refusal);
-            }
-        } else if (verdict instanceof Verdict.Enqueue enqueue && !queues.contains(enqueue.queue())) {
+    /**
+     * A strategy that names a queue the plan does not declare is a programming error. (One that assigns an owner who
+     * cannot take the conversation is caught when the router commits the assignment.)
+     */
+    private void check(Strategy step, Verdict verdict) {
+        if (verdict instanceof Verdict.Enqueue enqueue && !queues.contains(enqueue.queue())) {
             throw new IllegalStateException("chain step '" + step.name() + "' sent the conversation to queue '"
                     + enqueue.queue() + "', which the router's plan does not declare");
         }

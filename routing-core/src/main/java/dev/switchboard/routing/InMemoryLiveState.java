@@ -8,6 +8,7 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,22 +20,30 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The embedded live state: plain collections, guarded by the router's lock. Linked identities form a union-find
- * forest ({@code linkedTo} points towards the customer); identities that were never linked take no memory.
+ * The embedded live state: plain collections, guarded by the router's lock, except for what routes and releases
+ * change under its shared lock on several threads at once (see {@link LiveState}): the placements (a concurrent map),
+ * the roster's loads (each owner's under its own lock, see {@link Roster}), the cursors (see {@link Cursors}) and the
+ * customer memory (a Caffeine cache). Linked identities form a union-find forest ({@code linkedTo} points towards the
+ * customer); identities that were never linked take no memory.
  */
 final class InMemoryLiveState implements LiveState {
 
     private final Roster roster = new Roster();
-    /** Every open conversation's place; an owned one keeps its {@link Placement.Owned}, built once. */
-    private final Map<String, Placement> placed = new HashMap<>();
+    /**
+     * Every open conversation's place; an owned one keeps its {@link Placement.Owned}, built once. Concurrent, as
+     * conversations are placed and released on several threads under the router's shared lock.
+     */
+    private final Map<String, Placement> placed = new ConcurrentHashMap<>();
     private final Map<String, NavigableSet<WaitingConversation>> queues = new HashMap<>();
     private final Comparator<WaitingConversation> serveOrder;
     private final Set<String> breachReported = new HashSet<>();
-    /** Strategies' cursors by scope (a rule). */
-    private final Map<String, Cursors> cursors = new HashMap<>();
-    private final View view = new View();
+    /** Strategies' cursors by scope (a rule); concurrent, as a rule's first decision may be made on any thread. */
+    private final Map<String, Cursors> cursors = new ConcurrentHashMap<>();
+    /** Each thread's view, reset for each decision it makes. */
+    private final ThreadLocal<View> views = ThreadLocal.withInitial(() -> new View());
     private final Map<String, Instant> offlineSince = new LinkedHashMap<>();
     private final Cache<String, String> previousOwners;
     private final Map<String, String> linkedTo = new HashMap<>();
@@ -138,13 +147,36 @@ final class InMemoryLiveState implements LiveState {
     @Override
     public void assign(Conversation conversation, String ownerId, Instant at) {
         Roster.Slot slot = roster.require(ownerId);
-        if (slot.freeCapacityOn(conversation.channel()) <= 0) {
-            throw new IllegalStateException("owner '" + ownerId + "' has no free capacity on channel '"
-                    + conversation.channel() + "'");
+        if (!tryAssign(conversation, slot, at, false)) {
+            throw new IllegalStateException("owner '" + ownerId + "' cannot take conversation '" + conversation.id()
+                    + "': it is " + slot.presence + " with free capacity " + slot.freeCapacityOn(conversation.channel())
+                    + " on channel '" + conversation.channel() + "', or the conversation is already placed");
         }
-        place(conversation, new Placement.Owned(conversation, ownerId));
-        roster.assigned(slot, conversation, at);
-        previousOwners.put(customerOf(conversation.customerId()), ownerId);
+    }
+
+    /**
+     * Gives a conversation to an owner if the owner can still take it and the conversation is in no place: the owner's
+     * room is taken first, then the place, and the room is given back if the place was taken meanwhile.
+     */
+    private boolean tryAssign(Conversation conversation, Roster.Slot slot, Instant at, boolean automatic) {
+        if (!roster.tryAssign(slot, conversation, at, automatic)) {
+            return false;
+        }
+        if (!tryPlace(conversation, new Placement.Owned(conversation, slot.owner.id()))) {
+            roster.unassigned(slot, conversation);
+            return false;
+        }
+        previousOwners.put(customerOf(conversation.customerId()), slot.owner.id());
+        return true;
+    }
+
+    @Override
+    public boolean tryRelease(Placement.Owned owned) {
+        if (!placed.remove(owned.conversation().id(), owned)) {
+            return false;
+        }
+        roster.unassigned(roster.require(owned.ownerId()), owned.conversation());
+        return true;
     }
 
     @Override
@@ -228,20 +260,12 @@ final class InMemoryLiveState implements LiveState {
 
     @Override
     public String customerOf(String identity) {
-        if (linkedTo.isEmpty()) {
-            return identity;
-        }
         String customer = identity;
         String next;
         while ((next = linkedTo.get(customer)) != null) {
             customer = next;
         }
-        String root = customer;
-        String hop = identity;
-        while (!hop.equals(root)) {
-            hop = linkedTo.put(hop, root);
-        }
-        return root;
+        return customer;
     }
 
     @Override
@@ -277,14 +301,21 @@ final class InMemoryLiveState implements LiveState {
     }
 
     private void place(Conversation conversation, Placement placement) {
+        if (!tryPlace(conversation, placement)) {
+            throw new IllegalStateException("conversation '" + conversation.id() + "' is already placed");
+        }
+    }
+
+    private boolean tryPlace(Conversation conversation, Placement placement) {
         String id = conversation.id();
         if (placed.putIfAbsent(id, placement) != null) {
-            throw new IllegalStateException("conversation '" + id + "' is already placed");
+            return false;
         }
         if (tracksCustomers) {
             placedByCustomer.computeIfAbsent(customerOf(conversation.customerId()), key -> new LinkedHashSet<>())
                     .add(id);
         }
+        return true;
     }
 
     private void unplace(Placement placement) {
@@ -367,14 +398,14 @@ final class InMemoryLiveState implements LiveState {
     @Override
     public LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope) {
         List<String> lapsed = lapsedBy.isEmpty() ? null : lapsedBy.get(conversation.id());
-        view.reset(conversation.channel(), now, owners, lapsed == null ? Set.of() : Set.copyOf(lapsed),
-                cursors.computeIfAbsent(cursorScope, scope -> new Cursors()));
+        View view = views.get();
+        view.reset(conversation, now, owners, lapsed == null ? Set.of() : Set.copyOf(lapsed), cursors(cursorScope));
         return view;
     }
 
-    @Override
-    public void moveCursors(String cursorScope, Map<String, Long> moves) {
-        cursors.computeIfAbsent(cursorScope, scope -> new Cursors()).move(moves);
+    private Cursors cursors(String cursorScope) {
+        Cursors scope = cursors.get(cursorScope);
+        return scope != null ? scope : cursors.computeIfAbsent(cursorScope, key -> new Cursors());
     }
 
     /**
@@ -383,24 +414,49 @@ final class InMemoryLiveState implements LiveState {
      * this conversation's response deadline lapse, and the rule's own cursors. Candidates are made on request, for
      * the channel of the conversation being decided; {@link #eligible} answers from the roster's indexes.
      *
-     * <p>Decisions run one at a time under the router's lock and a view is valid only during its decision, so the
-     * live state keeps one view and resets it for each decision.
+     * <p>A view is valid only during its decision and a thread makes one decision at a time, so each thread keeps one
+     * view and resets it for each decision. The view notes the cursors the decision read, so that {@link #commit}
+     * can tell whether they moved since.
      */
     private final class View implements LiveView {
+        private Conversation conversation;
         private String channel;
         private Instant now;
         private Set<String> owners;
         private Set<String> lapsed;
         private Cursors cursors;
         private List<Candidate> candidates;
+        private String[] readKeys = new String[2];
+        private long[] readPositions = new long[2];
+        private int reads;
 
-        void reset(String channel, Instant now, Set<String> owners, Set<String> lapsed, Cursors cursors) {
-            this.channel = channel;
+        void reset(Conversation conversation, Instant now, Set<String> owners, Set<String> lapsed, Cursors cursors) {
+            this.conversation = conversation;
+            this.channel = conversation.channel();
             this.now = now;
             this.owners = owners;
             this.lapsed = lapsed;
             this.cursors = cursors;
             this.candidates = null;
+            this.reads = 0;
+        }
+
+        @Override
+        public boolean commit(Verdict.Assign assign) {
+            if (refusal(assign.ownerId()) != null) {
+                return false;
+            }
+            Roster.Slot slot = roster.require(assign.ownerId());
+            if (reads == 0 && assign.cursors().isEmpty()) {
+                return tryAssign(conversation, slot, now, true);
+            }
+            synchronized (cursors) {
+                if (!cursors.unchanged(readKeys, readPositions, reads) || !tryAssign(conversation, slot, now, true)) {
+                    return false;
+                }
+                cursors.move(assign.cursors());
+                return true;
+            }
         }
 
         private boolean considered(Roster.Slot slot) {
@@ -482,7 +538,14 @@ final class InMemoryLiveState implements LiveState {
 
         @Override
         public long cursor(String key) {
-            return cursors.get(key);
+            long position = cursors.get(key);
+            if (reads == readKeys.length) {
+                readKeys = Arrays.copyOf(readKeys, reads * 2);
+                readPositions = Arrays.copyOf(readPositions, reads * 2);
+            }
+            readKeys[reads] = key;
+            readPositions[reads++] = position;
+            return position;
         }
     }
 }

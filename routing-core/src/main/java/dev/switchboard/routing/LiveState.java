@@ -9,9 +9,11 @@ import java.util.Set;
 /**
  * All of the router's live state: the roster with presence and loads, who owns what, the waiting queues, the
  * strategies' cursors, the customer memory, which identities are one customer, and the offline timers. The router
- * calls it only while it holds its decision lock, so that each decision reads and changes it atomically; an
- * implementation need not be thread-safe by itself. {@link InMemoryLiveState} is the embedded default; a shared store
- * (such as Redis, for hosts that run several instances) implements the same operations.
+ * calls it while it holds its lock: exclusively for every operation but two, so that each reads and changes the state
+ * atomically. The two are a decision committed through {@link LiveView#commit} and {@link #tryRelease}, which the
+ * router also runs under its shared lock on several threads at once, and which are atomic per owner and per
+ * conversation. {@link InMemoryLiveState} is the embedded default; a shared store (such as Redis, for hosts that run
+ * several instances) implements the same operations, each decision's commit as one atomic script.
  */
 interface LiveState {
 
@@ -47,8 +49,17 @@ interface LiveState {
     /** Where an open conversation is; an id that joined another conversation gives that conversation's place. */
     Optional<Placement> placement(String conversationId);
 
-    /** Gives a conversation (not open elsewhere) to an owner, and remembers the owner for its customer. */
+    /**
+     * Gives a conversation (not open elsewhere) to an owner that can take it, and remembers the owner for its customer.
+     * A strategy's choice is given through its decision's {@link LiveView#commit} instead.
+     */
     void assign(Conversation conversation, String ownerId, Instant at);
+
+    /**
+     * Releases an owned conversation from its owner if it is still placed there; safe to call from several threads at
+     * once under the router's shared lock. False when it was no longer there, and nothing changed.
+     */
+    boolean tryRelease(Placement.Owned owned);
 
     /** Takes an owned conversation from its owner and returns it; it is then in no place until put somewhere. */
     Conversation unassign(String conversationId);
@@ -135,7 +146,4 @@ interface LiveState {
      * conversation's response deadline lapse); its cursors are those kept under {@code cursorScope}.
      */
     LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope);
-
-    /** Stores strategies' cursors under a scope (a rule), as an assignment's verdict moved them. */
-    void moveCursors(String cursorScope, Map<String, Long> cursors);
 }

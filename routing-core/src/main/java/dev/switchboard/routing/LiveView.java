@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * A view of the router's live state, as a {@link LiveState} makes it for one decision: what strategies read, and
  * what the router itself asks while it runs a chain: whether the owner a step chose can take the conversation,
- * and which owners were left out of the decision and why, so that the trace explains a conversation that waits
- * while those owners have room.
+ * which owners were left out of the decision and why (so that the trace explains a conversation that waits while
+ * those owners have room), and, once a step assigned, the commit of that assignment.
  */
 interface LiveView extends RoutingView {
 
@@ -21,4 +21,13 @@ interface LiveView extends RoutingView {
      * let the response deadline lapse), in roster order.
      */
     Map<String, String> heldBack();
+
+    /**
+     * Gives the conversation being decided to the owner a step assigned and moves the step's cursors, if what the
+     * decision relied on still holds: the owner is a candidate and can still take it (see {@link #refusal}), the
+     * cursors the decision read have not moved, and the conversation was not placed meanwhile. Atomic, so that decisions committed at once on several threads
+     * never fill an owner beyond its capacity or break a rotation; false when something changed, and then nothing
+     * did.
+     */
+    boolean commit(Verdict.Assign assign);
 }

@@ -15,8 +15,17 @@ import java.util.Set;
  */
 final class PlanRunner {
 
-    /** What the plan said about one conversation, by the rule that decided. */
-    record Decided(Trace trace, String rule, String ruleQueue) {}
+    /**
+     * What the plan said about one conversation: the trace, the queue of the rule that decided, and the view the rule's
+     * chain decided on, through which an assignment is committed (none when the rule was closed).
+     */
+    record Decided(Trace trace, String ruleQueue, LiveView view) {
+
+        /** The decisive step's verdict. */
+        Verdict verdict() {
+            return trace.steps().get(trace.steps().size() - 1).verdict();
+        }
+    }
 
     private record Compiled(Rule rule, FallbackChain chain) {}
 
@@ -63,15 +72,20 @@ final class PlanRunner {
             }
         }
         Rule rule = rules.get(chosen).rule();
-        Trace trace = rule.isOpen(now)
-                ? rules.get(chosen).chain().run(conversation, state.view(conversation, now, rule.owners(), rule.name()))
-                : Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule " + rule.name()
-                        + " is outside its business hours; the conversation waits until it opens"));
+        LiveView view = null;
+        Trace trace;
+        if (rule.isOpen(now)) {
+            view = state.view(conversation, now, rule.owners(), rule.name());
+            trace = rules.get(chosen).chain().run(conversation, view);
+        } else {
+            trace = Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule " + rule.name()
+                    + " is outside its business hours; the conversation waits until it opens"));
+        }
         if (rules.size() > 1) {
             trace = new Trace(Optional.of(new Trace.RuleMatch(rule.name(), rule.explain(conversation, chosen == 0))),
                     trace.steps());
         }
-        return new Decided(trace, rule.name(), rule.queue());
+        return new Decided(trace, rule.queue(), view);
     }
 
     /**

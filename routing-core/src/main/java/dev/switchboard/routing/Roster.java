@@ -11,13 +11,17 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The owners on the roster with their live state, by roster position, and the indexes that find the owners who can
  * take a conversation without looking at the others: bit sets of who is online, busy, below its total capacity and
  * assigned automatically, and of who has each skill at each level, speaks each language and covers each region.
- * Every change to an owner's state goes through here, so the indexes always agree with the slots. Guarded by the
- * router's lock, like the rest of the live state.
+ * Every change to an owner's state goes through here, so the indexes always agree with the slots.
+ *
+ * <p>The roster's shape (who is on it, their skills, languages, regions and presence) changes only while the router's
+ * lock is held exclusively. Loads change also under the shared lock, on several threads at once: each owner's under
+ * its slot's own lock, checked against its capacity by {@link #tryAssign}.
  *
  * <p>Positions are never reused: the indexes grow with every owner that ever joined, one bit each per set.
  */
@@ -29,8 +33,11 @@ final class Roster {
         final int position;
         Presence presence;
         int load;
-        /** Open conversations per channel; a channel stays once used, at zero when empty, so it is not re-created. */
-        final Map<String, Integer> loadByChannel = new HashMap<>();
+        /**
+         * Open conversations per channel; a channel stays once used, at zero when empty, so it is not re-created.
+         * Concurrent, as decisions on other threads read it while this owner's load changes.
+         */
+        final Map<String, Integer> loadByChannel = new ConcurrentHashMap<>();
         final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>();
         Instant lastAssignedAt = Instant.MIN;
         /** When it received its latest conversations, oldest first; as many as its assignment cap counts. */
@@ -68,6 +75,13 @@ final class Roster {
             if (!timed) {
                 return null;
             }
+            synchronized (this) {
+                return heldBackByTheClock(now);
+            }
+        }
+
+        /** Working hours and the assignment cap; under this slot's lock, as the cap's record changes with loads. */
+        private String heldBackByTheClock(Instant now) {
             if (owner.hours().filter(hours -> !hours.isOpen(now)).isPresent()) {
                 return "outside its working hours";
             }
@@ -172,28 +186,53 @@ final class Roster {
         slots[slot.position] = slot;
         byId.put(owner.id(), slot);
         index(slot, true);
-        members.clear();
+        synchronized (members) {
+            members.clear();
+        }
     }
 
     void remove(Slot slot) {
         index(slot, false);
         slots[slot.position] = null;
         byId.remove(slot.owner.id());
-        members.clear();
+        synchronized (members) {
+            members.clear();
+        }
     }
 
     void setPresence(Slot slot, Presence presence) {
-        slot.presence = presence;
-        refresh(slot);
+        synchronized (slot) {
+            slot.presence = presence;
+            refresh(slot);
+        }
     }
 
     void setCapacity(Slot slot, Capacity capacity) {
-        slot.setOwner(slot.owner.withCapacity(capacity));
-        refresh(slot);
+        synchronized (slot) {
+            slot.setOwner(slot.owner.withCapacity(capacity));
+            refresh(slot);
+        }
     }
 
-    /** Records a conversation given to the owner at {@code at}. */
-    void assigned(Slot slot, Conversation conversation, Instant at) {
+    /**
+     * Records a conversation given to the owner at {@code at}, if the owner can still take it: it may receive work and
+     * has room on the conversation's channel, and, when {@code automatic}, is not held back from automatic
+     * assignment. Atomic per owner, so that decisions made at once on several threads never fill an owner beyond its
+     * capacity; false when the owner could not take it, and nothing changed.
+     */
+    boolean tryAssign(Slot slot, Conversation conversation, Instant at, boolean automatic) {
+        synchronized (slot) {
+            if (!slot.presence.mayReceiveWork() || slot.freeCapacityOn(conversation.channel()) <= 0
+                    || (automatic && slot.heldBack(at) != null)) {
+                return false;
+            }
+            assigned(slot, conversation, at);
+            return true;
+        }
+    }
+
+    /** Records a conversation given to the owner at {@code at}; the caller has checked the owner's room. */
+    private void assigned(Slot slot, Conversation conversation, Instant at) {
         slot.conversations.put(conversation.id(), conversation);
         slot.load++;
         slot.loadByChannel.merge(conversation.channel(), 1, Integer::sum);
@@ -209,10 +248,12 @@ final class Roster {
 
     /** Records a conversation taken from the owner. */
     void unassigned(Slot slot, Conversation conversation) {
-        slot.conversations.remove(conversation.id());
-        slot.load--;
-        slot.loadByChannel.merge(conversation.channel(), -1, Integer::sum);
-        refresh(slot);
+        synchronized (slot) {
+            slot.conversations.remove(conversation.id());
+            slot.load--;
+            slot.loadByChannel.merge(conversation.channel(), -1, Integer::sum);
+            refresh(slot);
+        }
     }
 
     /** Sets or clears an owner in the sets that follow its changing state. */
@@ -250,16 +291,20 @@ final class Roster {
     }
 
     private Bits members(Set<String> ownerIds) {
-        return members.computeIfAbsent(ownerIds, ids -> {
-            Bits bits = new Bits();
-            for (String id : ids) {
-                Slot slot = byId.get(id);
-                if (slot != null) {
-                    bits.set(slot.position);
+        synchronized (members) {
+            Bits bits = members.get(ownerIds);
+            if (bits == null) {
+                bits = new Bits();
+                for (String id : ownerIds) {
+                    Slot slot = byId.get(id);
+                    if (slot != null) {
+                        bits.set(slot.position);
+                    }
                 }
+                members.put(ownerIds, bits);
             }
             return bits;
-        });
+        }
     }
 
     /**

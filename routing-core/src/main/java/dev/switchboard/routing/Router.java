@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
@@ -72,17 +74,31 @@ public final class Router {
     private final String reviewQueue;
     private final LiveState state;
     private final EventDispatcher events;
-    private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Every operation holds the write lock, except routes and releases when nothing needs them serialised (see
+     * {@link #concurrent}): those hold the read lock, so that they run on several threads at once.
+     */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Lock exclusive = lock.writeLock();
+    private final Lock shared = lock.readLock();
+    /**
+     * Whether routes and releases may run at once under the shared lock: when nobody listens (events must be delivered
+     * in the order the state changed), no identities are linked by attributes or joined per customer, and no response
+     * deadlines are kept. Then a route that assigns and a release of an owned conversation change only what
+     * {@link LiveState} changes atomically per owner and per conversation; anything else they meet (a conversation
+     * already placed, one that must wait, a drain) is done again under the exclusive lock.
+     */
+    private final boolean concurrent;
 
-    private long routed;
-    private long assigned;
-    private long queued;
-    private long rejected;
-    private long transferred;
-    private long rerouted;
-    private long released;
-    private long slaBreached;
-    private long joined;
+    private final LongAdder routed = new LongAdder();
+    private final LongAdder assigned = new LongAdder();
+    private final LongAdder queued = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder transferred = new LongAdder();
+    private final LongAdder rerouted = new LongAdder();
+    private final LongAdder released = new LongAdder();
+    private final LongAdder slaBreached = new LongAdder();
+    private final LongAdder joined = new LongAdder();
 
     private Router(Builder builder, RoutingPlan routingPlan) {
         this.clock = builder.clock;
@@ -97,6 +113,8 @@ public final class Router {
         this.events = new EventDispatcher(builder.listeners, builder.recorders);
         this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl, builder.serveOrder,
                 oneConversationPerCustomer);
+        this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
+                && responseDeadlines.isEmpty();
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
         Map<String, Presence> presences = new LinkedHashMap<>();
         builder.roster.forEach((id, entry) -> presences.put(id, entry.presence));
@@ -118,7 +136,13 @@ public final class Router {
      */
     public Decision route(Conversation conversation) {
         Checks.notNull(conversation, "conversation");
-        lock.lock(); // the hot path locks without a lambda: it allocates nothing it does not need
+        if (concurrent) {
+            Decision decision = routeShared(conversation);
+            if (decision != null) {
+                return decision;
+            }
+        }
+        exclusive.lock(); // the hot path locks without a lambda: it allocates nothing it does not need
         try {
             Instant now = clock.instant();
             record(now, new RouterInput.Route(conversation));
@@ -136,17 +160,54 @@ public final class Router {
                 List<String> open = merge(state.customerOf(conversation.customerId()), now);
                 if (!open.isEmpty()) {
                     state.addAlias(id, open.get(0));
-                    joined++;
+                    joined.increment();
                     events.publish(new RoutingEvent.Joined(now, conversation, open.get(0), ""));
                     return joined(id, state.placement(id).orElseThrow());
                 }
             }
-            routed++;
+            routed.increment();
             return settle(conversation, now, Optional.empty());
         } finally {
-            lock.unlock();
+            exclusive.unlock();
             events.deliverPending();
         }
+    }
+
+    /** How many times a route under the shared lock decides again when its commit finds that something moved. */
+    private static final int SHARED_ATTEMPTS = 4;
+
+    /**
+     * Routes a new conversation under the shared lock, when a strategy assigns it and the assignment commits (see
+     * {@link LiveView#commit}); null when the exclusive path must do it: the conversation is already placed, no step
+     * assigned it, or other threads kept changing what the decision read.
+     */
+    private Decision routeShared(Conversation conversation) {
+        shared.lock();
+        try {
+            if (state.placement(conversation.id()).isPresent()) {
+                return null;
+            }
+            for (int attempt = 0; attempt < SHARED_ATTEMPTS; attempt++) {
+                Instant now = clock.instant();
+                PlanRunner.Decided decided = plan.decide(conversation, now, state);
+                if (!(decided.verdict() instanceof Verdict.Assign assign)) {
+                    return null;
+                }
+                if (decided.view().commit(assign)) {
+                    routed.increment();
+                    assigned.increment();
+                    Trace trace = decided.trace();
+                    return new Decision.Assigned(conversation.id(), assign.ownerId(), decisiveStep(trace), trace);
+                }
+            }
+            return null;
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    private static String decisiveStep(Trace trace) {
+        return trace.steps().get(trace.steps().size() - 1).strategy();
     }
 
     /**
@@ -155,7 +216,10 @@ public final class Router {
      */
     public void release(String conversationId) {
         Checks.id(conversationId, "conversationId");
-        lock.lock(); // the hot path locks without a lambda, as route does
+        if (concurrent && releaseShared(conversationId)) {
+            return;
+        }
+        exclusive.lock(); // the hot path locks without a lambda, as route does
         try {
             Instant now = clock.instant();
             record(now, new RouterInput.Release(conversationId));
@@ -164,7 +228,7 @@ public final class Router {
             if (placement instanceof Placement.Owned owned) {
                 state.unassign(id);
                 state.forget(id);
-                released++;
+                released.increment();
                 if (events.listening()) {
                     events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
                 }
@@ -172,13 +236,42 @@ public final class Router {
             } else {
                 WaitingConversation entry = state.dequeue(id);
                 state.forget(id);
-                released++;
+                released.increment();
                 events.publish(new RoutingEvent.Released(now, entry.conversation(), entry.queue()));
             }
         } finally {
-            lock.unlock();
+            exclusive.unlock();
             events.deliverPending();
         }
+    }
+
+    /**
+     * Releases an owned conversation under the shared lock, then, if conversations wait, drains for its owner under
+     * the exclusive lock (conversations are queued only under it, so none can start waiting unseen in between); false
+     * when the exclusive path must do it: the conversation is not owned under that id, or left meanwhile.
+     */
+    private boolean releaseShared(String conversationId) {
+        String ownerId;
+        boolean waiting;
+        shared.lock();
+        try {
+            if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
+                    || !owned.conversation().id().equals(conversationId) || !state.tryRelease(owned)) {
+                return false;
+            }
+            released.increment();
+            ownerId = owned.ownerId();
+            waiting = state.hasWaiting();
+        } finally {
+            shared.unlock();
+        }
+        if (waiting) {
+            atomically(now -> {
+                drainFor(ownerId, now);
+                return null;
+            });
+        }
+        return true;
     }
 
     /**
@@ -213,7 +306,7 @@ public final class Router {
             String id = owned.conversation().id();
             state.unassign(id);
             give(owned.conversation(), toOwnerId, now);
-            transferred++;
+            transferred.increment();
             events.publish(new RoutingEvent.Transferred(now, owned.conversation(), owned.ownerId(), toOwnerId, handoff));
             Trace trace = Trace.of(TRANSFER, new Verdict.Assign(toOwnerId,
                     "transferred by " + owned.ownerId() + ": " + handoff.summary(), Map.of()));
@@ -247,7 +340,7 @@ public final class Router {
             Trace trace = Trace.of(CLAIM, new Verdict.Assign(ownerId, "claimed from queue " + entry.queue(), Map.of()));
             state.dequeue(id);
             give(entry.conversation(), ownerId, now);
-            assigned++;
+            assigned.increment();
             events.publish(new RoutingEvent.Assigned(now, entry.conversation(), ownerId, CLAIM, trace));
             return new Decision.Assigned(id, ownerId, CLAIM, trace);
         });
@@ -423,7 +516,7 @@ public final class Router {
             state.responseDeadlinesDue(now).forEach((id, deadline) -> lapse(id, deadline, now));
             for (WaitingConversation entry : state.waiting()) {
                 if (!entry.slaDeadline().isAfter(now) && state.markBreachReported(entry.conversation().id())) {
-                    slaBreached++;
+                    slaBreached.increment();
                     events.publish(new RoutingEvent.SlaBreached(now, entry.conversation(), entry.queue(),
                             entry.slaDeadline()));
                 }
@@ -472,18 +565,18 @@ public final class Router {
 
     /** Counters since the router was built. */
     public RouterStats stats() {
-        return read(() -> new RouterStats(routed, assigned, queued, rejected, transferred, rerouted, released,
-                slaBreached, joined));
+        return read(() -> new RouterStats(routed.sum(), assigned.sum(), queued.sum(), rejected.sum(),
+                transferred.sum(), rerouted.sum(), released.sum(), slaBreached.sum(), joined.sum()));
     }
 
     // ------------------------------------------------------------------------------------------- internals
 
     private <T> T atomically(Function<Instant, T> work) {
-        lock.lock();
+        exclusive.lock();
         try {
             return work.apply(clock.instant());
         } finally {
-            lock.unlock();
+            exclusive.unlock();
             events.deliverPending();
         }
     }
@@ -496,11 +589,11 @@ public final class Router {
     }
 
     private <T> T read(java.util.function.Supplier<T> query) {
-        lock.lock();
+        exclusive.lock();
         try {
             return query.get();
         } finally {
-            lock.unlock();
+            exclusive.unlock();
         }
     }
 
@@ -591,7 +684,7 @@ public final class Router {
             }
             state.addAlias(conversation.id(), kept);
             state.forget(conversation.id());
-            joined++;
+            joined.increment();
             events.publish(new RoutingEvent.Joined(now, conversation, kept, from));
         }
         freed.forEach(ownerId -> drainFor(ownerId, now));
@@ -606,25 +699,26 @@ public final class Router {
         String id = conversation.id();
         PlanRunner.Decided decided = plan.decide(conversation, now, state);
         Trace trace = decided.trace();
-        Trace.Step decisive = trace.steps().get(trace.steps().size() - 1);
-        Verdict verdict = decisive.verdict();
+        Verdict verdict = decided.verdict();
         if (verdict instanceof Verdict.Assign assign) {
             current.ifPresent(entry -> state.dequeue(id));
-            give(conversation, assign.ownerId(), now);
-            if (!assign.cursors().isEmpty()) {
-                state.moveCursors(decided.rule(), assign.cursors());
+            if (!decided.view().commit(assign)) { // nothing else changes the state meanwhile: the step chose wrongly
+                current.ifPresent(state::enqueue);
+                throw new IllegalStateException("chain step '" + decisiveStep(trace) + "' assigned owner '"
+                        + assign.ownerId() + "', who " + decided.view().refusal(assign.ownerId()));
             }
-            assigned++;
+            startResponseDeadline(conversation, now);
+            assigned.increment();
+            String step = decisiveStep(trace);
             if (events.listening()) {
-                events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), decisive.strategy(),
-                        trace));
+                events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), step, trace));
             }
-            return new Decision.Assigned(id, assign.ownerId(), decisive.strategy(), trace);
+            return new Decision.Assigned(id, assign.ownerId(), step, trace);
         }
         if (verdict instanceof Verdict.Reject reject) {
             current.ifPresent(entry -> state.dequeue(id));
             state.forget(id);
-            rejected++;
+            rejected.increment();
             events.publish(new RoutingEvent.Rejected(now, conversation, reject.reason(), trace));
             return new Decision.Rejected(id, reject.reason(), trace);
         }
@@ -649,7 +743,7 @@ public final class Router {
         WaitingConversation entry = new WaitingConversation(conversation, queue, reason, now,
                 now.plus(plan.queue(queue).sla()));
         state.enqueue(entry);
-        queued++;
+        queued.increment();
         events.publish(new RoutingEvent.Queued(now, conversation, queue, reason, entry.slaDeadline(), trace));
         return entry;
     }
@@ -657,7 +751,11 @@ public final class Router {
     /** Gives a conversation in no place to an owner, starting the deadline for its first reply if it has one. */
     private void give(Conversation conversation, String ownerId, Instant now) {
         state.assign(conversation, ownerId, now);
-        Duration deadline = responseDeadlines.get(conversation.priority());
+        startResponseDeadline(conversation, now);
+    }
+
+    private void startResponseDeadline(Conversation conversation, Instant now) {
+        Duration deadline = responseDeadlines.isEmpty() ? null : responseDeadlines.get(conversation.priority());
         if (deadline != null) {
             state.startResponseDeadline(conversation.id(), now.plus(deadline));
         }
@@ -738,7 +836,7 @@ public final class Router {
 
     private void reroute(List<Conversation> conversations, String fromOwnerId, String reason, Instant now) {
         for (Conversation conversation : conversations) {
-            rerouted++;
+            rerouted.increment();
             events.publish(new RoutingEvent.Rerouted(now, conversation, fromOwnerId, reason));
             settle(conversation, now, Optional.empty());
         }
