@@ -10,7 +10,6 @@ import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.Verdict;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -78,44 +77,112 @@ public final class WeightedCapacity implements Strategy {
 
     @Override
     public Verdict decide(Conversation conversation, RoutingView view) {
-        Eligible eligible = view.eligible(Requirements.NONE, busyPolicy);
-        Owner[] owners = new Owner[8];
-        int[] weights = new int[8];
-        int count = 0;
-        long total = 0;
-        while (eligible.next()) {
-            Owner owner = eligible.owner();
-            if (owner.weight() > 0) {
-                if (count == owners.length) {
-                    owners = Arrays.copyOf(owners, count * 2);
-                    weights = Arrays.copyOf(weights, count * 2);
-                }
-                owners[count] = owner;
-                weights[count++] = owner.weight();
-                total += owner.weight();
-            }
-        }
-        if (count == 0) {
-            List<Candidate> weighted = new ArrayList<>();
+        Weighted weighted = new Weighted(view, busyPolicy);
+        if (weighted.count == 0) {
+            List<Candidate> considered = new ArrayList<>();
             for (Candidate candidate : view.candidates()) {
                 if (candidate.owner().weight() > 0) {
-                    weighted.add(candidate);
+                    considered.add(candidate);
                 }
             }
-            return Eligibility.noneCanTake(weighted, busyPolicy, "owners with a weight above zero");
+            return Eligibility.noneCanTake(considered, busyPolicy, "owners with a weight above zero");
         }
         long sequence = view.cursor(name);
-        Owner chosen = owners[picker.pick(Arrays.copyOf(weights, count), total, sequence)];
-        String share = count == 1
+        Owner chosen = weighted.ownerAt(picker.pick(weighted, sequence));
+        String share = weighted.count == 1
                 ? "the only owner with a weight above zero who can take it"
-                : "weight " + chosen.weight() + " of " + total + " among the " + count + " owners who can take it";
+                : "weight " + chosen.weight() + " of " + weighted.total + " among the " + weighted.count
+                        + " owners who can take it";
         return new Verdict.Assign(chosen.id(), picker.how() + ": " + share, Map.of(name, sequence + 1));
+    }
+
+    /**
+     * The owners who can take the conversation and have a weight above zero, in roster order, indexed from zero. The
+     * view's index finds them without building anything, so they are walked again for each question rather than
+     * copied into arrays on every decision.
+     */
+    private static final class Weighted {
+        private final RoutingView view;
+        private final BusyPolicy busyPolicy;
+        final int count;
+        final long total;
+
+        Weighted(RoutingView view, BusyPolicy busyPolicy) {
+            this.view = view;
+            this.busyPolicy = busyPolicy;
+            int owners = 0;
+            long sum = 0;
+            for (Eligible eligible = view.eligible(Requirements.NONE, busyPolicy); eligible.next(); ) {
+                int weight = eligible.owner().weight();
+                if (weight > 0) {
+                    owners++;
+                    sum += weight;
+                }
+            }
+            this.count = owners;
+            this.total = sum;
+        }
+
+        /** The owner at an index. */
+        Owner ownerAt(int index) {
+            int at = 0;
+            for (Eligible eligible = view.eligible(Requirements.NONE, busyPolicy); eligible.next(); ) {
+                if (eligible.owner().weight() > 0 && at++ == index) {
+                    return eligible.owner();
+                }
+            }
+            throw new IllegalStateException("no weighted owner at index " + index + " of " + count);
+        }
+
+        /** The weights, in order. */
+        int[] weights() {
+            int[] weights = new int[count];
+            int at = 0;
+            for (Eligible eligible = view.eligible(Requirements.NONE, busyPolicy); eligible.next(); ) {
+                if (eligible.owner().weight() > 0) {
+                    weights[at++] = eligible.owner().weight();
+                }
+            }
+            return weights;
+        }
+
+        /** Whether a schedule was built for exactly these weights. */
+        boolean match(WeightedSchedule schedule) {
+            if (schedule.size() != count) {
+                return false;
+            }
+            int at = 0;
+            for (Eligible eligible = view.eligible(Requirements.NONE, busyPolicy); eligible.next(); ) {
+                int weight = eligible.owner().weight();
+                if (weight > 0 && schedule.weight(at++) != weight) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The index of the owner in whose share of the total weight a draw in {@code [0, total)} falls. */
+        int ownerOfDraw(long draw) {
+            int at = 0;
+            long remaining = draw;
+            for (Eligible eligible = view.eligible(Requirements.NONE, busyPolicy); eligible.next(); ) {
+                int weight = eligible.owner().weight();
+                if (weight > 0) {
+                    if (remaining < weight) {
+                        return at;
+                    }
+                    remaining -= weight;
+                    at++;
+                }
+            }
+            throw new IllegalStateException("draw " + draw + " beyond the total weight " + total);
+        }
     }
 
     /** How an owner is chosen from the weights of the owners who can take the conversation. */
     private interface Picker {
-        /** The index of the chosen owner, for positive weights that add up to {@code total}. */
-        int pick(int[] weights, long total, long sequence);
+        /** The index of the chosen owner among the weighted owners. */
+        int pick(Weighted weighted, long sequence);
 
         /** How the choice is made, in words for the verdict's reason. */
         String how();
@@ -130,10 +197,10 @@ public final class WeightedCapacity implements Strategy {
         private volatile WeightedSchedule last;
 
         @Override
-        public int pick(int[] weights, long total, long sequence) {
+        public int pick(Weighted weighted, long sequence) {
             WeightedSchedule schedule = last;
-            if (schedule == null || !schedule.isFor(weights)) {
-                schedule = WeightedSchedule.of(weights);
+            if (schedule == null || !weighted.match(schedule)) {
+                schedule = WeightedSchedule.of(weighted.weights());
                 last = schedule;
             }
             return schedule.ownerAt(sequence);
@@ -148,14 +215,8 @@ public final class WeightedCapacity implements Strategy {
     /** A draw by cumulative weight from a generator seeded by mixing the seed with the sequence number. */
     private record Seeded(long seed) implements Picker {
         @Override
-        public int pick(int[] weights, long total, long sequence) {
-            long draw = new SplittableRandom(seed ^ mix(sequence)).nextLong(total);
-            int index = 0;
-            while (draw >= weights[index]) {
-                draw -= weights[index];
-                index++;
-            }
-            return index;
+        public int pick(Weighted weighted, long sequence) {
+            return weighted.ownerOfDraw(new SplittableRandom(seed ^ mix(sequence)).nextLong(weighted.total));
         }
 
         @Override

@@ -39,9 +39,14 @@ final class WeightedSchedule {
         return new WeightedSchedule(weights.clone(), earliestDeadlineFirst(reduced));
     }
 
-    /** Whether this schedule was built for exactly these weights. */
-    boolean isFor(int[] candidateWeights) {
-        return Arrays.equals(weights, candidateWeights);
+    /** How many owners the schedule was built for. */
+    int size() {
+        return weights.length;
+    }
+
+    /** The weight the schedule was built with for the owner at an index. */
+    int weight(int index) {
+        return weights[index];
     }
 
     /** The index of the owner picked at a sequence number; the schedule repeats, so any number is valid. */
