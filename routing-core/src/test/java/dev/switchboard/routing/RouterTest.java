@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.routing.event.RoutingEvent;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -214,6 +216,99 @@ class RouterTest extends RouterScenario {
             assertThat(secondCall).isInstanceOf(Decision.Queued.class);
             assertThat(chat).isInstanceOf(Decision.Assigned.class);
             assertThat(router.ownerStatus("ana").loadByChannel()).containsEntry("phone", 1).containsEntry("chat", 1);
+        }
+
+        @Test
+        void aChannelWhoseConversationsWereAllReleased_leavesTheLoadByChannel() {
+            Router router = routerWith(Owner.agent("ana").capacity(3).channelCapacity("phone", 1).build()).build();
+            router.route(conversation("call-1").channel("phone").build());
+            router.route(conversation("chat-1").build());
+
+            router.release("call-1");
+
+            assertThat(router.ownerStatus("ana").loadByChannel()).containsExactlyEntriesOf(Map.of("chat", 1));
+            assertThat(router.roster()).singleElement()
+                    .satisfies(status -> assertThat(status.loadByChannel()).containsOnlyKeys("chat"));
+            assertThat(router.ownerStatus("ana").freeCapacityOn("phone")).isEqualTo(1);
+
+            router.release("chat-1");
+
+            assertThat(router.ownerStatus("ana").loadByChannel()).isEmpty();
+            router.route(conversation("call-2").channel("phone").build());
+            assertThat(router.ownerStatus("ana").loadByChannel()).containsExactlyEntriesOf(Map.of("phone", 1));
+        }
+    }
+
+    /**
+     * A step may only assign an owner the router would let it choose: one of the rule's owners on the roster, not held
+     * back, available, with room on the channel. Anything else is a programming error that changes nothing.
+     */
+    @Nested
+    class StepsThatAssignWhoCannotTakeIt {
+        /** Assigns the owner the conversation's {@code pick} attribute names. */
+        private final Strategy careless = TestStrategies.strategy("careless",
+                (conversation, view) -> new Verdict.Assign(conversation.attributes().get("pick"), "picked", Map.of()));
+        private Router router;
+
+        /** A rule for ana, full, away and opted-out, with full given its one conversation; outsider is on the roster. */
+        @BeforeEach
+        void build() {
+            RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("waiting", Duration.ofMinutes(15))), List.of(
+                    Rule.builder("team").owners("ana", "full", "away", "opted-out").chain(careless).queue("waiting")
+                            .build()));
+            router = Router.builder().clock(clock).plan(plan).listener(events::add).owner(agent("ana", 2))
+                    .owner(agent("full", 1)).owner(agent("away", 2), Presence.AWAY)
+                    .owner(Owner.agent("opted-out").capacity(2).autoAssign(false).build()).owner(agent("outsider", 2))
+                    .build();
+            router.route(conversation("c0").attribute("pick", "full").build());
+            router.route(conversation("c1").attribute("pick", "ana").build());
+        }
+
+        @Test
+        void anOwnerNotOnTheRoster() {
+            refused("ghost", "chain step 'careless' assigned owner 'ghost', who is not on the roster or not among the"
+                    + " rule's owners");
+        }
+
+        @Test
+        void anOwnerOnTheRosterButNotAmongTheRulesOwners() {
+            refused("outsider", "chain step 'careless' assigned owner 'outsider', who is not on the roster or not among"
+                    + " the rule's owners");
+        }
+
+        @Test
+        void aFullOwner() {
+            refused("full", "chain step 'careless' assigned owner 'full', who cannot take it (ONLINE, free capacity 0)");
+        }
+
+        @Test
+        void anAwayOwner() {
+            refused("away", "chain step 'careless' assigned owner 'away', who cannot take it (AWAY, free capacity 2)");
+        }
+
+        @Test
+        void anOwnerHeldBackFromAutomaticAssignment() {
+            refused("opted-out", "chain step 'careless' assigned owner 'opted-out', who is held back from this"
+                    + " decision: it opted out of automatic assignment");
+        }
+
+        /** Routing a conversation that picks the owner throws, naming the step and the owner, and changes nothing. */
+        private void refused(String ownerId, String message) {
+            List<OwnerStatus> roster = router.roster();
+            RouterStats stats = router.stats();
+            int eventsBefore = events.size();
+
+            assertThatThrownBy(() -> router.route(conversation("c2").attribute("pick", ownerId).build()))
+                    .isInstanceOf(IllegalStateException.class).hasMessage(message);
+
+            assertThat(router.placement("c2")).isEmpty();
+            assertThat(router.roster()).isEqualTo(roster);
+            assertThat(router.waiting()).isEmpty();
+            assertThat(router.stats().assigned()).isEqualTo(stats.assigned());
+            assertThat(router.stats().queued()).isEqualTo(stats.queued());
+            assertThat(events).hasSize(eventsBefore);
+            assertThat(router.route(conversation("c2").attribute("pick", "ana").build()))
+                    .as("the conversation can still be routed").isInstanceOf(Decision.Assigned.class);
         }
     }
 
