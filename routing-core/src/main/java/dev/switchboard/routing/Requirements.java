@@ -19,7 +19,11 @@ public record Requirements(List<SkillRequirement> skills, String language, Strin
     public static final Requirements NONE = new Requirements(List.of(), "", "");
 
     public Requirements {
-        skills = List.copyOf(Checks.notNull(skills, "skills"));
+        Checks.notNull(skills, "skills");
+        for (int i = 0; i < skills.size(); i++) {
+            Checks.notNull(skills.get(i), "skills[" + i + "]");
+        }
+        skills = List.copyOf(skills);
         language = Checks.optionalKey(language, "language");
         region = Checks.optionalKey(region, "region");
     }

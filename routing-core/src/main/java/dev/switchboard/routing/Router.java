@@ -165,8 +165,9 @@ public final class Router {
                     return joined(id, state.placement(id).orElseThrow());
                 }
             }
+            Decision decision = settle(conversation, now, Optional.empty());
             routed.increment();
-            return settle(conversation, now, Optional.empty());
+            return decision;
         } finally {
             exclusive.unlock();
             events.deliverPending();
