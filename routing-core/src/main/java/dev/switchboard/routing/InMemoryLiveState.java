@@ -510,6 +510,17 @@ final class InMemoryLiveState implements LiveState {
         }
 
         @Override
+        public List<Candidate> matching(Requirements requirements) {
+            Checks.notNull(requirements, "requirements");
+            List<Candidate> matches = new ArrayList<>();
+            Eligible hits = roster.eligible(requirements, null, channel, owners, lapsed, now);
+            while (hits.next()) {
+                matches.add(hits.candidate());
+            }
+            return List.copyOf(matches);
+        }
+
+        @Override
         public Optional<Candidate> candidate(String ownerId) {
             Roster.Slot slot = roster.get(ownerId);
             return slot == null || !considered(slot) || heldBack(slot) != null ? Optional.empty()

@@ -308,18 +308,22 @@ final class Roster {
     }
 
     /**
-     * The owners (of {@code ownerIds}, or anyone when empty) that meet the requirements and can take a conversation on
-     * {@code channel} at {@code now} under the busy policy, apart from those in {@code excluded}: available, below
-     * their capacity on the channel, and not held back from automatic assignment.
+     * The owners (of {@code ownerIds}, or anyone when empty) that meet the requirements, are not held back from
+     * automatic assignment at {@code now} and are not in {@code excluded}; when {@code busyPolicy} is given, only those
+     * that can take a conversation on {@code channel} under it (available, below their capacity on the channel), and
+     * when it is null, whatever their presence and room.
      */
     Eligible eligible(Requirements requirements, BusyPolicy busyPolicy, String channel, Set<String> ownerIds,
             Set<String> excluded, Instant now) {
         List<SkillRequirement> needed = requirements.skills();
-        Bits[] required = new Bits[2 + (ownerIds.isEmpty() ? 0 : 1) + needed.size()
+        boolean available = busyPolicy != null;
+        Bits[] required = new Bits[(available ? 2 : 1) + (ownerIds.isEmpty() ? 0 : 1) + needed.size()
                 + (requirements.language().isEmpty() ? 0 : 1) + (requirements.region().isEmpty() ? 0 : 1)];
         SkillIndex[] scored = needed.isEmpty() ? NO_SKILLS : new SkillIndex[needed.size()];
         int count = 0;
-        required[count++] = roomy;
+        if (available) {
+            required[count++] = roomy;
+        }
         required[count++] = automatic;
         if (!ownerIds.isEmpty()) {
             required[count++] = members(ownerIds);
@@ -337,13 +341,14 @@ final class Roster {
         if (!requirements.region().isEmpty()) {
             required[count++] = regions.getOrDefault(requirements.region(), NOBODY);
         }
-        return new Hits(required, busyPolicy == BusyPolicy.INCLUDE, channel, excluded, now,
+        return new Hits(required, available, busyPolicy == BusyPolicy.INCLUDE, channel, excluded, now,
                 scored);
     }
 
-    /** The owners whose bits are set in every required set and in the presence sets, checked one by one. */
+    /** The owners whose bits are set in every required set (and the presence sets), then checked one by one. */
     private final class Hits implements Eligible {
         private final Bits[] required;
+        private final boolean available;
         private final boolean includeBusy;
         private final String channel;
         private final Set<String> excluded;
@@ -354,9 +359,10 @@ final class Roster {
         private long word;
         private Slot current;
 
-        Hits(Bits[] required, boolean includeBusy, String channel, Set<String> excluded, Instant now,
-                SkillIndex[] scored) {
+        Hits(Bits[] required, boolean available, boolean includeBusy, String channel, Set<String> excluded,
+                Instant now, SkillIndex[] scored) {
             this.required = required;
+            this.available = available;
             this.includeBusy = includeBusy;
             this.channel = channel;
             this.excluded = excluded;
@@ -370,7 +376,7 @@ final class Roster {
         }
 
         private long wordAt(int index) {
-            long bits = online.word(index) | (includeBusy ? busy.word(index) : 0L);
+            long bits = !available ? -1L : online.word(index) | (includeBusy ? busy.word(index) : 0L);
             for (int i = 0; i < required.length && bits != 0; i++) {
                 bits &= required[i].word(index);
             }
@@ -422,7 +428,7 @@ final class Roster {
 
         /** What the bits cannot tell: room on the channel, working hours, the cap, a lapsed deadline. */
         private boolean qualifies(Slot slot) {
-            return slot.freeCapacityOn(channel) > 0
+            return (!available || slot.freeCapacityOn(channel) > 0)
                     && (!slot.timed || slot.heldBack(now) == null)
                     && (excluded.isEmpty() || !excluded.contains(slot.owner.id()));
         }

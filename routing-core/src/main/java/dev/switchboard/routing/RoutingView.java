@@ -1,6 +1,7 @@
 package dev.switchboard.routing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,22 @@ public interface RoutingView {
      */
     default Eligible eligible(Requirements requirements, BusyPolicy busyPolicy) {
         return Eligible.scan(candidates(), requirements, busyPolicy);
+    }
+
+    /**
+     * The candidates that meet {@code requirements}, whatever their presence and room, in roster order: with
+     * {@link #eligible}, what explains why nobody could take a conversation. The router answers through its indexes,
+     * building a {@link Candidate} only for those that match; by default, every candidate is looked at.
+     */
+    default List<Candidate> matching(Requirements requirements) {
+        Checks.notNull(requirements, "requirements");
+        List<Candidate> matches = new ArrayList<>();
+        for (Candidate candidate : candidates()) {
+            if (requirements.metBy(candidate.owner())) {
+                matches.add(candidate);
+            }
+        }
+        return List.copyOf(matches);
     }
 
     /** One owner, if it is among the {@link #candidates()}. */

@@ -26,7 +26,8 @@ import net.jqwik.api.statistics.StatisticsReport;
 /**
  * The roster's indexes answer {@link RoutingView#eligible} with exactly the owners that {@link Eligible#scan} finds by
  * looking at every candidate, in the same order and with the same loads, scores, utilisation and last assignment,
- * and {@code advanceTo} lands on the same owner in both. Random rosters (skills at levels 0 to 5, languages, regions,
+ * and {@code advanceTo} lands on the same owner in both; {@link RoutingView#matching} gives the candidates that meet
+ * the requirements whatever their presence and room. Random rosters (skills at levels 0 to 5, languages, regions,
  * per-channel limits, opting out, assignment caps, working hours, every presence, a gap of departed owners that
  * pushes the roster past one 64-bit word) go through random routes, releases, presence and capacity changes, owners
  * leaving and joining, and ticks that let response deadlines lapse; a probing first step of every rule compares the
@@ -129,6 +130,13 @@ class EligibleIndexProperties {
             if (!indexed.equals(scanned)) {
                 mismatches.add(where(conversation, requirements, busyPolicy) + ": the index visited " + indexed
                         + " but the scan visited " + scanned);
+            }
+            List<Candidate> matched = view.matching(requirements);
+            List<Candidate> metBy = view.candidates().stream()
+                    .filter(candidate -> requirements.metBy(candidate.owner())).toList();
+            if (!matched.equals(metBy)) {
+                mismatches.add(where(conversation, requirements, busyPolicy) + ": the index matched " + matched
+                        + " but the candidates that meet the requirements are " + metBy);
             }
         }
 

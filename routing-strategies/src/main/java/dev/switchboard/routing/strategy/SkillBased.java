@@ -145,23 +145,13 @@ public final class SkillBased implements Strategy {
                 return best(eligible, step, view);
             }
         }
-        Verdict.Pass pass = Eligibility.noneCanTake(matching(view.candidates(), requirements), busyPolicy,
+        Verdict.Pass pass = Eligibility.noneCanTake(view.matching(requirements), busyPolicy,
                 requirements.describeOwners());
         String further = loosestStep < relaxations.size()
                 ? "; requirements relax further after " + Durations.describe(relaxations.get(loosestStep).after())
                 : "";
         String at = loosestStep == 0 ? "" : " (at " + step(loosestStep) + ")";
         return Verdict.pass(pass.code(), pass.reason() + at + further);
-    }
-
-    private static List<Candidate> matching(List<Candidate> candidates, Requirements requirements) {
-        List<Candidate> matches = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            if (requirements.metBy(candidate.owner())) {
-                matches.add(candidate);
-            }
-        }
-        return matches;
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.Verdict;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -77,7 +78,7 @@ public final class WeightedCapacity implements Strategy {
 
     @Override
     public Verdict decide(Conversation conversation, RoutingView view) {
-        Weighted weighted = new Weighted(view, busyPolicy);
+        Weighted weighted = Weighted.of(view, busyPolicy);
         if (weighted.count == 0) {
             List<Candidate> considered = new ArrayList<>();
             for (Candidate candidate : view.candidates()) {
@@ -97,53 +98,44 @@ public final class WeightedCapacity implements Strategy {
     }
 
     /**
-     * The owners who can take the conversation and have a weight above zero, in roster order, indexed from zero. The
-     * view's index finds them without building anything, so they are walked again for each question rather than
-     * copied into arrays on every decision.
+     * The owners who can take the conversation and have a weight above zero, in roster order, indexed from zero, with
+     * their weights: gathered in one walk of the view's index (so that they agree with each other even while other
+     * threads route) into arrays that each thread reuses, so that a decision builds none once they are large enough.
      */
     private static final class Weighted {
-        private final RoutingView view;
-        private final BusyPolicy busyPolicy;
-        final int count;
-        final long total;
+        private static final ThreadLocal<Weighted> REUSED = ThreadLocal.withInitial(Weighted::new);
 
-        Weighted(RoutingView view, BusyPolicy busyPolicy) {
-            this.view = view;
-            this.busyPolicy = busyPolicy;
-            int owners = 0;
-            long sum = 0;
-            for (Eligible eligible = view.eligible(Requirements.NONE, busyPolicy); eligible.next(); ) {
-                int weight = eligible.owner().weight();
-                if (weight > 0) {
-                    owners++;
-                    sum += weight;
-                }
-            }
-            this.count = owners;
-            this.total = sum;
+        private Owner[] owners = new Owner[16];
+        private int[] weights = new int[16];
+        int count;
+        long total;
+
+        static Weighted of(RoutingView view, BusyPolicy busyPolicy) {
+            Weighted weighted = REUSED.get();
+            weighted.gather(view.eligible(Requirements.NONE, busyPolicy));
+            return weighted;
         }
 
-        /** The owner at an index. */
+        private void gather(Eligible eligible) {
+            Arrays.fill(owners, 0, count, null);
+            count = 0;
+            total = 0;
+            while (eligible.next()) {
+                Owner owner = eligible.owner();
+                if (owner.weight() > 0) {
+                    if (count == owners.length) {
+                        owners = Arrays.copyOf(owners, count * 2);
+                        weights = Arrays.copyOf(weights, count * 2);
+                    }
+                    owners[count] = owner;
+                    weights[count++] = owner.weight();
+                    total += owner.weight();
+                }
+            }
+        }
+
         Owner ownerAt(int index) {
-            int at = 0;
-            for (Eligible eligible = view.eligible(Requirements.NONE, busyPolicy); eligible.next(); ) {
-                if (eligible.owner().weight() > 0 && at++ == index) {
-                    return eligible.owner();
-                }
-            }
-            throw new IllegalStateException("no weighted owner at index " + index + " of " + count);
-        }
-
-        /** The weights, in order. */
-        int[] weights() {
-            int[] weights = new int[count];
-            int at = 0;
-            for (Eligible eligible = view.eligible(Requirements.NONE, busyPolicy); eligible.next(); ) {
-                if (eligible.owner().weight() > 0) {
-                    weights[at++] = eligible.owner().weight();
-                }
-            }
-            return weights;
+            return owners[index];
         }
 
         /** Whether a schedule was built for exactly these weights. */
@@ -151,31 +143,27 @@ public final class WeightedCapacity implements Strategy {
             if (schedule.size() != count) {
                 return false;
             }
-            int at = 0;
-            for (Eligible eligible = view.eligible(Requirements.NONE, busyPolicy); eligible.next(); ) {
-                int weight = eligible.owner().weight();
-                if (weight > 0 && schedule.weight(at++) != weight) {
+            for (int i = 0; i < count; i++) {
+                if (schedule.weight(i) != weights[i]) {
                     return false;
                 }
             }
             return true;
         }
 
+        int[] weights() {
+            return Arrays.copyOf(weights, count);
+        }
+
         /** The index of the owner in whose share of the total weight a draw in {@code [0, total)} falls. */
         int ownerOfDraw(long draw) {
-            int at = 0;
+            int index = 0;
             long remaining = draw;
-            for (Eligible eligible = view.eligible(Requirements.NONE, busyPolicy); eligible.next(); ) {
-                int weight = eligible.owner().weight();
-                if (weight > 0) {
-                    if (remaining < weight) {
-                        return at;
-                    }
-                    remaining -= weight;
-                    at++;
-                }
+            while (remaining >= weights[index]) {
+                remaining -= weights[index];
+                index++;
             }
-            throw new IllegalStateException("draw " + draw + " beyond the total weight " + total);
+            return index;
         }
     }
 
