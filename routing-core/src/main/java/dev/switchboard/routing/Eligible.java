@@ -31,6 +31,13 @@ public interface Eligible {
      */
     boolean advanceTo(long rosterPosition);
 
+    /**
+     * Narrows the rest of the walk to the owners whose {@link #score} is at least {@code score}: a strategy that
+     * looks for the best score raises the floor to the best it has seen, so that the index skips owners whose skill
+     * levels cannot reach it. The floor only rises; a lower one changes nothing. The current owner stays current.
+     */
+    void raiseScoreFloor(int score);
+
     /** The current owner. */
     Owner owner();
 

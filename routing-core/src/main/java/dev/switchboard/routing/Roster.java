@@ -44,8 +44,8 @@ final class Roster {
         final ArrayDeque<Instant> recentAssignments = new ArrayDeque<>();
         /** Whether it has working hours or an assignment cap, which only the clock can tell. */
         private boolean timed;
-        /** Whether its capacity limits some channels below its total. */
-        private boolean channelLimits;
+        /** The channels its capacity limits on their own (usually none or one), for a quick look per decision. */
+        private String[] limitedChannels;
 
         Slot(Owner owner, int position, Presence presence) {
             this.position = position;
@@ -56,12 +56,16 @@ final class Roster {
         private void setOwner(Owner value) {
             owner = value;
             timed = value.hours().isPresent() || value.assignmentCap().isPresent();
-            channelLimits = !value.capacity().perChannel().isEmpty();
+            limitedChannels = value.capacity().perChannel().keySet().toArray(String[]::new);
         }
 
         int freeCapacityOn(String channel) {
-            return channelLimits ? owner.capacity().freeOn(channel, load, loadByChannel.getOrDefault(channel, 0))
-                    : Math.max(0, owner.capacity().total() - load);
+            for (String limited : limitedChannels) {
+                if (limited.equals(channel)) {
+                    return owner.capacity().freeOn(channel, load, loadByChannel.getOrDefault(channel, 0));
+                }
+            }
+            return Math.max(0, owner.capacity().total() - load);
         }
 
         /**
@@ -136,10 +140,16 @@ final class Roster {
         int level(int position) {
             return position < levels.length ? levels[position] : -1;
         }
+
+        /** At least the highest level anyone on the roster has (levels of owners who left may linger). */
+        int highest() {
+            return atLeast.isEmpty() ? -1 : atLeast.lastKey();
+        }
     }
 
     private static final Bits NOBODY = new Bits();
     private static final SkillIndex[] NO_SKILLS = {};
+    private static final int[] NO_MINIMUMS = {};
 
     private Slot[] slots = new Slot[16];
     private int end;
@@ -148,6 +158,14 @@ final class Roster {
     private final Bits busy = new Bits();
     /** Below total capacity. */
     private final Bits roomy = new Bits();
+    /** Owners whose per-channel limits, working hours or assignment cap must be looked at one by one. */
+    private final Bits checked = new Bits();
+    /**
+     * Each position's load and total capacity, side by side, so that a query reads them without visiting the owner's
+     * slot; written with the slot, under its lock, and grown only under the router's exclusive lock.
+     */
+    private volatile int[] loads = new int[16];
+    private volatile int[] totals = new int[16];
     private final Bits automatic = new Bits();
     private final Map<String, SkillIndex> skills = new HashMap<>();
     private final Map<String, Bits> languages = new HashMap<>();
@@ -184,6 +202,10 @@ final class Roster {
         }
         Slot slot = new Slot(owner, end++, presence);
         slots[slot.position] = slot;
+        if (slot.position >= loads.length) {
+            loads = Arrays.copyOf(loads, slots.length);
+            totals = Arrays.copyOf(totals, slots.length);
+        }
         byId.put(owner.id(), slot);
         index(slot, true);
         synchronized (members) {
@@ -263,6 +285,9 @@ final class Roster {
         busy.set(position, slot.presence == Presence.BUSY);
         roomy.set(position, slot.load < slot.owner.capacity().total());
         automatic.set(position, slot.owner.autoAssign());
+        checked.set(position, slot.timed || slot.limitedChannels.length > 0);
+        loads[position] = slot.load;
+        totals[position] = slot.owner.capacity().total();
     }
 
     /** Sets (or clears, when the owner leaves) an owner in every index. */
@@ -287,6 +312,7 @@ final class Roster {
             busy.clear(position);
             roomy.clear(position);
             automatic.clear(position);
+            checked.clear(position);
         }
     }
 
@@ -328,8 +354,11 @@ final class Roster {
         if (!ownerIds.isEmpty()) {
             required[count++] = members(ownerIds);
         }
+        int firstSkill = count;
+        int[] minimums = needed.isEmpty() ? NO_MINIMUMS : new int[needed.size()];
         for (int i = 0; i < needed.size(); i++) {
             SkillRequirement requirement = needed.get(i);
+            minimums[i] = requirement.minProficiency();
             SkillIndex index = skills.get(requirement.skill());
             Bits bits = index == null ? null : index.atLeast(requirement.minProficiency());
             required[count++] = bits == null ? NOBODY : bits;
@@ -342,7 +371,7 @@ final class Roster {
             required[count++] = regions.getOrDefault(requirements.region(), NOBODY);
         }
         return new Hits(required, available, busyPolicy == BusyPolicy.INCLUDE, channel, excluded, now,
-                scored);
+                scored, firstSkill, minimums);
     }
 
     /** The owners whose bits are set in every required set (and the presence sets), then checked one by one. */
@@ -354,14 +383,21 @@ final class Roster {
         private final Set<String> excluded;
         private final Instant now;
         private final SkillIndex[] scored;
-        private final int words;
+        /** Where the bits of {@code scored[i]} sit in {@code required}: at {@code firstSkill + i}. */
+        private final int firstSkill;
+        private final int[] minimums;
+        private int scoreFloor = Integer.MIN_VALUE;
+        private int words;
         private int wordIndex = -1;
         private long word;
-        private Slot current;
+        /** The current owner's position, or -1 before the first and after the last. */
+        private int current = -1;
 
         Hits(Bits[] required, boolean available, boolean includeBusy, String channel, Set<String> excluded,
-                Instant now, SkillIndex[] scored) {
+                Instant now, SkillIndex[] scored, int firstSkill, int[] minimums) {
             this.required = required;
+            this.firstSkill = firstSkill;
+            this.minimums = minimums;
             this.available = available;
             this.includeBusy = includeBusy;
             this.channel = channel;
@@ -389,15 +425,15 @@ final class Roster {
                 while (word == 0) {
                     if (++wordIndex >= words) {
                         wordIndex = words;
-                        current = null;
+                        current = -1;
                         return false;
                     }
                     word = wordAt(wordIndex);
                 }
-                Slot slot = slots[(wordIndex << 6) + Long.numberOfTrailingZeros(word)];
+                int position = (wordIndex << 6) + Long.numberOfTrailingZeros(word);
                 word &= word - 1;
-                if (qualifies(slot)) {
-                    current = slot;
+                if (qualifies(position)) {
+                    current = position;
                     return true;
                 }
             }
@@ -405,13 +441,13 @@ final class Roster {
 
         @Override
         public boolean advanceTo(long rosterPosition) {
-            if (current != null && current.position >= rosterPosition) {
+            if (current >= 0 && current >= rosterPosition) {
                 return true;
             }
             if (wordIndex >= words || rosterPosition >= (long) words << 6) {
                 wordIndex = words;
                 word = 0;
-                current = null;
+                current = -1;
                 return false;
             }
             int target = (int) Math.max(rosterPosition, 0);
@@ -426,8 +462,44 @@ final class Roster {
             return next();
         }
 
-        /** What the bits cannot tell: room on the channel, working hours, the cap, a lapsed deadline. */
-        private boolean qualifies(Slot slot) {
+        /**
+         * Each skill must reach the floor less the most the other skills can add: its bits at that level replace the
+         * ones the walk used, from the current word on.
+         */
+        @Override
+        public void raiseScoreFloor(int score) {
+            if (score <= scoreFloor) {
+                return;
+            }
+            scoreFloor = score;
+            int highestSum = 0;
+            for (SkillIndex index : scored) {
+                if (index == null) {
+                    return; // a skill nobody has: the walk visits nobody anyway
+                }
+                highestSum += index.highest();
+            }
+            for (int i = 0; i < scored.length; i++) {
+                int level = Math.max(minimums[i], score - (highestSum - scored[i].highest()));
+                Bits bits = scored[i].atLeast(level);
+                required[firstSkill + i] = bits == null ? NOBODY : bits;
+                words = Math.min(words, required[firstSkill + i].wordCount());
+                word = wordIndex < 0 ? 0 : wordIndex < words ? word & required[firstSkill + i].word(wordIndex) : 0;
+            }
+        }
+
+        /**
+         * What the bits cannot tell, looked at only for the owners that need it: room on the channel, working hours,
+         * the cap, a lapsed deadline, and a score floor that the skills' levels alone did not settle.
+         */
+        private boolean qualifies(int position) {
+            if (scoreFloor != Integer.MIN_VALUE && scoreAt(position) < scoreFloor) {
+                return false;
+            }
+            if (!checked.get(position) && excluded.isEmpty()) {
+                return true;
+            }
+            Slot slot = slots[position];
             return (!available || slot.freeCapacityOn(channel) > 0)
                     && (!slot.timed || slot.heldBack(now) == null)
                     && (excluded.isEmpty() || !excluded.contains(slot.owner.id()));
@@ -435,32 +507,37 @@ final class Roster {
 
         @Override
         public Owner owner() {
-            return current().owner;
+            return slots[current()].owner;
         }
 
         @Override
         public long rosterPosition() {
-            return current().position;
+            return current();
         }
 
         @Override
         public int load() {
-            return current().load;
+            return loads[current()];
         }
 
         @Override
         public double utilisation() {
-            return current().owner.capacity().utilisation(current.load);
+            int position = current();
+            int total = totals[position];
+            return total == 0 ? 1.0 : (double) loads[position] / total;
         }
 
         @Override
         public Instant lastAssignedAt() {
-            return current().lastAssignedAt;
+            return slots[current()].lastAssignedAt;
         }
 
         @Override
         public int score() {
-            int position = current().position;
+            return scoreAt(current());
+        }
+
+        private int scoreAt(int position) {
             int score = 0;
             for (SkillIndex index : scored) {
                 score += index.level(position);
@@ -470,11 +547,11 @@ final class Roster {
 
         @Override
         public Candidate candidate() {
-            return current().candidateFor(channel);
+            return slots[current()].candidateFor(channel);
         }
 
-        private Slot current() {
-            if (current == null) {
+        private int current() {
+            if (current < 0) {
                 throw new NoSuchElementException("no current owner: call next() first, and only while it returns true");
             }
             return current;

@@ -24,10 +24,14 @@ import java.util.function.Function;
  * Routes conversations to owners by a {@link RoutingPlan}, ordered rules each with a fallback chain of strategies,
  * and owns all live state: presence, loads, ownership, the waiting queues and which identities are one customer.
  *
- * <p>Every operation is atomic: a decision reads and changes the state under one lock, so an owner's load never
- * exceeds its capacity and every open conversation is in exactly one place (owned by one owner, or waiting in
- * one queue) however many threads call the router. Strategies only decide; the router reserves capacity,
- * queues, and publishes events to listeners after the state has changed.
+ * <p>Every operation is atomic, so an owner's load never exceeds its capacity and every open conversation is in
+ * exactly one place (owned by one owner, or waiting in one queue) however many threads call the router. Most
+ * operations hold the router's lock exclusively. Routes that assign and releases of owned conversations run on several
+ * threads at once when nothing needs them serialised (no listeners or recorders, no identity linking or joining, no
+ * response deadlines): each decision is made on the live state and committed atomically per owner, re-checking the
+ * chosen owner's room under that owner's own lock and that the cursors it read did not move; a conversation that
+ * must wait is decided again under the exclusive lock. Strategies only decide; the router reserves capacity, queues,
+ * and publishes events to listeners after the state has changed.
  *
  * <p>A conversation that no step of its rule's chain can place waits in the rule's queue, in priority order, and
  * such queues are drained through the plan whenever one of the rule's owners gets room: a release, an owner coming

@@ -11,6 +11,7 @@ final class ScannedEligible implements Eligible {
     private final Requirements requirements;
     private final BusyPolicy busyPolicy;
     private int index = -1;
+    private int scoreFloor = Integer.MIN_VALUE;
     private Candidate current;
 
     ScannedEligible(List<Candidate> candidates, Requirements requirements, BusyPolicy busyPolicy) {
@@ -23,7 +24,8 @@ final class ScannedEligible implements Eligible {
     public boolean next() {
         while (++index < candidates.size()) {
             Candidate candidate = candidates.get(index);
-            if (candidate.canTake(busyPolicy) && requirements.metBy(candidate.owner())) {
+            if (candidate.canTake(busyPolicy) && requirements.metBy(candidate.owner())
+                    && requirements.score(candidate.owner()) >= scoreFloor) {
                 current = candidate;
                 return true;
             }
@@ -44,6 +46,11 @@ final class ScannedEligible implements Eligible {
             }
         }
         return false;
+    }
+
+    @Override
+    public void raiseScoreFloor(int score) {
+        scoreFloor = Math.max(scoreFloor, score);
     }
 
     @Override

@@ -166,8 +166,12 @@ class EligibleIndexProperties {
         }
 
         private static String step(Eligible eligible, int move) {
-            boolean found = move == -1 ? eligible.next() : eligible.advanceTo(move);
-            String label = move == -1 ? "next" : "advanceTo(" + move + ")";
+            if (move <= FLOOR_MOVES) {
+                eligible.raiseScoreFloor(FLOOR_MOVES - move);
+            }
+            boolean found = move == -1 || move <= FLOOR_MOVES ? eligible.next() : eligible.advanceTo(move);
+            String label = move == -1 ? "next" : move <= FLOOR_MOVES ? "raiseScoreFloor(" + (FLOOR_MOVES - move)
+                    + ") then next" : "advanceTo(" + move + ")";
             return label + (found ? " -> " + eligible.owner().id() + "@" + eligible.rosterPosition() : " -> none");
         }
 
@@ -419,11 +423,19 @@ class EligibleIndexProperties {
         return anyRequirements().list().ofMinSize(1).ofMaxSize(4);
     }
 
-    /** How the probe moves both cursors: -1 is next(), anything else advanceTo, backwards and negative included. */
+    /** Moves at or below this raise the score floor to {@code FLOOR_MOVES - move} (0 to 12), then call next(). */
+    private static final int FLOOR_MOVES = -10;
+
+    /**
+     * How the probe moves both cursors: -1 is next(), -10 and below raise the score floor and call next(), anything
+     * else advanceTo, backwards and negative included.
+     */
     @Provide
     Arbitrary<List<Integer>> moves() {
         return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(-1)),
-                Tuple.of(3, Arbitraries.integers().between(-3, 90))).list().ofMinSize(1).ofMaxSize(8);
+                Tuple.of(3, Arbitraries.integers().between(-3, 90)),
+                Tuple.of(2, Arbitraries.integers().between(FLOOR_MOVES - 12, FLOOR_MOVES)))
+                .list().ofMinSize(1).ofMaxSize(8);
     }
 
     private static Arbitrary<Route> routes() {

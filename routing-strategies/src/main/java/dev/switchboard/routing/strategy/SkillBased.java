@@ -175,6 +175,7 @@ public final class SkillBased implements Strategy {
             boolean better;
             if (score > bestScore) {
                 bestScore = score;
+                eligible.raiseScoreFloor(score); // the index skips owners whose levels cannot reach it
                 tied = 0;
                 better = true;
             } else {
