@@ -1,7 +1,6 @@
 package dev.switchboard.routing.strategy;
 
 import dev.switchboard.routing.BusyPolicy;
-import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Eligible;
 import dev.switchboard.routing.Owner;
