@@ -442,10 +442,10 @@ final class InMemoryLiveState implements LiveState {
 
         @Override
         public boolean commit(Verdict.Assign assign) {
-            if (refusal(assign.ownerId()) != null) {
-                return false;
+            Roster.Slot slot = roster.get(assign.ownerId());
+            if (slot == null || !considered(slot) || lapsed.contains(assign.ownerId())) {
+                return false; // presence, room, opting out, hours and the cap are checked by tryAssign, atomically
             }
-            Roster.Slot slot = roster.require(assign.ownerId());
             if (reads == 0 && assign.cursors().isEmpty()) {
                 return tryAssign(conversation, slot, now, true);
             }
