@@ -52,6 +52,11 @@ public record Capacity(int total, Map<String, Integer> perChannel) {
 
     /** A load as a share of the total: 1.0 when full; a capacity of zero counts as fully used. */
     public double utilisation(int load) {
+        return utilisation(load, total);
+    }
+
+    /** A load as a share of a total capacity, where a capacity of zero counts as fully used. */
+    static double utilisation(int load, int total) {
         return total == 0 ? 1.0 : (double) load / total;
     }
 }

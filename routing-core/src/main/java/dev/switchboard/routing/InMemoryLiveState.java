@@ -108,11 +108,8 @@ final class InMemoryLiveState implements LiveState {
     @Override
     public List<OwnerStatus> statuses() {
         List<OwnerStatus> statuses = new ArrayList<>();
-        for (int position = 0; position < roster.end(); position++) {
-            Roster.Slot slot = roster.at(position);
-            if (slot != null) {
-                statuses.add(slot.status());
-            }
+        for (Roster.Slot slot : roster.inOrder()) {
+            statuses.add(slot.status());
         }
         return statuses;
     }
@@ -471,9 +468,8 @@ final class InMemoryLiveState implements LiveState {
         @Override
         public Map<String, String> heldBack() {
             Map<String, String> held = new LinkedHashMap<>();
-            for (int position = 0; position < roster.end(); position++) {
-                Roster.Slot slot = roster.at(position);
-                String reason = slot == null || !considered(slot) ? null : heldBack(slot);
+            for (Roster.Slot slot : roster.inOrder()) {
+                String reason = considered(slot) ? heldBack(slot) : null;
                 if (reason != null) {
                     held.put(slot.owner.id(), reason);
                 }
@@ -490,9 +486,8 @@ final class InMemoryLiveState implements LiveState {
         public List<Candidate> candidates() {
             if (candidates == null) {
                 List<Candidate> all = new ArrayList<>();
-                for (int position = 0; position < roster.end(); position++) {
-                    Roster.Slot slot = roster.at(position);
-                    if (slot != null && considered(slot) && heldBack(slot) == null) {
+                for (Roster.Slot slot : roster.inOrder()) {
+                    if (considered(slot) && heldBack(slot) == null) {
                         all.add(slot.candidateFor(channel));
                     }
                 }

@@ -23,7 +23,7 @@ final class PlanRunner {
 
         /** The decisive step's verdict. */
         Verdict verdict() {
-            return trace.steps().get(trace.steps().size() - 1).verdict();
+            return trace.decisive().verdict();
         }
     }
 

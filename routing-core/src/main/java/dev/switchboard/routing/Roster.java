@@ -2,6 +2,7 @@ package dev.switchboard.routing;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -158,6 +159,7 @@ final class Roster {
     private final Bits busy = new Bits();
     /** Below total capacity. */
     private final Bits roomy = new Bits();
+    private final Bits automatic = new Bits();
     /** Owners whose per-channel limits, working hours or assignment cap must be looked at one by one. */
     private final Bits checked = new Bits();
     /**
@@ -166,7 +168,6 @@ final class Roster {
      */
     private volatile int[] loads = new int[16];
     private volatile int[] totals = new int[16];
-    private final Bits automatic = new Bits();
     private final Map<String, SkillIndex> skills = new HashMap<>();
     private final Map<String, Bits> languages = new HashMap<>();
     private final Map<String, Bits> regions = new HashMap<>();
@@ -186,14 +187,15 @@ final class Roster {
         return slot;
     }
 
-    /** One past the highest roster position ever given. */
-    int end() {
-        return end;
-    }
-
-    /** The slot at a roster position, or null when that owner left. */
-    Slot at(int position) {
-        return slots[position];
+    /** The owners on the roster, in roster order. */
+    List<Slot> inOrder() {
+        List<Slot> present = new ArrayList<>(byId.size());
+        for (int position = 0; position < end; position++) {
+            if (slots[position] != null) {
+                present.add(slots[position]);
+            }
+        }
+        return present;
     }
 
     void add(Owner owner, Presence presence) {
@@ -523,8 +525,7 @@ final class Roster {
         @Override
         public double utilisation() {
             int position = current();
-            int total = totals[position];
-            return total == 0 ? 1.0 : (double) loads[position] / total;
+            return Capacity.utilisation(loads[position], totals[position]);
         }
 
         @Override

@@ -202,17 +202,14 @@ public final class Router {
                     routed.increment();
                     assigned.increment();
                     Trace trace = decided.trace();
-                    return new Decision.Assigned(conversation.id(), assign.ownerId(), decisiveStep(trace), trace);
+                    String step = trace.decisive().strategy();
+                    return new Decision.Assigned(conversation.id(), assign.ownerId(), step, trace);
                 }
             }
             return null;
         } finally {
             shared.unlock();
         }
-    }
-
-    private static String decisiveStep(Trace trace) {
-        return trace.steps().get(trace.steps().size() - 1).strategy();
     }
 
     /**
@@ -709,12 +706,12 @@ public final class Router {
             current.ifPresent(entry -> state.dequeue(id));
             if (!decided.view().commit(assign)) { // nothing else changes the state meanwhile: the step chose wrongly
                 current.ifPresent(state::enqueue);
-                throw new IllegalStateException("chain step '" + decisiveStep(trace) + "' assigned owner '"
+                throw new IllegalStateException("chain step '" + trace.decisive().strategy() + "' assigned owner '"
                         + assign.ownerId() + "', who " + decided.view().refusal(assign.ownerId()));
             }
             startResponseDeadline(conversation, now);
             assigned.increment();
-            String step = decisiveStep(trace);
+            String step = trace.decisive().strategy();
             if (events.listening()) {
                 events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), step, trace));
             }
@@ -760,7 +757,7 @@ public final class Router {
     }
 
     private void startResponseDeadline(Conversation conversation, Instant now) {
-        Duration deadline = responseDeadlines.isEmpty() ? null : responseDeadlines.get(conversation.priority());
+        Duration deadline = responseDeadlines.get(conversation.priority());
         if (deadline != null) {
             state.startResponseDeadline(conversation.id(), now.plus(deadline));
         }

@@ -46,6 +46,11 @@ public record Trace(Optional<RuleMatch> rule, List<Step> steps) {
         }
     }
 
+    /** The last step, the one that decided; every trace the router builds has one. */
+    Step decisive() {
+        return steps.get(steps.size() - 1);
+    }
+
     /** A trace of one step. */
     public static Trace of(String strategy, Verdict verdict) {
         return new Trace(List.of(new Step(strategy, verdict)));

@@ -185,11 +185,11 @@ public final class SkillBased implements Strategy {
                 };
             }
             tied++;
-            if (better) {
+            if (better) { // keep only what the tie-break compares: the last assignment is read from the owner's slot
                 chosen = eligible.owner();
                 chosenPosition = eligible.rosterPosition();
-                chosenUtilisation = eligible.utilisation();
-                chosenLastAssigned = eligible.lastAssignedAt();
+                chosenUtilisation = tieBreak == TieBreak.LEAST_LOADED ? eligible.utilisation() : 0;
+                chosenLastAssigned = tieBreak == TieBreak.LONGEST_IDLE ? eligible.lastAssignedAt() : null;
                 chosenAtOrAfterCursor = chosenPosition >= cursor;
             }
         } while (eligible.next());
