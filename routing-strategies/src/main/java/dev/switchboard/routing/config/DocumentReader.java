@@ -9,6 +9,8 @@ import dev.switchboard.routing.QueueSpec;
 import dev.switchboard.routing.Rule;
 import dev.switchboard.routing.RoutingPlan;
 import dev.switchboard.routing.WeeklySchedule;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.switchboard.routing.config.JsonFields.Item;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -23,8 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a whole document section by section, checking each value and every reference between sections (a rule's
@@ -54,7 +54,7 @@ final class DocumentReader {
         NUMBER
     }
 
-    private final Problems problems = new Problems();
+    private final Problems problems;
     private final Map<String, Kind> attributes = new LinkedHashMap<>();
     private final List<Owner> owners = new ArrayList<>();
     private final Map<String, String> ownerPaths = new LinkedHashMap<>();
@@ -75,13 +75,14 @@ final class DocumentReader {
     private Optional<Classifier> classifier = Optional.empty();
     private boolean oneConversationPerCustomer = true;
 
-    private DocumentReader() {
+    private DocumentReader(JsonDocument document) {
+        problems = new Problems(document);
         attributes.put(Classification.CONFIDENCE, Kind.NUMBER);
     }
 
     /** The parts of a document, or a {@link ConfigException} with every problem in it. */
-    static Parts read(Item root) {
-        return new DocumentReader().document(root);
+    static Parts read(JsonDocument document) {
+        return new DocumentReader(document).document(new Item(document.root(), "$"));
     }
 
     private Parts document(Item root) {
@@ -307,12 +308,13 @@ final class DocumentReader {
         }
         List<Pattern> patterns = new ArrayList<>();
         for (Item pattern : type.texts("patterns")) {
+            String regex = pattern.node().textValue();
             try {
-                patterns.add(Pattern.compile(pattern.node().textValue(),
-                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-            } catch (PatternSyntaxException invalid) {
-                problems.add(pattern.path(), "must be a regular expression: " + invalid.getDescription()
-                        + " near index " + invalid.getIndex());
+                patterns.add(KeywordClassifier.Type.pattern(regex));
+            } catch (PatternSyntaxException unusable) {
+                problems.add(pattern.path(), "pattern '" + regex + "' of type '" + name.orElse("?") + "' is not a"
+                        + " regular expression RE2/J can run (no backreferences or lookaround, so that matching takes"
+                        + " linear time): " + unusable.getDescription());
             }
         }
         if (!type.has("keywords") && !type.has("patterns")) {
