@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.routing.IdentityKey;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.RoutingPlan;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A routing configuration read from JSON: the roster, the teams and queues, how identities are linked, how messages
@@ -115,7 +113,7 @@ public final class RoutingConfig {
 
     /** The roster, in document order. */
     public List<Owner> owners() {
-        return parts.owners();
+        return List.copyOf(parts.roster().keySet());
     }
 
     /**
@@ -132,17 +130,16 @@ public final class RoutingConfig {
     }
 
     /**
-     * A router builder with the roster (every owner online), the plan, identity linking, one conversation per
-     * customer unless the document says otherwise, and the response deadlines with their review queue; the host adds
-     * its clock, listeners and other options, and builds.
+     * A new router builder with the roster (each owner in the presence the document gives it, online by default),
+     * the plan, and every router setting the document makes: identity linking, one conversation per customer, the
+     * response deadlines with their review queue, priority aging, the offline grace period and customer memory. A
+     * setting the document leaves out keeps the builder's default, as for a router built in Java. The host adds its
+     * clock, listeners and other options, and builds.
      */
     public Router.Builder routerBuilder() {
-        Set<IdentityKey> linkBy = parts.linkBy();
-        Router.Builder builder = Router.builder().owners(parts.owners()).plan(parts.plan())
-                .linkIdentitiesBy(linkBy.toArray(IdentityKey[]::new))
-                .oneConversationPerCustomer(parts.oneConversationPerCustomer());
-        parts.responseDeadlines().forEach(builder::responseDeadline);
-        parts.reviewQueue().ifPresent(queue -> builder.responseReview(parts.maxBounces(), queue));
+        Router.Builder builder = Router.builder().plan(parts.plan());
+        parts.roster().forEach(builder::owner);
+        parts.settings().forEach(setting -> setting.accept(builder));
         return builder;
     }
 
