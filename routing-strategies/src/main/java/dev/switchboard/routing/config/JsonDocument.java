@@ -74,16 +74,17 @@ final class JsonDocument {
      */
     static JsonDocument parse(Reader json) {
         Map<String, JsonLocation> numbers = new HashMap<>();
-        JsonParser parser = null;
-        try {
-            parser = new NumberLocations(JSON.createParser(json), numbers);
-            JsonNode root = JSON.readTree(parser);
+        try (JsonParser parser = new NumberLocations(JSON.createParser(json), numbers)) {
+            JsonNode root;
+            try {
+                root = JSON.readTree(parser);
+            } catch (JsonProcessingException invalid) {
+                throw new ConfigException(List.of(syntaxProblem(invalid, parser)));
+            }
             if (root == null || root.isMissingNode()) {
                 throw new ConfigException(List.of(new ConfigException.Problem("$", "is empty")));
             }
             return new JsonDocument(root, numbers);
-        } catch (JsonProcessingException invalid) {
-            throw new ConfigException(List.of(syntaxProblem(invalid, parser)));
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
@@ -109,12 +110,10 @@ final class JsonDocument {
      */
     private static ConfigException.Problem syntaxProblem(JsonProcessingException invalid, JsonParser parser) {
         JsonParser stopped = invalid.getProcessor() instanceof JsonParser own ? own : parser;
-        JsonLocation location = invalid.getLocation() != null ? invalid.getLocation()
-                : stopped == null ? null : stopped.currentLocation();
-        String path = stopped == null ? "$" : pathOf(stopped.getParsingContext());
+        JsonLocation location = invalid.getLocation() != null ? invalid.getLocation() : stopped.currentLocation();
+        String path = pathOf(stopped.getParsingContext());
         return new ConfigException.Problem(path, "is not valid JSON: "
-                + invalid.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[")
-                + (location == null ? "" : where(location)));
+                + invalid.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[") + where(location));
     }
 
     /** The path of a parsing context in the form problems use: {@code owners[0].capacity}, or {@code $}. */

@@ -22,7 +22,9 @@ import java.util.Optional;
  * A routing configuration read from JSON: the roster, the teams and queues, how identities are linked, how messages
  * are classified, and the ordered routing rules (see {@code docs/configuration.md} for the format). Loading checks
  * the whole document and fails with a {@link ConfigException} listing every problem at its JSON path, so nothing of a
- * bad document is ever applied. A loaded configuration is immutable, and {@link #write()} gives its document back
+ * bad document is ever applied. A document is parsed within limits (its length, nesting, strings and numbers), its
+ * numbers are bounded, and its classifier patterns run in linear time, so that no document can exhaust the machine;
+ * a field written as {@code null} is a problem, never its default. A loaded configuration is immutable, and {@link #write()} gives its document back
  * for the host to store.
  *
  * <pre>{@code
