@@ -32,6 +32,7 @@ final class RosterReader {
         return roster;
     }
 
+    /** Reads one entry of {@code schedules}, declaring its id for owners and rules to name. */
     void schedule(Item item) {
         JsonFields.of(item, problems).ifPresent(schedule -> {
             Optional<String> id = schedule.text("id", true);
@@ -41,6 +42,7 @@ final class RosterReader {
         });
     }
 
+    /** Reads one owner; an owner with problems is left off the roster (and the document refused). */
     void owner(Item item) {
         JsonFields.of(item, problems).ifPresent(owner -> {
             int before = problems.count();
@@ -85,6 +87,7 @@ final class RosterReader {
         }
     }
 
+    /** Reads one team, whose members must be owners read before it. */
     void team(Item item) {
         JsonFields.of(item, problems).ifPresent(team -> {
             Optional<String> id = team.text("id", true);

@@ -47,8 +47,9 @@ final class RuleReader {
         attributes.put(Classification.CONFIDENCE, Kind.NUMBER);
     }
 
-    void attributes(JsonFields declared) {
-        for (Map.Entry<String, Item> entry : declared.entries()) {
+    /** Reads the {@code attributes} section: the free attributes conditions may test, each text or a number. */
+    void attributes(JsonFields section) {
+        for (Map.Entry<String, Item> entry : section.entries()) {
             String name = entry.getKey();
             Item item = entry.getValue();
             if (Condition.CONVERSATION_FIELDS.contains(name) || attributes.containsKey(name)) {
@@ -66,6 +67,7 @@ final class RuleReader {
         }
     }
 
+    /** Reads one rule; the {@code last} rule of the document must be its review rule. */
     void rule(Item item, boolean last) {
         JsonFields.of(item, problems).ifPresent(rule -> {
             int before = problems.count();
