@@ -2,6 +2,7 @@ package dev.switchboard.routing.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,8 +17,16 @@ import java.util.Set;
 /**
  * One JSON object of the document, read at its path: each field is asked for by name and type-checked, wrong ones
  * are recorded as problems at their path, and {@link #rejectUnknown} reports every field that was never asked for.
+ * A field written as {@code null} is a problem, never its default: leaving the field out gives the default. Numbers
+ * are bounded ({@link #number(Item, Problems)}), so that no value of a document can exhaust the machine later.
  */
 final class JsonFields {
+
+    /** The most digits a decimal number may have before its point, and after it. */
+    static final int MAX_DECIMAL_DIGITS = 15;
+
+    /** How many characters of a value a message quotes. */
+    private static final int QUOTED_CHARS = 40;
 
     /** A JSON value and its path. */
     record Item(JsonNode node, String path) {}
@@ -70,10 +79,15 @@ final class JsonFields {
     Optional<Item> item(String field, boolean required) {
         asked.add(field);
         JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+        if (value == null) {
             if (required) {
                 problems.add(path(field), "is required");
             }
+            return Optional.empty();
+        }
+        if (value.isNull()) {
+            problems.add(path(field), required ? "is required, and must not be null"
+                    : "must not be null; leave the field out for its default");
             return Optional.empty();
         }
         return Optional.of(new Item(value, path(field)));
@@ -99,8 +113,7 @@ final class JsonFields {
 
     Optional<Long> whole(String field, boolean required) {
         return item(field, required).flatMap(item -> {
-            if (!item.node().isIntegralNumber() || !item.node().canConvertToLong()) {
-                problems.add(item.path(), "must be a whole number, was " + describe(item.node()));
+            if (!isWhole(item, Long.MIN_VALUE, Long.MAX_VALUE, problems)) {
                 return Optional.empty();
             }
             return Optional.of(item.node().longValue());
@@ -197,16 +210,43 @@ final class JsonFields {
     }
 
     static Optional<Integer> integer(Item item, Problems problems) {
-        if (!item.node().isIntegralNumber() || !item.node().canConvertToInt()) {
-            problems.add(item.path(), "must be a whole number, was " + describe(item.node()));
+        if (!isWhole(item, Integer.MIN_VALUE, Integer.MAX_VALUE, problems)) {
             return Optional.empty();
         }
         return Optional.of(item.node().intValue());
     }
 
+    /** Whether the item is a whole number from {@code min} to {@code max}; if not, adds the problem. */
+    private static boolean isWhole(Item item, long min, long max, Problems problems) {
+        if (!item.node().isIntegralNumber()) {
+            problems.add(item.path(), "must be a whole number, was " + describe(item.node()));
+            return false;
+        }
+        BigInteger value = item.node().bigIntegerValue();
+        if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+            problems.addAtNumber(item.path(), "must be a whole number from " + min + " to " + max + ", was "
+                    + describe(item.node()));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A number with at most {@value #MAX_DECIMAL_DIGITS} digits before its point and as many after it: enough for
+     * any threshold or score, and never a value such as {@code 1e-999999999} whose digits fill the heap when
+     * written out.
+     */
     static Optional<BigDecimal> number(Item item, Problems problems) {
         if (!item.node().isNumber()) {
             problems.add(item.path(), "must be a number, was " + describe(item.node()));
+            return Optional.empty();
+        }
+        BigDecimal value = item.node().decimalValue().stripTrailingZeros();
+        if (value.signum() != 0 && (value.precision() - value.scale() > MAX_DECIMAL_DIGITS
+                || value.scale() > MAX_DECIMAL_DIGITS)) {
+            problems.addAtNumber(item.path(), "must be a number with at most " + MAX_DECIMAL_DIGITS + " digits"
+                    + " before the decimal point and " + MAX_DECIMAL_DIGITS + " after it, was "
+                    + describe(item.node()));
             return Optional.empty();
         }
         return Optional.of(item.node().decimalValue());
@@ -224,17 +264,26 @@ final class JsonFields {
         return elements;
     }
 
-    /** A JSON value for a message: its kind, and the value itself when short. */
+    /** A JSON value for a message: its kind, and the value itself, abbreviated when long. */
     static String describe(JsonNode value) {
         if (value.isTextual()) {
-            return "the string '" + value.textValue() + "'";
+            return "the string '" + abbreviate(value.textValue()) + "'";
         }
         if (value.isNumber() || value.isBoolean()) {
-            return value.asText();
+            return abbreviate(value.asText());
         }
         if (value.isArray()) {
             return "an array";
         }
         return value.isObject() ? "an object" : "null";
+    }
+
+    /** The text, or its start and its length when longer than a message should quote. */
+    private static String abbreviate(String text) {
+        if (text.length() <= QUOTED_CHARS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(QUOTED_CHARS - 1)) ? QUOTED_CHARS - 1 : QUOTED_CHARS;
+        return text.substring(0, end) + "... (" + text.length() + " characters)";
     }
 }

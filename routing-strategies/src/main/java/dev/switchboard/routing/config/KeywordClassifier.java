@@ -1,11 +1,11 @@
 package dev.switchboard.routing.config;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The classifier a configuration's {@code classification.types} describe: each type has keywords (words or phrases,
@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
  * declared on a tie. Its confidence is its count divided by the count of every type's finds plus one, so one keyword
  * alone gives 0.5, two give 0.67, and one each for two types gives 0.33: agreement raises it, competition lowers it.
  * A message with no finds is of type {@code general}, with confidence 0.
+ *
+ * <p>Keywords and patterns come from a document, so they run on RE2/J, whose matching takes time linear in the text
+ * whatever the pattern: a pattern such as {@code (.*a){20}$} cannot hang classification, as it can on a
+ * backtracking engine.
  */
 final class KeywordClassifier implements Classifier {
 
@@ -24,16 +28,27 @@ final class KeywordClassifier implements Classifier {
      * A type and what points to it.
      *
      * @param keywords each keyword with its matcher: the keyword, not inside a longer word
+     * @param patterns the patterns, compiled case-insensitively ({@link #pattern})
      */
     record Type(String type, Map<String, Pattern> keywords, List<Pattern> patterns) {
 
         static Type of(String type, List<String> keywords, List<Pattern> patterns) {
             Map<String, Pattern> matchers = new LinkedHashMap<>();
             for (String keyword : keywords) {
-                matchers.put(keyword, Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword)
-                        + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+                matchers.put(keyword, Pattern.compile("(?:^|[^\\p{L}\\p{N}])" + Pattern.quote(keyword)
+                        + "(?:[^\\p{L}\\p{N}]|$)", Pattern.CASE_INSENSITIVE));
             }
             return new Type(type, matchers, List.copyOf(patterns));
+        }
+
+        /**
+         * A pattern as a type's patterns are compiled: case-insensitive, on RE2/J.
+         *
+         * @throws com.google.re2j.PatternSyntaxException when RE2/J cannot run it, such as a backreference or a
+         *     lookaround, which need a backtracking engine
+         */
+        static Pattern pattern(String regex) {
+            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
         }
 
         /** What of this type is found in the text, for people. */

@@ -9,9 +9,19 @@ import java.util.function.Supplier;
 final class Problems {
 
     private final List<ConfigException.Problem> found = new ArrayList<>();
+    private final JsonDocument document;
+
+    Problems(JsonDocument document) {
+        this.document = document;
+    }
 
     void add(String path, String message) {
         found.add(new ConfigException.Problem(path, message));
+    }
+
+    /** A problem with the number at {@code path}, whose message ends with where the number is written. */
+    void addAtNumber(String path, String message) {
+        add(path, message + document.whereNumber(path));
     }
 
     /** How many problems were found so far: compare before and after reading a part to know if it was sound. */

@@ -1,18 +1,10 @@
 package dev.switchboard.routing.config;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.switchboard.routing.IdentityKey;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.RoutingPlan;
@@ -23,17 +15,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A routing configuration read from JSON: the roster, the teams and queues, how identities are linked, how messages
  * are classified, and the ordered routing rules (see {@code docs/configuration.md} for the format). Loading checks
  * the whole document and fails with a {@link ConfigException} listing every problem at its JSON path, so nothing of a
- * bad document is ever applied. A loaded configuration is immutable, and {@link #write()} gives its document back
+ * bad document is ever applied. A document is parsed within limits (its length, nesting, strings and numbers), its
+ * numbers are bounded, and its classifier patterns run in linear time, so that no document can exhaust the machine;
+ * a field written as {@code null} is a problem, never its default. A loaded configuration is immutable, and {@link #write()} gives its document back
  * for the host to store.
  *
  * <pre>{@code
@@ -44,14 +35,6 @@ import java.util.Set;
  * }</pre>
  */
 public final class RoutingConfig {
-
-    /** Reads numbers as written, so that 70.0 is written back as 70.0, not as 70 or 7E+1. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
@@ -88,18 +71,8 @@ public final class RoutingConfig {
         if (json == null) {
             throw new IllegalArgumentException("json must not be null");
         }
-        JsonNode document;
-        try {
-            document = JSON.readTree(json);
-        } catch (JsonProcessingException invalid) {
-            throw new ConfigException(List.of(syntaxProblem(invalid)));
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        }
-        if (document == null || document.isMissingNode()) {
-            throw new ConfigException(List.of(new ConfigException.Problem("$", "is empty")));
-        }
-        return new RoutingConfig(document, DocumentReader.read(new JsonFields.Item(document, "$")));
+        JsonDocument document = JsonDocument.parse(json);
+        return new RoutingConfig(document.root(), DocumentReader.read(document));
     }
 
     /**
@@ -119,30 +92,10 @@ public final class RoutingConfig {
         }
     }
 
-    /** A JSON syntax error (a duplicate key included) at the path where the parser stopped, with line and column. */
-    private static ConfigException.Problem syntaxProblem(JsonProcessingException invalid) {
-        Deque<String> parts = new ArrayDeque<>();
-        if (invalid.getProcessor() instanceof JsonParser parser) {
-            for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
-                    context = context.getParent()) {
-                if (context.inArray()) {
-                    parts.push("[" + Math.max(context.getCurrentIndex(), 0) + "]");
-                } else if (context.getCurrentName() != null) {
-                    parts.push("." + context.getCurrentName());
-                }
-            }
-        }
-        String path = String.join("", parts);
-        String where = invalid.getLocation() == null ? "" : " (line " + invalid.getLocation().getLineNr()
-                + ", column " + invalid.getLocation().getColumnNr() + ")";
-        return new ConfigException.Problem(path.isEmpty() ? "$" : path.startsWith(".") ? path.substring(1) : path,
-                "is not valid JSON: " + invalid.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[") + where);
-    }
-
     /** The document, as JSON that {@link #load(String)} reads back into an equal configuration. */
     public String write() {
         try {
-            return JSON.writer(PRETTY).writeValueAsString(document) + "\n";
+            return JsonDocument.JSON.writer(PRETTY).writeValueAsString(document) + "\n";
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("a JSON tree could not be written", impossible);
         }
@@ -162,7 +115,7 @@ public final class RoutingConfig {
 
     /** The roster, in document order. */
     public List<Owner> owners() {
-        return parts.owners();
+        return List.copyOf(parts.roster().keySet());
     }
 
     /**
@@ -179,17 +132,16 @@ public final class RoutingConfig {
     }
 
     /**
-     * A router builder with the roster (every owner online), the plan, identity linking, one conversation per
-     * customer unless the document says otherwise, and the response deadlines with their review queue; the host adds
-     * its clock, listeners and other options, and builds.
+     * A new router builder with the roster (each owner in the presence the document gives it, online by default),
+     * the plan, and every router setting the document makes: identity linking, one conversation per customer, the
+     * response deadlines with their review queue, priority aging, the offline grace period and customer memory. A
+     * setting the document leaves out keeps the builder's default, as for a router built in Java. The host adds its
+     * clock, listeners and other options, and builds.
      */
     public Router.Builder routerBuilder() {
-        Set<IdentityKey> linkBy = parts.linkBy();
-        Router.Builder builder = Router.builder().owners(parts.owners()).plan(parts.plan())
-                .linkIdentitiesBy(linkBy.toArray(IdentityKey[]::new))
-                .oneConversationPerCustomer(parts.oneConversationPerCustomer());
-        parts.responseDeadlines().forEach(builder::responseDeadline);
-        parts.reviewQueue().ifPresent(queue -> builder.responseReview(parts.maxBounces(), queue));
+        Router.Builder builder = Router.builder().plan(parts.plan());
+        parts.roster().forEach(builder::owner);
+        parts.settings().forEach(setting -> setting.accept(builder));
         return builder;
     }
 

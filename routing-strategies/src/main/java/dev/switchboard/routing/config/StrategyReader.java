@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads one step of a rule's chain: {@code {"type": "skill-based", "tieBreak": "longest-idle"}}. Every type takes
@@ -30,9 +29,9 @@ final class StrategyReader {
     /**
      * The strategy an entry describes, if the entry is sound.
      *
-     * @param queues the queues the document declares, which an agent-pick pool must be one of
+     * @param declared what the document declares, whose queues an agent-pick pool must be one of
      */
-    static Optional<Strategy> read(JsonFields entry, Set<String> queues, Problems problems) {
+    static Optional<Strategy> read(JsonFields entry, Declarations declared, Problems problems) {
         int before = problems.count();
         Optional<String> type = entry.text("type", true);
         if (type.isPresent() && !TYPES.contains(type.get())) {
@@ -50,7 +49,7 @@ final class StrategyReader {
             case "skill-based" -> skillBased(entry, name, busy, problems);
             case "least-loaded" -> leastLoaded(entry, name, busy, problems);
             case "weighted-capacity" -> weightedCapacity(entry, name, busy, problems);
-            default -> agentPick(entry, name, queues, problems);
+            default -> agentPick(entry, name, declared, problems);
         };
         entry.rejectUnknown("option of " + type.get());
         return problems.count() == before ? strategy : Optional.empty();
@@ -107,10 +106,10 @@ final class StrategyReader {
                 () -> WeightedCapacity.random(name, seed, busy)));
     }
 
-    private static Optional<Strategy> agentPick(JsonFields entry, String name, Set<String> queues, Problems problems) {
+    private static Optional<Strategy> agentPick(JsonFields entry, String name, Declarations declared,
+            Problems problems) {
         Optional<String> pool = entry.text("pool", true);
-        pool.filter(queue -> !queues.contains(queue)).ifPresent(queue -> problems.add(entry.path("pool"),
-                "unknown queue '" + queue + "'; declared queues: " + queues));
+        pool.ifPresent(queue -> declared.knownQueue(queue, entry.path("pool")));
         Optional<Duration> deadline = entry.duration("deadline", true, false);
         Optional<ZoneId> zone = entry.text("zone", false).flatMap(text -> problems.attempt(entry.path("zone"),
                 () -> zone(text)));

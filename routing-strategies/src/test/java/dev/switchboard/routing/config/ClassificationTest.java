@@ -190,8 +190,9 @@ class ClassificationTest {
 
             assertThat(problemsOf(json)).containsExactly(
                     problem("classification.minConfidence", "must be between 0 and 1, was 1.5"),
-                    problem("classification.types[0].patterns[0]", "must be a regular expression: Unclosed group near"
-                            + " index 9"),
+                    problem("classification.types[0].patterns[0]", "pattern '(unclosed' of type 'pricing' is not a"
+                            + " regular expression RE2/J can run (no backreferences or lookaround, so that matching"
+                            + " takes linear time): missing closing )"),
                     problem("classification.types[1].type", "type 'pricing' is described twice"),
                     problem("classification.types[2]", "needs keywords or patterns that point to the type"));
         }

@@ -74,4 +74,14 @@ final class Documents {
     static ConfigException.Problem problem(String path, String message) {
         return new ConfigException.Problem(path, message);
     }
+
+    /** Where {@code written} first starts in {@code json}, as problems say it: {@code " (line 3, column 17)"}. */
+    static String at(String json, String written) {
+        int index = json.indexOf(written);
+        if (index < 0) {
+            throw new IllegalArgumentException("'" + written + "' is not in the document");
+        }
+        long line = json.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+        return " (line " + line + ", column " + (index - json.lastIndexOf('\n', index - 1)) + ")";
+    }
 }

@@ -93,8 +93,8 @@ class RoutingConfigTest {
 
         @Test
         void linksIdentitiesByTheAttributesTheDocumentNames() {
-            String linked = desk().replace("\"rules\":", "\"identity\": {\"linkBy\": [\"email\", \"phone\"]},\n"
-                    + "  \"rules\":");
+            String linked = desk().replace("\"rules\":", "\"identity\": {\"linkBy\": [\"email\", \"phone\"],"
+                    + " \"oneConversationPerCustomer\": true},\n  \"rules\":");
             Router router = router(RoutingConfig.load(linked));
             router.route(conversation("form").customer("web-form-1").attribute("email", "Maria@example.com").build());
 
@@ -102,20 +102,6 @@ class RoutingConfigTest {
                     .build());
 
             assertThat(mail).isInstanceOf(Decision.Joined.class);
-        }
-
-        @Test
-        void keepsOneConversationPerCustomer_unlessTheDocumentSaysNot() {
-            Router joining = router(RoutingConfig.load(desk()));
-            Router separate = router(RoutingConfig.load(desk().replace("\"rules\":",
-                    "\"identity\": {\"oneConversationPerCustomer\": false},\n  \"rules\":")));
-
-            joining.route(conversation("c1").customer("maria").build());
-            separate.route(conversation("c1").customer("maria").build());
-
-            assertThat(joining.route(conversation("c2").customer("maria").build())).isInstanceOf(Decision.Joined.class);
-            assertThat(separate.route(conversation("c2").customer("maria").build()))
-                    .isInstanceOf(Decision.Queued.class);
         }
 
         @Test
@@ -285,13 +271,13 @@ class RoutingConfigTest {
             assertThat(problemsOf(json)).containsExactly(
                     problem("owners[1].colour", "unknown field of an owner; expected one of [id, kind, languages,"
                             + " regions, skills, capacity, channelCapacity, weight, autoAssign, assignmentCap,"
-                            + " hours]"),
+                            + " hours, presence]"),
                     problem("rules[0].then.chian", "unknown field of a rule's 'then'; expected one of [queue, team,"
                             + " owner, chain]"),
                     problem("rules[0].nte", "unknown field of a rule; expected one of [id, when, note, then, hours,"
                             + " afterHours]"),
                     problem("rulez", "unknown section; expected one of [attributes, schedules, owners, teams, queues,"
-                            + " identity, classification, responses, rules]"));
+                            + " identity, classification, responses, router, rules]"));
         }
 
         @Test
@@ -610,7 +596,7 @@ class RoutingConfigTest {
     }
 
     @Test
-    void aRouterFromAConfigurationKeepsEveryOwnerOnline() {
+    void aRouterFromAConfigurationStartsEveryOwnerOnline_byDefault() {
         Router router = router(RoutingConfig.load(desk()));
 
         assertThat(router.roster()).extracting(status -> status.presence().name()).containsOnly("ONLINE");
