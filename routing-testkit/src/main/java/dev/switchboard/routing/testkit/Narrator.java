@@ -11,9 +11,8 @@ final class Narrator {
     private Narrator() {}
 
     /** The event in words, or null when the operation's line already says it. */
-    static String tell(RoutingEvent event, String subject, Story story) {
+    static String tell(RoutingEvent event, String subject) {
         if (event instanceof RoutingEvent.Assigned assigned) {
-            story.names(assigned.ownerId());
             return assigned.strategy().equals("claim")
                     ? about(assigned.conversation().id(), subject) + "claimed by " + assigned.ownerId()
                     : about(assigned.conversation().id(), subject) + "to " + assigned.ownerId() + " by "
@@ -35,12 +34,10 @@ final class Narrator {
             return about(rerouted.conversation().id(), subject) + "taken from " + rerouted.fromOwnerId();
         }
         if (event instanceof RoutingEvent.Transferred transferred) {
-            story.names(transferred.toOwnerId());
             return transferred.conversation().id().equals(subject) ? null : transferred.conversation().id()
                     + " handed from " + transferred.fromOwnerId() + " to " + transferred.toOwnerId();
         }
         if (event instanceof RoutingEvent.ResponseDeadlineMissed missed) {
-            story.names(missed.ownerId());
             return missed.ownerId() + " missed the reply deadline of " + missed.conversation().id();
         }
         if (event instanceof RoutingEvent.SlaBreached breached) {

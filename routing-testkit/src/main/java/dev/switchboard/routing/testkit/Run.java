@@ -39,9 +39,17 @@ final class Run {
      *
      * @param violation the first invariant that broke, if one did
      * @param story the run told up to where it stopped
-     * @param transcript per operation, its result and the events it caused, to compare runs
+     * @param transcript per operation, what it did, to compare runs
      */
-    record Outcome(Optional<Violation> violation, Story story, List<Object> transcript) {}
+    record Outcome(Optional<Violation> violation, Story story, List<Step> transcript) {}
+
+    /**
+     * What one operation did: the call's result (a decision, or a word), the events it caused, and its story line.
+     */
+    record Step(Object result, List<RoutingEvent> events, String told) {}
+
+    /** The result of a call that threw, comparable between runs. */
+    private record Failed(String exception, String message) {}
 
     private static final Handoff HANDOFF = new Handoff("handed over by the test kit", "", "carry on");
 
@@ -80,7 +88,7 @@ final class Run {
         Story story = new Story(scenario.start(), router.roster());
         Run run = new Run(router, clock, shadow, story,
                 new Starvation(router.plan(), setup.holds(), setup.extraHold()), setup.checked());
-        List<Object> transcript = new ArrayList<>();
+        List<Step> transcript = new ArrayList<>();
         for (Operation operation : scenario.operations()) {
             Optional<Violation> violation = run.step(operation, transcript);
             if (violation.isPresent()) {
@@ -90,11 +98,11 @@ final class Run {
         return new Outcome(Optional.empty(), story, transcript);
     }
 
-    private Optional<Violation> step(Operation operation, List<Object> transcript) {
+    private Optional<Violation> step(Operation operation, List<Step> transcript) {
         int before = shadow.events().size();
         Call call = prepare(operation);
         if (call == null) {
-            transcript.add("skipped");
+            transcript.add(new Step("skipped", List.of(), ""));
             return Optional.empty();
         }
         Object result;
@@ -102,13 +110,12 @@ final class Run {
         try {
             result = call.action().get();
         } catch (RuntimeException thrown) {
-            result = thrown.getClass().getName() + ": " + thrown.getMessage();
-            refused = new Violation(Invariant.CALLS_ANSWERED, call.headline() + ": the router threw "
+            result = new Failed(thrown.getClass().getName(), thrown.getMessage());
+            refused = new Violation(Invariant.CALLS_ANSWERED, call.method() + " threw "
                     + thrown.getClass().getSimpleName() + ": " + thrown.getMessage());
         }
         List<RoutingEvent> events = List.copyOf(shadow.events().subList(before, shadow.events().size()));
-        transcript.add(List.of(result, events));
-        tell(call, result, events);
+        transcript.add(new Step(result, events, tell(call, result, events)));
         if (result instanceof Decision decision && operation instanceof Operation.Route) {
             shadow.decided(decision);
         }
@@ -127,7 +134,7 @@ final class Run {
      * A call on the router an operation makes: the start of its line in the story, the conversation or owner it is
      * about, and the call itself, which returns a decision or a word.
      */
-    private record Call(String headline, String subject, Supplier<Object> action) {}
+    private record Call(String method, String headline, String subject, Supplier<Object> action) {}
 
     /** The call an operation makes; null when it makes none, as time passing, or cannot apply now and is skipped. */
     private Call prepare(Operation operation) {
@@ -140,25 +147,29 @@ final class Run {
             Conversation conversation = new Conversation("c" + (++routed), template.customerId(),
                     template.channel(), template.type(), template.priority(), template.vip(), template.language(),
                     template.region(), template.requiredSkills(), template.attributes(), clock.instant());
-            shadow.routing(conversation);
-            return new Call(Words.of(conversation) + " arrives", conversation.id(), () -> router.route(conversation));
+            return new Call("route(" + conversation.id() + ")", Words.of(conversation) + " arrives", conversation.id(),
+                    () -> {
+                Decision decision = router.route(conversation);
+                shadow.routed(conversation);
+                return decision;
+            });
         }
         if (operation instanceof Operation.SetPresence presence) {
-            story.names(presence.ownerId());
-            return new Call(presence.ownerId() + " " + Words.of(presence.presence()), presence.ownerId(), () -> {
+            return new Call("setPresence(" + presence.ownerId() + ")", presence.ownerId() + " "
+                    + Words.of(presence.presence()), presence.ownerId(), () -> {
                 router.setPresence(presence.ownerId(), presence.presence());
                 return "done";
             });
         }
         if (operation instanceof Operation.SetCapacity capacity) {
-            story.names(capacity.ownerId());
-            return new Call(capacity.ownerId() + " " + Words.of(capacity.capacity()), capacity.ownerId(), () -> {
+            return new Call("setCapacity(" + capacity.ownerId() + ")", capacity.ownerId() + " "
+                    + Words.of(capacity.capacity()), capacity.ownerId(), () -> {
                 router.setCapacity(capacity.ownerId(), capacity.capacity());
                 return "done";
             });
         }
         if (operation instanceof Operation.Tick) {
-            return new Call("tick", "", () -> {
+            return new Call("tick()", "tick", "", () -> {
                 router.tick();
                 return "done";
             });
@@ -169,8 +180,8 @@ final class Run {
                 return null;
             }
             String id = waiting.get(claim.pick() % waiting.size()).conversation().id();
-            story.names(claim.ownerId());
-            return new Call(claim.ownerId() + " claims " + id, id, () -> router.claim(claim.ownerId(), id));
+            return new Call("claim(" + id + ")", claim.ownerId() + " claims " + id, id,
+                    () -> router.claim(claim.ownerId(), id));
         }
         return prepareOnOpen(operation);
     }
@@ -183,7 +194,7 @@ final class Run {
         }
         if (operation instanceof Operation.Release release) {
             String id = open.get(release.pick() % open.size());
-            return new Call("release " + id, id, () -> {
+            return new Call("release(" + id + ")", "release " + id, id, () -> {
                 router.release(id);
                 return "done";
             });
@@ -191,8 +202,7 @@ final class Run {
         if (operation instanceof Operation.Acknowledge acknowledge) {
             String id = open.get(acknowledge.pick() % open.size());
             String ownerId = ownerOf(id);
-            story.names(ownerId);
-            return new Call(ownerId + " replies to " + id, id, () -> {
+            return new Call("acknowledge(" + id + ")", ownerId + " replies to " + id, id, () -> {
                 router.acknowledge(id);
                 return "done";
             });
@@ -205,29 +215,31 @@ final class Run {
                 || to.freeOn(shadow.conversation(id).channel()) == 0) {
             return null;
         }
-        story.names(from);
-        story.names(to.id());
-        return new Call(id + " handed from " + from + " to " + to.id(), id, () -> router.transfer(id, to.id(),
-                HANDOFF));
+        return new Call("transfer(" + id + ")", id + " handed from " + from + " to " + to.id(), id,
+                () -> router.transfer(id, to.id(), HANDOFF));
     }
 
     private String ownerOf(String conversationId) {
         return ((Shadow.Owned) shadow.place(conversationId)).ownerId();
     }
 
-    private void tell(Call call, Object result, List<RoutingEvent> events) {
+    /** Adds the operation's line to the story, and returns it. */
+    private String tell(Call call, Object result, List<RoutingEvent> events) {
         List<String> consequences = new ArrayList<>();
         if (result instanceof Decision.Rejected rejected && events.isEmpty()) {
             consequences.add("refused: " + rejected.reason());
+        } else if (result instanceof Failed) {
+            consequences.add("throws");
         }
         for (RoutingEvent event : events) {
-            String told = Narrator.tell(event, call.subject(), story);
+            String told = Narrator.tell(event, call.subject());
             if (told != null) {
                 consequences.add(told);
             }
         }
-        story.line(clock.instant(), call.headline() + (consequences.isEmpty() ? ""
-                : " -> " + String.join("; ", consequences)));
+        String line = call.headline() + (consequences.isEmpty() ? "" : " -> " + String.join("; ", consequences));
+        story.line(clock.instant(), line);
+        return line;
     }
 
     /** Throws on every event, without a stack trace, so that the router's warning for it stays one line. */

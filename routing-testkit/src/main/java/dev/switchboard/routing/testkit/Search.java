@@ -2,7 +2,6 @@ package dev.switchboard.routing.testkit;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
@@ -81,19 +80,30 @@ final class Search {
         if (!setup.checked().contains(Invariant.LISTENER_ISOLATION)) {
             return Optional.empty();
         }
-        List<Object> failing = Run.play(scenario, setup, true).transcript();
-        List<Object> expected = plain.transcript();
+        List<Run.Step> failing = Run.play(scenario, setup, true).transcript();
+        List<Run.Step> expected = plain.transcript();
         for (int step = 0; step < expected.size(); step++) {
-            Object actual = step < failing.size() ? failing.get(step) : "nothing: the run had stopped";
-            if (!Objects.equals(expected.get(step), actual)) {
+            Run.Step wanted = expected.get(step);
+            Optional<Run.Step> actual = step < failing.size() ? Optional.of(failing.get(step)) : Optional.empty();
+            if (!actual.equals(Optional.of(wanted))) {
                 Scenario upTo = new Scenario(scenario.start(), scenario.operations().subList(0, step + 1));
                 Run.Outcome told = Run.play(upTo, setup, false);
-                Violation violation = new Violation(Invariant.LISTENER_ISOLATION, "with a listener that throws,"
-                        + " the last step gave " + clip(actual) + " instead of " + clip(expected.get(step)));
+                Violation violation = new Violation(Invariant.LISTENER_ISOLATION, "with a listener that throws, the"
+                        + " last step " + actual.map(other -> difference(wanted, other))
+                                .orElse("was never reached"));
                 return Optional.of(new Failure(violation, told.story().render(violation), told.story().steps()));
             }
         }
         return Optional.empty();
+    }
+
+    /** How a step of the run with a failing listener differs from the same step without. */
+    private static String difference(Run.Step expected, Run.Step actual) {
+        if (!actual.told().equals(expected.told())) {
+            return "went: " + actual.told();
+        }
+        return "gave " + clip(actual.result()) + " with the events " + clip(actual.events()) + ", instead of "
+                + clip(expected.result()) + " with " + clip(expected.events());
     }
 
     private static String clip(Object result) {

@@ -116,8 +116,8 @@ final class Shadow implements RoutingListener {
         return open;
     }
 
-    /** A conversation about to be routed: the model knows it, but not yet where it goes. */
-    void routing(Conversation conversation) {
+    /** A conversation the router took in: from now on it must always be somewhere. */
+    void routed(Conversation conversation) {
         conversations.put(conversation.id(), conversation);
     }
 
@@ -237,7 +237,9 @@ final class Shadow implements RoutingListener {
     void reconcile(Router router) {
         places.forEach((id, place) -> {
             if (place instanceof Limbo limbo) {
-                violate(Invariant.CONSERVATION, id + " was " + limbo.why() + " and placed nowhere");
+                violate(Invariant.CONSERVATION, id + " was " + limbo.why() + " and placed nowhere" + router.placement(id)
+                        .map(placement -> " (the router says " + describe(placement) + ")")
+                        .orElse(", the router has it nowhere either"));
             }
         });
         Set<String> seen = new HashSet<>();
@@ -282,6 +284,11 @@ final class Shadow implements RoutingListener {
                         + " has it open");
             }
         });
+    }
+
+    private static String describe(Placement placement) {
+        return placement instanceof Placement.Owned owned ? "owned by " + owned.ownerId()
+                : "waiting in " + ((Placement.Waiting) placement).entry().queue();
     }
 
     static String describe(Place place) {

@@ -6,14 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A run told as a story, one line per operation that did something, times in UTC: it opens with the owners the story
- * names, as the router was built, and ends with the invariant that broke.
+ * names, as the router was built (the others are summed up), and ends with the invariant that broke.
  *
  * <pre>
  * 09:00 ana online, capacity 1
@@ -31,16 +30,10 @@ final class Story {
     private final Instant start;
     private final List<OwnerStatus> opening;
     private final List<String> lines = new ArrayList<>();
-    private final Set<String> named = new LinkedHashSet<>();
 
     Story(Instant start, List<OwnerStatus> opening) {
         this.start = start;
         this.opening = List.copyOf(opening);
-    }
-
-    /** Notes that the story names an owner, so that the opening line gives its presence and capacity. */
-    void names(String ownerId) {
-        named.add(ownerId);
     }
 
     void line(Instant at, String text) {
@@ -53,10 +46,11 @@ final class Story {
     }
 
     String render(Violation violation) {
+        String told = String.join("\n", lines) + "\n" + violation.detail();
         List<String> opened = new ArrayList<>();
         int others = 0;
         for (OwnerStatus status : opening) {
-            if (named.contains(status.owner().id())) {
+            if (names(told, status.owner().id())) {
                 opened.add(status.owner().id() + " " + Words.of(status.presence()) + ", "
                         + Words.of(status.owner().capacity()));
             } else {
@@ -71,6 +65,11 @@ final class Story {
         lines.forEach(line -> story.append('\n').append(line));
         return story.append("\n  VIOLATED ").append(violation.invariant().title()).append(": ")
                 .append(violation.detail()).toString();
+    }
+
+    /** Whether a text names an owner: its id, not as part of a longer name. */
+    private static boolean names(String text, String ownerId) {
+        return Pattern.compile("(?<![\\w-])" + Pattern.quote(ownerId) + "(?![\\w-])").matcher(text).find();
     }
 
     private String time(Instant at) {
