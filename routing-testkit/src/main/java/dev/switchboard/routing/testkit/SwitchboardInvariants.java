@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import net.jqwik.api.sessions.JqwikSession;
 
 /**
@@ -119,15 +120,26 @@ public final class SwitchboardInvariants {
      * @throws InvariantViolation with the shrunk story, when a generated day breaks an invariant
      */
     public static void check(RoutingConfig config, Options options) {
-        Objects.requireNonNull(config, "config");
-        run(config::routerBuilder, HoldBounds.of(config), options);
+        check(config, UnaryOperator.identity(), options);
     }
 
     /**
-     * Checks the routers a supplier's builders build, such as {@code () -> config.routerBuilder().offlinePolicy(...)}
-     * or a router set up in Java. Each call must return a fresh builder with the roster and the plan; the check adds
-     * its own clock and listener. No rule's steps are taken to hold conversations beyond
-     * {@link Options#extraHold()}.
+     * Checks routers built by {@link RoutingConfig#routerBuilder()} with settings the document does not hold, such as
+     * {@code builder -> builder.offlinePolicy(OfflinePolicy.keepFor(Duration.ofMinutes(2)))}; the check adds its own
+     * clock and listener. The waits the starvation check allows each rule are read from the document.
+     *
+     * @throws InvariantViolation with the shrunk story, when a generated day breaks an invariant
+     */
+    public static void check(RoutingConfig config, UnaryOperator<Router.Builder> settings, Options options) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(settings, "settings");
+        run(() -> settings.apply(config.routerBuilder()), HoldBounds.of(config), options);
+    }
+
+    /**
+     * Checks the routers a supplier's builders build, for a router set up in Java. Each call must return a fresh
+     * builder with the roster and the plan; the check adds its own clock and listener. No rule's steps are taken to
+     * hold conversations beyond {@link Options#extraHold()}.
      *
      * @throws InvariantViolation with the shrunk story, when a generated day breaks an invariant
      */

@@ -1,7 +1,10 @@
 package dev.switchboard.routing.testkit;
 
+import dev.switchboard.routing.OfflinePolicy;
 import dev.switchboard.routing.config.RoutingConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,5 +21,13 @@ class ShippedConfigurationsTest {
             "simulator/helpdesk-rules.json"})
     void keepsEveryInvariant(String configuration) {
         SwitchboardInvariants.check(RoutingConfig.load(RESOURCES.resolve(configuration)));
+    }
+
+    @Test
+    void dentalClinicKeepsEveryInvariant_whenOfflineOwnersKeepTheirConversationsForAWhile() {
+        RoutingConfig dental = RoutingConfig.load(RESOURCES.resolve("config/dental-clinic.json"));
+
+        SwitchboardInvariants.check(dental, builder -> builder.offlinePolicy(OfflinePolicy.keepFor(
+                Duration.ofMinutes(5))), SwitchboardInvariants.Options.defaults().tries(50));
     }
 }
