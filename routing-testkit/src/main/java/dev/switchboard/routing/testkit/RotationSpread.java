@@ -59,7 +59,8 @@ final class RotationSpread {
         if (rule.isEmpty() || !isRoundRobin(rule.get(), event.strategy())) {
             return Optional.empty();
         }
-        Rotation rotation = rotations.computeIfAbsent(new Key(rule.get().name(), event.strategy()), key -> new Rotation());
+        Key key = new Key(rule.get().name(), event.strategy());
+        Rotation rotation = rotations.computeIfAbsent(key, unused -> new Rotation());
         int decision = rotation.decisions.size();
         rotation.decisions.add(event.at());
         Set<String> eligible = new LinkedHashSet<>();

@@ -129,7 +129,7 @@ public final class RoutingArbitraries {
         return Combinators.combine(perOwner).as(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
-    /** One operation: mostly routing, releasing and time passing, sometimes presence, capacity, claims and transfers. */
+    /** One operation: mostly routing, releasing and time passing; also presence, capacity, claims and transfers. */
     public Arbitrary<Operation> operations() {
         Arbitrary<String> owners = Arbitraries.of(words.ownerIds());
         Arbitrary<Integer> picks = Arbitraries.integers().between(0, MAX_PICK);

@@ -237,9 +237,9 @@ final class Shadow implements RoutingListener {
     void reconcile(Router router) {
         places.forEach((id, place) -> {
             if (place instanceof Limbo limbo) {
-                violate(Invariant.CONSERVATION, id + " was " + limbo.why() + " and placed nowhere" + router.placement(id)
-                        .map(placement -> " (the router says " + describe(placement) + ")")
-                        .orElse(", the router has it nowhere either"));
+                String where = router.placement(id).map(placement -> " (the router says " + describe(placement) + ")")
+                        .orElse(", the router has it nowhere either");
+                violate(Invariant.CONSERVATION, id + " was " + limbo.why() + " and placed nowhere" + where);
             }
         });
         Set<String> seen = new HashSet<>();

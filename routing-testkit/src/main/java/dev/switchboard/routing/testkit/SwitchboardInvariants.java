@@ -64,7 +64,7 @@ public final class SwitchboardInvariants {
             skipped = Set.copyOf(Objects.requireNonNull(skipped, "skipped"));
         }
 
-        /** 100 days of up to 40 operations from seed 42, steps that hold nothing beyond their waits, every invariant. */
+        /** 100 days of up to 40 operations from seed 42, no holds beyond the steps' waits, every invariant. */
         public static Options defaults() {
             return new Options(100, 42, 40, Duration.ZERO, Set.of());
         }

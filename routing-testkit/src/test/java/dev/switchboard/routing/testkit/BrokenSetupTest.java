@@ -83,9 +83,8 @@ class BrokenSetupTest {
 
     @Test
     void stepThatIgnoresCapacity_isRefusedByTheRouter_inAStoryOfAFewSteps() {
-        InvariantViolation violation = catchThrowableOfType(
-                () -> SwitchboardInvariants.check(routers(new FirstOwnerAlways(), 1), OPTIONS),
-                InvariantViolation.class);
+        InvariantViolation violation = catchThrowableOfType(InvariantViolation.class,
+                () -> SwitchboardInvariants.check(routers(new FirstOwnerAlways(), 1), OPTIONS));
 
         assertThat(violation.invariant()).isEqualTo(Invariant.CALLS_ANSWERED);
         assertThat(violation.story().lines()).hasSizeBetween(3, 5);
@@ -103,9 +102,8 @@ class BrokenSetupTest {
      */
     @Test
     void stepThatIgnoresPresence_makesTheRouterLoseAConversationItReRoutes() {
-        InvariantViolation violation = catchThrowableOfType(
-                () -> SwitchboardInvariants.check(routers(new FirstOwnerAlways(), 100), OPTIONS),
-                InvariantViolation.class);
+        InvariantViolation violation = catchThrowableOfType(InvariantViolation.class,
+                () -> SwitchboardInvariants.check(routers(new FirstOwnerAlways(), 100), OPTIONS));
 
         assertThat(violation.invariant()).isEqualTo(Invariant.CONSERVATION);
         assertThat(violation.story().lines()).hasSizeBetween(3, 5);
@@ -116,9 +114,8 @@ class BrokenSetupTest {
 
     @Test
     void stepThatHoldsEverything_starvesConversations_inAStoryOfAFewSteps() {
-        InvariantViolation violation = catchThrowableOfType(
-                () -> SwitchboardInvariants.check(routers(new HoldsEverything(), 1), OPTIONS),
-                InvariantViolation.class);
+        InvariantViolation violation = catchThrowableOfType(InvariantViolation.class,
+                () -> SwitchboardInvariants.check(routers(new HoldsEverything(), 1), OPTIONS));
 
         assertThat(violation.invariant()).isEqualTo(Invariant.NO_STARVATION);
         assertThat(violation.story().lines()).hasSizeBetween(3, 4);
@@ -136,9 +133,8 @@ class BrokenSetupTest {
 
     @Test
     void impureStepSharedByEveryRouter_isCaughtByTheReplayWithAFailingListener() {
-        InvariantViolation violation = catchThrowableOfType(
-                () -> SwitchboardInvariants.check(routers(new CountsByItself(), 3), OPTIONS),
-                InvariantViolation.class);
+        InvariantViolation violation = catchThrowableOfType(InvariantViolation.class,
+                () -> SwitchboardInvariants.check(routers(new CountsByItself(), 3), OPTIONS));
 
         assertThat(violation.invariant()).isEqualTo(Invariant.LISTENER_ISOLATION);
         assertThat(violation.story()).containsPattern("VIOLATED results unaffected by listener failures: with a"
@@ -157,10 +153,10 @@ class BrokenSetupTest {
         Supplier<Router.Builder> broken = routers(new FirstOwnerAlways(), 1);
         SwitchboardInvariants.Options options = OPTIONS.seed(7);
 
-        String first = catchThrowableOfType(() -> SwitchboardInvariants.check(broken, options),
-                InvariantViolation.class).getMessage();
-        String second = catchThrowableOfType(() -> SwitchboardInvariants.check(broken, options),
-                InvariantViolation.class).getMessage();
+        String first = catchThrowableOfType(InvariantViolation.class,
+                () -> SwitchboardInvariants.check(broken, options)).getMessage();
+        String second = catchThrowableOfType(InvariantViolation.class,
+                () -> SwitchboardInvariants.check(broken, options)).getMessage();
 
         assertThat(second).isEqualTo(first).contains("seed 7");
     }

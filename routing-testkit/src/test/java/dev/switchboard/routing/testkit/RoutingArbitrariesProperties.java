@@ -42,7 +42,7 @@ class RoutingArbitrariesProperties {
     }
 
     @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
-    void conversationsUseTheConfigurationsChannelsTypesAndLanguages(@ForAll("conversations") Conversation conversation) {
+    void conversationsUseTheConfigurationsWords(@ForAll("conversations") Conversation conversation) {
         assertThat(conversation.channel()).isIn("chat", "phone");
         assertThat(conversation.type()).isIn("general", "complaint", "specialist-review", "scheduling", "routine",
                 "pricing", "post-service");
