@@ -228,14 +228,15 @@ final class Run {
         List<String> consequences = new ArrayList<>();
         if (result instanceof Decision.Rejected rejected && events.isEmpty()) {
             consequences.add("refused: " + rejected.reason());
-        } else if (result instanceof Failed) {
-            consequences.add("throws");
         }
         for (RoutingEvent event : events) {
             String told = Narrator.tell(event, call.subject());
             if (told != null) {
                 consequences.add(told);
             }
+        }
+        if (result instanceof Failed) {
+            consequences.add("throws");
         }
         String line = call.headline() + (consequences.isEmpty() ? "" : " -> " + String.join("; ", consequences));
         story.line(clock.instant(), line);
