@@ -2,6 +2,7 @@ package dev.switchboard.routing.testkit;
 
 import dev.switchboard.routing.Capacity;
 import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.IdentityKey;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Priority;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -37,8 +39,13 @@ import net.jqwik.api.Tuple;
  */
 public final class RoutingArbitraries {
 
-    /** Customer ids conversations come from: few, so that customers return and share conversations. */
-    private static final List<String> CUSTOMERS = List.of("cust-1", "cust-2", "cust-3", "cust-4", "cust-5", "cust-6");
+    /** Customer ids conversations come from: few, so that customers return, some while their conversation is open. */
+    private static final List<String> CUSTOMERS = List.of("cust-1", "cust-2", "cust-3", "cust-4", "cust-5", "cust-6",
+            "cust-7", "cust-8", "cust-9", "cust-10");
+
+    /** The attributes that link identities, which a conversation carries now and then. */
+    private static final Set<String> IDENTITY_ATTRIBUTES = Set.of(IdentityKey.EMAIL.attribute(),
+            IdentityKey.PHONE.attribute());
 
     /** How far {@link Operation} picks range; taken modulo the conversations there are. */
     private static final int MAX_PICK = 99;
@@ -93,13 +100,19 @@ public final class RoutingArbitraries {
         });
     }
 
-    /** Free attributes: each one a rule compares (and {@code email} and {@code phone}), absent or with a value. */
+    /**
+     * Free attributes: each one a rule compares, absent or with a value; and now and then an {@code email} or
+     * {@code phone}, which link the customer to others that carried it.
+     */
     private Arbitrary<Map<String, String>> attributes() {
         List<String> fields = new ArrayList<>(words.attributes().keySet());
         fields.sort(null);
         List<Arbitrary<String>> values = new ArrayList<>();
         for (String field : fields) {
-            values.add(Arbitraries.of(words.attributes().get(field)));
+            Arbitrary<String> value = Arbitraries.of(words.attributes().get(field));
+            values.add(IDENTITY_ATTRIBUTES.contains(field)
+                    ? Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(Vocabulary.NONE)), Tuple.of(1, value))
+                    : value);
         }
         return Combinators.combine(values).as(chosen -> {
             Map<String, String> attributes = new LinkedHashMap<>();
