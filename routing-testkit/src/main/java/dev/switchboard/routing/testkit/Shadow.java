@@ -291,7 +291,7 @@ final class Shadow implements RoutingListener {
                 : "waiting in " + ((Placement.Waiting) placement).entry().queue();
     }
 
-    static String describe(Place place) {
+    private static String describe(Place place) {
         if (place instanceof Owned owned) {
             return "owned by " + owned.ownerId();
         }
