@@ -1,0 +1,163 @@
+package dev.switchboard.routing.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.PassReason;
+import dev.switchboard.routing.Router;
+import dev.switchboard.routing.RoutingView;
+import dev.switchboard.routing.Strategy;
+import dev.switchboard.routing.Verdict;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Setups broken on purpose make the check fail, each with a story of a few steps that ends with the invariant it
+ * broke.
+ */
+class BrokenSetupTest {
+
+    private static final SwitchboardInvariants.Options OPTIONS = SwitchboardInvariants.Options.defaults().tries(50);
+
+    /** Gives every conversation to the first owner of the rule, whether it has room or is at work at all. */
+    private static final class FirstOwnerAlways implements Strategy {
+        @Override
+        public String name() {
+            return "first-owner-always";
+        }
+
+        @Override
+        public Verdict decide(Conversation conversation, RoutingView view) {
+            List<Candidate> candidates = view.candidates();
+            return candidates.isEmpty() ? new Verdict.Pass(PassReason.NONE_AVAILABLE, "nobody on the roster")
+                    : new Verdict.Assign(candidates.get(0).id(), "always the first owner", Map.of());
+        }
+    }
+
+    /** Keeps every conversation waiting, however much room owners have. */
+    private static final class HoldsEverything implements Strategy {
+        @Override
+        public String name() {
+            return "holds-everything";
+        }
+
+        @Override
+        public Verdict decide(Conversation conversation, RoutingView view) {
+            return new Verdict.Hold("saving it for later");
+        }
+    }
+
+    /** Takes turns by a counter of its own, which lives on from one router to the next: not a pure strategy. */
+    private static final class CountsByItself implements Strategy {
+        private final AtomicLong turns = new AtomicLong();
+
+        @Override
+        public String name() {
+            return "counts-by-itself";
+        }
+
+        @Override
+        public Verdict decide(Conversation conversation, RoutingView view) {
+            List<Candidate> free = view.candidates().stream().filter(candidate -> candidate.freeCapacity() > 0
+                    && candidate.presence().mayReceiveWork()).toList();
+            return free.isEmpty() ? new Verdict.Pass(PassReason.NO_CAPACITY, "nobody has room")
+                    : new Verdict.Assign(free.get((int) (turns.getAndIncrement() % free.size())).id(), "its turn",
+                            Map.of());
+        }
+    }
+
+    private static Supplier<Router.Builder> routers(Strategy step, int capacity) {
+        return () -> Router.builder()
+                .owner(Owner.agent("ana").capacity(capacity).build())
+                .owner(Owner.agent("ben").capacity(capacity).build())
+                .chain(step)
+                .fallbackQueue("waiting", Duration.ofMinutes(10));
+    }
+
+    @Test
+    void stepThatIgnoresCapacity_isRefusedByTheRouter_inAStoryOfAFewSteps() {
+        InvariantViolation violation = catchThrowableOfType(InvariantViolation.class,
+                () -> SwitchboardInvariants.check(routers(new FirstOwnerAlways(), 1), OPTIONS));
+
+        assertThat(violation.invariant()).isEqualTo(Invariant.CALLS_ANSWERED);
+        assertThat(violation.story().lines()).hasSizeBetween(3, 5);
+        assertThat(violation.story()).contains("-> to ana by first-owner-always")
+                .contains("VIOLATED every legal call answered")
+                .contains("chain step 'first-owner-always' assigned owner 'ana', who cannot take it");
+        assertThat(violation.getMessage()).startsWith("Switchboard invariant violated: every legal call answered")
+                .contains("seed 42");
+    }
+
+    /**
+     * The router refuses such a step's choice in a route, but not yet safely in a re-route: the owner's going offline
+     * takes its conversations, the step gives one back to the offline owner, the router throws, and the conversation
+     * is left nowhere.
+     */
+    @Test
+    void stepThatIgnoresPresence_makesTheRouterLoseAConversationItReRoutes() {
+        InvariantViolation violation = catchThrowableOfType(InvariantViolation.class,
+                () -> SwitchboardInvariants.check(routers(new FirstOwnerAlways(), 100), OPTIONS));
+
+        assertThat(violation.invariant()).isEqualTo(Invariant.CONSERVATION);
+        assertThat(violation.story().lines()).hasSizeBetween(3, 5);
+        assertThat(violation.story()).contains("ana offline -> c1 taken from ana; throws")
+                .contains("VIOLATED no conversation lost or owned twice: c1 was re-routed from ana and placed"
+                        + " nowhere, the router has it nowhere either");
+    }
+
+    @Test
+    void stepThatHoldsEverything_starvesConversations_inAStoryOfAFewSteps() {
+        InvariantViolation violation = catchThrowableOfType(InvariantViolation.class,
+                () -> SwitchboardInvariants.check(routers(new HoldsEverything(), 1), OPTIONS));
+
+        assertThat(violation.invariant()).isEqualTo(Invariant.NO_STARVATION);
+        assertThat(violation.story().lines()).hasSizeBetween(3, 4);
+        assertThat(violation.story()).contains("arrives -> waits in waiting").contains("tick")
+                .containsPattern("VIOLATED no starvation when capacity exists: c1 has waited .* while ana, who could"
+                        + " take it, has room");
+    }
+
+    @Test
+    void holdsAllowedForTheHostsOwnSteps_areNotStarvation() {
+        SwitchboardInvariants.Options options = OPTIONS.extraHold(Duration.ofDays(400));
+
+        SwitchboardInvariants.check(routers(new HoldsEverything(), 1), options);
+    }
+
+    @Test
+    void impureStepSharedByEveryRouter_isCaughtByTheReplayWithAFailingListener() {
+        InvariantViolation violation = catchThrowableOfType(InvariantViolation.class,
+                () -> SwitchboardInvariants.check(routers(new CountsByItself(), 3), OPTIONS));
+
+        assertThat(violation.invariant()).isEqualTo(Invariant.LISTENER_ISOLATION);
+        assertThat(violation.story()).containsPattern("VIOLATED results unaffected by listener failures: with a"
+                + " listener that throws, the last step went: c1 .* arrives -> to (ana|ben) by counts-by-itself");
+    }
+
+    @Test
+    void skippedInvariant_isNotChecked() {
+        SwitchboardInvariants.Options options = OPTIONS.skip(Invariant.NO_STARVATION);
+
+        SwitchboardInvariants.check(routers(new HoldsEverything(), 1), options);
+    }
+
+    @Test
+    void sameSeed_findsTheSameStory() {
+        Supplier<Router.Builder> broken = routers(new FirstOwnerAlways(), 1);
+        SwitchboardInvariants.Options options = OPTIONS.seed(7);
+
+        String first = catchThrowableOfType(InvariantViolation.class,
+                () -> SwitchboardInvariants.check(broken, options)).getMessage();
+        String second = catchThrowableOfType(InvariantViolation.class,
+                () -> SwitchboardInvariants.check(broken, options)).getMessage();
+
+        assertThat(second).isEqualTo(first).contains("seed 7");
+    }
+}
