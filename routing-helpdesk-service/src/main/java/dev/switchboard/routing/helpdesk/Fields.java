@@ -33,8 +33,8 @@ final class Fields {
         try {
             return Enum.valueOf(type, required(field, value).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            String names = Arrays.stream(type.getEnumConstants()).map(constant -> constant.name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(", "));
+            String names = Arrays.stream(type.getEnumConstants())
+                    .map(constant -> constant.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
             throw new InvalidField(field, field + " must be one of " + names + ", was '" + value + "'");
         }
     }

@@ -15,9 +15,9 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Every refusal as {@code application/problem+json}: 400 for bad input, with the bad field in {@code field} when
- * there is one; 404 for an id that is not open or not on the roster; 409 when the state does not allow the call (such as
- * a transfer to an owner who is away or full, or a claim of a conversation that is owned already). Spring MVC's own
- * refusals (unknown path, wrong method or media type) come as problems too.
+ * there is one; 404 for an id that is not open or not on the roster; 409 when the state does not allow the call
+ * (such as a transfer to an owner who is away or full, or a claim of a conversation that is owned already).
+ * Spring MVC's own refusals (unknown path, wrong method or media type) come as problems too.
  */
 @RestControllerAdvice
 class ProblemAnswers extends ResponseEntityExceptionHandler {

@@ -221,7 +221,8 @@ class HelpdeskServiceTest {
 
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.text("field")).isEqualTo("presence");
-            assertThat(answer.text("detail")).isEqualTo("presence must be one of online, busy, away, offline, was 'asleep'");
+            assertThat(answer.text("detail"))
+                    .isEqualTo("presence must be one of online, busy, away, offline, was 'asleep'");
         }
     }
 
@@ -258,7 +259,8 @@ class HelpdeskServiceTest {
                     "{\"id\": \"bad-3\", \"customerId\": \"c\", \"channel\": \"chat\", \"priority\": \"extreme\"}");
 
             assertThat(answer.text("field")).isEqualTo("priority");
-            assertThat(answer.text("detail")).isEqualTo("priority must be one of low, normal, high, urgent, was 'extreme'");
+            assertThat(answer.text("detail"))
+                    .isEqualTo("priority must be one of low, normal, high, urgent, was 'extreme'");
         }
 
         @Test
@@ -281,7 +283,8 @@ class HelpdeskServiceTest {
 
         @Test
         void aFieldTheServiceDoesNotKnowIsNotDropped() throws Exception {
-            Answer answer = badWebhook("{\"id\": \"bad-6\", \"customerId\": \"c\", \"channel\": \"chat\", \"prority\": \"high\"}");
+            Answer answer = badWebhook("""
+                    {"id": "bad-6", "customerId": "c", "channel": "chat", "prority": "high"}""");
 
             assertThat(answer.text("field")).isEqualTo("prority");
         }

@@ -98,7 +98,8 @@ class RouterTickerTest {
 
         assertThat(appender.list).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.ERROR);
-            assertThat(event.getFormattedMessage()).isEqualTo("Switchboard's router tick failed; the next one runs in PT3S");
+            assertThat(event.getFormattedMessage())
+                    .isEqualTo("Switchboard's router tick failed; the next one runs in PT3S");
             assertThat(event.getThrowableProxy().getMessage()).isEqualTo("a strategy failed");
         });
         assertThat(router.stats().slaBreached()).isEqualTo(1);

@@ -32,7 +32,8 @@ class SwitchboardActuatorAutoConfigurationTests {
             .withConfiguration(AutoConfigurations.of(SwitchboardAutoConfiguration.class,
                     SwitchboardActuatorAutoConfiguration.class, SwitchboardMetricsAutoConfiguration.class))
             .withUserConfiguration(SwitchboardAutoConfigurationTests.ManualClockConfiguration.class)
-            .withPropertyValues("switchboard.tick-enabled=false", "management.endpoints.web.exposure.include=switchboard");
+            .withPropertyValues("switchboard.tick-enabled=false",
+                    "management.endpoints.web.exposure.include=switchboard");
 
     @Nested
     class TheEndpoint {

@@ -6,6 +6,7 @@ import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Decision;
 import dev.switchboard.routing.ManualClock;
 import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.QueueSpec;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.config.RoutingConfig;
 import dev.switchboard.routing.event.RoutingEvent;
@@ -22,11 +23,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -55,7 +59,7 @@ class SwitchboardAutoConfigurationTests {
             runner.run(context -> {
                 Router router = context.getBean(Router.class);
                 assertThat(rosterIds(router)).containsExactly("ana", "ben");
-                assertThat(router.plan().queues()).extracting(queue -> queue.name()).containsExactly("waiting", "review");
+                assertThat(router.plan().queues()).extracting(QueueSpec::name).containsExactly("waiting", "review");
                 assertThat(context.getBean(RoutingConfig.class).owners()).hasSize(2);
             });
         }
@@ -63,7 +67,8 @@ class SwitchboardAutoConfigurationTests {
         @Test
         void readsTheTimeFromTheSystemClockInUtc() {
             runner.run(context -> assertThat(context.getBean(InstantSource.class))
-                    .isInstanceOfSatisfying(Clock.class, clock -> assertThat(clock.getZone()).isEqualTo(ZoneOffset.UTC)));
+                    .isInstanceOfSatisfying(Clock.class,
+                            clock -> assertThat(clock.getZone()).isEqualTo(ZoneOffset.UTC)));
         }
 
         @Test
@@ -174,9 +179,30 @@ class SwitchboardAutoConfigurationTests {
         @Test
         void aMissingDocumentNamesThePropertyAndThePath() {
             runner.withPropertyValues("switchboard.config=classpath:nowhere/routing.json").run(context ->
-                    assertThat(context).getFailure().rootCause().isInstanceOf(IllegalStateException.class)
+                    assertThat(context).getFailure().rootCause().isInstanceOf(RoutingConfigUnavailable.class)
                             .hasMessageStartingWith("switchboard.config is 'classpath:nowhere/routing.json', but"
                                     + " there is no such resource"));
+        }
+
+        @Test
+        void theFailureAnalysisSaysWhatToDo() {
+            runner.withPropertyValues("switchboard.config=classpath:nowhere/routing.json").run(context -> {
+                FailureAnalysis analysis = new RoutingConfigFailureAnalyzer().analyze(context.getStartupFailure());
+
+                assertThat(analysis.getDescription()).isEqualTo(
+                        "switchboard.config is 'classpath:nowhere/routing.json', but there is no such resource");
+                assertThat(analysis.getAction()).isEqualTo("Put a routing configuration (its format is in"
+                        + " docs/configuration.md) at classpath:nowhere/routing.json, or set switchboard.config to"
+                        + " where it is.");
+            });
+        }
+
+        @Test
+        void bootFindsTheFailureAnalyzer() {
+            // Boot's own analyzers need a bean factory to be built: those that cannot be are passed over here.
+            assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class,
+                    SpringFactoriesLoader.ArgumentResolver.none(), (type, name, failure) -> { }))
+                    .hasAtLeastOneElementOfType(RoutingConfigFailureAnalyzer.class);
         }
 
         @Test
