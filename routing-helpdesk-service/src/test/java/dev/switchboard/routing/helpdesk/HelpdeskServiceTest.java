@@ -2,6 +2,7 @@ package dev.switchboard.routing.helpdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.routing.ManualClock;
 import dev.switchboard.routing.Placement;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Router;
@@ -29,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(TestClock.class)
 class HelpdeskServiceTest {
 
-    static final Instant NINE = TestClock.NINE;
-
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -39,6 +38,9 @@ class HelpdeskServiceTest {
 
     @Autowired
     Router router;
+
+    @Autowired
+    ManualClock clock;
 
     record Answer(int status, String contentType, JsonNode body) {
         String text(String field) {
@@ -99,12 +101,13 @@ class HelpdeskServiceTest {
 
         @Test
         void queuesWhatNoRuleKnowsForReview() throws Exception {
+            Instant now = clock.instant();
             Answer answer = routeFrench("hook-2");
 
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.text("outcome")).isEqualTo("queued");
             assertThat(answer.text("queue")).isEqualTo("manual-review");
-            assertThat(Instant.parse(answer.text("slaDeadline"))).isEqualTo(NINE.plus(Duration.ofMinutes(30)));
+            assertThat(Instant.parse(answer.text("slaDeadline"))).isEqualTo(now.plus(Duration.ofMinutes(30)));
             assertThat(answer.text("explanation")).startsWith("1. rule manual-review matched");
             assertThat(answer.body().has("owner")).isFalse();
         }
@@ -198,7 +201,7 @@ class HelpdeskServiceTest {
     }
 
     @Nested
-    class Presence_ {
+    class AgentPresence {
 
         @Test
         void goingOfflineIsRecordedAndUnknownAgentsAreNotFound() throws Exception {
@@ -319,6 +322,24 @@ class HelpdeskServiceTest {
             assertThat(answer.body().path("roster").get(0).path("id").asString()).isEqualTo("ana");
             assertThat(answer.body().path("roster").get(0).path("presence").asString()).isEqualTo("ONLINE");
             assertThat(answer.body().path("roster").get(0).path("capacity").asInt()).isEqualTo(4);
+        }
+
+        /** The only test that moves the clock: 26 minutes, so that nothing waiting in manual-review breaches. */
+        @Test
+        void theSwitchboardEndpointShowsWhatIsAtRisk() throws Exception {
+            routeFrench("act-2");
+            clock.advance(Duration.ofMinutes(26));
+
+            JsonNode atRisk = send("GET", "/actuator/switchboard", null).body().path("atRisk");
+
+            assertThat(atRisk).filteredOn(entry -> entry.path("conversationId").asString().equals("act-2"))
+                    .singleElement().satisfies(entry -> {
+                        assertThat(entry.path("queue").asString()).isEqualTo("manual-review");
+                        assertThat(entry.path("priority").asString()).isEqualTo("NORMAL");
+                        assertThat(entry.path("waitingSince").asString()).isEqualTo("2026-03-02T09:00:00Z");
+                        assertThat(entry.path("slaDeadline").asString()).isEqualTo("2026-03-02T09:30:00Z");
+                        assertThat(entry.path("breached").asBoolean()).isFalse();
+                    });
         }
 
         @Test

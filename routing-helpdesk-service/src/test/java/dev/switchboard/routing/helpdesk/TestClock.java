@@ -2,7 +2,6 @@ package dev.switchboard.routing.helpdesk;
 
 import dev.switchboard.routing.ManualClock;
 import java.time.Instant;
-import java.time.InstantSource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -10,10 +9,8 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 class TestClock {
 
-    static final Instant NINE = Instant.parse("2026-03-02T09:00:00Z");
-
     @Bean
-    InstantSource clock() {
-        return new ManualClock(NINE);
+    ManualClock clock() {
+        return new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
     }
 }

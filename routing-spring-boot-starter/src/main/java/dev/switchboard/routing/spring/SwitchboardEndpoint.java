@@ -27,12 +27,9 @@ public class SwitchboardEndpoint {
     private final InstantSource clock;
     private final Duration atRiskHorizon;
 
-    /** An endpoint on a router, reading the time from the router's clock. */
+    /** An endpoint on a router, reading the time from the router's clock (the {@link InstantSource} bean). */
     public SwitchboardEndpoint(Router router, InstantSource clock, Duration atRiskHorizon) {
-        if (router == null || clock == null || atRiskHorizon == null || atRiskHorizon.isNegative()) {
-            throw new IllegalArgumentException("router, clock and a non-negative atRiskHorizon are required, was "
-                    + atRiskHorizon);
-        }
+        Waiting.checkReader(router, clock, atRiskHorizon);
         this.router = router;
         this.clock = clock;
         this.atRiskHorizon = atRiskHorizon;
@@ -95,7 +92,7 @@ public class SwitchboardEndpoint {
         static AtRisk of(WaitingConversation entry, Instant now) {
             return new AtRisk(entry.conversation().id(), entry.queue(), entry.conversation().priority(),
                     entry.conversation().vip(), entry.enqueuedAt(), entry.slaDeadline(),
-                    !entry.slaDeadline().isAfter(now));
+                    Waiting.dueBy(entry, now));
         }
     }
 

@@ -31,12 +31,9 @@ public class SwitchboardHealthIndicator implements HealthIndicator {
     private final InstantSource clock;
     private final Duration atRiskHorizon;
 
-    /** A health indicator on a router, reading the time from the router's clock. */
+    /** A health indicator on a router, reading the time from the router's clock (the {@link InstantSource} bean). */
     public SwitchboardHealthIndicator(Router router, InstantSource clock, Duration atRiskHorizon) {
-        if (router == null || clock == null || atRiskHorizon == null || atRiskHorizon.isNegative()) {
-            throw new IllegalArgumentException("router, clock and a non-negative atRiskHorizon are required, was "
-                    + atRiskHorizon);
-        }
+        Waiting.checkReader(router, clock, atRiskHorizon);
         this.router = router;
         this.clock = clock;
         this.atRiskHorizon = atRiskHorizon;
@@ -53,11 +50,11 @@ public class SwitchboardHealthIndicator implements HealthIndicator {
         long breached = 0;
         long atRisk = 0;
         for (WaitingConversation entry : waiting) {
-            if (!entry.slaDeadline().isAfter(now)) {
+            if (Waiting.dueBy(entry, now)) {
                 breached++;
                 breachedQueues.add(entry.queue());
             }
-            if (!entry.slaDeadline().isAfter(horizon)) {
+            if (Waiting.dueBy(entry, horizon)) {
                 atRisk++;
             }
         }
