@@ -111,6 +111,20 @@ class HelpdeskServiceTest {
             assertThat(answer.text("explanation")).startsWith("1. rule manual-review matched");
             assertThat(answer.body().has("owner")).isFalse();
         }
+
+        @Test
+        void aSecondConversationOfTheSameCustomerJoinsTheOpenOne() throws Exception {
+            String owner = routeBilling("hook-3").text("owner");
+
+            Answer answer = post("/conversations", """
+                    {"id": "hook-4", "customerId": "hook-3@example.com", "channel": "email", "type": "billing",
+                     "language": "en"}""");
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.text("outcome")).isEqualTo("joined");
+            assertThat(answer.text("joinedConversationId")).isEqualTo("hook-3");
+            assertThat(answer.text("owner")).isEqualTo(owner);
+        }
     }
 
     @Nested
