@@ -20,7 +20,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * A {@link Router} built from the routing configuration at {@code switchboard.config} (default
- * {@code classpath:routing.json}), on the {@link InstantSource} bean (the system clock in UTC unless the host has
+ * {@code classpath:routing.json}, read only for this router), on the {@link InstantSource} bean (the system clock in UTC unless the host has
  * one), with every {@link RoutingListener} bean as a listener and every {@link RouterCustomizer} applied; and a
  * {@link RouterTicker} that ticks it every {@code switchboard.tick-interval} on a scheduler of its own, named
  * {@value #TASK_SCHEDULER}, unless {@code switchboard.tick-enabled=false}. Each bean backs off when the host defines
@@ -43,9 +43,9 @@ public class SwitchboardAutoConfiguration {
         return Clock.systemUTC();
     }
 
-    /** The routing configuration at {@code switchboard.config}. */
+    /** The routing configuration at {@code switchboard.config}; not read when the host has its own router. */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean({RoutingConfig.class, Router.class})
     public RoutingConfig switchboardRoutingConfig(SwitchboardProperties properties, ResourceLoader resources) {
         return RoutingConfigResource.load(properties.config(), resources);
     }

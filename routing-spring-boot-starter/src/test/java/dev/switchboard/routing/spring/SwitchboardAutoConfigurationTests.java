@@ -142,6 +142,14 @@ class SwitchboardAutoConfigurationTests {
         }
 
         @Test
+        void withTheHostsRouterNoRoutingJsonIsNeeded() {
+            runner.withUserConfiguration(OwnRouter.class)
+                    .withClassLoader(new FilteredClassLoader(new ClassPathResource("routing.json")))
+                    .run(context -> assertThat(context).hasNotFailed().hasSingleBean(Router.class)
+                            .doesNotHaveBean(RoutingConfig.class));
+        }
+
+        @Test
         void listenerBeansHearTheRouterAndCustomizersChangeItsBuilder() {
             runner.withUserConfiguration(ListenerAndCustomizer.class).run(context -> {
                 Router router = context.getBean(Router.class);
