@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.switchboard.routing.IdentityKey;
 import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.RoutingPlan;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -184,8 +186,21 @@ public final class RoutingConfig {
      * its clock, listeners and other options, and builds.
      */
     public Router.Builder routerBuilder() {
+        return routerBuilder(Map.of());
+    }
+
+    /**
+     * As {@link #routerBuilder()}, with each owner that {@code presences} names at that presence (the others
+     * online): a router that starts as a recorded one did, for replay.
+     */
+    public Router.Builder routerBuilder(Map<String, Presence> presences) {
+        if (presences == null) {
+            throw new IllegalArgumentException("presences must not be null");
+        }
+        Router.Builder builder = Router.builder();
+        parts.owners().forEach(owner -> builder.owner(owner, presences.getOrDefault(owner.id(), Presence.ONLINE)));
         Set<IdentityKey> linkBy = parts.linkBy();
-        Router.Builder builder = Router.builder().owners(parts.owners()).plan(parts.plan())
+        builder.plan(parts.plan())
                 .linkIdentitiesBy(linkBy.toArray(IdentityKey[]::new))
                 .oneConversationPerCustomer(parts.oneConversationPerCustomer());
         parts.responseDeadlines().forEach(builder::responseDeadline);
