@@ -9,7 +9,6 @@ import static dev.switchboard.routing.replay.LineFields.object;
 import static dev.switchboard.routing.replay.LineFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.routing.Capacity;
@@ -43,7 +42,6 @@ import java.util.function.Function;
  */
 final class LogCodec {
 
-    private final ObjectMapper json = LogJson.MAPPER;
     private final Map<String, Conversation> conversations = new HashMap<>();
     private final Map<String, Owner> roster;
     private final Function<RoutingPlan, Optional<RoutingConfig>> documents;
@@ -60,7 +58,7 @@ final class LogCodec {
     // ------------------------------------------------------------------------------------------- writing
 
     ObjectNode write(RoutingEvent event) {
-        ObjectNode line = json.createObjectNode();
+        ObjectNode line = LogJson.MAPPER.createObjectNode();
         line.put("at", event.at().toString());
         if (event instanceof RoutingEvent.Input input) {
             writeInput(line, input.input());
@@ -152,7 +150,7 @@ final class LogCodec {
     }
 
     private ObjectNode conversation(Conversation conversation) {
-        ObjectNode node = json.createObjectNode().put("id", conversation.id())
+        ObjectNode node = LogJson.MAPPER.createObjectNode().put("id", conversation.id())
                 .put("customer", conversation.customerId()).put("channel", conversation.channel())
                 .put("type", conversation.type()).put("priority", name(conversation.priority()))
                 .put("vip", conversation.vip()).put("language", conversation.language())
@@ -169,20 +167,20 @@ final class LogCodec {
     }
 
     private ObjectNode handoff(Handoff handoff) {
-        return json.createObjectNode().put("summary", handoff.summary()).put("alreadySaid", handoff.alreadySaid())
+        return LogJson.MAPPER.createObjectNode().put("summary", handoff.summary()).put("alreadySaid", handoff.alreadySaid())
                 .put("nextAction", handoff.nextAction());
     }
 
     private ObjectNode capacity(Capacity capacity) {
-        ObjectNode node = json.createObjectNode().put("total", capacity.total());
+        ObjectNode node = LogJson.MAPPER.createObjectNode().put("total", capacity.total());
         ObjectNode perChannel = node.putObject("perChannel");
         capacity.perChannel().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> perChannel.put(entry.getKey(), entry.getValue()));
         return node;
     }
 
-    private ObjectNode trace(Trace trace) {
-        ObjectNode node = json.createObjectNode();
+    static ObjectNode trace(Trace trace) {
+        ObjectNode node = LogJson.MAPPER.createObjectNode();
         trace.rule().ifPresent(rule -> node.putObject("rule").put("name", rule.name()).put("reason", rule.reason()));
         ArrayNode steps = node.putArray("steps");
         for (Trace.Step step : trace.steps()) {

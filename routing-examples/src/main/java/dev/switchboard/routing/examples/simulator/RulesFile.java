@@ -97,7 +97,8 @@ final class RulesFile {
                     + problems.stream().map(problem -> "\n  " + problem).collect(Collectors.joining()));
         }
         RoutingPlan plan = withCopies(config.plan(), scenario, agents);
-        return new Chain(CHAIN_NAME, describe(plan, source), new Chain.Rules(plan));
+        Chain.Routing routing = plan == config.plan() ? new Chain.Document(config) : new Chain.Rules(plan);
+        return new Chain(CHAIN_NAME, describe(plan, source), routing);
     }
 
     /** The rules in words: {@code the rules of helpdesk-rules.json: vip, urgent, ..., else manual-review}. */
