@@ -19,6 +19,7 @@ final class ConversationOutcome {
     private String first = NOT_ROUTED;
     private Optional<Trace> firstTrace = Optional.empty();
     private Instant assignedAt;
+    private Instant leftAt;
     private String releasedBy = "";
     private boolean waited;
     private boolean waiting;
@@ -45,15 +46,15 @@ final class ConversationOutcome {
                 ConversationOutcome outcome = outcome(outcomes, rejected.conversation());
                 outcome.place("rejected", Optional.of(rejected.trace()));
                 outcome.rejected = true;
-                outcome.waiting = false;
+                outcome.leave(rejected.at());
             } else if (event instanceof RoutingEvent.Joined joined) {
                 ConversationOutcome outcome = outcome(outcomes, joined.conversation());
                 outcome.place("joined " + joined.joinedConversationId(), Optional.empty());
-                outcome.waiting = false;
+                outcome.leave(joined.at());
             } else if (event instanceof RoutingEvent.Released released) {
                 ConversationOutcome outcome = outcome(outcomes, released.conversation());
                 outcome.releasedBy = released.from();
-                outcome.waiting = false;
+                outcome.leave(released.at());
             }
         }
         return outcomes;
@@ -69,6 +70,13 @@ final class ConversationOutcome {
             assignedAt = assigned.at();
         }
         waiting = false;
+    }
+
+    private void leave(Instant at) {
+        waiting = false;
+        if (leftAt == null) {
+            leftAt = at;
+        }
     }
 
     private void place(String placement, Optional<Trace> trace) {
@@ -97,9 +105,12 @@ final class ConversationOutcome {
         return Optional.ofNullable(assignedAt).map(at -> Duration.between(conversation.createdAt(), at));
     }
 
-    /** From arrival to first owner, or to {@code end} when it never had one. */
+    /**
+     * How long it waited without an owner: from arrival to its first owner; without one, until it left (released,
+     * rejected, or joined another conversation) or else until {@code end}.
+     */
     Duration waitUntilOwner(Instant end) {
-        return timeToOwner().orElseGet(() -> Duration.between(conversation.createdAt(), end));
+        return timeToOwner().orElseGet(() -> Duration.between(conversation.createdAt(), leftAt != null ? leftAt : end));
     }
 
     boolean waited() {

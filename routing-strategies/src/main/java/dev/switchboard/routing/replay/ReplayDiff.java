@@ -47,7 +47,8 @@ public record ReplayDiff(ReplayMetrics recorded, ReplayMetrics replayed, List<Ch
      * A conversation whose outcome changed.
      *
      * <p>Its impact is {@code weight × (|Δwait| in whole minutes + 1)}, where the wait is from arrival to first owner
-     * (to the log's last instant for a conversation that never had one), and the weight doubles with each priority
+     * (for a conversation that never had one: until it left, released, rejected or joined to another, or else until
+     * the log's last instant), and the weight doubles with each priority
      * level (low 1, normal 2, high 4, urgent 8) and again for a VIP. So a VIP who now waits ten minutes longer (or
      * shorter) comes before any reshuffle between equals, whose wait is unchanged: their impact is just the weight.
      *
@@ -56,7 +57,7 @@ public record ReplayDiff(ReplayMetrics recorded, ReplayMetrics replayed, List<Ch
      * @param vip whether its customer is a VIP
      * @param before its outcome on the recorded side, such as {@code assigned ana, released by ana}
      * @param after its outcome in the replay
-     * @param waitBefore from arrival to first owner on the recorded side (to the end when it had none)
+     * @param waitBefore how long it waited without an owner on the recorded side
      * @param waitAfter the same in the replay
      * @param impact the ranking score
      * @param traceBefore why it was first placed where it was, on the recorded side

@@ -76,10 +76,10 @@ class ReplayCommandTest {
                 .contains("queue SLAs waiting 4 min, manual-review 4 min", "recorded", "replayed",
                         "sent to manual review", "SLA breaches",
                         "1 calls refused on the replayed side, the first: line ",
-                        "c1: assigned a, released by a  ->  queued in manual-review, released by manual-review"
-                                + "  (impact 62, wait for an owner 0s -> 30m 00s)",
+                        "c2: assigned b, released by a  ->  queued in manual-review, released by manual-review"
+                                + "  (impact 22, wait for an owner 0s -> 10m 00s)",
                         "1. rule billing matched: type = billing", "... and 2 more (--limit, --diff-out)")
-                .doesNotContain("\nc3: ");
+                .doesNotContain("\nc1: ");
         assertThat(Files.readAllLines(diff)).hasSize(1 + 4 + 1).first().asString()
                 .startsWith("{\"type\":\"summary\",\"changed\":4,");
         assertThat(Files.readAllLines(diff)).last().asString().startsWith("{\"type\":\"refusal\",\"side\":\"replayed\"");

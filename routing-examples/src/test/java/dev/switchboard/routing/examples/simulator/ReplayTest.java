@@ -74,8 +74,8 @@ class ReplayTest {
      * The tiny day of {@link SimulationTest}, recorded under round-robin, replayed under a chain of no steps that
      * sends everything to manual review (SLA 4 min). By hand: every conversation waits in manual-review until the
      * recorded release takes it out (c1 09:02, c2 09:11, c3 09:12, c4 09:15); c2's transfer at 09:04 is refused, as
-     * it waits; nobody is assigned. Each now waits for an owner until the log's end (09:30) instead of 0, 0, 0 and
-     * 4m 30s: the impacts are 2 × (30 + 1), 2 × (29 + 1), 2 × (25 + 1) and 2 × (19 + 1).
+     * it waits; nobody is assigned. Each now waits without an owner until its release, 2, 10, 7 and 8.5 minutes,
+     * instead of 0, 0, 0 and 4.5: the impacts are 2 × (2 + 1), 2 × (10 + 1), 2 × (7 + 1) and 2 × (4 + 1).
      */
     @Test
     void replayUnderAnotherChain_ranksEachChangedConversationByImpact_withBothTraces() throws IOException {
@@ -96,17 +96,17 @@ class ReplayTest {
                 .endsWith("is waiting in a queue, not owned; claim it instead of transferring it");
         assertThat(diff.changes()).extracting(ReplayDiff.Change::conversationId, ReplayDiff.Change::before,
                 ReplayDiff.Change::after, ReplayDiff.Change::impact).containsExactly(
-                        tuple("c1", "assigned a, released by a",
-                                "queued in manual-review, released by manual-review", 62L),
                         tuple("c2", "assigned b, released by a",
-                                "queued in manual-review, released by manual-review", 60L),
+                                "queued in manual-review, released by manual-review", 22L),
                         tuple("c3", "assigned b, released by b",
-                                "queued in manual-review, released by manual-review", 52L),
+                                "queued in manual-review, released by manual-review", 16L),
                         tuple("c4", "queued in waiting, released by a",
-                                "queued in manual-review, released by manual-review", 40L));
-        assertThat(diff.changes().get(0).traceBefore()).map(Trace::explain)
+                                "queued in manual-review, released by manual-review", 10L),
+                        tuple("c1", "assigned a, released by a",
+                                "queued in manual-review, released by manual-review", 6L));
+        assertThat(diff.changes().get(3).traceBefore()).map(Trace::explain)
                 .contains("1. round-robin assigned a: next in rotation among available owners");
-        assertThat(diff.changes().get(3).traceAfter()).map(Trace::explain).get().asString()
+        assertThat(diff.changes().get(2).traceAfter()).map(Trace::explain).get().asString()
                 .contains("queued in manual-review");
         assertThat(diff.recorded().assigned()).isEqualTo(4);
         assertThat(diff.replayed().assigned()).isZero();
