@@ -19,10 +19,10 @@ public record Divergence(int count, List<Difference> first) {
     public static final int FIRST = 10;
 
     public Divergence {
+        first = List.copyOf(first);
         if (count < first.size()) {
             throw new IllegalArgumentException("count must be at least " + first.size() + ", was " + count);
         }
-        first = List.copyOf(first);
     }
 
     /** Whether the replay published exactly the recorded events. */

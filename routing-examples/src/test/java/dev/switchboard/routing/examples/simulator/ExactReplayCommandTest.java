@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,12 @@ class ExactReplayCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private String replay(Path log, Path config) {
-        int status = ReplayCommand.run(new String[] {"--log", log.toString(), "--config", config.toString(),
-            "--out", dir.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+    private String replay(Path log, Path config, String... more) {
+        List<String> args = new ArrayList<>(List.of("--log", log.toString(), "--config", config.toString(),
+                "--out", dir.toString()));
+        args.addAll(List.of(more));
+        out.reset();
+        int status = ReplayCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(status).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
@@ -60,13 +64,19 @@ class ExactReplayCommandTest {
         RulesFile.readDefault().write(rules);
 
         String replayed = replay(log, rules);
+        String baseline = replay(log, rules, "--baseline", rules.toString());
 
         assertThat(status).isZero();
         assertThat(replayed).startsWith("Replay: 0 of 3000 conversations changed owner or outcome; calls refused: 0"
                 + " on the recorded side, 0 on the replayed side\n");
-        String waited = line(simulated.toString(StandardCharsets.UTF_8), "conversations that waited");
-        String rulesColumn = waited.substring(waited.lastIndexOf("   ")).trim();
-        assertThat(line(replayed, "conversations that waited")).endsWith(rulesColumn + "       " + rulesColumn);
+        assertThat(baseline).startsWith("Replay: 0 of 3000 conversations changed owner or outcome; calls refused: 0"
+                + " on the baseline side, 0 on the replayed side\n");
+        for (String figure : List.of("conversations that waited", "SLA breaches", "transfers")) {
+            String simulatorLine = line(simulated.toString(StandardCharsets.UTF_8), figure);
+            String rulesColumn = simulatorLine.substring(simulatorLine.lastIndexOf("   ")).trim();
+            assertThat(line(replayed, figure)).endsWith("   " + rulesColumn).contains(rulesColumn + "   ");
+            assertThat(line(baseline, figure)).endsWith("   " + rulesColumn).contains(rulesColumn + "   ");
+        }
     }
 
     private static String line(String text, String containing) {
