@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.RoutingPlan;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -139,8 +141,19 @@ public final class RoutingConfig {
      * clock, listeners and other options, and builds.
      */
     public Router.Builder routerBuilder() {
+        return routerBuilder(Map.of());
+    }
+
+    /**
+     * As {@link #routerBuilder()}, with each owner that {@code presences} names at that presence (the others in the
+     * presence the document gives them): a router that starts as a recorded one did, for replay.
+     */
+    public Router.Builder routerBuilder(Map<String, Presence> presences) {
+        if (presences == null) {
+            throw new IllegalArgumentException("presences must not be null");
+        }
         Router.Builder builder = Router.builder().plan(parts.plan());
-        parts.roster().forEach(builder::owner);
+        parts.roster().forEach((owner, presence) -> builder.owner(owner, presences.getOrDefault(owner.id(), presence)));
         parts.settings().forEach(setting -> setting.accept(builder));
         return builder;
     }

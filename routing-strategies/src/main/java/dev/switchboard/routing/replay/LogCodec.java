@@ -1,7 +1,14 @@
 package dev.switchboard.routing.replay;
 
+import static dev.switchboard.routing.replay.LineFields.array;
+import static dev.switchboard.routing.replay.LineFields.bool;
+import static dev.switchboard.routing.replay.LineFields.enumOf;
+import static dev.switchboard.routing.replay.LineFields.instant;
+import static dev.switchboard.routing.replay.LineFields.integer;
+import static dev.switchboard.routing.replay.LineFields.object;
+import static dev.switchboard.routing.replay.LineFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.routing.Capacity;
@@ -12,12 +19,13 @@ import dev.switchboard.routing.PassReason;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Priority;
 import dev.switchboard.routing.RouterInput;
+import dev.switchboard.routing.RoutingPlan;
 import dev.switchboard.routing.SkillRequirement;
 import dev.switchboard.routing.Trace;
 import dev.switchboard.routing.Verdict;
+import dev.switchboard.routing.config.RoutingConfig;
 import dev.switchboard.routing.event.RoutingEvent;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,44 +33,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Turns events into the lines of schema {@value #SCHEMA} and back (see docs/replay.md). Reading keeps the
+ * Turns events into the lines of schema {@value LogHeader#SCHEMA} and back (see docs/replay.md). Reading keeps the
  * conversations the log routed, since later lines name them by id, and takes owners added while the router ran from
  * a roster, since lines name them by id.
  */
 final class LogCodec {
 
-    static final int SCHEMA = 1;
-    static final String HEADER = "header";
-    static final String FORMAT = "switchboard-routing-log";
-
-    private final ObjectMapper json;
     private final Map<String, Conversation> conversations = new HashMap<>();
     private final Map<String, Owner> roster;
+    private final Function<RoutingPlan, Optional<RoutingConfig>> documents;
 
-    LogCodec(ObjectMapper json, Map<String, Owner> roster) {
-        this.json = json;
+    /**
+     * A codec that reads owners who joined from {@code roster} and writes a plan replacement with the document
+     * {@code documents} gives for its plan.
+     */
+    LogCodec(Map<String, Owner> roster, Function<RoutingPlan, Optional<RoutingConfig>> documents) {
         this.roster = roster;
-    }
-
-    /** A problem on the line being read. */
-    static final class BadLine extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BadLine(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    ObjectNode header() {
-        return json.createObjectNode().put("type", HEADER).put("schema", SCHEMA).put("format", FORMAT);
+        this.documents = documents;
     }
 
     // ------------------------------------------------------------------------------------------- writing
 
     ObjectNode write(RoutingEvent event) {
-        ObjectNode line = json.createObjectNode();
+        ObjectNode line = LogJson.MAPPER.createObjectNode();
         line.put("at", event.at().toString());
         if (event instanceof RoutingEvent.Input input) {
             writeInput(line, input.input());
@@ -90,8 +86,9 @@ final class LogCodec {
             line.put("type", "acknowledge").put("conversation", acknowledge.conversationId());
         } else if (input instanceof RouterInput.Link link) {
             line.put("type", "link").put("identity", link.identity()).put("other", link.otherIdentity());
-        } else if (input instanceof RouterInput.ReplacePlan) {
+        } else if (input instanceof RouterInput.ReplacePlan replace) {
             line.put("type", "replace-plan");
+            documents.apply(replace.plan()).ifPresent(config -> line.set("configuration", LogHeader.document(config)));
         } else if (input instanceof RouterInput.SetPresence presence) {
             line.put("type", "set-presence").put("owner", presence.ownerId()).put("presence", name(presence.presence()));
         } else if (input instanceof RouterInput.SetCapacity capacity) {
@@ -153,7 +150,7 @@ final class LogCodec {
     }
 
     private ObjectNode conversation(Conversation conversation) {
-        ObjectNode node = json.createObjectNode().put("id", conversation.id())
+        ObjectNode node = LogJson.MAPPER.createObjectNode().put("id", conversation.id())
                 .put("customer", conversation.customerId()).put("channel", conversation.channel())
                 .put("type", conversation.type()).put("priority", name(conversation.priority()))
                 .put("vip", conversation.vip()).put("language", conversation.language())
@@ -170,20 +167,20 @@ final class LogCodec {
     }
 
     private ObjectNode handoff(Handoff handoff) {
-        return json.createObjectNode().put("summary", handoff.summary()).put("alreadySaid", handoff.alreadySaid())
+        return LogJson.MAPPER.createObjectNode().put("summary", handoff.summary()).put("alreadySaid", handoff.alreadySaid())
                 .put("nextAction", handoff.nextAction());
     }
 
     private ObjectNode capacity(Capacity capacity) {
-        ObjectNode node = json.createObjectNode().put("total", capacity.total());
+        ObjectNode node = LogJson.MAPPER.createObjectNode().put("total", capacity.total());
         ObjectNode perChannel = node.putObject("perChannel");
         capacity.perChannel().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> perChannel.put(entry.getKey(), entry.getValue()));
         return node;
     }
 
-    private ObjectNode trace(Trace trace) {
-        ObjectNode node = json.createObjectNode();
+    static ObjectNode trace(Trace trace) {
+        ObjectNode node = LogJson.MAPPER.createObjectNode();
         trace.rule().ifPresent(rule -> node.putObject("rule").put("name", rule.name()).put("reason", rule.reason()));
         ArrayNode steps = node.putArray("steps");
         for (Trace.Step step : trace.steps()) {
@@ -226,8 +223,7 @@ final class LogCodec {
             case "claim" -> input(at, new RouterInput.Claim(text(line, "owner"), text(line, "conversation")));
             case "acknowledge" -> input(at, new RouterInput.Acknowledge(text(line, "conversation")));
             case "link" -> input(at, new RouterInput.Link(text(line, "identity"), text(line, "other")));
-            case "replace-plan" -> throw new BadLine("a plan replacement cannot be replayed: schema " + SCHEMA
-                    + " does not record the plan; split the log at this line and replay each part under its plan");
+            case "replace-plan" -> input(at, new RouterInput.ReplacePlan(replacement(line)));
             case "set-presence" -> input(at, new RouterInput.SetPresence(text(line, "owner"),
                     enumOf(Presence.class, line, "presence")));
             case "set-capacity" -> input(at, new RouterInput.SetCapacity(text(line, "owner"),
@@ -256,7 +252,7 @@ final class LogCodec {
                     capacity(object(line, "from")), capacity(object(line, "to")));
             case "owner-joined" -> new RoutingEvent.OwnerJoined(at, owner(line), enumOf(Presence.class, line, "presence"));
             case "owner-left" -> new RoutingEvent.OwnerLeft(at, text(line, "owner"));
-            default -> throw new BadLine("unknown event type '" + type + "'");
+            default -> throw new LineFields.BadLine("unknown event type '" + type + "'");
         };
     }
 
@@ -280,11 +276,20 @@ final class LogCodec {
         return conversation;
     }
 
+    private static RoutingPlan replacement(JsonNode line) {
+        if (!line.has("configuration")) {
+            throw new LineFields.BadLine("this plan replacement was recorded without its configuration, so it cannot"
+                    + " be replayed (tell the recorder the new configuration with JsonLinesRecorder.replacingPlan);"
+                    + " split the log here and replay each part under its plan");
+        }
+        return LogHeader.configuration(line, "configuration").plan();
+    }
+
     private Conversation known(JsonNode line) {
         String id = text(line, "conversation");
         Conversation conversation = conversations.get(id);
         if (conversation == null) {
-            throw new BadLine("conversation '" + id + "' was not routed on an earlier line");
+            throw new LineFields.BadLine("conversation '" + id + "' was not routed on an earlier line");
         }
         return conversation;
     }
@@ -293,7 +298,7 @@ final class LogCodec {
         String id = text(line, "owner");
         Owner owner = roster.get(id);
         if (owner == null) {
-            throw new BadLine("owner '" + id + "' joined the roster here but the configuration has no such owner");
+            throw new LineFields.BadLine("owner '" + id + "' joined the roster here but the configuration has no such owner");
         }
         return owner;
     }
@@ -342,73 +347,7 @@ final class LogCodec {
             case "hold" -> new Verdict.Hold(reason);
             case "reject" -> new Verdict.Reject(reason);
             case "pass" -> new Verdict.Pass(enumOf(PassReason.class, step, "code"), reason);
-            default -> throw new BadLine("unknown verdict '" + kind + "'");
+            default -> throw new LineFields.BadLine("unknown verdict '" + kind + "'");
         };
-    }
-
-    private static JsonNode field(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            throw new BadLine("field '" + name + "' is missing");
-        }
-        return value;
-    }
-
-    static String text(JsonNode node, String name) {
-        JsonNode value = field(node, name);
-        if (!value.isTextual()) {
-            throw new BadLine("field '" + name + "' must be a string, was " + value);
-        }
-        return value.asText();
-    }
-
-    static int integer(JsonNode node, String name) {
-        JsonNode value = field(node, name);
-        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-            throw new BadLine("field '" + name + "' must be a whole number, was " + value);
-        }
-        return value.intValue();
-    }
-
-    private static boolean bool(JsonNode node, String name) {
-        JsonNode value = field(node, name);
-        if (!value.isBoolean()) {
-            throw new BadLine("field '" + name + "' must be true or false, was " + value);
-        }
-        return value.booleanValue();
-    }
-
-    private static JsonNode object(JsonNode node, String name) {
-        JsonNode value = field(node, name);
-        if (!value.isObject()) {
-            throw new BadLine("field '" + name + "' must be an object, was " + value);
-        }
-        return value;
-    }
-
-    private static JsonNode array(JsonNode node, String name) {
-        JsonNode value = field(node, name);
-        if (!value.isArray()) {
-            throw new BadLine("field '" + name + "' must be an array, was " + value);
-        }
-        return value;
-    }
-
-    private static Instant instant(JsonNode node, String name) {
-        String text = text(node, name);
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new BadLine("field '" + name + "' must be an ISO-8601 instant, was '" + text + "'");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, JsonNode node, String name) {
-        String text = text(node, name);
-        try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new BadLine("field '" + name + "' has unknown value '" + text + "'");
-        }
     }
 }

@@ -1,36 +1,64 @@
 package dev.switchboard.routing.replay;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.RouterInput;
+import dev.switchboard.routing.config.RoutingConfig;
 import dev.switchboard.routing.event.RoutingEvent;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * A routing log read whole, as {@link JsonLinesRecorder} wrote it: every call the router received
- * ({@link RoutingEvent.Input}) and every event it published, in order. A log that cannot be read fails as a whole
- * with a {@link LogException} naming the line: a truncated line, an unknown event type, a schema newer than this
- * reader's, a conversation or owner it does not know.
+ * ({@link RoutingEvent.Input}) and every event it published, in order, each with the line it was read from; and,
+ * from its header, the configuration and {@link RouterSettings} of the router it was recorded from, when the
+ * recorder was given them. Immutable.
  *
- * @param events the inputs and events, in the order the router's state changed
+ * <p>A log that cannot be read fails as a whole with a {@link LogException} naming the line: bytes that are not
+ * UTF-8, a truncated line, two lines merged by a lost newline or anything else after a line's object, a duplicate
+ * key, an unknown event type, a schema newer than this reader's, an instant outside
+ * {@code [1970-01-01T00:00:00Z, 2262-01-01T00:00:00Z)} or earlier than the line before, a conversation or owner it
+ * does not know.
  */
-public record RoutingLog(List<RoutingEvent> events) {
+public final class RoutingLog {
 
-    public RoutingLog {
-        events = List.copyOf(events);
+    private final String source;
+    private final Optional<RoutingConfig> configuration;
+    private final RouterSettings settings;
+    private final List<RoutingEvent> events;
+    private final List<Integer> lines;
+
+    private RoutingLog(String source, LogHeader header, List<RoutingEvent> events, List<Integer> lines) {
+        this.source = source;
+        this.configuration = header.configuration();
+        this.settings = header.settings();
+        this.events = List.copyOf(events);
+        this.lines = List.copyOf(lines);
+    }
+
+    /**
+     * Reads a log recorded with its configuration: owners who joined the roster while the router ran are taken from
+     * that configuration (a log without one can add no owner).
+     *
+     * @throws LogException for a log that cannot be read
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static RoutingLog read(Path file) {
+        return read(file, Optional.empty());
     }
 
     /**
@@ -41,68 +69,101 @@ public record RoutingLog(List<RoutingEvent> events) {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static RoutingLog read(Path file, Collection<Owner> roster) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, file.toString(), roster);
+        return read(file, Optional.of(List.copyOf(roster)));
+    }
+
+    private static RoutingLog read(Path file, Optional<Collection<Owner>> roster) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return read(new LogLines.Utf8(in), file.toString(), roster);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read routing log " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Reads a log from a reader; {@code source} names it in errors. */
+    /** Reads a log from a reader; {@code source} names it in errors; owners who joined come from {@code roster}. */
     public static RoutingLog read(Reader log, String source, Collection<Owner> roster) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        Map<String, Owner> owners = roster.stream().collect(Collectors.toMap(Owner::id, Function.identity()));
-        LogCodec codec = new LogCodec(json, owners);
-        BufferedReader lines = new BufferedReader(log);
+        return read(new LogLines.Decoded(new BufferedReader(log)), source, Optional.of(List.copyOf(roster)));
+    }
+
+    private static RoutingLog read(LogLines lines, String source, Optional<Collection<Owner>> roster)
+            throws IOException {
+        LogHeader header = null;
+        LogCodec codec = null;
         List<RoutingEvent> events = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        Instant previous = LineFields.EARLIEST;
         int number = 0;
         String text;
-        while ((text = lines.readLine()) != null) {
+        while ((text = next(lines, source, number + 1)) != null) {
             number++;
             if (number > 1 && text.isBlank()) {
                 continue;
             }
             try {
-                JsonNode line = parse(json, text);
                 if (number == 1) {
-                    checkHeader(line);
-                } else {
-                    events.add(codec.read(line));
+                    header = LogHeader.read(LogLines.parse(text));
+                    Collection<Owner> owners = roster.orElse(header.configuration().map(RoutingConfig::owners)
+                            .orElse(List.of()));
+                    codec = new LogCodec(owners.stream().collect(Collectors.toMap(Owner::id, Function.identity())),
+                            plan -> Optional.empty());
+                    continue;
                 }
-            } catch (LogCodec.BadLine | IllegalArgumentException e) {
+                RoutingEvent event = codec.read(LogLines.parse(text));
+                if (event.at().isBefore(previous)) {
+                    throw new LineFields.BadLine("time goes backwards: " + event.at() + " is before " + previous
+                            + ", the instant of the line before");
+                }
+                previous = event.at();
+                events.add(event);
+                numbers.add(number);
+            } catch (LineFields.BadLine | IllegalArgumentException e) {
                 throw new LogException(source, number, e.getMessage());
             }
         }
-        if (number == 0) {
+        if (header == null) {
             throw new LogException(source, 1, "the log is empty; it must start with a header line");
         }
-        return new RoutingLog(events);
+        return new RoutingLog(source, header, events, numbers);
     }
 
-    private static JsonNode parse(ObjectMapper json, String text) {
+    private static String next(LogLines lines, String source, int number) throws IOException {
         try {
-            JsonNode line = json.readTree(text);
-            if (line == null || !line.isObject()) {
-                throw new LogCodec.BadLine("not a JSON object (a truncated or damaged line?)");
-            }
-            return line;
-        } catch (JsonProcessingException e) {
-            throw new LogCodec.BadLine("not valid JSON (a truncated or damaged line?): " + e.getOriginalMessage());
+            return lines.next();
+        } catch (LineFields.BadLine e) {
+            throw new LogException(source, number, e.getMessage());
         }
     }
 
-    private static void checkHeader(JsonNode line) {
-        if (!LogCodec.HEADER.equals(line.path("type").asText()) || !LogCodec.FORMAT.equals(line.path("format").asText())) {
-            throw new LogCodec.BadLine("not a routing log: the first line must be the header {\"type\":\"header\","
-                    + "\"schema\":" + LogCodec.SCHEMA + ",\"format\":\"" + LogCodec.FORMAT + "\"}");
-        }
-        int schema = LogCodec.integer(line, "schema");
-        if (schema > LogCodec.SCHEMA) {
-            throw new LogCodec.BadLine("schema " + schema + " is newer than this reader, which reads schema "
-                    + LogCodec.SCHEMA + " and older; upgrade Switchboard to read it");
-        }
-        if (schema < 1) {
-            throw new LogCodec.BadLine("schema must be 1 or more, was " + schema);
-        }
+    /** The inputs and events, in the order the router's state changed. */
+    public List<RoutingEvent> events() {
+        return events;
+    }
+
+    /** The line, counted from 1, that event {@code index} of {@link #events()} was read from. */
+    public int line(int index) {
+        return lines.get(index);
+    }
+
+    /** What names the log in errors: its file, or the source it was read with. */
+    public String source() {
+        return source;
+    }
+
+    /** The configuration the router was built from, when the recorder was given it (schema 2 and later). */
+    public Optional<RoutingConfig> configuration() {
+        return configuration;
+    }
+
+    /** The options the router was built with on top of its configuration (none in a log of schema 1). */
+    public RouterSettings settings() {
+        return settings;
+    }
+
+    /** The presences of the roster the router was built with, from the log's first input (empty if none). */
+    public Map<String, Presence> roster() {
+        return events.stream().filter(RoutingEvent.Input.class::isInstance)
+                .map(event -> ((RoutingEvent.Input) event).input()).findFirst()
+                .filter(RouterInput.Roster.class::isInstance)
+                .map(input -> ((RouterInput.Roster) input).presences()).orElse(Map.of());
     }
 }

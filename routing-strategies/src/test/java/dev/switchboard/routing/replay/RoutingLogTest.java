@@ -86,7 +86,8 @@ class RoutingLogTest {
         assertThat(seen).extracting(event -> event.getClass().getSimpleName()).contains("Input", "Assigned", "Queued",
                 "SlaBreached", "Transferred", "Released", "Rerouted", "ResponseDeadlineMissed", "PresenceChanged",
                 "CapacityChanged", "OwnerJoined", "OwnerLeft");
-        assertThat(log.toString()).startsWith("{\"type\":\"header\",\"schema\":1,\"format\":\"switchboard-routing-log\"}\n");
+        assertThat(log.toString()).startsWith("{\"type\":\"header\",\"schema\":2,\"format\":\"switchboard-routing-log\","
+                + "\"settings\":{}}\n");
     }
 
     @Test
@@ -97,6 +98,7 @@ class RoutingLogTest {
 
         assertThat(replay.events()).isEqualTo(read.events());
         assertThat(replay.refusals()).isEmpty();
+        assertThat(replay.divergence().isEmpty()).isTrue();
     }
 
     @Test
@@ -107,8 +109,8 @@ class RoutingLogTest {
                 .fallbackQueue("waiting", Duration.ofMinutes(5)));
 
         assertThat(replay.refusals()).first().asString()
-                .isEqualTo("2026-03-02T08:06:00Z: SetPresence[ownerId=ben, presence=ONLINE]: ownerId 'ben' is not on the"
-                        + " roster");
+                .isEqualTo("line 12, 2026-03-02T08:06:00Z: SetPresence[ownerId=ben, presence=ONLINE]: ownerId 'ben' is"
+                        + " not on the roster");
         assertThat(replay.events()).filteredOn(RoutingEvent.Assigned.class::isInstance).isNotEmpty();
     }
 
@@ -132,7 +134,7 @@ class RoutingLogTest {
         Decision decision = router.route(conversation("c1", "maria@example.com"));
 
         assertThat(decision).isInstanceOf(Decision.Assigned.class);
-        assertThat(recorder.dropped()).isEqualTo(1 + 3); // header, roster, route, assigned
+        assertThat(recorder.droppedLines()).isEqualTo(1 + 3); // header, roster, route, assigned
     }
 
     @Test
@@ -156,8 +158,8 @@ class RoutingLogTest {
 
     @Test
     void newerSchemaIsRefusedAtTheHeader() {
-        assertThatThrownBy(() -> read(header(2))).isInstanceOf(LogException.class)
-                .hasMessageStartingWith("day.jsonl line 1: schema 2 is newer than this reader");
+        assertThatThrownBy(() -> read(header(3))).isInstanceOf(LogException.class)
+                .hasMessageStartingWith("day.jsonl line 1: schema 3 is newer than this reader");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.switchboard.routing.Router;
 import dev.switchboard.routing.RoutingPlan;
 import dev.switchboard.routing.Rule;
 import dev.switchboard.routing.Strategy;
+import dev.switchboard.routing.config.RoutingConfig;
 import dev.switchboard.routing.strategy.LeastLoaded;
 import dev.switchboard.routing.strategy.RoundRobin;
 import dev.switchboard.routing.strategy.SkillBased;
@@ -12,6 +13,7 @@ import dev.switchboard.routing.strategy.StickyPreviousOwner;
 import dev.switchboard.routing.strategy.WeightedCapacity;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A routing setup under comparison: either one chain of strategies for every conversation, with the queue where
@@ -30,8 +32,8 @@ record Chain(String name, String description, Routing routing) {
     /** The waiting queue of chains without manual review. */
     static final String WAITING = "waiting";
 
-    /** How a chain routes: {@link Steps} or {@link Rules}. */
-    sealed interface Routing permits Steps, Rules {}
+    /** How a chain routes: {@link Steps}, {@link Rules} or a {@link Document}. */
+    sealed interface Routing permits Steps, Rules, Document {}
 
     /**
      * One chain for every conversation.
@@ -52,6 +54,14 @@ record Chain(String name, String description, Routing routing) {
      */
     record Rules(RoutingPlan plan) implements Routing {}
 
+    /**
+     * A routing configuration, whose router is built from it as a host builds one ({@code
+     * RouterSettings.routerBuilder}), so that a log recorded from it rebuilds the same router.
+     *
+     * @param config the document: its roster, plan, identity linking and response deadlines
+     */
+    record Document(RoutingConfig config) implements Routing {}
+
     /** A chain of strategies for every conversation, then {@code fallbackQueue}. */
     Chain(String name, String description, List<Strategy> steps, String fallbackQueue) {
         this(name, description, new Steps(steps, fallbackQueue));
@@ -69,12 +79,23 @@ record Chain(String name, String description, Routing routing) {
                         MANUAL_REVIEW));
     }
 
-    /** Gives the builder this chain's routing; {@code queueSla} is the SLA of a chain of strategies' queue. */
+    /**
+     * Gives the builder this chain's routing; {@code queueSla} is the SLA of a chain of strategies' queue. A
+     * {@link Document} builds its own builder ({@link Simulation#routerBuilder}).
+     */
     Router.Builder configure(Router.Builder builder, Duration queueSla) {
         if (routing instanceof Steps steps) {
             return builder.chain(steps.steps().toArray(Strategy[]::new)).fallbackQueue(steps.fallbackQueue(), queueSla);
         }
-        return builder.plan(((Rules) routing).plan());
+        return builder.plan(plan().orElseThrow());
+    }
+
+    /** The plan of a chain of rules or of a document; a chain of steps has none. */
+    Optional<RoutingPlan> plan() {
+        if (routing instanceof Document document) {
+            return Optional.of(document.config().plan());
+        }
+        return routing instanceof Rules rules ? Optional.of(rules.plan()) : Optional.empty();
     }
 
     /**
@@ -87,7 +108,7 @@ record Chain(String name, String description, Routing routing) {
         if (routing instanceof Steps steps) {
             return steps.fallbackQueue().equals(MANUAL_REVIEW) && queue.equals(MANUAL_REVIEW);
         }
-        for (Rule rule : ((Rules) routing).plan().rules()) {
+        for (Rule rule : plan().orElseThrow().rules()) {
             if (rule.matches(conversation)) {
                 return rule.chain().isEmpty() && rule.queue().equals(queue);
             }

@@ -1,6 +1,7 @@
 package dev.switchboard.routing.examples.simulator;
 
 import java.util.DoubleSummaryStatistics;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +72,26 @@ final class Comparison {
                 Format.clock(arrivals.get(0).conversation().createdAt()),
                 Format.clock(arrivals.get(arrivals.size() - 1).conversation().createdAt()));
         String seed = report.seed().isPresent() ? "seed " + report.seed().getAsLong() + ", " : "";
-        return String.format(Locale.ROOT, "%s%d agents, %d conversations%s, queue SLA %s",
-                seed, day.owners().size(), arrivals.size(), span, Format.minutes(day.queueSla()));
+        return String.format(Locale.ROOT, "%s%d agents, %d conversations%s, %s",
+                seed, day.owners().size(), arrivals.size(), span, slas(report));
+    }
+
+    /**
+     * The queues' service levels: the day's, when a chain of steps waits in its queue; else, when every chain routes
+     * by a plan (as in a replay), each queue of the plans with its own: {@code queue SLAs priority 5 min, ...}.
+     */
+    private static String slas(SimulationReport report) {
+        Map<String, String> queues = new LinkedHashMap<>();
+        for (ChainReport chain : report.chains()) {
+            if (chain.chain().plan().isEmpty()) {
+                return "queue SLA " + Format.minutes(report.day().queueSla());
+            }
+            chain.chain().plan().get().queues()
+                    .forEach(queue -> queues.putIfAbsent(queue.name(), Format.minutes(queue.sla())));
+        }
+        StringBuilder text = new StringBuilder("queue SLAs");
+        queues.forEach((queue, sla) -> text.append(text.length() == 10 ? " " : ", ").append(queue).append(' ')
+                .append(sla));
+        return text.toString();
     }
 }

@@ -1,25 +1,32 @@
 package dev.switchboard.routing.examples.simulator;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The simulator's command line: {@code --seed}, {@code --agents}, {@code --conversations}, {@code --config},
- * {@code --rules}, {@code --out}, {@code --record} and {@code --help}, each value given as the next argument or after {@code =}.
- *
- * @param seed the randomness of the day
- * @param agents the number of agents, when overridden
- * @param conversations the number of conversations, when overridden
- * @param config the scenario file, when not the shipped default
- * @param rules the rules document of the rules chain, when not the shipped default
- * @param out the directory the HTML report is written to
- * @param record where to write the routing log of the last chain, if anywhere
- * @param help whether help was asked for
+ * The simulator's command line, declared for picocli: {@code --seed}, {@code --agents}, {@code --conversations},
+ * {@code --config}, {@code --rules}, {@code --out}, {@code --record} and {@code --help}, each value given as the next
+ * argument or after {@code =}. {@link #parse} reads the arguments; a bad one is a {@link UsageException}.
  */
-record Options(long seed, OptionalInt agents, OptionalInt conversations, Optional<Path> config,
-        Optional<Path> rules, Path out, Optional<Path> record, boolean help) {
+@Command(name = "simulator", sortOptions = false, usageHelpWidth = 100,
+        description = {
+            "Simulates a day at a helpdesk and runs it through several routing chains: the same conversations and the"
+                + " same agents go through each chain, and the figures are printed side by side. An HTML report with"
+                + " charts is written too. Three chains are built in; the fourth, \"rules\", routes by a rules"
+                + " document (docs/configuration.md).",
+            ""},
+        footer = {
+            "",
+            "From the project's root:",
+            "  mvn -B -q -pl routing-examples -am compile exec:java -Dexec.args=\"--seed 7\"",
+            "",
+            "Exit status: 0 on success, 2 for a bad option, an invalid scenario or invalid rules, 1 when the report"
+                + " cannot be written."})
+final class Options {
 
     static final long DEFAULT_SEED = 42;
 
@@ -29,110 +36,106 @@ record Options(long seed, OptionalInt agents, OptionalInt conversations, Optiona
      */
     static final String OUT_PROPERTY = "switchboard.simulator.out";
 
-    private static final String USAGE = """
-            Usage: simulator [options]
+    @Option(names = "--seed", paramLabel = "<n>",
+            description = "the day's randomness; the same seed gives the same day and the same report (default "
+                    + DEFAULT_SEED + ")")
+    private long seed = DEFAULT_SEED;
 
-            Simulates a day at a helpdesk and runs it through several routing chains: the same
-            conversations and the same agents go through each chain, and the figures are printed
-            side by side. An HTML report with charts is written too. Three chains are built in;
-            the fourth, "rules", routes by a rules document (docs/configuration.md).
+    @Option(names = "--agents", paramLabel = "<n>",
+            description = "agents on the roster, 1 to 1000: the first n of the scenario, which is repeated if it lists"
+                    + " fewer (default: as in the scenario)")
+    private Integer agents;
 
-            Options:
-              --seed <n>            the day's randomness; the same seed gives the same day and
-                                    the same report (default %d)
-              --agents <n>          agents on the roster, 1 to 1000: the first n of the scenario,
-                                    which is repeated if it lists fewer (default: as in the scenario)
-              --conversations <n>   conversations in the day, 1 to 1000000 (default: as in the scenario)
-              --config <file>       the scenario, a JSON file (default: the shipped helpdesk day,
-                                    routing-examples/src/main/resources%s)
-              --rules <file>        the rules chain's rules: a routing configuration (JSON) whose
-                                    owners are the scenario's agents; its rules and queues are used
-                                    (default: routing-examples/src/main/resources%s,
-                                    written for the shipped day; for a scenario with other agents
-                                    and no --rules, the rules chain is left out, with a note)
-              --out <dir>           where to write simulation-report.html
-                                    (default: %s)
-              --record <file>       write the routing log of the last chain (the rules chain, when
-                                    it runs) to this file, for replay (docs/replay.md)
-              --help                print this help and exit
+    @Option(names = "--conversations", paramLabel = "<n>",
+            description = "conversations in the day, 1 to 1000000 (default: as in the scenario)")
+    private Integer conversations;
 
-            From the project's root:
-              mvn -B -q -pl routing-examples -am compile exec:java -Dexec.args="--seed 7"
+    @Option(names = "--config", paramLabel = "<file>",
+            description = "the scenario, a JSON file (default: the shipped helpdesk day, "
+                    + "routing-examples/src/main/resources" + ScenarioFile.DEFAULT + ")")
+    private Path config;
 
-            Exit status: 0 on success, 2 for a bad option, an invalid scenario or invalid rules,
-            1 when the report cannot be written.
-            """;
+    @Option(names = "--rules", paramLabel = "<file>",
+            description = "the rules chain's rules: a routing configuration (JSON) whose owners are the scenario's"
+                    + " agents; its rules and queues are used (default: routing-examples/src/main/resources"
+                    + RulesFile.DEFAULT + ", written for the shipped day; for a scenario with other agents and no"
+                    + " --rules, the rules chain is left out, with a note)")
+    private Path rules;
 
-    /** The help text, with the defaults that apply to this run. */
-    static String usage() {
-        return String.format(Locale.ROOT, USAGE, DEFAULT_SEED, ScenarioFile.DEFAULT, RulesFile.DEFAULT, defaultOut());
-    }
+    @Option(names = "--out", paramLabel = "<dir>",
+            description = "where to write simulation-report.html (default: ${sys:" + OUT_PROPERTY
+                    + ":-target/simulator})")
+    private Path out;
 
-    private static Path defaultOut() {
-        return Path.of(System.getProperty(OUT_PROPERTY, "target/simulator"));
-    }
+    @Option(names = "--record", paramLabel = "<file>",
+            description = "write the routing log of the last chain (the rules chain, when it runs) to this file, for"
+                    + " replay (docs/replay.md); its header carries the rules and the router's settings")
+    private Path record;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+    private boolean help;
+
+    private Options() {}
 
     /** Reads the arguments; a bad one is a {@link UsageException} saying which and why. */
     static Options parse(String... args) {
-        long seed = DEFAULT_SEED;
-        OptionalInt agents = OptionalInt.empty();
-        OptionalInt conversations = OptionalInt.empty();
-        Optional<Path> config = Optional.empty();
-        Optional<Path> rules = Optional.empty();
-        Path out = defaultOut();
-        Optional<Path> record = Optional.empty();
-        boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (name.equals("--help") || name.equals("-h")) {
-                help = true;
-                continue;
-            }
-            if (!name.equals("--seed") && !name.equals("--agents") && !name.equals("--conversations")
-                    && !name.equals("--config") && !name.equals("--rules") && !name.equals("--out")
-                    && !name.equals("--record")) {
-                throw new UsageException("unknown option '" + arg + "'");
-            }
-            String value;
-            if (arg.contains("=")) {
-                value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new UsageException(name + " needs a value");
-            }
-            switch (name) {
-                case "--seed" -> seed = number(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
-                case "--agents" -> agents = OptionalInt.of((int) number(name, value, 1, 1000));
-                case "--conversations" -> conversations = OptionalInt.of((int) number(name, value, 1, 1_000_000));
-                case "--config" -> config = Optional.of(Path.of(nonBlank(name, value)));
-                case "--rules" -> rules = Optional.of(Path.of(nonBlank(name, value)));
-                case "--record" -> record = Optional.of(Path.of(nonBlank(name, value)));
-                default -> out = Path.of(nonBlank(name, value));
-            }
-        }
-        return new Options(seed, agents, conversations, config, rules, out, record, help);
+        Options options = new Options();
+        Commands.parse(options, args);
+        options.checkRange("--agents", options.agents, 1, 1000);
+        options.checkRange("--conversations", options.conversations, 1, 1_000_000);
+        return options;
     }
 
-    private static long number(String name, String value, long min, long max) {
-        try {
-            long number = Long.parseLong(value.trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        String range = min == Long.MIN_VALUE ? "a whole number" : "a whole number from " + min + " to " + max;
-        throw new UsageException(name + " must be " + range + ", was '" + value + "'");
+    /** The help text, with the defaults that apply to this run. */
+    static String usage() {
+        return new CommandLine(new Options()).getUsageMessage();
     }
 
-    private static String nonBlank(String name, String value) {
-        if (value.isBlank()) {
-            throw new UsageException(name + " needs a value");
+    private void checkRange(String name, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw new UsageException(name + " must be a whole number from " + min + " to " + max + ", was '" + value
+                    + "'");
         }
-        return value;
+    }
+
+    /** The randomness of the day. */
+    long seed() {
+        return seed;
+    }
+
+    /** The number of agents, when overridden. */
+    OptionalInt agents() {
+        return agents == null ? OptionalInt.empty() : OptionalInt.of(agents);
+    }
+
+    /** The number of conversations, when overridden. */
+    OptionalInt conversations() {
+        return conversations == null ? OptionalInt.empty() : OptionalInt.of(conversations);
+    }
+
+    /** The scenario file, when not the shipped default. */
+    Optional<Path> config() {
+        return Optional.ofNullable(config);
+    }
+
+    /** The rules document of the rules chain, when not the shipped default. */
+    Optional<Path> rules() {
+        return Optional.ofNullable(rules);
+    }
+
+    /** The directory the HTML report is written to. */
+    Path out() {
+        return out != null ? out : Path.of(System.getProperty(OUT_PROPERTY, "target/simulator"));
+    }
+
+    /** Where to write the routing log of the last chain, if anywhere. */
+    Optional<Path> record() {
+        return Optional.ofNullable(record);
+    }
+
+    /** Whether help was asked for. */
+    boolean help() {
+        return help;
     }
 
     /** A command line that cannot be run; the message says what is wrong. */

@@ -1,60 +1,76 @@
 package dev.switchboard.routing.examples.simulator;
 
-import dev.switchboard.routing.Owner;
-import dev.switchboard.routing.Presence;
-import dev.switchboard.routing.RouterInput;
 import dev.switchboard.routing.config.RoutingConfig;
 import dev.switchboard.routing.event.RoutingEvent;
+import dev.switchboard.routing.replay.Divergence;
 import dev.switchboard.routing.replay.LogException;
 import dev.switchboard.routing.replay.Replay;
+import dev.switchboard.routing.replay.ReplayDiff;
 import dev.switchboard.routing.replay.RoutingLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * Replays a routing log under a routing configuration and prints what changed: the summary metrics side by side and
- * each conversation whose owner or outcome changed, with both explanations; and writes the simulator's HTML report
- * of the two. With {@code --baseline}, the log is first replayed under the configuration it was recorded with, so that
- * only the configurations differ. Run it with {@code --help}.
+ * Replays a routing log under a routing configuration and prints what changed ({@link ReplayDiff}): a summary
+ * first, the simulator's metrics of both sides, then the changes of highest impact, with both explanations; writes
+ * the full diff as JSON Lines and the simulator's HTML report of the two sides. The recorded side is the router the
+ * log's header describes, rebuilt ({@link Replay#recorded}), or, with {@code --baseline}, a replay under that
+ * configuration. Run it with {@code --help}.
  */
+@Command(name = "replay", sortOptions = false, usageHelpWidth = 100,
+        description = {
+            "Replays a routing log (JSON Lines, docs/replay.md) under a routing configuration (docs/configuration.md):"
+                + " the same calls, in the same order, at the same instants, through the router the log was recorded"
+                + " from with the configuration's roster and plan instead. Prints a summary, the metrics of both sides,"
+                + " and the changed conversations of highest impact, with why on both sides.",
+            ""},
+        footer = {
+            "",
+            "From the project's root:",
+            "  mvn -B -q -pl routing-examples -am compile exec:java \\",
+            "    -Dexec.mainClass=dev.switchboard.routing.examples.simulator.ReplayCommand \\",
+            "    -Dexec.args=\"--log day.jsonl --config rules.json\"",
+            "",
+            "Exit status: 0 on success, 2 for a bad option, log or configuration, 1 when a report cannot be written."})
 public final class ReplayCommand {
 
-    private static final String USAGE = """
-            Usage: replay --log <file> --config <file> [--baseline <file>] [--out <dir>]
+    @Option(names = "--log", paramLabel = "<file>", required = true,
+            description = "the routing log, as JsonLinesRecorder writes it (the simulator writes one with --record)")
+    private Path logFile;
 
-            Replays a routing log (JSON Lines, docs/replay.md) under a routing configuration
-            (docs/configuration.md): the same calls, in the same order, at the same instants. Prints
-            the summary metrics of the recorded day and of the replay side by side, then every
-            conversation whose first placement or final owner changed, with why on both sides.
+    @Option(names = "--config", paramLabel = "<file>", required = true,
+            description = "the configuration to replay under; its owners must include every owner of the log's roster")
+    private Path config;
 
-            Options:
-              --log <file>        the routing log, as JsonLinesRecorder writes it (the simulator
-                                  writes one with --record <file>)
-              --config <file>     the configuration to replay under; its owners must include
-                                  every owner of the log's roster
-              --baseline <file>   the configuration the log was recorded with: the log is replayed
-                                  under it too and compared with the replay under --config, so
-                                  that router options outside the document do not count as changes
-                                  (use it for the simulator's logs)
-              --out <dir>         where to write simulation-report.html (default: target/replay)
-              --help              print this help and exit
+    @Option(names = "--baseline", paramLabel = "<file>",
+            description = "compare with a replay under this configuration rather than with the recorded router (needed"
+                    + " for a log whose header names no configuration, to leave out options outside the document)")
+    private Path baseline;
 
-            From the project's root:
-              mvn -B -q -pl routing-examples -am compile exec:java \\
-                -Dexec.mainClass=dev.switchboard.routing.examples.simulator.ReplayCommand \\
-                -Dexec.args="--log day.jsonl --config rules.json"
+    @Option(names = "--limit", paramLabel = "<n>", defaultValue = "20",
+            description = "print this many changes, the highest impact first (default ${DEFAULT-VALUE})")
+    private int limit;
 
-            Exit status: 0 on success, 2 for a bad option, log or configuration, 1 when the
-            report cannot be written.
-            """;
+    @Option(names = "--diff-out", paramLabel = "<file>",
+            description = "write the whole diff as JSON Lines to this file: a summary, every change, every refusal")
+    private Path diffOut;
+
+    @Option(names = "--out", paramLabel = "<dir>", defaultValue = "target/replay",
+            description = "where to write simulation-report.html (default: ${DEFAULT-VALUE})")
+    private Path out;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+    private boolean help;
 
     private ReplayCommand() {}
 
@@ -67,119 +83,83 @@ public final class ReplayCommand {
 
     /** Runs the command and returns its exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        ReplayDiff diff;
-        Path html;
+        ReplayCommand command = new ReplayCommand();
+        ReplayReport report;
         try {
-            Map<String, String> options = options(args);
-            if (options.containsKey("--help")) {
-                out.print(USAGE);
+            Commands.parse(command, args);
+            if (command.help) {
+                out.print(new CommandLine(new ReplayCommand()).getUsageMessage());
                 return 0;
             }
-            Path logFile = Path.of(required(options, "--log"));
-            RoutingConfig config = RulesFile.read(Path.of(required(options, "--config")));
-            Optional<RoutingConfig> baseline = Optional.ofNullable(options.get("--baseline"))
-                    .map(file -> RulesFile.read(Path.of(file)));
-            html = Path.of(options.getOrDefault("--out", "target/replay"));
-            RoutingLog log = RoutingLog.read(logFile, config.owners());
-            Day day = day("replay of " + logFile.getFileName(), log, config);
-            Chain after = chain("replayed", "replayed under " + options.get("--config"), config);
-            if (baseline.isPresent()) {
-                Chain before = chain("baseline", "replayed under " + options.get("--baseline"), baseline.get());
-                diff = ReplayDiff.of(day, before, replay(log, baseline.get(), err), after, replay(log, config, err));
-            } else {
-                Chain before = chain("recorded", "as recorded in " + logFile, config);
-                diff = ReplayDiff.of(day, before, log.events(), after, replay(log, config, err));
+            if (command.limit < 0) {
+                throw new Options.UsageException("--limit must be 0 or more, was " + command.limit);
             }
+            report = command.replay(err);
         } catch (Options.UsageException | RulesException | LogException | UncheckedIOException e) {
             err.println("replay: " + e.getMessage() + (e instanceof Options.UsageException ? " (see --help)" : ""));
             return 2;
         }
-        out.print(diff.render());
+        out.print(report.render(command.limit));
         try {
-            out.print("\nHTML report: " + HtmlReport.write(diff.report(), html).toAbsolutePath().normalize().toUri()
-                    + "\n");
+            if (command.diffOut != null) {
+                try (Writer writer = Files.newBufferedWriter(command.diffOut, StandardCharsets.UTF_8)) {
+                    report.diff().writeJsonLines(writer);
+                }
+                out.print("\nFull diff (JSON Lines): " + command.diffOut.toAbsolutePath().normalize().toUri() + "\n");
+            }
+            Path html = HtmlReport.write(report.simulation(), command.out);
+            out.print("HTML report: " + html.toAbsolutePath().normalize().toUri() + "\n");
             return 0;
         } catch (IOException e) {
-            err.println("replay: cannot write the HTML report to " + html + ": " + e.getMessage());
+            err.println("replay: cannot write a report: " + e.getMessage());
             return 1;
         }
     }
 
-    private static List<RoutingEvent> replay(RoutingLog log, RoutingConfig config, PrintStream err) {
-        Replay replay = Replay.run(log, config.routerBuilder());
-        if (!replay.refusals().isEmpty()) {
-            err.println("replay: " + replay.refusals().size() + " calls refused by the router, as the first: "
-                    + replay.refusals().get(0));
-        }
-        return replay.events();
-    }
-
-    private static Chain chain(String name, String description, RoutingConfig config) {
-        return new Chain(name, description, new Chain.Rules(config.plan()));
-    }
-
-    /**
-     * The recorded day as the simulator's reports see it: the configuration's roster, the log's first and last
-     * instants, its conversations as arrivals and its presence changes.
-     */
-    private static Day day(String title, RoutingLog log, RoutingConfig config) {
-        List<RoutingEvent> events = log.events();
-        if (events.isEmpty()) {
+    private ReplayReport replay(PrintStream err) {
+        RoutingConfig proposed = RulesFile.read(config);
+        Optional<RoutingConfig> base = Optional.ofNullable(baseline).map(RulesFile::read);
+        RoutingLog log = RoutingLog.read(logFile, proposed.owners());
+        if (log.events().isEmpty()) {
             throw new Options.UsageException("the log has no events");
         }
-        List<Day.Arrival> arrivals = new ArrayList<>();
-        List<Day.PresenceChange> presenceChanges = new ArrayList<>();
-        List<String> owners = config.owners().stream().map(Owner::id).toList();
-        for (RoutingEvent event : events) {
-            if (!(event instanceof RoutingEvent.Input input)) {
-                continue;
-            }
-            if (input.input() instanceof RouterInput.Route route) {
-                arrivals.add(new Day.Arrival(route.conversation(), Duration.ZERO, false));
-            } else if (input.input() instanceof RouterInput.SetPresence presence) {
-                presenceChanges.add(new Day.PresenceChange(input.at(), presence.ownerId(), presence.presence()));
-            } else if (input.input() instanceof RouterInput.Roster roster) {
-                for (Map.Entry<String, Presence> entry : roster.presences().entrySet()) {
-                    if (!owners.contains(entry.getKey())) {
-                        throw new Options.UsageException("owner '" + entry.getKey() + "' of the log's roster is not in the"
-                                + " configuration");
-                    }
-                    presenceChanges.add(new Day.PresenceChange(input.at(), entry.getKey(), entry.getValue()));
-                }
-            }
+        Replay replayed = under(log, proposed);
+        if (base.isPresent()) {
+            return ReplayReport.of(log, "baseline", "replayed under " + baseline, base.get(), under(log, base.get()),
+                    "replayed under " + config, proposed, replayed);
         }
-        Duration sla = config.plan().queues().get(0).sla();
-        return new Day(title, events.get(0).at(), events.get(events.size() - 1).at(), sla, config.owners(),
-                presenceChanges, arrivals, 0, Duration.ZERO);
+        Optional<RoutingConfig> recordedConfig = log.configuration();
+        Replay recorded;
+        if (recordedConfig.isPresent()) {
+            recorded = Replay.recorded(log);
+            warnIfNotExact(recorded.divergence(), log, err);
+        } else {
+            recorded = new Replay(log.events(), List.of(), new Divergence(0, List.of()));
+            err.println("replay: the log's header names no configuration, so its router cannot be rebuilt; the"
+                    + " replay may differ from it by options outside the document: compare with --baseline");
+        }
+        return ReplayReport.of(log, "recorded", "as recorded in " + logFile, recordedConfig.orElse(proposed),
+                recorded, "replayed under " + config, proposed, replayed);
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (name.equals("--help") || name.equals("-h")) {
-                options.put("--help", "");
-                continue;
+    private static Replay under(RoutingLog log, RoutingConfig config) {
+        try {
+            return Replay.under(log, config);
+        } catch (IllegalArgumentException e) {
+            if (e instanceof LogException) {
+                throw e;
             }
-            if (!List.of("--log", "--config", "--baseline", "--out").contains(name)) {
-                throw new Options.UsageException("unknown option '" + arg + "'");
-            }
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
-                    : i + 1 < args.length ? args[++i] : "";
-            if (value.isBlank()) {
-                throw new Options.UsageException(name + " needs a value");
-            }
-            options.put(name, value);
+            throw new Options.UsageException(e.getMessage());
         }
-        return options;
     }
 
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new Options.UsageException(name + " is required");
+    private static void warnIfNotExact(Divergence divergence, RoutingLog log, PrintStream err) {
+        if (!divergence.isEmpty()) {
+            Divergence.Difference first = divergence.first().get(0);
+            err.println("replay: the router rebuilt from the log's header does not reproduce it: "
+                    + divergence.count() + " outcomes differ, the first at " + log.source() + " line " + first.line()
+                    + " (recorded " + first.recorded().map(RoutingEvent::toString).orElse("nothing") + ", replayed "
+                    + first.replayed().map(RoutingEvent::toString).orElse("nothing") + ")");
         }
-        return value;
     }
 }

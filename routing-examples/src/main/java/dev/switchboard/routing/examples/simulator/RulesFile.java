@@ -26,14 +26,15 @@ import java.util.stream.Collectors;
  * The rules chain: routing by a rules document, a routing configuration in the format of
  * {@code docs/configuration.md}. The shipped default, {@value #DEFAULT}, is written for the shipped scenario.
  *
- * <p>The simulator takes the document's plan, its rules and its queues with their SLAs, and routes with it over the
- * scenario's roster, built as for every other chain. So the document's owners must be the scenario's agents, the
- * same ids with the same skills, languages, capacities and weights: they are what the teams and the rules are
- * written for, and a document that disagrees with the scenario is refused, naming each owner field at fault. The
- * document's {@code identity} section is not used: as in the other chains, each conversation is routed on its own.
+ * <p>The simulator builds the chain's router from the document as a host would ({@link Chain.Document}), with the
+ * options every chain shares ({@link Simulation#SETTINGS}: as in the other chains, each conversation is routed on
+ * its own). So the document's owners must be the scenario's agents, the same ids with the same skills, languages,
+ * capacities and weights: they are what the teams and the rules are written for, and a document that disagrees
+ * with the scenario is refused, naming each owner field at fault.
  *
- * <p>With {@code --agents} fewer than the scenario lists, the rules keep naming the agents left out, who are simply
- * not there; with more, each copy of an agent ({@code ana-2}) belongs to the teams of the agent it copies.
+ * <p>With {@code --agents} fewer than the scenario lists, the agents left out never come online; with more, the
+ * chain routes by the document's plan with each copy of an agent ({@code ana-2}) in the teams of the agent it
+ * copies, over the scenario's roster.
  */
 final class RulesFile {
 
@@ -97,7 +98,8 @@ final class RulesFile {
                     + problems.stream().map(problem -> "\n  " + problem).collect(Collectors.joining()));
         }
         RoutingPlan plan = withCopies(config.plan(), scenario, agents);
-        return new Chain(CHAIN_NAME, describe(plan, source), new Chain.Rules(plan));
+        Chain.Routing routing = plan == config.plan() ? new Chain.Document(config) : new Chain.Rules(plan);
+        return new Chain(CHAIN_NAME, describe(plan, source), routing);
     }
 
     /** The rules in words: {@code the rules of helpdesk-rules.json: vip, urgent, ..., else manual-review}. */

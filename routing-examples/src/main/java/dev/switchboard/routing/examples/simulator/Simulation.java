@@ -10,6 +10,7 @@ import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.event.RoutingListener;
 import dev.switchboard.routing.examples.simulator.Day.Arrival;
 import dev.switchboard.routing.examples.simulator.Day.PresenceChange;
+import dev.switchboard.routing.replay.RouterSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -68,9 +69,24 @@ final class Simulation {
         return new Simulation(day, chain, recorders).play();
     }
 
-    /** The router a day is played on, without its clock and listeners: the chain, and every agent offline. */
+    /**
+     * The router options every chain shares, beyond its routing: priority aging, and each conversation routed on
+     * its own. A log recorded from a {@link Chain.Document document} chain carries them in its header.
+     */
+    static final RouterSettings SETTINGS = RouterSettings.builder().priorityAging(PRIORITY_AGING)
+            .oneConversationPerCustomer(false).build();
+
+    /**
+     * The router a day is played on, without its clock and listeners: the chain with {@link #SETTINGS}, and every
+     * agent offline. A document's router is built from the document, as a host builds one.
+     */
     static Router.Builder routerBuilder(Day day, Chain chain) {
-        Router.Builder builder = chain.configure(Router.builder(), day.queueSla()).priorityAging(PRIORITY_AGING);
+        if (chain.routing() instanceof Chain.Document document) {
+            Map<String, Presence> offline = new HashMap<>();
+            document.config().owners().forEach(owner -> offline.put(owner.id(), Presence.OFFLINE));
+            return SETTINGS.routerBuilder(document.config(), offline);
+        }
+        Router.Builder builder = SETTINGS.applyTo(chain.configure(Router.builder(), day.queueSla()));
         day.owners().forEach(owner -> builder.owner(owner, Presence.OFFLINE));
         return builder;
     }

@@ -130,10 +130,12 @@ public final class Simulator {
     }
 
     private static ChainReport recorded(Day day, Chain chain, Path file) {
-        try (JsonLinesRecorder recorder = JsonLinesRecorder.toFile(file)) {
+        try (JsonLinesRecorder recorder = chain.routing() instanceof Chain.Document document
+                ? JsonLinesRecorder.toFile(file, document.config(), Simulation.SETTINGS)
+                : JsonLinesRecorder.toFile(file)) {
             ChainReport report = Simulation.run(day, chain, List.of(recorder));
-            if (recorder.dropped() > 0) {
-                throw new IOException(recorder.dropped() + " lines could not be written");
+            if (recorder.droppedLines() > 0) {
+                throw new IOException(recorder.droppedLines() + " lines could not be written");
             }
             return report;
         } catch (IOException e) {

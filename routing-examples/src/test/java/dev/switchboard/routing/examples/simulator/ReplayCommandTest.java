@@ -41,11 +41,15 @@ class ReplayCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    /** The tiny day of {@link SimulationTest}, routed round-robin by a rules document, recorded to a file. */
+    /**
+     * The tiny day of {@link SimulationTest}, routed round-robin by a rules document, recorded to a file whose header
+     * carries the document and the simulator's settings.
+     */
     private Path recordTinyDay() throws IOException {
         Path log = dir.resolve("day.jsonl");
-        Chain chain = new Chain("rr", "round-robin", new Chain.Rules(RoutingConfig.load(ROUND_ROBIN).plan()));
-        try (JsonLinesRecorder recorder = JsonLinesRecorder.toFile(log)) {
+        RoutingConfig config = RoutingConfig.load(ROUND_ROBIN);
+        Chain chain = new Chain("rr", "round-robin", new Chain.Document(config));
+        try (JsonLinesRecorder recorder = JsonLinesRecorder.toFile(log, config, Simulation.SETTINGS)) {
             Simulation.run(SimulationTest.tinyDay(), chain, List.of(recorder));
         }
         return log;
@@ -56,31 +60,47 @@ class ReplayCommandTest {
     }
 
     @Test
-    void printsTheMetricsAndTheChangedConversations_andWritesTheHtmlReport() throws IOException {
+    void printsASummaryFirst_thenTheMetrics_andTheChangesOfHighestImpact_andWritesTheDiffAndTheHtmlReport()
+            throws IOException {
         Path log = recordTinyDay();
+        Path diff = dir.resolve("diff.jsonl");
 
         int status = run("--log", log.toString(), "--config", write("review.json", REVIEW).toString(),
-                "--baseline", write("rr.json", ROUND_ROBIN).toString(), "--out", dir.toString());
+                "--limit", "2", "--diff-out", diff.toString(), "--out", dir.toString());
 
         assertThat(status).isZero();
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).startsWith("Switchboard simulator: replay of day.jsonl\n2 agents, 4 conversations")
-                .contains("baseline", "replayed", "sent to manual review", "SLA breaches",
-                "changed owner or outcome", "c1: assigned a, released by a  ->  queued in manual-review",
-                "2. round-robin assigned a: next in rotation among available owners");
+        assertThat(text).startsWith("Replay: 4 of 4 conversations changed owner or outcome; calls refused: 0 on the"
+                + " recorded side, 1 on the replayed side\n\nSwitchboard simulator: replay of day.jsonl\n2 agents,"
+                + " 4 conversations")
+                .contains("queue SLAs waiting 4 min, manual-review 4 min", "recorded", "replayed",
+                        "sent to manual review", "SLA breaches",
+                        "1 calls refused on the replayed side, the first: line ",
+                        "c2: assigned b, released by a  ->  queued in manual-review, released by manual-review"
+                                + "  (impact 22, wait for an owner 0s -> 10m 00s)",
+                        "1. rule billing matched: type = billing", "... and 2 more (--limit, --diff-out)")
+                .doesNotContain("\nc1: ");
+        assertThat(Files.readAllLines(diff)).hasSize(1 + 4 + 1).first().asString()
+                .startsWith("{\"type\":\"summary\",\"changed\":4,");
+        assertThat(Files.readAllLines(diff)).last().asString().startsWith("{\"type\":\"refusal\",\"side\":\"replayed\"");
         assertThat(dir.resolve(HtmlReport.FILE_NAME)).exists();
     }
 
     @Test
-    void replayUnderTheRecordingRulesChangesNothing() throws IOException {
+    void replayUnderTheRecordingRulesChangesNothing_andRefusesNothing() throws IOException {
         Path log = recordTinyDay();
         Path rules = write("rr.json", ROUND_ROBIN);
 
-        int status = run("--log", log.toString(), "--config", rules.toString(), "--baseline", rules.toString(),
-                "--out", dir.toString());
+        assertThat(run("--log", log.toString(), "--config", rules.toString(), "--out", dir.toString())).isZero();
+        assertThat(run("--log", log.toString(), "--config", rules.toString(), "--baseline", rules.toString(),
+                "--out", dir.toString())).isZero();
 
-        assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 conversations changed owner or outcome");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Replay: 0 of 4 conversations changed owner or outcome; calls refused: 0 on the recorded"
+                        + " side, 0 on the replayed side")
+                .contains("Replay: 0 of 4 conversations changed owner or outcome; calls refused: 0 on the baseline"
+                        + " side, 0 on the replayed side");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
@@ -98,12 +118,14 @@ class ReplayCommandTest {
     @Test
     void aMissingOptionExitsWith2() {
         assertThat(run("--log", "day.jsonl")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("replay: --config is required (see --help)");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("replay: Missing required option: '--config=<file>' (see --help)");
     }
 
     @Test
     void helpPrintsTheUsage() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: replay --log <file> --config <file>");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: replay [-h] [--baseline=<file>]")
+                .contains("--log=<file>", "--config=<file>", "--limit=<n>", "--diff-out=<file>", "--out=<dir>");
     }
 }

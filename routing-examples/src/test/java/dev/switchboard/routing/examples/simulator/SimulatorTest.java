@@ -104,14 +104,15 @@ class SimulatorTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "--seed abc            | --seed must be a whole number, was 'abc'",
+        "--seed abc            | Invalid value for option '--seed': 'abc' is not a long",
         "--agents 0            | --agents must be a whole number from 1 to 1000, was '0'",
         "--conversations -5    | --conversations must be a whole number from 1 to 1000000, was '-5'",
-        "--agents              | --agents needs a value",
-        "--frobnicate          | unknown option '--frobnicate'",
+        "--agents              | Missing required parameter for option '--agents' (<n>)",
+        "--frobnicate          | Unknown option: '--frobnicate'",
         "--config missing.json | invalid scenario: missing.json: cannot be read",
         "--rules missing.json  | invalid rules: missing.json: cannot be read",
-        "--rules               | --rules needs a value",
+        "--rules               | Missing required parameter for option '--rules' (<file>)",
+        "--rules=              | Invalid value for option '--rules': needs a value",
     })
     void aBadOption_isExplainedOnStandardError_withExitStatusTwo(String args, String message) {
         Run run = run(args.split(" "));
