@@ -84,7 +84,7 @@ public record Owner(
 
     /** The proficiency in a skill, or -1 when the owner lacks it. */
     public int proficiency(String skill) {
-        Integer level = skills.get(skill);
+        Integer level = skills.get(Checks.notNull(skill, "skill"));
         return level == null ? -1 : level;
     }
 
@@ -120,7 +120,7 @@ public record Owner(
 
         /** Adds languages the owner speaks. */
         public Builder languages(String... languageTags) {
-            for (String language : languageTags) {
+            for (String language : Checks.notNull(languageTags, "languages of owner '" + id + "'")) {
                 languages.add(Checks.key(language, "language of owner '" + id + "'"));
             }
             return this;
@@ -128,7 +128,7 @@ public record Owner(
 
         /** Adds regions or territories the owner covers. */
         public Builder regions(String... regionNames) {
-            for (String region : regionNames) {
+            for (String region : Checks.notNull(regionNames, "regions of owner '" + id + "'")) {
                 regions.add(Checks.key(region, "region of owner '" + id + "'"));
             }
             return this;

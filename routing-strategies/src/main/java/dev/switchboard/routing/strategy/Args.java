@@ -1,6 +1,6 @@
 package dev.switchboard.routing.strategy;
 
-import java.time.Duration;
+import dev.switchboard.routing.Bounds;
 
 /** Checks of strategy options: every failure is an {@link IllegalArgumentException} naming the field and value. */
 final class Args {
@@ -13,18 +13,8 @@ final class Args {
         return value;
     }
 
+    /** A name with a visible character, by the rule of {@link Bounds#id}. */
     static String notBlank(String value, String field) {
-        if (notNull(value, field).isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank");
-        }
-        return value;
-    }
-
-    static Duration positive(Duration value, String field) {
-        notNull(value, field);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(field + " must be positive, was " + Durations.describe(value));
-        }
-        return value;
+        return Bounds.id(value, field);
     }
 }
