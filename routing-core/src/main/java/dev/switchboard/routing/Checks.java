@@ -2,6 +2,7 @@ package dev.switchboard.routing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -99,6 +100,16 @@ final class Checks {
         if (value == null) {
             throw new IllegalStateException(option + " of conversation '" + id + "' is not set");
         }
+    }
+
+    /** An immutable copy of a list, refusing a null list or a null element (named by its index). */
+    static <T> List<T> list(List<T> values, String field) {
+        notNull(values, field);
+        int index = 0;
+        for (T value : values) {
+            notNull(value, field + "[" + index++ + "]");
+        }
+        return List.copyOf(values);
     }
 
     static <T> T notNull(T value, String field) {
