@@ -935,7 +935,15 @@ public final class Router {
         /** Adds owners to the initial roster, all {@link Presence#ONLINE}. */
         public Builder owners(Iterable<Owner> owners) {
             Checks.notNull(owners, "owners");
-            owners.forEach(this::owner);
+            Map<String, RosterEntry> added = new LinkedHashMap<>();
+            for (Owner owner : owners) {
+                Checks.notNull(owner, "owner");
+                RosterEntry entry = new RosterEntry(owner, Presence.ONLINE);
+                if (roster.containsKey(owner.id()) || added.put(owner.id(), entry) != null) {
+                    throw new IllegalArgumentException("owner id '" + owner.id() + "' is on the roster twice");
+                }
+            }
+            roster.putAll(added);
             return this;
         }
 
@@ -946,8 +954,9 @@ public final class Router {
         public Builder chain(Strategy... steps) {
             Checks.notNull(steps, "steps");
             for (Strategy step : steps) {
-                chain.add(Checks.notNull(step, "chain step"));
+                Checks.notNull(step, "chain step");
             }
+            chain.addAll(List.of(steps));
             return this;
         }
 
@@ -986,8 +995,9 @@ public final class Router {
          */
         public Builder linkIdentitiesBy(IdentityKey... keys) {
             for (IdentityKey key : Checks.notNull(keys, "keys")) {
-                linkBy.add(Checks.notNull(key, "identity key"));
+                Checks.notNull(key, "identity key");
             }
+            linkBy.addAll(List.of(keys));
             return this;
         }
 
@@ -1038,8 +1048,9 @@ public final class Router {
          * automatically again.
          */
         public Builder responseReview(int maxBounces, String queue) {
-            this.maxBounces = Checks.nonNegative(maxBounces, "maxBounces");
+            Checks.nonNegative(maxBounces, "maxBounces");
             this.reviewQueue = Checks.id(queue, "review queue");
+            this.maxBounces = maxBounces;
             return this;
         }
 

@@ -125,8 +125,9 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         /** Adds conditions, all of which must hold. */
         public Builder when(Condition... conditions) {
             for (Condition condition : Checks.notNull(conditions, "conditions of rule '" + name + "'")) {
-                when.add(Checks.notNull(condition, "condition of rule '" + name + "'"));
+                Checks.notNull(condition, "condition of rule '" + name + "'");
             }
+            when.addAll(List.of(conditions));
             return this;
         }
 
@@ -138,16 +139,18 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         /** Restricts the chain to these owners (a team, or one named owner). */
         public Builder owners(Collection<String> ownerIds) {
             for (String owner : Checks.notNull(ownerIds, "owners of rule '" + name + "'")) {
-                owners.add(Checks.id(owner, "owner of rule '" + name + "'"));
+                Checks.id(owner, "owner of rule '" + name + "'");
             }
+            owners.addAll(ownerIds);
             return this;
         }
 
         /** Appends steps to the chain, tried in the order given. */
         public Builder chain(Strategy... steps) {
             for (Strategy step : Checks.notNull(steps, "chain of rule '" + name + "'")) {
-                chain.add(Checks.notNull(step, "chain step of rule '" + name + "'"));
+                Checks.notNull(step, "chain step of rule '" + name + "'");
             }
+            chain.addAll(List.of(steps));
             return this;
         }
 

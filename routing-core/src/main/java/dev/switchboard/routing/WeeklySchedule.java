@@ -106,7 +106,10 @@ public record WeeklySchedule(ZoneId zone, Map<DayOfWeek, List<Span>> week, Map<L
         public Builder open(LocalTime from, LocalTime to, DayOfWeek... days) {
             Span span = new Span(from, to);
             for (DayOfWeek day : Checks.notNull(days, "days")) {
-                week.computeIfAbsent(Checks.notNull(day, "day"), key -> new ArrayList<>()).add(span);
+                Checks.notNull(day, "day");
+            }
+            for (DayOfWeek day : days) {
+                week.computeIfAbsent(day, key -> new ArrayList<>()).add(span);
             }
             return this;
         }

@@ -9,9 +9,12 @@ import static dev.switchboard.routing.TestStrategies.previousOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -208,7 +211,8 @@ class BoundsTest {
         @Test
         void nullLanguagesOrRegionsArrays_areRefusedNamingTheOwner_notABareNullPointerException() {
             assertThatThrownBy(() -> Owner.agent("ana").languages((String[]) null))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("languages of owner 'ana' must not be null");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("languages of owner 'ana' must not be null");
             assertThatThrownBy(() -> Owner.agent("ana").regions((String[]) null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("regions of owner 'ana' must not be null");
             assertThatThrownBy(() -> Rule.builder("r").owners((String) null))
@@ -265,7 +269,8 @@ class BoundsTest {
         @Test
         void aRuleNamingAnOwnerNotOnTheRoster_isRefusedWhenTheRouterIsBuilt() {
             RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("waiting", Duration.ofMinutes(5))),
-                    List.of(Rule.builder("team").owners("ana", "tom").chain(firstAvailable()).queue("waiting").build()));
+                    List.of(Rule.builder("team").owners("ana", "tom").chain(firstAvailable()).queue("waiting")
+                            .build()));
 
             assertThatThrownBy(() -> Router.builder().clock(clock).owner(agent("ana", 1)).plan(plan).build())
                     .isInstanceOf(IllegalArgumentException.class)
@@ -282,6 +287,33 @@ class BoundsTest {
             assertThatThrownBy(() -> router.replacePlan(plan)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("rule 'team' names unknown owner 'tom'; owners: [ana]");
             assertThat(router.plan()).isEqualTo(before);
+        }
+
+        @Test
+        void aBuilderOptionRefusingOneOfItsValues_leavesTheBuilderAsItWas() {
+            Router.Builder router = Router.builder().clock(clock).fallbackQueue("waiting", Duration.ofMinutes(5));
+            assertThatThrownBy(() -> router.chain(firstAvailable(), null)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> router.owners(List.of(agent("ana", 1), agent("ana", 2))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> router.linkIdentitiesBy(IdentityKey.EMAIL, null))
+                    .isInstanceOf(IllegalArgumentException.class);
+            Rule.Builder rule = Rule.builder("r").queue("waiting");
+            assertThatThrownBy(() -> rule.when(new Condition.Is("type", "x"), null))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> rule.owners("ana", null)).isInstanceOf(IllegalArgumentException.class);
+            Owner.Builder owner = Owner.agent("ana");
+            assertThatThrownBy(() -> owner.languages("en", null)).isInstanceOf(IllegalArgumentException.class);
+            WeeklySchedule.Builder hours = WeeklySchedule.builder(ZoneOffset.UTC);
+            assertThatThrownBy(() -> hours.open(LocalTime.NOON, LocalTime.MIDNIGHT,
+                    DayOfWeek.MONDAY, null)).isInstanceOf(IllegalArgumentException.class);
+
+            Router built = router.build();
+            assertThat(built.plan().rules().get(0).chain()).isEmpty();
+            assertThat(built.roster()).isEmpty();
+            assertThat(rule.build().when()).isEmpty();
+            assertThat(rule.build().owners()).isEmpty();
+            assertThat(owner.build().languages()).isEmpty();
+            assertThat(hours.build().week()).isEmpty();
         }
 
         @Test

@@ -118,7 +118,8 @@ class TimeBoundsProperties {
                 Tuple.of(3, Arbitraries.of(Duration.ZERO, Duration.ofNanos(1), Duration.ofMinutes(5),
                         Bounds.MAX_DURATION, Bounds.MAX_DURATION.plusNanos(1), Duration.ofDays(300 * 365),
                         Duration.ofSeconds(Long.MAX_VALUE), Duration.ofSeconds(Long.MAX_VALUE, 999_999_999),
-                        Duration.ofDays(365L * 3_000_000_000L), Duration.ofSeconds(-1), Duration.ofSeconds(Long.MIN_VALUE))),
+                        Duration.ofDays(365L * 3_000_000_000L), Duration.ofSeconds(-1),
+                        Duration.ofSeconds(Long.MIN_VALUE))),
                 Tuple.of(2, Arbitraries.longs().between(0, Long.MAX_VALUE).map(Duration::ofSeconds)),
                 Tuple.of(2, Arbitraries.longs().between(0, Bounds.MAX_DURATION.getSeconds()).map(Duration::ofSeconds)),
                 Tuple.of(2, Arbitraries.longs().between(1, 600).map(Duration::ofMinutes)));
@@ -132,7 +133,8 @@ class TimeBoundsProperties {
                         Bounds.LATEST.minus(Duration.ofDays(1)))),
                 Tuple.of(2, Arbitraries.longs().between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())
                         .map(Instant::ofEpochSecond)),
-                Tuple.of(2, Arbitraries.longs().between(Bounds.EARLIEST.getEpochSecond(), Bounds.LATEST.getEpochSecond())
+                Tuple.of(2, Arbitraries.longs()
+                        .between(Bounds.EARLIEST.getEpochSecond(), Bounds.LATEST.getEpochSecond())
                         .map(Instant::ofEpochSecond)));
     }
 }
