@@ -113,7 +113,7 @@ public final class AgentPick implements Strategy {
         private ZoneId zone = ZoneOffset.UTC;
 
         private Builder(String poolQueue, Duration claimDeadline) {
-            this.poolQueue = Args.notBlank(poolQueue, "poolQueue");
+            this.poolQueue = Bounds.id(poolQueue, "poolQueue");
             this.claimDeadline = Bounds.positiveDuration(claimDeadline, "claimDeadline");
         }
 

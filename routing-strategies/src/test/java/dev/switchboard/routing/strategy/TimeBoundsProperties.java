@@ -13,8 +13,12 @@ import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Priority;
 import dev.switchboard.routing.Router;
+import dev.switchboard.routing.WeeklySchedule;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -34,6 +38,9 @@ import net.jqwik.api.Tuple;
 class TimeBoundsProperties {
 
     private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+    private static final WeeklySchedule NIGHTS_AT_THE_DATE_LINE = WeeklySchedule
+            .builder(ZoneId.of("Pacific/Kiritimati")).open(LocalTime.of(22, 0), LocalTime.of(6, 0), DayOfWeek.values())
+            .build();
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
     void everyTimeOptionIsRefusedNamingItsField_orNoLaterArithmeticFails(
@@ -41,6 +48,7 @@ class TimeBoundsProperties {
             @ForAll("durations") Duration aging, @ForAll("durations") Duration deadline,
             @ForAll("durations") Duration ttl, @ForAll("durations") Duration capWindow,
             @ForAll("durations") Duration stickyWindow, @ForAll("durations") Duration relaxAfter,
+            @ForAll("durations") Duration claimDeadline,
             @ForAll("instants") Instant start, @ForAll("instants") Instant createdAt,
             @ForAll("durations") Duration far) {
         ManualClock clock = option("start", () -> new ManualClock(start), () -> new ManualClock(START));
@@ -51,14 +59,17 @@ class TimeBoundsProperties {
         Router.Builder builder = Router.builder().clock(clock)
                 .owner(option("window of assignment cap", () -> Owner.agent("ana").capacity(2)
                         .assignmentCap(2, capWindow), () -> Owner.agent("ana").capacity(2)).skill("billing", 2).build())
-                .owner(Owner.agent("ben").capacity(1).skill("billing", 1).build())
+                .owner(Owner.agent("ben").capacity(1).skill("billing", 1).hours(NIGHTS_AT_THE_DATE_LINE).build())
                 .chain(option("waitWindow", () -> new StickyPreviousOwner("sticky", BusyPolicy.EXCLUDE, stickyWindow),
                                 StickyPreviousOwner::new),
                         SkillBased.builder().relax(option("relaxation wait",
                                 () -> SkillBased.Relaxation.afterWaiting(relaxAfter).lowerMinimumsBy(1),
                                 () -> SkillBased.Relaxation.afterWaiting(Duration.ofMinutes(2)).lowerMinimumsBy(1)))
                                 .build(),
-                        new LeastLoaded())
+                        new LeastLoaded(),
+                        option("claimDeadline", () -> new AgentPick("pool", claimDeadline),
+                                () -> new AgentPick("pool", Duration.ofMinutes(10))))
+                .queue("pool", Duration.ofHours(1))
                 .queue("review", Duration.ofHours(1))
                 .responseReview(1, "review");
         option("sla of queue", () -> builder.fallbackQueue("waiting", sla),

@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  * written for, and a document that disagrees with the scenario is refused, naming each owner field at fault. The
  * document's {@code identity} section is not used: as in the other chains, each conversation is routed on its own.
  *
- * <p>With {@code --agents} fewer than the scenario lists, the rules keep naming the agents left out, who are simply
- * not there; with more, each copy of an agent ({@code ana-2}) belongs to the teams of the agent it copies.
+ * <p>A plan names only owners on the roster, so with {@code --agents} fewer than the scenario lists, each rule names
+ * only those of its agents who are left, and a rule left with none of them has no chain: its conversations wait in its
+ * queue. With more, each copy of an agent ({@code ana-2}) belongs to the teams of the agent it copies.
  */
 final class RulesFile {
 
@@ -96,7 +97,7 @@ final class RulesFile {
                     + (problems.size() == 1 ? " problem:" : " problems:")
                     + problems.stream().map(problem -> "\n  " + problem).collect(Collectors.joining()));
         }
-        RoutingPlan plan = withCopies(config.plan(), scenario, agents);
+        RoutingPlan plan = forRoster(config.plan(), scenario, agents);
         return new Chain(CHAIN_NAME, describe(plan, source), new Chain.Rules(plan));
     }
 
@@ -155,15 +156,16 @@ final class RulesFile {
     }
 
     /**
-     * The plan with each copy of an agent that {@code withAgents(agents)} adds in the rules that name the agent it
-     * copies. Agent {@code i} of the day copies agent {@code i % n} of the scenario's {@code n}.
+     * The plan for a day of the first {@code agents} agents (see {@link Scenario#withAgents}): each rule names those of
+     * its agents who are on the day's roster, and each copy of them; a rule left with none of them sends its
+     * conversations straight to its queue. Agent {@code i} of the day copies agent {@code i % n} of the scenario's
+     * {@code n}.
      */
-    static RoutingPlan withCopies(RoutingPlan plan, Scenario scenario, int agents) {
+    static RoutingPlan forRoster(RoutingPlan plan, Scenario scenario, int agents) {
         List<AgentSpec> listed = scenario.agents();
-        if (agents <= listed.size()) {
-            return plan;
-        }
         List<AgentSpec> roster = scenario.withAgents(agents).agents();
+        Set<String> present = new LinkedHashSet<>();
+        roster.forEach(agent -> present.add(agent.id()));
         Map<String, List<String>> copies = new LinkedHashMap<>();
         for (int i = listed.size(); i < roster.size(); i++) {
             String copied = listed.get(i % listed.size()).id();
@@ -171,11 +173,17 @@ final class RulesFile {
         }
         List<Rule> rules = new ArrayList<>();
         for (Rule rule : plan.rules()) {
-            Set<String> owners = new LinkedHashSet<>(rule.owners());
-            rule.owners().forEach(owner -> owners.addAll(copies.getOrDefault(owner, List.of())));
-            rules.add(new Rule(rule.name(), rule.when(), owners, rule.chain(), rule.queue(), rule.note(), rule.hours(),
-                    rule.afterHours()));
+            Set<String> owners = new LinkedHashSet<>();
+            for (String owner : rule.owners()) {
+                if (present.contains(owner)) {
+                    owners.add(owner);
+                }
+                owners.addAll(copies.getOrDefault(owner, List.of()));
+            }
+            boolean nobodyLeft = owners.isEmpty() && !rule.owners().isEmpty();
+            rules.add(owners.equals(rule.owners()) ? rule : new Rule(rule.name(), rule.when(), owners,
+                    nobodyLeft ? List.of() : rule.chain(), rule.queue(), rule.note(), rule.hours(), rule.afterHours()));
         }
-        return new RoutingPlan(plan.queues(), rules);
+        return rules.equals(plan.rules()) ? plan : new RoutingPlan(plan.queues(), rules);
     }
 }

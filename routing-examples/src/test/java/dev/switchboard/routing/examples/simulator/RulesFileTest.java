@@ -194,14 +194,29 @@ class RulesFileTest {
     void withMoreAgentsThanTheScenarioLists_eachCopyJoinsTheTeamsOfTheAgentItCopies() {
         RoutingPlan plan = RulesFile.readDefault().plan();
 
-        RoutingPlan for45 = RulesFile.withCopies(plan, SCENARIO, 45);
+        RoutingPlan for45 = RulesFile.forRoster(plan, SCENARIO, 45);
 
         Rule vip = for45.rules().get(0);
         assertThat(vip.owners()).containsExactlyInAnyOrder("ana", "ana-2", "ana-3", "ben", "ben-2", "ben-3", "hana",
                 "hana-2", "lea", "lea-2", "nina", "nina-2");
         assertThat(for45.rules().get(for45.rules().size() - 1).owners()).isEmpty();
         assertThat(for45.rules()).extracting(Rule::name).isEqualTo(plan.rules().stream().map(Rule::name).toList());
-        assertThat(RulesFile.withCopies(plan, SCENARIO, 12)).isSameAs(plan);
+        assertThat(RulesFile.forRoster(plan, SCENARIO, SCENARIO.agents().size())).isSameAs(plan);
         assertThat(SCENARIO.withAgents(45).agents().get(40).id()).isEqualTo("ana-3");
+    }
+
+    @Test
+    void withFewerAgentsThanTheScenarioLists_eachRuleNamesOnlyTheAgentsLeft_andOneLeftWithNoneQueuesEverything() {
+        RoutingPlan plan = RulesFile.readDefault().plan();
+
+        RoutingPlan for3 = RulesFile.forRoster(plan, SCENARIO, 3);
+
+        assertThat(for3.rules().get(0).owners()).containsExactlyInAnyOrder("ana", "ben");
+        assertThat(for3.rules()).filteredOn(rule -> rule.name().equals("portuguese")).singleElement()
+                .satisfies(rule -> {
+                    assertThat(rule.owners()).isEmpty();
+                    assertThat(rule.chain()).isEmpty();
+                    assertThat(rule.queue()).isEqualTo("portuguese");
+                });
     }
 }
