@@ -8,6 +8,9 @@ import java.time.Duration;
  * owner received at instants in {@code (t - window, t]}: a conversation received at {@code a} stops counting at
  * exactly {@code a + window}. Every conversation the owner receives counts (routed, drained, claimed, transferred),
  * but the cap holds back only automatic assignment; an owner at its cap may still claim and receive transfers.
+ *
+ * @param limit how many new conversations per window, positive
+ * @param window the rolling window, positive and at most {@link Bounds#MAX_DURATION}
  */
 public record AssignmentCap(int limit, Duration window) {
 

@@ -46,7 +46,7 @@ public record Capacity(int total, Map<String, Integer> perChannel) {
 
     /** The limit that applies on a channel: its own limit when it has one, never more than the total. */
     public int limitOn(String channel) {
-        Integer own = perChannel.get(channel);
+        Integer own = perChannel.get(Checks.notNull(channel, "channel"));
         return own == null ? total : Math.min(own, total);
     }
 

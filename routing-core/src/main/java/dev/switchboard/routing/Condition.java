@@ -123,7 +123,7 @@ public sealed interface Condition {
 
         @Override
         public boolean test(Conversation conversation) {
-            String text = conversation.attributes().get(field);
+            String text = Checks.notNull(conversation, "conversation").attributes().get(field);
             if (text == null) {
                 return false;
             }
@@ -136,8 +136,8 @@ public sealed interface Condition {
 
         @Override
         public String describe(Conversation conversation) {
-            return field + " " + conversation.attributes().getOrDefault(field, "").trim() + " "
-                    + comparison.symbol() + " " + value.toPlainString();
+            String text = Checks.notNull(conversation, "conversation").attributes().getOrDefault(field, "");
+            return field + " " + text.trim() + " " + comparison.symbol() + " " + value.toPlainString();
         }
     }
 
@@ -165,6 +165,7 @@ public sealed interface Condition {
 
     /** The field's values on a conversation, normalised: none, one, or for tags any number. */
     private static List<String> valuesOf(Conversation conversation, String field) {
+        Checks.notNull(conversation, "conversation");
         String single = switch (field) {
             case "type" -> conversation.type();
             case "channel" -> conversation.channel();

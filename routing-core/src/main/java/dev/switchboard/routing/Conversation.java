@@ -22,7 +22,7 @@ import java.util.Set;
  * @param region the customer's region or territory, or empty when unknown
  * @param requiredSkills skills the owner needs
  * @param attributes free attributes for rules (offer, fit tier, account context, tags...)
- * @param createdAt when the conversation arrived
+ * @param createdAt when the conversation arrived, within {@link Bounds}
  */
 public record Conversation(
         String id,
@@ -45,16 +45,25 @@ public record Conversation(
         Checks.notNull(priority, "priority of conversation '" + id + "'");
         language = Checks.optionalKey(language, "language of conversation '" + id + "'");
         region = Checks.optionalKey(region, "region of conversation '" + id + "'");
-        requiredSkills = List.copyOf(Checks.notNull(requiredSkills, "requiredSkills of conversation '" + id + "'"));
+        Checks.notNull(requiredSkills, "requiredSkills of conversation '" + id + "'");
         Set<String> seen = new HashSet<>();
         for (SkillRequirement requirement : requiredSkills) {
+            Checks.notNull(requirement, "skill requirement of conversation '" + id + "'");
             if (!seen.add(requirement.skill())) {
                 throw new IllegalArgumentException("requiredSkills of conversation '" + id
                         + "' name skill '" + requirement.skill() + "' twice");
             }
         }
-        attributes = Map.copyOf(Checks.notNull(attributes, "attributes of conversation '" + id + "'"));
-        Checks.notNull(createdAt, "createdAt of conversation '" + id + "'");
+        requiredSkills = List.copyOf(requiredSkills);
+        Checks.notNull(attributes, "attributes of conversation '" + id + "'");
+        attributes.forEach((name, value) -> checkAttribute(id, name, value));
+        attributes = Map.copyOf(attributes);
+        Checks.instant(createdAt, "createdAt of conversation '" + id + "'");
+    }
+
+    private static void checkAttribute(String id, String name, String value) {
+        Checks.id(name, "attribute name of conversation '" + id + "'");
+        Checks.notNull(value, "attribute '" + name + "' of conversation '" + id + "'");
     }
 
     /**
@@ -120,6 +129,7 @@ public record Conversation(
 
         /** Requires a skill with at least the given proficiency. */
         public Builder requires(String skill, int minProficiency) {
+            Checks.key(skill, "skill of conversation '" + id + "'");
             return require(SkillRequirement.required(skill, minProficiency));
         }
 
@@ -132,13 +142,13 @@ public record Conversation(
         }
 
         public Builder attribute(String key, String value) {
-            attributes.put(Checks.id(key, "attribute name of conversation '" + id + "'"),
-                    Checks.notNull(value, "attribute '" + key + "' of conversation '" + id + "'"));
+            checkAttribute(id, key, value);
+            attributes.put(key, value);
             return this;
         }
 
         public Builder createdAt(Instant value) {
-            createdAt = Checks.notNull(value, "createdAt of conversation '" + id + "'");
+            createdAt = Checks.instant(value, "createdAt of conversation '" + id + "'");
             return this;
         }
 

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded live state: plain collections, guarded by the router's lock, except for what routes and releases
@@ -64,11 +64,14 @@ final class InMemoryLiveState implements LiveState {
             boolean tracksCustomers) {
         this.serveOrder = serveOrder.comparator();
         this.tracksCustomers = tracksCustomers;
+        // Caffeine keeps time as nanoseconds in a long, which lasts 292 years, less than a ManualClock may run. So the
+        // memory keeps time in microseconds since the router started instead, the ticker and the ttl alike: that lasts
+        // 292,000 years, more than all of Bounds, and the ticker saturates beyond.
         Instant start = clock.instant();
         previousOwners = Caffeine.newBuilder()
                 .maximumSize(maxCustomers)
-                .expireAfterWrite(customerTtl)
-                .ticker(() -> start.until(clock.instant(), ChronoUnit.NANOS))
+                .expireAfterWrite(Math.max(1, TimeUnit.MICROSECONDS.convert(customerTtl)), TimeUnit.NANOSECONDS)
+                .ticker(() -> TimeUnit.MICROSECONDS.convert(Duration.between(start, clock.instant())))
                 .executor(Runnable::run)
                 .build();
     }

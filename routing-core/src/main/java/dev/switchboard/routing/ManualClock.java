@@ -7,14 +7,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock that moves only when told to: for simulations, replays and tests, so that every timer, SLA and
- * expiry happens at an exact, repeatable instant. Thread-safe; it never moves backwards.
+ * expiry happens at an exact, repeatable instant. Thread-safe; it never moves backwards, and its time stays within
+ * {@link Bounds} (years 1 to 9999).
  */
 public final class ManualClock implements InstantSource {
 
     private final AtomicReference<Instant> now;
 
+    /** A clock that reads {@code start} until moved; {@code start} must be within {@link Bounds}. */
     public ManualClock(Instant start) {
-        now = new AtomicReference<>(Checks.notNull(start, "start"));
+        now = new AtomicReference<>(Checks.instant(start, "start"));
     }
 
     @Override
@@ -22,18 +24,27 @@ public final class ManualClock implements InstantSource {
         return now.get();
     }
 
-    /** Moves the clock forward by a non-negative amount and returns the new time. */
+    /**
+     * Moves the clock forward by a non-negative amount and returns the new time, which must not be after
+     * {@link Bounds#LATEST}; the clock does not move when it would be.
+     */
     public Instant advance(Duration amount) {
         Checks.notNull(amount, "amount");
         if (amount.isNegative()) {
             throw new IllegalArgumentException("amount must not be negative, was " + amount);
         }
-        return now.updateAndGet(current -> current.plus(amount));
+        return now.updateAndGet(current -> {
+            if (amount.compareTo(Duration.between(current, Bounds.LATEST)) > 0) {
+                throw new IllegalArgumentException("amount " + amount + " would move the clock from " + current
+                        + " past " + Bounds.LATEST);
+            }
+            return current.plus(amount);
+        });
     }
 
-    /** Moves the clock to an instant that is not before the current time. */
+    /** Moves the clock to an instant that is not before the current time, and within {@link Bounds}. */
     public void set(Instant instant) {
-        Checks.notNull(instant, "instant");
+        Checks.instant(instant, "instant");
         now.updateAndGet(current -> {
             if (instant.isBefore(current)) {
                 throw new IllegalArgumentException("instant " + instant + " is before the clock's time " + current);

@@ -7,15 +7,13 @@ import java.time.Duration;
  * for a grace period (a short disconnection) and re-routed only if the owner is still offline when it ends.
  * An owner that leaves the roster always has its conversations re-routed at once.
  *
- * @param grace how long conversations stay with an offline owner; zero re-routes at once
+ * @param grace how long conversations stay with an offline owner, at most {@link Bounds#MAX_DURATION}; zero
+ *     re-routes at once
  */
 public record OfflinePolicy(Duration grace) {
 
     public OfflinePolicy {
-        Checks.notNull(grace, "grace");
-        if (grace.isNegative()) {
-            throw new IllegalArgumentException("grace must not be negative, was " + grace);
-        }
+        Checks.nonNegative(grace, "grace");
     }
 
     public static OfflinePolicy reassignNow() {

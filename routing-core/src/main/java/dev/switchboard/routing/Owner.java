@@ -1,6 +1,8 @@
 package dev.switchboard.routing;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -47,16 +49,17 @@ public record Owner(
             normalisedSkills.put(key, Checks.nonNegative(level, "proficiency of skill '" + key + "' of owner '" + id + "'"));
         });
         skills = Map.copyOf(normalisedSkills);
-        languages = keys(languages, "language of owner '" + id + "'");
-        regions = keys(regions, "region of owner '" + id + "'");
+        languages = keys(Checks.notNull(languages, "languages of owner '" + id + "'"),
+                "language of owner '" + id + "'");
+        regions = keys(Checks.notNull(regions, "regions of owner '" + id + "'"), "region of owner '" + id + "'");
         Checks.notNull(capacity, "capacity of owner '" + id + "'");
         Checks.nonNegative(weight, "weight of owner '" + id + "'");
         Checks.notNull(assignmentCap, "assignmentCap of owner '" + id + "'");
         Checks.notNull(hours, "hours of owner '" + id + "'");
     }
 
-    private static Set<String> keys(Set<String> values, String field) {
-        Checks.notNull(values, field + "s");
+    /** The values as keys (trimmed, lower case), each checked as {@code field}. */
+    private static Set<String> keys(Collection<String> values, String field) {
         Set<String> normalised = new LinkedHashSet<>();
         for (String value : values) {
             normalised.add(Checks.key(value, field));
@@ -84,7 +87,7 @@ public record Owner(
 
     /** The proficiency in a skill, or -1 when the owner lacks it. */
     public int proficiency(String skill) {
-        Integer level = skills.get(skill);
+        Integer level = skills.get(Checks.notNull(skill, "skill"));
         return level == null ? -1 : level;
     }
 
@@ -120,17 +123,15 @@ public record Owner(
 
         /** Adds languages the owner speaks. */
         public Builder languages(String... languageTags) {
-            for (String language : languageTags) {
-                languages.add(Checks.key(language, "language of owner '" + id + "'"));
-            }
+            languages.addAll(keys(Arrays.asList(Checks.notNull(languageTags, "languages of owner '" + id + "'")),
+                    "language of owner '" + id + "'"));
             return this;
         }
 
         /** Adds regions or territories the owner covers. */
         public Builder regions(String... regionNames) {
-            for (String region : regionNames) {
-                regions.add(Checks.key(region, "region of owner '" + id + "'"));
-            }
+            regions.addAll(keys(Arrays.asList(Checks.notNull(regionNames, "regions of owner '" + id + "'")),
+                    "region of owner '" + id + "'"));
             return this;
         }
 

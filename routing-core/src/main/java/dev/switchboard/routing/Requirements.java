@@ -19,11 +19,7 @@ public record Requirements(List<SkillRequirement> skills, String language, Strin
     public static final Requirements NONE = new Requirements(List.of(), "", "");
 
     public Requirements {
-        Checks.notNull(skills, "skills");
-        for (int i = 0; i < skills.size(); i++) {
-            Checks.notNull(skills.get(i), "skills[" + i + "]");
-        }
-        skills = List.copyOf(skills);
+        skills = Checks.list(skills, "skills");
         language = Checks.optionalKey(language, "language");
         region = Checks.optionalKey(region, "region");
     }
@@ -49,6 +45,7 @@ public record Requirements(List<SkillRequirement> skills, String language, Strin
 
     /** Whether the owner meets every requirement (an owner without a skill has proficiency -1, so never meets it). */
     public boolean metBy(Owner owner) {
+        Checks.notNull(owner, "owner");
         for (SkillRequirement requirement : skills) {
             if (owner.proficiency(requirement.skill()) < requirement.minProficiency()) {
                 return false;
@@ -60,6 +57,7 @@ public record Requirements(List<SkillRequirement> skills, String language, Strin
 
     /** The owner's proficiency summed over these skills, the higher the stronger; only for owners that meet them. */
     public int score(Owner owner) {
+        Checks.notNull(owner, "owner");
         int score = 0;
         for (SkillRequirement requirement : skills) {
             score += owner.proficiency(requirement.skill());

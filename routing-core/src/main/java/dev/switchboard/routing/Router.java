@@ -105,7 +105,8 @@ public final class Router {
     private final LongAdder joined = new LongAdder();
 
     private Router(Builder builder, RoutingPlan routingPlan) {
-        this.clock = builder.clock;
+        InstantSource hostClock = builder.clock;
+        this.clock = () -> Checks.instant(hostClock.instant(), "the router's clock reading");
         this.plan = new PlanRunner(routingPlan);
         this.linkBy = Set.copyOf(builder.linkBy);
         this.oneConversationPerCustomer = builder.oneConversationPerCustomer;
@@ -115,11 +116,12 @@ public final class Router {
         this.reviewQueue = builder.reviewQueue;
         requireReviewQueue(routingPlan);
         this.events = new EventDispatcher(builder.listeners, builder.recorders);
-        this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl, builder.serveOrder,
-                oneConversationPerCustomer);
+        this.state = new InMemoryLiveState(hostClock, builder.maxCustomers, builder.customerTtl,
+                builder.serveOrder, oneConversationPerCustomer);
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
                 && responseDeadlines.isEmpty();
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
+        requireRuleOwners(routingPlan);
         Map<String, Presence> presences = new LinkedHashMap<>();
         builder.roster.forEach((id, entry) -> presences.put(id, entry.presence));
         record(clock.instant(), new RouterInput.Roster(presences));
@@ -408,6 +410,7 @@ public final class Router {
         requireReviewQueue(newPlan);
         PlanRunner runner = new PlanRunner(newPlan);
         atomically(now -> {
+            requireRuleOwners(newPlan);
             record(now, new RouterInput.ReplacePlan(newPlan));
             plan = runner;
             drainAll(now);
@@ -449,14 +452,27 @@ public final class Router {
     public void setCapacity(String ownerId, Capacity capacity) {
         Checks.id(ownerId, "ownerId");
         Checks.notNull(capacity, "capacity");
-        atomically(now -> {
-            record(now, new RouterInput.SetCapacity(ownerId, capacity));
-            Capacity before = requireOwner(ownerId, "ownerId").owner().capacity();
-            state.setCapacity(ownerId, capacity);
-            events.publish(new RoutingEvent.CapacityChanged(now, ownerId, before, capacity));
-            drainFor(ownerId, now);
-            return null;
-        });
+        atomically(now -> changeCapacity(ownerId, capacity, now));
+    }
+
+    /**
+     * Changes an owner's total capacity, keeping its per-channel limits, as {@link #setCapacity(String, Capacity)}
+     * does; a negative total is refused naming the owner.
+     */
+    public void setCapacity(String ownerId, int total) {
+        Checks.id(ownerId, "ownerId");
+        Checks.nonNegative(total, "capacity of owner '" + ownerId + "'");
+        atomically(now -> changeCapacity(ownerId,
+                new Capacity(total, requireOwner(ownerId, "ownerId").owner().capacity().perChannel()), now));
+    }
+
+    private Void changeCapacity(String ownerId, Capacity capacity, Instant now) {
+        record(now, new RouterInput.SetCapacity(ownerId, capacity));
+        Capacity before = requireOwner(ownerId, "ownerId").owner().capacity();
+        state.setCapacity(ownerId, capacity);
+        events.publish(new RoutingEvent.CapacityChanged(now, ownerId, before, capacity));
+        drainFor(ownerId, now);
+        return null;
     }
 
     /** Adds an owner to the roster, {@link Presence#ONLINE}. */
@@ -554,12 +570,18 @@ public final class Router {
 
     /**
      * The waiting conversations whose SLA deadline is at most {@code within} from now, those already breached
-     * included, earliest deadline first (ties in serve order).
+     * included, earliest deadline first (ties in serve order). Any {@code within}, however long, is accepted: a
+     * horizon past every deadline lists every waiting conversation.
      */
     public List<WaitingConversation> atRisk(Duration within) {
-        Checks.nonNegative(within, "within");
+        Checks.notNull(within, "within");
+        if (within.isNegative()) {
+            throw new IllegalArgumentException("within must not be negative, was " + within);
+        }
         return read(() -> {
-            Instant horizon = clock.instant().plus(within);
+            Instant now = clock.instant();
+            Instant horizon = within.compareTo(Duration.between(now, Instant.MAX)) < 0
+                    ? now.plus(within) : Instant.MAX;
             return state.waiting().stream().filter(entry -> !entry.slaDeadline().isAfter(horizon))
                     .sorted(Comparator.comparing(WaitingConversation::slaDeadline)).toList();
         });
@@ -787,6 +809,19 @@ public final class Router {
         return state.lapses(entry.conversation().id()) > maxBounces;
     }
 
+    /** Refuses a plan whose rules name owners who are not on the roster, as the JSON configuration does. */
+    private void requireRuleOwners(RoutingPlan routingPlan) {
+        for (Rule rule : routingPlan.rules()) {
+            for (String ownerId : rule.owners()) {
+                if (!state.hasOwner(ownerId)) {
+                    List<String> roster = state.statuses().stream().map(status -> status.owner().id()).toList();
+                    throw new IllegalArgumentException("rule '" + rule.name() + "' names unknown owner '" + ownerId
+                            + "'; owners: " + roster);
+                }
+            }
+        }
+    }
+
     private void requireReviewQueue(RoutingPlan routingPlan) {
         if (reviewQueue != null && routingPlan.queuesByName().get(reviewQueue) == null) {
             throw new IllegalArgumentException("review queue '" + reviewQueue + "' for missed response deadlines is"
@@ -873,7 +908,10 @@ public final class Router {
 
         private Builder() {}
 
-        /** The source of time for every decision, timer and event (default: the system UTC clock). */
+        /**
+         * The source of time for every decision, timer and event (default: the system UTC clock). Its readings must be
+         * within {@link Bounds}: a call made while it reads outside them is refused before anything changes.
+         */
         public Builder clock(InstantSource value) {
             clock = Checks.notNull(value, "clock");
             return this;
@@ -897,7 +935,15 @@ public final class Router {
         /** Adds owners to the initial roster, all {@link Presence#ONLINE}. */
         public Builder owners(Iterable<Owner> owners) {
             Checks.notNull(owners, "owners");
-            owners.forEach(this::owner);
+            Map<String, RosterEntry> added = new LinkedHashMap<>();
+            for (Owner owner : owners) {
+                Checks.notNull(owner, "owner");
+                RosterEntry entry = new RosterEntry(owner, Presence.ONLINE);
+                if (roster.containsKey(owner.id()) || added.put(owner.id(), entry) != null) {
+                    throw new IllegalArgumentException("owner id '" + owner.id() + "' is on the roster twice");
+                }
+            }
+            roster.putAll(added);
             return this;
         }
 
@@ -908,8 +954,9 @@ public final class Router {
         public Builder chain(Strategy... steps) {
             Checks.notNull(steps, "steps");
             for (Strategy step : steps) {
-                chain.add(Checks.notNull(step, "chain step"));
+                Checks.notNull(step, "chain step");
             }
+            chain.addAll(List.of(steps));
             return this;
         }
 
@@ -948,8 +995,9 @@ public final class Router {
          */
         public Builder linkIdentitiesBy(IdentityKey... keys) {
             for (IdentityKey key : Checks.notNull(keys, "keys")) {
-                linkBy.add(Checks.notNull(key, "identity key"));
+                Checks.notNull(key, "identity key");
             }
+            linkBy.addAll(List.of(keys));
             return this;
         }
 
@@ -973,7 +1021,8 @@ public final class Router {
 
         /**
          * Ages waiting conversations: each full {@code step} a conversation has waited raises its priority by one
-         * level when capacity is handed out, so low-priority work is never starved (default: no aging).
+         * level when capacity is handed out, so low-priority work is never starved (default: no aging). The step is
+         * positive and at most {@link Bounds#MAX_DURATION}.
          */
         public Builder priorityAging(Duration step) {
             serveOrder = new ServeOrder(Checks.positive(step, "priority aging step"));
@@ -984,7 +1033,8 @@ public final class Router {
          * Gives every assignment of a conversation of this priority (routed, drained, claimed or transferred) a
          * deadline for its owner's first reply, which the host reports with {@link Router#acknowledge}. On the first
          * {@link Router#tick tick} at or after a deadline that passed without a reply, the conversation is taken back
-         * and routed again, never to an owner who let one of its deadlines lapse. Needs {@link #responseReview}.
+         * and routed again, never to an owner who let one of its deadlines lapse. Needs {@link #responseReview}. The
+         * deadline is positive and at most {@link Bounds#MAX_DURATION}.
          */
         public Builder responseDeadline(Priority priority, Duration deadline) {
             Checks.notNull(priority, "priority");
@@ -998,8 +1048,9 @@ public final class Router {
          * automatically again.
          */
         public Builder responseReview(int maxBounces, String queue) {
-            this.maxBounces = Checks.nonNegative(maxBounces, "maxBounces");
+            Checks.nonNegative(maxBounces, "maxBounces");
             this.reviewQueue = Checks.id(queue, "review queue");
+            this.maxBounces = maxBounces;
             return this;
         }
 
@@ -1023,14 +1074,15 @@ public final class Router {
 
         /**
          * Bounds the memory of which owner last served each customer (used by sticky routing): at most
-         * {@code maxCustomers} customers, each forgotten {@code ttl} after its last assignment.
+         * {@code maxCustomers} customers, each forgotten {@code ttl} (at most {@link Bounds#MAX_DURATION}) after its
+         * last assignment.
          */
         public Builder customerMemory(long maxCustomers, Duration ttl) {
             if (maxCustomers <= 0) {
                 throw new IllegalArgumentException("maxCustomers must be positive, was " + maxCustomers);
             }
-            this.maxCustomers = maxCustomers;
             this.customerTtl = Checks.positive(ttl, "customer memory ttl");
+            this.maxCustomers = maxCustomers;
             return this;
         }
 

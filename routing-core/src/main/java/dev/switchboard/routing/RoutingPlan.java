@@ -21,8 +21,8 @@ import java.util.Set;
 public record RoutingPlan(List<QueueSpec> queues, List<Rule> rules) {
 
     public RoutingPlan {
-        queues = List.copyOf(Checks.notNull(queues, "queues"));
-        rules = List.copyOf(Checks.notNull(rules, "rules"));
+        queues = Checks.list(queues, "queues");
+        rules = Checks.list(rules, "rules");
         Set<String> queueNames = new HashSet<>();
         for (QueueSpec queue : queues) {
             if (!queueNames.add(queue.name())) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * An immutable {@link RoutingView} made of plain values: for testing strategies in isolation, for tools that
  * replay decisions, and for custom strategies' own tests.
  *
- * @param now the time of the decision
+ * @param now the time of the decision, within {@link Bounds}
  * @param candidates the owners in roster order
  * @param previousOwners customer id to the owner who last served it
  * @param cursors strategy cursors
@@ -20,7 +20,7 @@ public record RoutingSnapshot(
         implements RoutingView {
 
     public RoutingSnapshot {
-        Checks.notNull(now, "now");
+        Checks.instant(now, "now");
         candidates = List.copyOf(Checks.notNull(candidates, "candidates"));
         previousOwners = Map.copyOf(Checks.notNull(previousOwners, "previousOwners"));
         cursors = Map.copyOf(Checks.notNull(cursors, "cursors"));

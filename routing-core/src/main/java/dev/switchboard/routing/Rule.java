@@ -2,6 +2,7 @@ package dev.switchboard.routing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -51,13 +52,13 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
 
     public Rule {
         Checks.id(name, "rule name");
-        when = List.copyOf(Checks.notNull(when, "when of rule '" + name + "'"));
+        when = Checks.list(when, "when of rule '" + name + "'");
         Set<String> ids = new LinkedHashSet<>();
         for (String owner : Checks.notNull(owners, "owners of rule '" + name + "'")) {
             ids.add(Checks.id(owner, "owner of rule '" + name + "'"));
         }
         owners = Set.copyOf(ids);
-        chain = List.copyOf(Checks.notNull(chain, "chain of rule '" + name + "'"));
+        chain = Checks.list(chain, "chain of rule '" + name + "'");
         Set<String> stepNames = new HashSet<>();
         for (Strategy step : chain) {
             String stepName = Checks.id(step.name(), "name of chain step " + step.getClass().getName());
@@ -81,6 +82,7 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
 
     /** Whether the conversation meets every condition. */
     public boolean matches(Conversation conversation) {
+        Checks.notNull(conversation, "conversation");
         for (Condition condition : when) {
             if (!condition.test(conversation)) {
                 return false;
@@ -123,29 +125,32 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         /** Adds conditions, all of which must hold. */
         public Builder when(Condition... conditions) {
             for (Condition condition : Checks.notNull(conditions, "conditions of rule '" + name + "'")) {
-                when.add(Checks.notNull(condition, "condition of rule '" + name + "'"));
+                Checks.notNull(condition, "condition of rule '" + name + "'");
             }
+            when.addAll(List.of(conditions));
             return this;
         }
 
         /** Restricts the chain to these owners (a team, or one named owner). */
         public Builder owners(String... ownerIds) {
-            return owners(List.of(Checks.notNull(ownerIds, "owners of rule '" + name + "'")));
+            return owners(Arrays.asList(Checks.notNull(ownerIds, "owners of rule '" + name + "'")));
         }
 
         /** Restricts the chain to these owners (a team, or one named owner). */
         public Builder owners(Collection<String> ownerIds) {
             for (String owner : Checks.notNull(ownerIds, "owners of rule '" + name + "'")) {
-                owners.add(Checks.id(owner, "owner of rule '" + name + "'"));
+                Checks.id(owner, "owner of rule '" + name + "'");
             }
+            owners.addAll(ownerIds);
             return this;
         }
 
         /** Appends steps to the chain, tried in the order given. */
         public Builder chain(Strategy... steps) {
             for (Strategy step : Checks.notNull(steps, "chain of rule '" + name + "'")) {
-                chain.add(Checks.notNull(step, "chain step of rule '" + name + "'"));
+                Checks.notNull(step, "chain step of rule '" + name + "'");
             }
+            chain.addAll(List.of(steps));
             return this;
         }
 

@@ -78,9 +78,9 @@ public record WeeklySchedule(ZoneId zone, Map<DayOfWeek, List<Span>> week, Map<L
         return new Builder(Checks.notNull(zone, "zone of schedule"));
     }
 
-    /** Whether the schedule is open at an instant. */
+    /** Whether the schedule is open at an instant (within {@link Bounds}). */
     public boolean isOpen(Instant at) {
-        ZonedDateTime local = Checks.notNull(at, "at").atZone(zone);
+        ZonedDateTime local = Checks.instant(at, "at").atZone(zone);
         LocalDate day = local.toLocalDate();
         LocalTime time = local.toLocalTime();
         return spansOn(day).stream().anyMatch(span -> span.coversOnItsDay(time))
@@ -106,7 +106,10 @@ public record WeeklySchedule(ZoneId zone, Map<DayOfWeek, List<Span>> week, Map<L
         public Builder open(LocalTime from, LocalTime to, DayOfWeek... days) {
             Span span = new Span(from, to);
             for (DayOfWeek day : Checks.notNull(days, "days")) {
-                week.computeIfAbsent(Checks.notNull(day, "day"), key -> new ArrayList<>()).add(span);
+                Checks.notNull(day, "day");
+            }
+            for (DayOfWeek day : days) {
+                week.computeIfAbsent(day, key -> new ArrayList<>()).add(span);
             }
             return this;
         }

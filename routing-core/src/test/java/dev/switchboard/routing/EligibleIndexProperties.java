@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -329,11 +330,18 @@ class EligibleIndexProperties {
         for (int i = 0; i < owners.size(); i++) {
             builder.owner(owners.get(i).owner("o" + i), owners.get(i).presence());
         }
+        Set<String> absent = new LinkedHashSet<>();
+        rules.forEach(absent::addAll);
+        for (int i = 0; i < owners.size(); i++) {
+            absent.remove("o" + i);
+        }
+        absent.forEach(id -> builder.owner(Owner.agent(id).capacity(1).build())); // a plan names owners on the roster
         world.router = builder.build();
         probe.router = world.router;
         for (int i = 0; i < departedFirst; i++) {
             world.router.removeOwner("departed-" + i);
         }
+        absent.forEach(world.router::removeOwner); // rules may still name owners who left
 
         List<Op> all = new ArrayList<>(operations);
         all.addAll(probes);

@@ -1,5 +1,6 @@
 package dev.switchboard.routing.strategy;
 
+import dev.switchboard.routing.Bounds;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Requirements;
@@ -50,7 +51,8 @@ public final class AgentPick implements Strategy {
      * A pool step named {@code agent-pick} that shows times in UTC.
      *
      * @param poolQueue the router queue that is the pool (declare it with {@code Router.Builder.queue})
-     * @param claimDeadline how long after its creation a conversation may wait to be claimed, positive
+     * @param claimDeadline how long after its creation a conversation may wait to be claimed, positive and at most
+     *     {@link Bounds#MAX_DURATION}
      */
     public AgentPick(String poolQueue, Duration claimDeadline) {
         this(builder(poolQueue, claimDeadline));
@@ -111,8 +113,8 @@ public final class AgentPick implements Strategy {
         private ZoneId zone = ZoneOffset.UTC;
 
         private Builder(String poolQueue, Duration claimDeadline) {
-            this.poolQueue = Args.notBlank(poolQueue, "poolQueue");
-            this.claimDeadline = Args.positive(claimDeadline, "claimDeadline");
+            this.poolQueue = Bounds.id(poolQueue, "poolQueue");
+            this.claimDeadline = Bounds.positiveDuration(claimDeadline, "claimDeadline");
         }
 
         /** The step's name in traces (unique within a router). */

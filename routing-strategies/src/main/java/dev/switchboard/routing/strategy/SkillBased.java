@@ -1,5 +1,6 @@
 package dev.switchboard.routing.strategy;
 
+import dev.switchboard.routing.Bounds;
 import dev.switchboard.routing.BusyPolicy;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Eligible;
@@ -55,14 +56,14 @@ public final class SkillBased implements Strategy {
      * dropped when {@code dropsOptional}, and every minimum proficiency is lowered by {@code lowersMinimumsBy}
      * (never below zero). Each step states its whole level, not a change to the step before it.
      *
-     * @param after how long the conversation must have waited, positive
+     * @param after how long the conversation must have waited, positive and at most {@link Bounds#MAX_DURATION}
      * @param dropsOptional whether optional skill requirements no longer apply
      * @param lowersMinimumsBy how much every minimum proficiency is lowered, zero or more
      */
     public record Relaxation(Duration after, boolean dropsOptional, int lowersMinimumsBy) {
 
         public Relaxation {
-            Args.positive(after, "relaxation wait");
+            Bounds.positiveDuration(after, "relaxation wait");
             if (lowersMinimumsBy < 0) {
                 throw new IllegalArgumentException("lowersMinimumsBy of the relaxation after "
                         + Durations.describe(after) + " must not be negative, was " + lowersMinimumsBy);

@@ -1,5 +1,6 @@
 package dev.switchboard.routing.strategy;
 
+import dev.switchboard.routing.Bounds;
 import dev.switchboard.routing.BusyPolicy;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Conversation;
@@ -48,12 +49,12 @@ public final class StickyPreviousOwner implements Strategy {
      * @param name the step's name in traces (unique within a router)
      * @param busyPolicy whether a busy previous owner may be given the conversation
      * @param waitWindow how long a conversation, counted from its creation, may be held for a previous owner who
-     *     is at work but cannot take it now; zero never holds
+     *     is at work but cannot take it now, at most {@link Bounds#MAX_DURATION}; zero never holds
      */
     public StickyPreviousOwner(String name, BusyPolicy busyPolicy, Duration waitWindow) {
         this.name = Names.check(name);
         this.busyPolicy = Args.notNull(busyPolicy, "busyPolicy");
-        this.waitWindow = checkWindow(waitWindow);
+        this.waitWindow = Bounds.duration(waitWindow, "waitWindow");
     }
 
     @Override
@@ -98,12 +99,5 @@ public final class StickyPreviousOwner implements Strategy {
         }
         return Verdict.pass(PassReason.EXPIRED, "waited " + Durations.describe(waitWindow) + " for previous owner " + ownerId
                 + ", who is still " + condition);
-    }
-
-    private static Duration checkWindow(Duration waitWindow) {
-        if (Args.notNull(waitWindow, "waitWindow").isNegative()) {
-            throw new IllegalArgumentException("waitWindow must not be negative, was " + waitWindow);
-        }
-        return waitWindow;
     }
 }

@@ -260,7 +260,7 @@ class AgentPickTest {
         void rejectsAClaimDeadlineThatIsNotPositive() {
             assertThatThrownBy(() -> new AgentPick("pool", Duration.ofSeconds(-30)))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("claimDeadline must be positive, was -30s");
+                    .hasMessage("claimDeadline must be positive, was PT-30S");
             assertThatThrownBy(() -> new AgentPick("pool", null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("claimDeadline must not be null");
         }

@@ -380,10 +380,10 @@ class SkillBasedTest {
         void rejectsARelaxationWithoutAPositiveWait() {
             assertThatThrownBy(() -> Relaxation.afterWaiting(Duration.ZERO))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("relaxation wait must be positive, was 0ms");
+                    .hasMessage("relaxation wait must be positive, was PT0S");
             assertThatThrownBy(() -> Relaxation.afterWaiting(Duration.ofMinutes(-5)))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("relaxation wait must be positive, was -5m");
+                    .hasMessage("relaxation wait must be positive, was PT-5M");
         }
 
         @Test
