@@ -1,6 +1,7 @@
 package dev.switchboard.routing.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.routing.Bounds;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -124,7 +125,10 @@ final class JsonFields {
         return item(field, required).flatMap(item -> number(item, problems));
     }
 
-    /** An ISO-8601 duration such as {@code PT5M}; negative ones are refused, and zero unless {@code zeroAllowed}. */
+    /**
+     * An ISO-8601 duration such as {@code PT5M}; negative ones are refused, and zero unless {@code zeroAllowed}, and so
+     * are those longer than {@link Bounds#MAX_DURATION}, here at their path rather than when the router is built.
+     */
     Optional<Duration> duration(String field, boolean required, boolean zeroAllowed) {
         return item(field, required).flatMap(item -> text(item, problems)).flatMap(text -> {
             Duration duration;
@@ -136,6 +140,10 @@ final class JsonFields {
             }
             if (duration.isNegative() || (duration.isZero() && !zeroAllowed)) {
                 problems.add(path(field), "must be " + (zeroAllowed ? "zero or more" : "positive") + ", was " + text);
+                return Optional.empty();
+            }
+            if (duration.compareTo(Bounds.MAX_DURATION) > 0) {
+                problems.add(path(field), "must be at most " + Bounds.MAX_DURATION + " (100 years), was " + text);
                 return Optional.empty();
             }
             return Optional.of(duration);

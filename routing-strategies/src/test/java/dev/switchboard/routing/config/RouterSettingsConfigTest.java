@@ -223,6 +223,17 @@ class RouterSettingsConfigTest {
         }
 
         @Test
+        void aResponseDeadlineOfMillionsOfHours_isRefusedAtItsPath_notWhenTheRouterIsBuilt() {
+            String json = desk("""
+                    "responses": {"deadlines": {"normal": "PT9999999999H"}, "maxBounces": 1, "reviewQueue": "review"},
+                    "router": {"offlineGrace": "PT876601H"}""");
+
+            assertThat(problemsOf(json)).containsExactly(
+                    problem("responses.deadlines.normal", "must be at most PT876600H (100 years), was PT9999999999H"),
+                    problem("router.offlineGrace", "must be at most PT876600H (100 years), was PT876601H"));
+        }
+
+        @Test
         void responseReviewNeedsItsMaxBouncesAndQueue_asResponseReviewDoesInJava() {
             assertThat(problemsOf(desk("\"responses\": {\"deadlines\": {\"normal\": \"PT5M\"}}"))).containsExactly(
                     problem("responses.maxBounces", "is required"),
