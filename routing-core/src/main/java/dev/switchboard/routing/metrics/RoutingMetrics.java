@@ -167,6 +167,14 @@ public final class RoutingMetrics implements RoutingListener {
                 teamFigures);
     }
 
+    /**
+     * How many series the metrics have: queues, decision keys, reroute reasons, owners and teams. It grows when an
+     * event names a new one, so a publisher (such as a Micrometer binding) registers new meters only then.
+     */
+    public synchronized int seriesCount() {
+        return queues.size() + decisions.size() + reroutes.size() + owners.size() + teams.size();
+    }
+
     private void onQueued(RoutingEvent.Queued queued) {
         OpenConversation tracked = track(queued.conversation());
         if (tracked.queue != null) {
