@@ -74,12 +74,24 @@ public final class DurationSummary {
         Objects.requireNonNull(until, "until");
         long count = 0;
         for (HistogramIterationValue value : histogram.recordedValues()) {
-            long millis = value.getValueIteratedTo();
-            if (millis >= from.toMillis() && millis < until.toMillis()) {
+            Duration recorded = Duration.ofMillis(value.getValueIteratedTo());
+            if (recorded.compareTo(from) >= 0 && recorded.compareTo(until) < 0) {
                 count += value.getCountAtValueIteratedTo();
             }
         }
         return count;
+    }
+
+    /** Equal when both hold the same durations, at the histogram's resolution, with the same total and maximum. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DurationSummary that && totalNanos == that.totalNanos && maxNanos == that.maxNanos
+                && histogram.equals(that.histogram);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(totalNanos, maxNanos, count());
     }
 
     @Override

@@ -100,7 +100,7 @@ class ReplayTest {
         assertThat(before).isEqualTo(simulated[0]);
         assertThat(before.slaBreaches()).isEqualTo(1);
         assertThat(after.conversations()).isEqualTo(4);
-        assertThat(after.timeToAssign().seconds()).isEmpty();
+        assertThat(after.timeToAssign().count()).isZero();
         assertThat(after.manualReview()).isEqualTo(4);
         assertThat(after.slaBreaches()).isEqualTo(3);
         assertThat(after.transfers()).isZero();
