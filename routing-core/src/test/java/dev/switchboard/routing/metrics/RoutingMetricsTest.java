@@ -17,7 +17,9 @@ import dev.switchboard.routing.Priority;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Strategy;
+import dev.switchboard.routing.Trace;
 import dev.switchboard.routing.Verdict;
+import dev.switchboard.routing.event.RoutingEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -240,6 +242,36 @@ class RoutingMetricsTest {
         assertThat(cleo.teams()).isEmpty();
         assertThat(cleo.utilisation()).as("one conversation over 2 x 10 + 4 x 10 capacity-minutes")
                 .isCloseTo(20.0 / 60, within(1e-12));
+    }
+
+    @Test
+    void snapshotsTakenWhileEventsArrive_areEachConsistent() throws Exception {
+        RoutingMetrics metrics = metrics();
+        int conversations = 20_000;
+        Thread router = new Thread(() -> {
+            for (int i = 0; i < conversations; i++) {
+                Conversation conversation = conversation("c" + i, "billing");
+                Instant at = START.plusSeconds(i);
+                metrics.onEvent(new RoutingEvent.Assigned(at, conversation, "ana", "first-available",
+                        Trace.of("first-available", new Verdict.Reject("unused"))));
+                metrics.onEvent(new RoutingEvent.Released(at.plusMillis(500), conversation, "ana"));
+            }
+        });
+        router.start();
+        int snapshots = 0;
+        while (router.isAlive() || snapshots == 0) {
+            MetricsSnapshot snapshot = metrics.snapshot(START.plusSeconds(conversations + 1));
+            assertThat(snapshot.timeToAssign().count()).isEqualTo(snapshot.conversations());
+            assertThat(snapshot.owners().get(0).load()).isBetween(0, 1);
+            snapshots++;
+        }
+        router.join();
+
+        MetricsSnapshot last = metrics.snapshot(START.plusSeconds(conversations + 1));
+        assertThat(last.conversations()).isEqualTo(conversations);
+        assertThat(last.decisions(Outcome.ASSIGNED)).isEqualTo(conversations);
+        assertThat(last.owners().get(0).load()).isZero();
+        assertThat(last.owners().get(0).conversations()).isEqualTo(conversations);
     }
 
     @Test
