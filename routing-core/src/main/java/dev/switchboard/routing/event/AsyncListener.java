@@ -56,12 +56,16 @@ public final class AsyncListener implements RoutingListener, AutoCloseable {
             }
         }
 
-        /** Drops the event and counts it, without waiting. */
+        /** {@return the policy that drops the event and counts it, without waiting} */
         public static WhenFull dropAtOnce() {
             return new WhenFull(Duration.ZERO);
         }
 
-        /** Waits up to {@code maxWait} for room, then drops the event and counts it. */
+        /**
+         * {@return the policy that waits up to {@code maxWait} for room, then drops the event and counts it}
+         *
+         * @param maxWait the longest the routing thread waits
+         */
         public static WhenFull waitUpTo(Duration maxWait) {
             return new WhenFull(maxWait);
         }
@@ -81,6 +85,7 @@ public final class AsyncListener implements RoutingListener, AutoCloseable {
      * @param executor runs the deliveries; one task at a time per listener
      * @param capacity how many events may wait for delivery, at least 1
      * @param whenFull what happens to an event that finds the queue full
+     * @return the listener to give the router
      */
     public static AsyncListener wrap(RoutingListener delegate, Executor executor, int capacity, WhenFull whenFull) {
         Objects.requireNonNull(delegate, "delegate");
@@ -103,17 +108,17 @@ public final class AsyncListener implements RoutingListener, AutoCloseable {
         schedule();
     }
 
-    /** Events dropped: the queue was full, or the listener closed. */
+    /** {@return events dropped: the queue was full, or the listener closed} */
     public long dropped() {
         return dropped.sum();
     }
 
-    /** Events whose delivery threw; each was logged. */
+    /** {@return events whose delivery threw; each was logged} */
     public long failed() {
         return failed.sum();
     }
 
-    /** Events waiting for delivery now. */
+    /** {@return events waiting for delivery now} */
     public int queued() {
         return queue.size();
     }

@@ -26,27 +26,27 @@ public final class DurationSummary {
         this.maxNanos = maxNanos;
     }
 
-    /** A summary of no durations. */
+    /** {@return a summary of no durations} */
     public static DurationSummary empty() {
         return EMPTY;
     }
 
-    /** How many durations there are. */
+    /** {@return how many durations there are} */
     public long count() {
         return histogram.getTotalCount();
     }
 
-    /** Their sum. */
+    /** {@return their sum} */
     public Duration total() {
         return Duration.ofNanos(totalNanos);
     }
 
-    /** The longest, or zero when there are none. */
+    /** {@return the longest, or zero when there are none} */
     public Duration max() {
         return Duration.ofNanos(maxNanos);
     }
 
-    /** The mean, or zero when there are none. */
+    /** {@return the mean, or zero when there are none} */
     public Duration mean() {
         return count() == 0 ? Duration.ZERO : Duration.ofNanos(totalNanos / count());
     }
@@ -56,6 +56,7 @@ public final class DurationSummary {
      * the histogram's resolution and never above the maximum; zero when there are none.
      *
      * @param percent from 0 to 100
+     * @return the percentile
      */
     public Duration percentile(double percent) {
         if (!(percent >= 0 && percent <= 100)) {
@@ -68,7 +69,12 @@ public final class DurationSummary {
         return value.compareTo(max()) > 0 ? max() : value;
     }
 
-    /** How many durations are at least {@code from} and below {@code until}, at the histogram's resolution. */
+    /**
+     * {@return how many durations are at least {@code from} and below {@code until}, at the histogram's resolution}
+     *
+     * @param from the shortest counted
+     * @param until the first too long to count
+     */
     public long countBetween(Duration from, Duration until) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");

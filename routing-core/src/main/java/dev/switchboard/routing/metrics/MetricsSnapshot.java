@@ -45,22 +45,26 @@ public record MetricsSnapshot(
         teams = List.copyOf(teams);
     }
 
-    /** Conversations waiting in any queue now. */
+    /** {@return conversations waiting in any queue now} */
     public int waiting() {
         return queues.values().stream().mapToInt(QueueFigures::waiting).sum();
     }
 
-    /** SLA breaches in every queue. */
+    /** {@return SLA breaches in every queue} */
     public long slaBreaches() {
         return queues.values().stream().mapToLong(QueueFigures::slaBreaches).sum();
     }
 
-    /** Re-routes for every reason. */
+    /** {@return re-routes for every reason} */
     public long rerouted() {
         return reroutes.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Decisions with this outcome, for every rule, strategy and queue. */
+    /**
+     * {@return decisions with this outcome, for every rule, strategy and queue}
+     *
+     * @param outcome assigned, queued or rejected
+     */
     public long decisions(Outcome outcome) {
         return decisions.entrySet().stream().filter(entry -> entry.getKey().outcome() == outcome)
                 .mapToLong(Map.Entry::getValue).sum();

@@ -15,7 +15,11 @@ public enum RerouteReason {
     /** A reason this version does not know. */
     OTHER;
 
-    /** The code of a {@link dev.switchboard.routing.event.RoutingEvent.Rerouted Rerouted} event's reason sentence. */
+    /**
+     * {@return the code of a {@link dev.switchboard.routing.event.RoutingEvent.Rerouted Rerouted} event's reason}
+     *
+     * @param reason the event's reason sentence
+     */
     public static RerouteReason of(String reason) {
         String text = reason.toLowerCase(Locale.ROOT);
         if (text.contains("past the grace period")) {

@@ -70,12 +70,12 @@ public final class RoutingMetrics implements RoutingListener {
         });
     }
 
-    /** Metrics of a router with no owners yet and no teams. */
+    /** {@return metrics of a router with no owners yet and no teams} */
     public static RoutingMetrics create() {
         return builder().build();
     }
 
-    /** A builder, to give the initial roster and the teams. */
+    /** {@return a builder, to give the initial roster and the teams} */
     public static Builder builder() {
         return new Builder();
     }
@@ -129,6 +129,7 @@ public final class RoutingMetrics implements RoutingListener {
      * What was measured, with running totals counted up to {@code asOf}.
      *
      * @param asOf now, by the router's clock: not before the last event received
+     * @return the figures
      * @throws IllegalArgumentException if {@code asOf} is before the last event received
      */
     public synchronized MetricsSnapshot snapshot(Instant asOf) {
@@ -170,6 +171,8 @@ public final class RoutingMetrics implements RoutingListener {
     /**
      * How many series the metrics have: queues, decision keys, reroute reasons, owners and teams. It grows when an
      * event names a new one, so a publisher (such as a Micrometer binding) registers new meters only then.
+     *
+     * @return the number of series
      */
     public synchronized int seriesCount() {
         return queues.size() + decisions.size() + reroutes.size() + owners.size() + teams.size();
@@ -273,12 +276,23 @@ public final class RoutingMetrics implements RoutingListener {
 
         private Builder() {}
 
-        /** An owner of the router's initial roster, {@link Presence#ONLINE}, as in {@code Router.Builder.owner}. */
+        /**
+         * Adds an owner of the router's initial roster, {@link Presence#ONLINE}, as in {@code Router.Builder.owner}.
+         *
+         * @param owner the owner
+         * @return this builder
+         */
         public Builder owner(Owner owner) {
             return owner(owner, Presence.ONLINE);
         }
 
-        /** An owner of the router's initial roster with the presence it starts in. */
+        /**
+         * Adds an owner of the router's initial roster with the presence it starts in.
+         *
+         * @param owner the owner
+         * @param presence its presence when the router is built
+         * @return this builder
+         */
         public Builder owner(Owner owner, Presence presence) {
             Objects.requireNonNull(owner, "owner");
             Objects.requireNonNull(presence, "presence");
@@ -289,21 +303,35 @@ public final class RoutingMetrics implements RoutingListener {
             return this;
         }
 
-        /** Owners of the router's initial roster, all {@link Presence#ONLINE}. */
+        /**
+         * Adds owners of the router's initial roster, all {@link Presence#ONLINE}.
+         *
+         * @param values the owners
+         * @return this builder
+         */
         public Builder owners(Iterable<Owner> values) {
             Objects.requireNonNull(values, "owners").forEach(this::owner);
             return this;
         }
 
         /**
-         * When the initial roster's time starts (the router's build time); by default, the first event's instant.
+         * Sets when the initial roster's time starts (the router's build time); by default, the first event's instant.
+         *
+         * @param value the instant
+         * @return this builder
          */
         public Builder since(Instant value) {
             since = Objects.requireNonNull(value, "since");
             return this;
         }
 
-        /** A team whose utilisation to report, and its members' ids; an owner may be in several teams. */
+        /**
+         * Adds a team whose utilisation to report; an owner may be in several teams.
+         *
+         * @param name the team's name
+         * @param ownerIds its members' ids
+         * @return this builder
+         */
         public Builder team(String name, Collection<String> ownerIds) {
             Objects.requireNonNull(name, "team name");
             if (name.isBlank()) {
@@ -320,7 +348,11 @@ public final class RoutingMetrics implements RoutingListener {
             return this;
         }
 
-        /** Builds the metrics; the builder stays usable and unchanged. */
+        /**
+         * Builds the metrics; the builder stays usable and unchanged.
+         *
+         * @return the metrics, to add to the router as a listener
+         */
         public RoutingMetrics build() {
             return new RoutingMetrics(this);
         }

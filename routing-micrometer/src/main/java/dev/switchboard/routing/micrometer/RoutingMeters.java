@@ -60,12 +60,13 @@ public final class RoutingMeters implements RoutingListener {
      *
      * @param metrics the metrics this listener feeds and publishes
      * @param clock the router's clock
+     * @return the meters, to add to the router as its listener
      */
     public static RoutingMeters of(RoutingMetrics metrics, InstantSource clock) {
         return new RoutingMeters(Objects.requireNonNull(metrics, "metrics"), Objects.requireNonNull(clock, "clock"));
     }
 
-    /** The metrics this listener feeds. */
+    /** {@return the metrics this listener feeds} */
     public RoutingMetrics metrics() {
         return metrics;
     }
