@@ -125,7 +125,8 @@ public final class AsyncListener implements RoutingListener, AutoCloseable {
 
     /**
      * Stops taking events (later ones are dropped and counted) and delivers those queued, on this thread if the
-     * executor's task is not delivering them; returns when they are delivered.
+     * executor's task is not delivering them; returns when they are delivered. Close it after the router's last call,
+     * so that no event is being queued at the same time.
      */
     @Override
     public void close() {

@@ -9,6 +9,7 @@ import dev.switchboard.routing.metrics.RoutingMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -127,6 +128,6 @@ public final class RoutingMeters implements RoutingListener {
     /** The {@code switchboard.decisions} tags of a key. */
     static String[] tags(DecisionKey key) {
         return new String[] {"rule", orNone(key.rule()), "strategy", orNone(key.strategy()), "queue",
-                orNone(key.queue()), "outcome", key.outcome().name().toLowerCase(java.util.Locale.ROOT)};
+                orNone(key.queue()), "outcome", key.outcome().name().toLowerCase(Locale.ROOT)};
     }
 }
