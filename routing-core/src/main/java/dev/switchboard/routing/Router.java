@@ -103,6 +103,7 @@ public final class Router {
     private final LongAdder released = new LongAdder();
     private final LongAdder slaBreached = new LongAdder();
     private final LongAdder joined = new LongAdder();
+    private final LongAdder retried = new LongAdder();
 
     private Router(Builder builder, RoutingPlan routingPlan) {
         InstantSource hostClock = builder.clock;
@@ -207,6 +208,7 @@ public final class Router {
                     String step = trace.decisive().strategy();
                     return new Decision.Assigned(conversation.id(), assign.ownerId(), step, trace);
                 }
+                retried.increment();
             }
             return null;
         } finally {
@@ -590,7 +592,8 @@ public final class Router {
     /** Counters since the router was built. */
     public RouterStats stats() {
         return read(() -> new RouterStats(routed.sum(), assigned.sum(), queued.sum(), rejected.sum(),
-                transferred.sum(), rerouted.sum(), released.sum(), slaBreached.sum(), joined.sum()));
+                transferred.sum(), rerouted.sum(), released.sum(), slaBreached.sum(), joined.sum(),
+                retried.sum()));
     }
 
     // ------------------------------------------------------------------------------------------- internals

@@ -3,7 +3,10 @@ package dev.switchboard.routing.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.routing.Decision;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +28,15 @@ class QuickStartTest {
 
     @Test
     void theQuickStartAssignsTheConversation_andExplainsWhy() {
-        Decision decision = QuickStart.run();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Decision decision;
+        try {
+            decision = QuickStart.run();
+        } finally {
+            System.setOut(console);
+        }
 
         assertThat(decision).isInstanceOfSatisfying(Decision.Assigned.class, assigned -> {
             assertThat(assigned.ownerId()).isEqualTo("ana");
@@ -35,5 +46,7 @@ class QuickStartTest {
                 1. sticky passed (not applicable): customer maria@example.com has no remembered previous owner \
                 (first conversation, or not seen for a long time)
                 2. round-robin assigned ana: next in rotation among available owners""");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("event: Assigned[")
+                .endsWith(decision.trace().explain() + System.lineSeparator());
     }
 }

@@ -1,10 +1,12 @@
 package dev.switchboard.routing.examples.simulator;
 
+import dev.switchboard.routing.metrics.DurationSummary;
 import java.util.List;
 
 /**
  * What one chain did with the day: the figures the console table and the HTML report show, as measured by
- * {@link MetricsCollector} from the router's events.
+ * {@link MetricsCollector} from the router's events, mostly through the library's
+ * {@link dev.switchboard.routing.metrics.RoutingMetrics}.
  *
  * @param chain the chain
  * @param conversations conversations that arrived
@@ -21,7 +23,7 @@ import java.util.List;
  * @param backToPreviousOwner of those, the ones first assigned to the customer's previous owner
  * @param queueByMinute the most conversations waiting at once in each minute of the day, from its start
  */
-record ChainReport(Chain chain, int conversations, Distribution timeToAssign, Distribution timeInQueue,
+record ChainReport(Chain chain, int conversations, DurationSummary timeToAssign, DurationSummary timeInQueue,
         int slaBreaches, int transfers, int reroutes, int manualReview, int waitingAtClose, List<AgentFigures> agents,
         int returning, int backToPreviousOwner, List<Integer> queueByMinute) {
 

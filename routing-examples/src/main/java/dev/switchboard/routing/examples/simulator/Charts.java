@@ -101,7 +101,8 @@ final class Charts {
         for (int c = 0; c < chains.size(); c++) {
             for (int b = 0; b < TIME_TO_ASSIGN.size(); b++) {
                 Bucket bucket = TIME_TO_ASSIGN.get(b);
-                counts[c][b] = chains.get(c).timeToAssign().countBetween(bucket.from(), bucket.until());
+                counts[c][b] = (int) chains.get(c).timeToAssign().countBetween(Duration.ofSeconds(bucket.from()),
+                        Duration.ofSeconds(bucket.until()));
                 most = Math.max(most, counts[c][b]);
             }
         }

@@ -19,13 +19,13 @@ final class Comparison {
     record Row(String group, String label, Function<ChainReport, String> value) {}
 
     static final List<Row> ROWS = List.of(
-            new Row("time to assign", "p50", chain -> Format.duration(chain.timeToAssign().percentile(50))),
-            new Row("", "p95", chain -> Format.duration(chain.timeToAssign().percentile(95))),
-            new Row("", "max", chain -> Format.duration(chain.timeToAssign().max())),
+            new Row("time to assign", "p50", chain -> Format.duration(chain.timeToAssign().percentile(50).toSeconds())),
+            new Row("", "p95", chain -> Format.duration(chain.timeToAssign().percentile(95).toSeconds())),
+            new Row("", "max", chain -> Format.duration(chain.timeToAssign().max().toSeconds())),
             new Row("queue", "conversations that waited",
-                    chain -> Format.countAndShare(chain.timeInQueue().count(), chain.conversations())),
-            new Row("", "mean wait (of those)", chain -> Format.duration(chain.timeInQueue().mean())),
-            new Row("", "p95 wait (of those)", chain -> Format.duration(chain.timeInQueue().percentile(95))),
+                    chain -> Format.countAndShare((int) chain.timeInQueue().count(), chain.conversations())),
+            new Row("", "mean wait (of those)", chain -> Format.duration(chain.timeInQueue().mean().toNanos() / 1e9)),
+            new Row("", "p95 wait (of those)", chain -> Format.duration(chain.timeInQueue().percentile(95).toSeconds())),
             new Row("", "SLA breaches", chain -> String.valueOf(chain.slaBreaches())),
             new Row("", "sent to manual review", chain -> String.valueOf(chain.manualReview())),
             new Row("", "still waiting at close", chain -> String.valueOf(chain.waitingAtClose())),

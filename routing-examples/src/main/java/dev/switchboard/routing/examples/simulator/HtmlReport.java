@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -161,7 +162,7 @@ final class HtmlReport {
                 + "once, and not shown: ");
         for (int i = 0; i < report.chains().size(); i++) {
             ChainReport chain = report.chains().get(i);
-            int atOnce = chain.timeToAssign().countBetween(0, 1);
+            long atOnce = chain.timeToAssign().countBetween(Duration.ZERO, Duration.ofSeconds(1));
             note.append(i == 0 ? "" : ", ").append(chain.chain().name()).append(' ')
                     .append(Format.percent(chain.conversations() == 0 ? 0 : (double) atOnce / chain.conversations()));
         }

@@ -57,19 +57,4 @@ class FairnessProperties {
         assertThat(Fairness.maxOverMin(List.of(0, 0))).isEqualTo(1.0);
         assertThat(Fairness.gini(List.of(0, 0))).isZero();
     }
-
-    @Example
-    void percentiles_areNearestRank() {
-        Distribution values = new Distribution(List.of(50L, 15L, 40L, 20L, 35L));
-
-        assertThat(values.seconds()).containsExactly(15L, 20L, 35L, 40L, 50L);
-        assertThat(values.percentile(5)).isEqualTo(15);
-        assertThat(values.percentile(30)).isEqualTo(20);
-        assertThat(values.percentile(40)).isEqualTo(20);
-        assertThat(values.percentile(50)).isEqualTo(35);
-        assertThat(values.percentile(100)).isEqualTo(50);
-        assertThat(values.max()).isEqualTo(50);
-        assertThat(values.mean()).isEqualTo(32.0);
-        assertThat(new Distribution(List.of()).percentile(95)).isZero();
-    }
 }

@@ -14,12 +14,14 @@ import dev.switchboard.routing.Rule;
 import dev.switchboard.routing.examples.simulator.ChainReport.AgentFigures;
 import dev.switchboard.routing.examples.simulator.Day.Arrival;
 import dev.switchboard.routing.examples.simulator.Day.PresenceChange;
+import dev.switchboard.routing.metrics.DurationSummary;
 import dev.switchboard.routing.strategy.RoundRobin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,13 +102,13 @@ class SimulationTest {
         ChainReport report = runTinyDay(Chain.WAITING);
 
         assertThat(report.conversations()).isEqualTo(4);
-        assertThat(report.timeToAssign().seconds()).containsExactly(0L, 0L, 0L, 270L);
-        assertThat(report.timeToAssign().percentile(50)).isEqualTo(0);
-        assertThat(report.timeToAssign().percentile(95)).isEqualTo(270);
-        assertThat(report.timeToAssign().max()).isEqualTo(270);
-        assertThat(report.timeInQueue().seconds()).containsExactly(60L, 270L);
-        assertThat(report.timeInQueue().mean()).isEqualTo(165.0);
-        assertThat(report.timeInQueue().percentile(95)).isEqualTo(270);
+        assertSeconds(report.timeToAssign(), 0, 0, 0, 270);
+        assertThat(report.timeToAssign().percentile(50)).isEqualTo(Duration.ZERO);
+        assertThat(report.timeToAssign().percentile(95)).isEqualTo(Duration.ofSeconds(270));
+        assertThat(report.timeToAssign().max()).isEqualTo(Duration.ofSeconds(270));
+        assertSeconds(report.timeInQueue(), 60, 270);
+        assertThat(report.timeInQueue().mean()).isEqualTo(Duration.ofSeconds(165));
+        assertThat(report.timeInQueue().percentile(95)).isEqualTo(Duration.ofSeconds(270));
         assertThat(report.slaBreaches()).isEqualTo(1);
         assertThat(report.transfers()).isEqualTo(1);
         assertThat(report.reroutes()).isEqualTo(1);
@@ -133,7 +135,7 @@ class SimulationTest {
         ChainReport report = runTinyDay(Chain.MANUAL_REVIEW);
 
         assertThat(report.manualReview()).isEqualTo(2);
-        assertThat(report.timeToAssign().seconds()).containsExactly(0L, 0L, 0L, 270L);
+        assertSeconds(report.timeToAssign(), 0, 0, 0, 270);
     }
 
     @Test
@@ -154,8 +156,7 @@ class SimulationTest {
                 new Chain.Rules(plan)));
 
         assertThat(report.conversations()).isEqualTo(5);
-        assertThat(report.timeInQueue().seconds()).as("c3 and c4 waited for the billing team, c5 in review")
-                .containsExactly(60L, 270L, 1680L);
+        assertSeconds(report.timeInQueue(), 60, 270, 1680); // c3 and c4 waited for the billing team, c5 in review
         assertThat(report.manualReview()).as("only c5, which no rule but the review rule took").isEqualTo(1);
         assertThat(report.waitingAtClose()).as("nobody reviews in the simulator").isEqualTo(1);
         assertThat(report.transfers()).isEqualTo(1);
@@ -171,7 +172,17 @@ class SimulationTest {
                 Chain.WAITING));
 
         assertThat(report.waitingAtClose()).isEqualTo(1);
-        assertThat(report.timeToAssign().seconds()).containsExactly(0L, 0L, 0L);
-        assertThat(report.timeInQueue().seconds()).containsExactly(60L, 210L);
+        assertSeconds(report.timeToAssign(), 0, 0, 0);
+        assertSeconds(report.timeInQueue(), 60, 210);
+    }
+
+    /** The durations are exactly these whole seconds, in any order. */
+    private static void assertSeconds(DurationSummary durations, long... seconds) {
+        assertThat(durations.count()).isEqualTo(seconds.length);
+        assertThat(durations.total()).isEqualTo(Duration.ofSeconds(LongStream.of(seconds).sum()));
+        for (long value : seconds) {
+            assertThat(durations.countBetween(Duration.ofSeconds(value), Duration.ofSeconds(value + 1)))
+                    .as("durations of %d s", value).isEqualTo(LongStream.of(seconds).filter(s -> s == value).count());
+        }
     }
 }

@@ -1,0 +1,140 @@
+package dev.switchboard.routing.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.routing.BusyPolicy;
+import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.ManualClock;
+import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.PassReason;
+import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.Router;
+import dev.switchboard.routing.RoutingView;
+import dev.switchboard.routing.Strategy;
+import dev.switchboard.routing.Verdict;
+import dev.switchboard.routing.metrics.RoutingMetrics;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RoutingMetersTest {
+
+    private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+    private static final Owner ANA = Owner.agent("ana").capacity(1).build();
+    private static final Owner BEN = Owner.agent("ben").capacity(2).build();
+
+    /** Gives the conversation to the first owner in roster order with room. */
+    private static final Strategy FIRST_AVAILABLE = new Strategy() {
+        @Override
+        public String name() {
+            return "first-available";
+        }
+
+        @Override
+        public Verdict decide(Conversation conversation, RoutingView view) {
+            for (Candidate candidate : view.candidates()) {
+                if (candidate.canTake(BusyPolicy.EXCLUDE)) {
+                    return Verdict.assign(candidate, "first owner with room");
+                }
+            }
+            return Verdict.pass(PassReason.NO_CAPACITY, "nobody has room");
+        }
+    };
+
+    private final ManualClock clock = new ManualClock(START);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final RoutingMeters meters = RoutingMeters.of(RoutingMetrics.builder().owner(ANA)
+            .owner(BEN, Presence.OFFLINE).since(START).team("desk", List.of("ana", "ben")).build(), clock);
+    private final Router router = Router.builder().clock(clock).owner(ANA).owner(BEN, Presence.OFFLINE)
+            .chain(FIRST_AVAILABLE).fallbackQueue("waiting", Duration.ofMinutes(5)).listener(meters).build();
+
+    private static Conversation conversation(String id) {
+        return Conversation.builder(id).customer("customer-" + id).channel("chat").createdAt(START).build();
+    }
+
+    private void at(int minute) {
+        clock.set(START.plus(Duration.ofMinutes(minute)));
+    }
+
+    /** c1 goes to ana; c2 waits 10 minutes for ben, is re-routed when he leaves, and waits 10 more for ana. */
+    private void playTheHour(Runnable atMinute25) {
+        router.route(conversation("c1"));
+        router.route(conversation("c2"));
+        at(6);
+        router.tick();
+        at(10);
+        router.setPresence("ben", Presence.ONLINE);
+        at(20);
+        router.setPresence("ben", Presence.OFFLINE);
+        at(25);
+        atMinute25.run();
+        at(30);
+        router.release("c1");
+        at(60);
+    }
+
+    @Test
+    void publishesEveryMeasure_withMicrometersNamesAndTags() {
+        meters.bindTo(registry, router);
+
+        playTheHour(() -> assertThat(registry.get("switchboard.queue.size").tag("queue", "waiting").gauge().value())
+                .as("c2 waits for ana").isEqualTo(1));
+
+        FunctionTimer routeDuration = registry.get("switchboard.route.duration").functionTimer();
+        assertThat(routeDuration.count()).isEqualTo(2);
+        assertThat(routeDuration.totalTime(TimeUnit.MINUTES)).isEqualTo(10);
+        assertThat(registry.get("switchboard.route.duration.percentile").tag("phi", "0.95").timeGauge()
+                .value(TimeUnit.SECONDS)).isEqualTo(600);
+        assertThat(registry.get("switchboard.queue.size").tag("queue", "waiting").gauge().value()).isZero();
+        FunctionTimer queueWait = registry.get("switchboard.queue.wait").tag("queue", "waiting").functionTimer();
+        assertThat(queueWait.count()).isEqualTo(2);
+        assertThat(queueWait.totalTime(TimeUnit.MINUTES)).isEqualTo(20);
+        assertThat(decisions("none", "first-available", "none", "assigned")).isEqualTo(1);
+        assertThat(decisions("none", "fallback", "waiting", "queued")).isEqualTo(2);
+        assertThat(decisions("none", "first-available", "waiting", "assigned")).isEqualTo(2);
+        assertThat(registry.get("switchboard.decisions").functionCounters()).hasSize(3);
+        assertThat(registry.get("switchboard.reroutes").tag("reason", "owner-offline").functionCounter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("switchboard.sla.breaches").tag("queue", "waiting").functionCounter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("switchboard.transfers").functionCounter().count()).isZero();
+        // ana: one conversation all hour at capacity 1; ben: c2 for 10 of his 10 minutes at work, at capacity 2
+        assertThat(registry.get("switchboard.owner.utilisation").tags("owner", "ana", "team", "desk").gauge().value())
+                .isEqualTo(1.0);
+        assertThat(registry.get("switchboard.owner.utilisation").tags("owner", "ben", "team", "desk").gauge().value())
+                .isEqualTo(0.5);
+        assertThat(registry.get("switchboard.team.utilisation").tag("team", "desk").gauge().value())
+                .isEqualTo(70.0 / 80);
+        assertThat(registry.get("switchboard.decisions.retried").functionCounter().count()).isZero();
+    }
+
+    @Test
+    void bindingAfterEvents_registersWhatWasAlreadySeen() {
+        playTheHour(() -> {});
+
+        meters.bindTo(registry, router);
+
+        assertThat(registry.get("switchboard.queue.wait").tag("queue", "waiting").functionTimer().count())
+                .isEqualTo(2);
+        assertThat(decisions("none", "fallback", "waiting", "queued")).isEqualTo(2);
+    }
+
+    @Test
+    void bindingTwice_isRefused() {
+        meters.bindTo(registry, router);
+
+        assertThatThrownBy(() -> meters.bindTo(new SimpleMeterRegistry(), router))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already bound");
+    }
+
+    private double decisions(String rule, String strategy, String queue, String outcome) {
+        return registry.get("switchboard.decisions")
+                .tags("rule", rule, "strategy", strategy, "queue", queue, "outcome", outcome).functionCounter().count();
+    }
+}
