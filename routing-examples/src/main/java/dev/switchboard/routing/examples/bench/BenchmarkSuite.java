@@ -39,9 +39,9 @@ import org.openjdk.jmh.util.Statistics;
  *
  * <ul>
  *   <li>{@code --short} (the default): the cells the targets need ({@link SuitePlan#SHORT}), one fork each, 4 warm-up
- *       and 3 measured iterations of one second; about five minutes on two cores.</li>
+ *       and 3 measured iterations of one second; 18 cells of about 10 s each on two cores.</li>
  *   <li>{@code --full}: those, and every scenario at 10 to 100,000 agents on both engines and one and two threads,
- *       3 warm-up and 5 measured iterations of two seconds; about an hour.</li>
+ *       3 warm-up and 5 measured iterations of two seconds; about forty minutes.</li>
  *   <li>{@code --smoke}: the floor alone, one measured iteration of a second: that the suite runs and writes its
  *       files, in under a minute; its figures mean nothing.</li>
  *   <li>{@code --out DIR}: where {@code benchmark-results.json} and {@code benchmark-results.md} go (default
@@ -125,9 +125,8 @@ public final class BenchmarkSuite {
         String benchmark = params.getBenchmark().substring(PACKAGE.length());
         Map<String, String> values = new LinkedHashMap<>();
         params.getParamsKeys().forEach(key -> values.put(key, params.getParam(key)));
-        Map<String, Result> secondary = result.getSecondaryResults();
-        double other = score(secondary.get(MachineLoadProfiler.OTHER));
-        double otherMax = score(secondary.get(MachineLoadProfiler.OTHER_MAX));
+        double other = score(result.getSecondaryResults().get(MachineLoadProfiler.OTHER));
+        double otherMax = score(result.getSecondaryResults().get(MachineLoadProfiler.OTHER_MAX));
         Result<?> primary = result.getPrimaryResult();
         Statistics statistics = primary.getStatistics();
         if (params.getMode() == Mode.SampleTime) {
@@ -139,7 +138,7 @@ public final class BenchmarkSuite {
                     statistics.getPercentile(99), statistics.getPercentile(99.9), other, otherMax);
         }
         return Cell.throughput(benchmark, values, params.getThreads(), primary.getScore(), statistics.getMin(),
-                statistics.getMax(), score(secondary.get(ALLOCATION)), other, otherMax);
+                statistics.getMax(), score(result.getSecondaryResults().get(ALLOCATION)), other, otherMax);
     }
 
     private static double score(Result<?> result) {

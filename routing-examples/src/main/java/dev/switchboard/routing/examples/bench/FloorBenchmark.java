@@ -48,6 +48,7 @@ public class FloorBenchmark {
     private final AtomicLong cursor = new AtomicLong();
     private final ConcurrentHashMap<String, Integer> placements = new ConcurrentHashMap<>();
 
+    /** Takes the benchmark roster's capacities and background loads. */
     @Setup(Level.Trial)
     public void buildRoster() {
         List<RosterGenerator.Member> roster = RosterGenerator.generate(owners, RouteReleaseBenchmark.ROSTER_SEED);

@@ -41,6 +41,7 @@ public final class MachineLoadProfiler implements InternalProfiler {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // JMH's interface declares the raw type
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
             IterationParams iterationParams, IterationResult result) {
         Optional<MachineLoad.Sample> end = MachineLoad.read(pids);

@@ -102,7 +102,8 @@ final class ResultsReport {
         md.println("| measure | when filed | target | measured | met |");
         md.println("| --- | --- | --- | ---: | --- |");
         outcomes.forEach(outcome -> md.println("| " + outcome.target().measure() + " | " + outcome.target().was()
-                + " | " + outcome.target().goal() + " | " + outcome.measuredValue() + " | " + outcome.verdict() + " |"));
+                + " | " + outcome.target().goal() + " | " + outcome.measuredValue() + " | " + outcome.verdict()
+                + " |"));
         md.println();
     }
 
@@ -178,7 +179,8 @@ final class ResultsReport {
         if (Double.isNaN(cell.otherLoad())) {
             return "unknown";
         }
-        return percent(cell.otherLoad()) + " (max " + percent(cell.otherLoadMax()) + ")" + (cell.loaded() ? " ⚠" : "");
+        String load = percent(cell.otherLoad()) + " (max " + percent(cell.otherLoadMax()) + ")";
+        return cell.loaded() ? load + " ⚠" : load;
     }
 
     private static String percent(double value) {

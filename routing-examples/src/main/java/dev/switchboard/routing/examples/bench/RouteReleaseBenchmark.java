@@ -66,6 +66,7 @@ public class RouteReleaseBenchmark {
 
     private RoutingEngine engine;
 
+    /** Builds the cell's engine on the trial's clock and prepares it (see {@link EngineSetup}). */
     @Setup(Level.Trial)
     public void buildEngine(BenchmarkClock time) {
         engine = EngineSetup.engine(RoutingEngine.Kind.of(impl), Scenario.of(strategy), owners, time.clock, waiting,

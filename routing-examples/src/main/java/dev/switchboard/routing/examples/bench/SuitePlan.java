@@ -41,7 +41,7 @@ record SuitePlan(String name, int warmups, int iterations, TimeValue time, List<
     private static final List<String> ALL_STRATEGIES = java.util.Arrays.stream(Scenario.values())
             .map(Scenario::label).toList();
 
-    /** The cells that issue 15's targets need, and the floor: about five minutes. */
+    /** The cells that issue 15's targets need, the floor among them: 18 cells of about 10 s each. */
     static final SuitePlan SHORT = new SuitePlan("short", 4, 3, TimeValue.seconds(1), targetCells(false));
 
     /** The targets' cells, plus every scenario on both engines at 10 to 100,000 agents, on one and two threads. */

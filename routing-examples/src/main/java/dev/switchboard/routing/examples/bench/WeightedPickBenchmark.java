@@ -46,6 +46,7 @@ public class WeightedPickBenchmark {
     private FixedView view;
     private GrpcStrideScheduler grpc;
 
+    /** Builds the view of the agents for our decision, and gRPC's scheduler over their weights. */
     @Setup(Level.Trial)
     public void buildAgents() {
         List<RosterGenerator.Member> roster = RosterGenerator.generate(owners, RouteReleaseBenchmark.ROSTER_SEED);

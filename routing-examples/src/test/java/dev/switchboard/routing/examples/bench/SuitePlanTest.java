@@ -31,7 +31,8 @@ class SuitePlanTest {
             for (Field field : type.getFields()) {
                 Param param = field.getAnnotation(Param.class);
                 if (param != null) {
-                    values.put(field.getName(), group.params().getOrDefault(field.getName(), List.of(param.value()[0])));
+                    values.put(field.getName(),
+                            group.params().getOrDefault(field.getName(), List.of(param.value()[0])));
                 }
             }
             for (Method method : type.getMethods()) {
