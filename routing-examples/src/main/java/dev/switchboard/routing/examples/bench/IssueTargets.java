@@ -143,8 +143,14 @@ final class IssueTargets {
                         return kept.isPresent() ? OptionalDouble.of(100 * (1 - kept.getAsDouble()))
                                 : OptionalDouble.empty();
                     }),
-            new Target("recorder on, round-robin: allocation per cycle", "about 11 KB", Bound.AT_MOST, 1_024,
-                    Unit.BYTES, figure(RECORDED_ROUND_ROBIN, Cell::bytesPerOp)));
+            new Target("recorder on, round-robin: allocation it adds per cycle (B/op on − off)", "about 11 KB",
+                    Bound.AT_MOST, 1_024, Unit.BYTES, cells -> {
+                        Optional<Cell> on = find(cells, RECORDED_ROUND_ROBIN);
+                        Optional<Cell> off = find(cells, ROUND_ROBIN);
+                        return on.isPresent() && off.isPresent()
+                                ? finite(on.get().bytesPerOp() - off.get().bytesPerOp())
+                                : OptionalDouble.empty();
+                    }));
 
     private IssueTargets() {}
 
