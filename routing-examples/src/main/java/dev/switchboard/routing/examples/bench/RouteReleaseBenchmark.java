@@ -1,7 +1,6 @@
 package dev.switchboard.routing.examples.bench;
 
 import dev.switchboard.routing.Conversation;
-import dev.switchboard.routing.ManualClock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,16 +14,21 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * Route+release cycles per second: each operation routes one conversation and releases it, on the
- * {@code switchboard} router, the same router {@code recorded} to a routing log, or the naive {@code baseline}, for a scenario (a strategy or the full chain) and a
- * roster size. The engine is shared by all benchmark threads (run with {@code -t 2} for two); each thread cycles
- * through conversations of its own. Add {@code -prof gc} for the bytes allocated per operation.
+ * {@code switchboard} router, the same router {@code recorded} to a routing log, or the naive {@code baseline}, for a
+ * scenario (a strategy or the full chain) and a roster size. The engine is shared by all benchmark threads (run with
+ * {@code -t 2} for two); each thread cycles through conversations of its own. Add {@code -prof gc} for the bytes
+ * allocated per operation, {@code -bm sample} for latency percentiles.
+ *
+ * <p>Two parameters prepare the engine before measuring (see {@link EngineSetup}): {@code waiting} conversations
+ * that no agent can take are routed first and wait throughout, so that every release offers them to the freed agent
+ * (a scenario that checks skills: {@code skill-based}); {@code churned} agents join and leave the roster first
+ * ({@code switchboard} and {@code recorded} only).
  *
  * <p>Without {@code -p} options JMH runs every combination, which takes long; {@link BenchmarkSuite} runs a chosen
- * set of them.
+ * set of them, with {@link FloorBenchmark} as the reference.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -34,7 +38,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 @State(Scope.Benchmark)
 public class RouteReleaseBenchmark {
 
-    /** The roster's seed: every run, and both engines, route on the same agents. */
+    /** The roster's seed: every run, and every engine, route on the same agents. */
     public static final long ROSTER_SEED = 20_260_302L;
 
     /** The conversations' seed, plus the thread's index. */
@@ -52,31 +56,32 @@ public class RouteReleaseBenchmark {
     @Param({"switchboard", "recorded", "baseline"})
     public String impl;
 
-    private final ManualClock clock = new ManualClock(ConversationGenerator.CREATED_AT);
+    /** Conversations no agent can take, waiting while measuring. */
+    @Param({"0"})
+    public int waiting;
+
+    /** Agents that joined and left the roster before measuring. */
+    @Param({"0"})
+    public int churned;
+
     private RoutingEngine engine;
 
+    /** Builds the cell's engine on the trial's clock and prepares it (see {@link EngineSetup}). */
     @Setup(Level.Trial)
-    public void buildEngine() {
-        engine = RoutingEngine.create(RoutingEngine.Kind.of(impl), Scenario.of(strategy),
-                RosterGenerator.generate(owners, ROSTER_SEED), clock);
+    public void buildEngine(BenchmarkClock time) {
+        engine = EngineSetup.engine(RoutingEngine.Kind.of(impl), Scenario.of(strategy), owners, time.clock, waiting,
+                churned);
     }
 
-    /** One benchmark thread's conversations, with ids of its own. */
-    @State(Scope.Thread)
-    public static class ThreadConversations {
-        private ConversationCycle cycle;
-
-        @Setup(Level.Trial)
-        public void build(RouteReleaseBenchmark benchmark, ThreadParams thread) {
-            int index = thread.getThreadIndex();
-            cycle = new ConversationCycle("t" + index + "-", CONVERSATION_SEED + index, benchmark.clock);
-        }
+    /** The engine under test, once built. */
+    RoutingEngine engine() {
+        return engine;
     }
 
     /** One route+release cycle; the decision is returned so that JMH consumes it. */
     @Benchmark
     public Object routeAndRelease(ThreadConversations thread) {
-        Conversation conversation = thread.cycle.next();
+        Conversation conversation = thread.next();
         Object decision = engine.route(conversation);
         engine.release(conversation.id());
         return decision;
