@@ -1,0 +1,85 @@
+package dev.switchboard.routing.redis;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Runs a real redis-server (see {@link RedisServer}) for one test class: started before its first test on a free
+ * loopback port, stopped after its last. Register it as a static field:
+ *
+ * <pre>{@code @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();}</pre>
+ *
+ * <p>These tests are never skipped: a server that cannot be started fails the class with the reason, and a test
+ * that aborts (an assumption that did not hold) fails instead.
+ */
+final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
+
+    private static final AtomicInteger TENANTS = new AtomicInteger();
+
+    private RedisServer server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = new RedisServer();
+        server.start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.stop();
+    }
+
+    /** The running server's URI. */
+    String uri() {
+        return server.uri();
+    }
+
+    /** Stops the server (it keeps its data on disk). */
+    void stop() {
+        server.stop();
+    }
+
+    /** Starts the stopped server again on the same port, with the data it had. */
+    void start() {
+        server.start();
+    }
+
+    /** A store on a new connection, for a tenant no other test uses. */
+    RedisRoutingStore store() {
+        return store("t" + TENANTS.incrementAndGet());
+    }
+
+    /** A store on a new connection for a given tenant (stores of one tenant share its state). */
+    RedisRoutingStore store(String tenant) {
+        return RedisRoutingStore.builder().uri(uri()).tenant(tenant).build();
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw failIfAborted(throwable);
+    }
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        throw failIfAborted(throwable);
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        throw failIfAborted(throwable);
+    }
+
+    private static Throwable failIfAborted(Throwable throwable) {
+        return throwable instanceof TestAbortedException
+                ? new AssertionError("a Redis test must run, not be skipped: " + throwable.getMessage(), throwable)
+                : throwable;
+    }
+}
