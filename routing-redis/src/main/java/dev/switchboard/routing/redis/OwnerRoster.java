@@ -67,7 +67,7 @@ final class OwnerRoster {
     Optional<OwnerLoad> load(String ownerId) {
         List<Object> reply = scripts.run(STATUS, ScriptOutputType.MULTI, keys.owner(Keys.id(ownerId, "ownerId")),
                 List.of());
-        if (reply == null) {
+        if (reply.isEmpty()) {
             return Optional.empty();
         }
         Map<String, String> fields = new HashMap<>();

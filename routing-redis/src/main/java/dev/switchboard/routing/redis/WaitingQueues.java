@@ -48,7 +48,7 @@ final class WaitingQueues {
     Optional<WaitingConversation> dequeue(String conversationId) {
         List<Object> reply = scripts.run(DEQUEUE, ScriptOutputType.MULTI,
                 keys.conversation(Keys.id(conversationId, "conversationId")), List.of(conversationId));
-        return reply == null ? Optional.empty() : Optional.of(ConversationCodec.waiting(reply));
+        return reply.isEmpty() ? Optional.empty() : Optional.of(ConversationCodec.waiting(reply));
     }
 
     Optional<Placement.Owned> take(String ownerId, String queue, Instant at) {
@@ -57,7 +57,7 @@ final class WaitingQueues {
         List<Object> reply = scripts.run(TAKE, ScriptOutputType.MULTI, keys.owner(Keys.id(ownerId, "ownerId")),
                 List.of(ownerId, queue, Integer.toString(takeScan), Long.toString(at.toEpochMilli()),
                         Long.toString(customerTtl.toMillis())));
-        return reply == null ? Optional.empty()
+        return reply.isEmpty() ? Optional.empty()
                 : Optional.of(new Placement.Owned(ConversationCodec.decode((String) reply.get(0)), ownerId));
     }
 

@@ -14,7 +14,8 @@ end
 local first, second = customer_of(ARGV[2]), customer_of(ARGV[3])
 if first ~= second then
   local kept, absorbed = first, second
-  if seen(second) < seen(first) then kept, absorbed = second, first end
+  local first_seen = seen(first)
+  if seen(second) < first_seen then kept, absorbed = second, first end
   local members = redis.call('SMEMBERS', P .. 'members:' .. absorbed)
   table.insert(members, absorbed)
   for _, identity in ipairs(members) do

@@ -1,6 +1,11 @@
 package dev.switchboard.routing.redis;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -58,6 +63,16 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
     /** A store on a new connection for a given tenant (stores of one tenant share its state). */
     RedisRoutingStore store(String tenant) {
         return RedisRoutingStore.builder().uri(uri()).tenant(tenant).build();
+    }
+
+    /** Runs raw commands on a connection of their own, to look at keys the store does not show. */
+    <T> T raw(Function<RedisCommands<String, String>, T> commands) {
+        RedisClient client = RedisClient.create(uri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return commands.apply(connection.sync());
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
     }
 
     @Override
