@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real redis-server process on a loopback port of its own: the {@code redis-server} on the PATH when there is one,
- * or else the linux-amd64 binary that embedded-redis ships in its jar. It keeps an append-only file, fsynced on every
- * write, in a directory of its own, so that a server stopped and started again on the same port comes back with
- * every write it acknowledged.
+ * or else the linux-amd64 binary that embedded-redis ships in its jar. A durable one keeps an append-only file,
+ * fsynced on every write, in a directory of its own, so that a server killed and started again on the same port
+ * comes back with every write it acknowledged; the others keep nothing on disk.
  */
 final class RedisServer {
 
@@ -30,10 +30,12 @@ final class RedisServer {
     private final Path binary;
     private final Path directory;
     private final int port;
+    private final boolean durable;
     private final List<String> log = new ArrayList<>();
     private Process process;
 
-    RedisServer() {
+    RedisServer(boolean durable) {
+        this.durable = durable;
         try {
             binary = binary();
             directory = Files.createTempDirectory("switchboard-redis-");
@@ -57,7 +59,7 @@ final class RedisServer {
         log.clear();
         try {
             process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--dir", directory.toString(), "--save", "", "--appendonly", "yes", "--appendfsync", "always",
+                    "--dir", directory.toString(), "--save", "", "--appendonly", durable ? "yes" : "no", "--appendfsync", "always",
                     "--daemonize", "no", "--logfile", "", "--loglevel", "notice")
                     .redirectErrorStream(true).start();
             BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -82,14 +84,24 @@ final class RedisServer {
         }
     }
 
-    /** Stops the server (SIGTERM: it flushes its append-only file and exits) and waits for it. */
+    /** Stops the server (SIGTERM) and waits for it. */
     void stop() {
+        end(false);
+    }
+
+    /** Kills the server (SIGKILL: it has no chance to answer or flush anything more) and waits for it. */
+    void kill() {
+        end(true);
+    }
+
+    private void end(boolean forcibly) {
         if (process == null) {
             return;
         }
-        process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (forcibly) {
+                process.destroyForcibly().waitFor();
+            } else if (!stopGently()) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
@@ -97,6 +109,11 @@ final class RedisServer {
             throw new IllegalStateException("interrupted while redis-server stopped", e);
         }
         process = null;
+    }
+
+    private boolean stopGently() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** The server's output goes on being read, so that a full pipe never blocks it. */

@@ -27,11 +27,26 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
 
     private static final AtomicInteger TENANTS = new AtomicInteger();
 
+    private final boolean durable;
     private RedisServer server;
+
+    /** A server that keeps nothing on disk. */
+    RedisServerExtension() {
+        this(false);
+    }
+
+    private RedisServerExtension(boolean durable) {
+        this.durable = durable;
+    }
+
+    /** A server that fsyncs every write to its append-only file, so that it can be killed and started again. */
+    static RedisServerExtension durable() {
+        return new RedisServerExtension(true);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = new RedisServer();
+        server = new RedisServer(durable);
         server.start();
     }
 
@@ -45,12 +60,12 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
         return server.uri();
     }
 
-    /** Stops the server (it keeps its data on disk). */
-    void stop() {
-        server.stop();
+    /** Kills the server; a durable one keeps every write it acknowledged. */
+    void kill() {
+        server.kill();
     }
 
-    /** Starts the stopped server again on the same port, with the data it had. */
+    /** Starts the killed server again on the same port, with the data a durable one had. */
     void start() {
         server.start();
     }
