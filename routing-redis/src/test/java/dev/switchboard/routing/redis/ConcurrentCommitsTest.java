@@ -36,7 +36,7 @@ class ConcurrentCommitsTest {
 
     private static final int CONNECTIONS = 3;
     private static final int THREADS_PER_CONNECTION = 2;
-    private static final int OPERATIONS_PER_THREAD = 27_000;
+    private static final int OPERATIONS_PER_THREAD = 30_000;
     private static final int OWNERS = 12;
     private static final int TOTAL = 3;
     private static final int CHAT_LIMIT = 2;
