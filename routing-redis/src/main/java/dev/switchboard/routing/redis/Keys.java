@@ -72,7 +72,8 @@ final class Keys {
     static String name(String value, String field) {
         id(value, field);
         if (!NAME.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " must be letters, digits, '.', '_' or '-', was '" + value + "'");
+            throw new IllegalArgumentException(field + " must be letters, digits, '.', '_' or '-', was '" + value
+                    + "'");
         }
         return value;
     }

@@ -146,7 +146,8 @@ class CommitScriptTest {
         @Test
         void anOwnerAtItsFairnessCap_untilTheWindowHasPassed() {
             AssignmentCap cap = new AssignmentCap(1, Duration.ofMinutes(10));
-            store.putOwner(Owner.agent("ben").capacity(5).assignmentCap(cap.limit(), cap.window()).build(), Presence.ONLINE);
+            store.putOwner(Owner.agent("ben").capacity(5).assignmentCap(cap.limit(), cap.window()).build(),
+                    Presence.ONLINE);
             store.commit(Assignment.of(chat("c1"), "ben", T0));
 
             assertRefused(Assignment.of(chat("c2"), "ben", T0.plusSeconds(599)), CommitResult.OWNER_AT_CAP);

@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real redis-server process on a loopback port of its own: the {@code redis-server} on the PATH when there is one,
@@ -59,8 +61,8 @@ final class RedisServer {
         log.clear();
         try {
             process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--dir", directory.toString(), "--save", "", "--appendonly", durable ? "yes" : "no", "--appendfsync", "always",
-                    "--daemonize", "no", "--logfile", "", "--loglevel", "notice")
+                    "--dir", directory.toString(), "--save", "", "--appendonly", durable ? "yes" : "no",
+                    "--appendfsync", "always", "--daemonize", "no", "--logfile", "", "--loglevel", "notice")
                     .redirectErrorStream(true).start();
             BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -84,9 +86,14 @@ final class RedisServer {
         }
     }
 
-    /** Stops the server (SIGTERM) and waits for it. */
-    void stop() {
+    /** Stops the server (SIGTERM), waits for it, and deletes its directory. */
+    void close() {
         end(false);
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Kills the server (SIGKILL: it has no chance to answer or flush anything more) and waits for it. */

@@ -52,7 +52,7 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
 
     @Override
     public void afterAll(ExtensionContext context) {
-        server.stop();
+        server.close();
     }
 
     /** The running server's URI. */
@@ -72,7 +72,12 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
 
     /** A store on a new connection, for a tenant no other test uses. */
     RedisRoutingStore store() {
-        return store("t" + TENANTS.incrementAndGet());
+        return store(newTenant());
+    }
+
+    /** A tenant no other test uses. */
+    String newTenant() {
+        return "t" + TENANTS.incrementAndGet();
     }
 
     /** A store on a new connection for a given tenant (stores of one tenant share its state). */
