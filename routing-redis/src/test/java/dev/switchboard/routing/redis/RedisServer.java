@@ -53,7 +53,10 @@ final class RedisServer {
         return "redis://127.0.0.1:" + port;
     }
 
-    /** Starts the server and returns once it accepts connections; fails with its log when it does not. */
+    /**
+     * Starts the server and returns once it accepts connections; fails with its log when it does not. A server
+     * still running when the JVM exits (a test run cut short) is killed with it.
+     */
     void start() {
         if (process != null) {
             throw new IllegalStateException("redis-server is already running on port " + port);
@@ -64,6 +67,8 @@ final class RedisServer {
                     "--dir", directory.toString(), "--save", "", "--appendonly", durable ? "yes" : "no",
                     "--appendfsync", "always", "--daemonize", "no", "--logfile", "", "--loglevel", "notice")
                     .redirectErrorStream(true).start();
+            Process started = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "redis-server-" + port));
             BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
             String line;

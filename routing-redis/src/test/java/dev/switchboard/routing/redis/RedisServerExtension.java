@@ -29,6 +29,7 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
 
     private final boolean durable;
     private RedisServer server;
+    private String startedFor;
 
     /** A server that keeps nothing on disk. */
     RedisServerExtension() {
@@ -44,15 +45,22 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
         return new RedisServerExtension(true);
     }
 
+    /** Starts the server for the class that registers the extension; its nested classes share that server. */
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = new RedisServer(durable);
-        server.start();
+        if (server == null) {
+            server = new RedisServer(durable);
+            startedFor = context.getUniqueId();
+            server.start();
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        server.close();
+        if (context.getUniqueId().equals(startedFor)) {
+            server.close();
+            server = null;
+        }
     }
 
     /** The running server's URI. */
