@@ -6,6 +6,7 @@ import static dev.switchboard.routing.redis.Fixtures.chat;
 import static dev.switchboard.routing.redis.Fixtures.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.routing.AssignmentCap;
 import dev.switchboard.routing.Capacity;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Owner;
@@ -179,6 +180,21 @@ class WaitingQueuesTest {
             assertThat(store.takeNext("away", "q", T0)).isEmpty();
             assertThat(store.takeNext("nobody", "q", T0)).isEmpty();
             assertThat(store.waiting("q")).hasSize(1);
+        }
+
+        @Test
+        void countsTowardsTheOwnersFairnessCap_butIsNotHeldBackByIt() {
+            AssignmentCap cap = new AssignmentCap(1, Duration.ofHours(1));
+            store.putOwner(Owner.agent("ben").capacity(5).assignmentCap(cap.limit(), cap.window()).build(),
+                    Presence.ONLINE);
+            store.enqueue(waiting(chat("w1"), "q", T0));
+            store.enqueue(waiting(chat("w2"), "q", T0));
+
+            assertThat(store.takeNext("ben", "q", T0)).isPresent();
+            assertThat(store.takeNext("ben", "q", T0)).isPresent();
+
+            assertThat(store.assignmentsInWindow("ben", cap, T0)).isEqualTo(2);
+            assertThat(store.commit(Assignment.of(chat("c1"), "ben", T0))).isEqualTo(CommitResult.OWNER_AT_CAP);
         }
 
         @Test
