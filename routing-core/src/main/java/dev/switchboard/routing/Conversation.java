@@ -23,6 +23,9 @@ import java.util.Set;
  * @param requiredSkills skills the owner needs
  * @param attributes free attributes for rules (offer, fit tier, account context, tags...)
  * @param createdAt when the conversation arrived
+ * @param lastActivityAt when the customer last wrote, at or after {@code createdAt} (its creation when not known)
+ * @param preferredOwners the owners it should go to, best first (a customer's account manager, a named agent), for
+ *     the preferred-owners step
  */
 public record Conversation(
         String id,
@@ -35,7 +38,9 @@ public record Conversation(
         String region,
         List<SkillRequirement> requiredSkills,
         Map<String, String> attributes,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant lastActivityAt,
+        List<String> preferredOwners) {
 
     public Conversation {
         Checks.id(id, "conversation id");
@@ -55,11 +60,32 @@ public record Conversation(
         }
         attributes = Map.copyOf(Checks.notNull(attributes, "attributes of conversation '" + id + "'"));
         Checks.notNull(createdAt, "createdAt of conversation '" + id + "'");
+        if (Checks.notNull(lastActivityAt, "lastActivityAt of conversation '" + id + "'").isBefore(createdAt)) {
+            throw new IllegalArgumentException("lastActivityAt of conversation '" + id + "' must not be before its"
+                    + " createdAt " + createdAt + ", was " + lastActivityAt);
+        }
+        Set<String> preferred = new HashSet<>();
+        for (String owner : Checks.notNull(preferredOwners, "preferredOwners of conversation '" + id + "'")) {
+            if (!preferred.add(Checks.id(owner, "preferred owner of conversation '" + id + "'"))) {
+                throw new IllegalArgumentException("preferredOwners of conversation '" + id + "' name owner '"
+                        + owner + "' twice");
+            }
+        }
+        preferredOwners = List.copyOf(preferredOwners);
+    }
+
+    /** A conversation whose last activity is its creation, with no preferred owners. */
+    public Conversation(String id, String customerId, String channel, String type, Priority priority, boolean vip,
+            String language, String region, List<SkillRequirement> requiredSkills, Map<String, String> attributes,
+            Instant createdAt) {
+        this(id, customerId, channel, type, priority, vip, language, region, requiredSkills, attributes, createdAt,
+                Checks.notNull(createdAt, "createdAt of conversation '" + id + "'"), List.of());
     }
 
     /**
      * A builder. Customer, channel and creation time must be set; the defaults are type {@code general},
-     * priority {@link Priority#NORMAL}, not VIP, no language, region, skills or attributes.
+     * priority {@link Priority#NORMAL}, not VIP, no language, region, skills, attributes or preferred owners, last active
+     * when created.
      */
     public static Builder builder(String id) {
         return new Builder(Checks.id(id, "conversation id"));
@@ -78,6 +104,8 @@ public record Conversation(
         private final List<SkillRequirement> requiredSkills = new ArrayList<>();
         private final Map<String, String> attributes = new HashMap<>();
         private Instant createdAt;
+        private Instant lastActivityAt;
+        private final List<String> preferredOwners = new ArrayList<>();
 
         private Builder(String id) {
             this.id = id;
@@ -142,12 +170,27 @@ public record Conversation(
             return this;
         }
 
+        /** When the customer last wrote (default: when the conversation was created). */
+        public Builder lastActivityAt(Instant value) {
+            lastActivityAt = Checks.notNull(value, "lastActivityAt of conversation '" + id + "'");
+            return this;
+        }
+
+        /** Adds owners the conversation should go to, best first, after those added so far. */
+        public Builder preferredOwners(String... ownerIds) {
+            for (String owner : Checks.notNull(ownerIds, "preferredOwners of conversation '" + id + "'")) {
+                preferredOwners.add(Checks.id(owner, "preferred owner of conversation '" + id + "'"));
+            }
+            return this;
+        }
+
         public Conversation build() {
             Checks.isSet(customerId, "customer", id);
             Checks.isSet(channel, "channel", id);
             Checks.isSet(createdAt, "createdAt", id);
             return new Conversation(id, customerId, channel, type, priority, vip, language, region,
-                    requiredSkills, attributes, createdAt);
+                    requiredSkills, attributes, createdAt, lastActivityAt == null ? createdAt : lastActivityAt,
+                    preferredOwners);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.routing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +12,9 @@ import java.util.Set;
 
 /**
  * Runs a {@link RoutingPlan}: finds the first rule a conversation matches and runs that rule's chain over a view of
- * the rule's owners, with the rule's own strategy cursors, so that a rotation in one team does not move another's.
+ * the rule's owners, with the rule's own strategy cursors, so that a rotation in one team does not move another's;
+ * when the rule requires something of every owner (see {@link Rule.Requirement}), the view holds only those that
+ * meet it.
  */
 final class PlanRunner {
 
@@ -52,6 +55,21 @@ final class PlanRunner {
         return plan;
     }
 
+    /** The longest window of completed conversations any step of the plan reads (see {@link Strategy#completionWindow}). */
+    Duration completionWindow() {
+        Duration longest = Duration.ZERO;
+        for (Rule rule : plan.rules()) {
+            for (Strategy step : rule.chain()) {
+                Duration window = Checks.nonNegative(step.completionWindow(), "completionWindow of chain step '"
+                        + step.name() + "'");
+                if (window.compareTo(longest) > 0) {
+                    longest = window;
+                }
+            }
+        }
+        return longest;
+    }
+
     /** A declared queue, or null. */
     QueueSpec queue(String name) {
         return queues.get(name);
@@ -76,6 +94,10 @@ final class PlanRunner {
         Trace trace;
         if (rule.isOpen(now)) {
             view = state.view(conversation, now, rule.owners(), rule.name());
+            Requirements required = rule.requirementsFor(conversation);
+            if (!required.equals(Requirements.NONE)) {
+                view = new RequiredView(view, required, rule.name());
+            }
             trace = rules.get(chosen).chain().run(conversation, view);
         } else {
             trace = Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule " + rule.name()

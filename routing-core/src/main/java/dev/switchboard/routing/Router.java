@@ -116,7 +116,8 @@ public final class Router {
         requireReviewQueue(routingPlan);
         this.events = new EventDispatcher(builder.listeners, builder.recorders);
         this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl, builder.serveOrder,
-                oneConversationPerCustomer);
+                oneConversationPerCustomer, builder.wrapUp);
+        state.keepCompletions(plan.completionWindow());
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
                 && responseDeadlines.isEmpty();
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
@@ -228,7 +229,7 @@ public final class Router {
             Placement placement = openPlacement(conversationId);
             String id = placement.conversation().id();
             if (placement instanceof Placement.Owned owned) {
-                state.unassign(id);
+                state.release(id, now);
                 state.forget(id);
                 released.increment();
                 if (events.listening()) {
@@ -258,7 +259,7 @@ public final class Router {
         shared.lock();
         try {
             if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
-                    || !owned.conversation().id().equals(conversationId) || !state.tryRelease(owned)) {
+                    || !owned.conversation().id().equals(conversationId) || !state.tryRelease(owned, clock.instant())) {
                 return false;
             }
             released.increment();
@@ -410,6 +411,7 @@ public final class Router {
         atomically(now -> {
             record(now, new RouterInput.ReplacePlan(newPlan));
             plan = runner;
+            state.keepCompletions(runner.completionWindow());
             drainAll(now);
             return null;
         });
@@ -860,6 +862,7 @@ public final class Router {
         private String fallbackQueueName;
         private OfflinePolicy offlinePolicy = OfflinePolicy.reassignNow();
         private ServeOrder serveOrder = ServeOrder.WITHOUT_AGING;
+        private Duration wrapUp = Duration.ZERO;
         private final List<RoutingListener> listeners = new ArrayList<>();
         private final List<RoutingListener> recorders = new ArrayList<>();
         private RoutingPlan plan;
@@ -976,7 +979,7 @@ public final class Router {
          * level when capacity is handed out, so low-priority work is never starved (default: no aging).
          */
         public Builder priorityAging(Duration step) {
-            serveOrder = new ServeOrder(Checks.positive(step, "priority aging step"));
+            serveOrder = new ServeOrder(Checks.positive(step, "priority aging step"), serveOrder.byLastActivity());
             return this;
         }
 
@@ -1000,6 +1003,27 @@ public final class Router {
         public Builder responseReview(int maxBounces, String queue) {
             this.maxBounces = Checks.nonNegative(maxBounces, "maxBounces");
             this.reviewQueue = Checks.id(queue, "review queue");
+            return this;
+        }
+
+        /**
+         * Serves waiting conversations of the same priority by their last activity, oldest first (Chatwoot's
+         * "longest waiting"), instead of by their creation; with {@link #priorityAging}, aging counts from the last
+         * activity too. Default: by creation.
+         */
+        public Builder serveByLastActivity(boolean value) {
+            serveOrder = new ServeOrder(serveOrder.agingStep(), value);
+            return this;
+        }
+
+        /**
+         * How long an owner is given no work automatically after each release (its wrap-up time), unless it has a
+         * wrap-up time of its own ({@link Owner.Builder#wrapUp}); zero, the default, for none. Meanwhile it counts as
+         * held back, with the reason in traces, and may still claim and receive transfers; the first
+         * {@link Router#tick tick} after the wrap-up ends drains the queues to it.
+         */
+        public Builder wrapUp(Duration time) {
+            wrapUp = Checks.nonNegative(time, "wrapUp");
             return this;
         }
 
@@ -1052,7 +1076,7 @@ public final class Router {
                         + " by plan(...)");
             }
             Rule everything = new Rule(DEFAULT_RULE, List.of(), Set.of(), chain, fallbackQueueName, "",
-                    Optional.empty(), Rule.AfterHours.HOLD);
+                    Optional.empty(), Rule.AfterHours.HOLD, Set.of());
             return new Router(this, new RoutingPlan(List.copyOf(queues.values()), List.of(everything)));
         }
     }

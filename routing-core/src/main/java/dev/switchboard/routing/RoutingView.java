@@ -62,6 +62,15 @@ public interface RoutingView {
      */
     Optional<String> previousOwner(String customerId);
 
+    /**
+     * The customer's primary owner, if remembered: the first owner to serve it, until another owner served it
+     * twice in a row; so one conversation that fell through to someone else does not move the customer for good. By
+     * default, the {@link #previousOwner previous owner}.
+     */
+    default Optional<String> primaryOwner(String customerId) {
+        return previousOwner(customerId);
+    }
+
     /** A strategy's cursor (see {@link Verdict.Assign#cursors()}), or zero if it never moved. */
     long cursor(String key);
 }

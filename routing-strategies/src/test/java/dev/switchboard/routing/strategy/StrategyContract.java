@@ -107,7 +107,7 @@ abstract class StrategyContract {
             Candidate c = candidates.get(i);
             Owner o = c.owner();
             Owner owner = new Owner("owner-" + i, o.kind(), o.skills(), o.languages(), o.regions(), o.capacity(),
-                    o.weight(), o.autoAssign(), o.assignmentCap(), o.hours());
+                    o.weight(), o.autoAssign(), o.assignmentCap(), o.hours(), o.dailyCap(), o.wrapUp());
             renumbered.add(new Candidate(owner, 2L * i, c.presence(), c.load(), c.freeCapacity(), c.lastAssignedAt()));
         }
         return renumbered;
