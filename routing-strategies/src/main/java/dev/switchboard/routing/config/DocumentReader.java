@@ -12,6 +12,7 @@ import dev.switchboard.routing.WeeklySchedule;
 import dev.switchboard.routing.config.JsonFields.Item;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -37,7 +38,7 @@ final class DocumentReader {
     /** What a sound document makes. */
     record Parts(List<Owner> owners, RoutingPlan plan, Optional<Classifier> classifier, Set<IdentityKey> linkBy,
             boolean oneConversationPerCustomer, Map<Priority, Duration> responseDeadlines, int maxBounces,
-            Optional<String> reviewQueue) {}
+            Optional<String> reviewQueue, RouterSettings router) {}
 
     /** How many times a conversation is routed again after missed response deadlines, unless the document says. */
     private static final int DEFAULT_MAX_BOUNCES = 2;
@@ -74,6 +75,7 @@ final class DocumentReader {
     private Optional<BigDecimal> minConfidence = Optional.empty();
     private Optional<Classifier> classifier = Optional.empty();
     private boolean oneConversationPerCustomer = true;
+    private RouterSettings router = RouterSettings.DEFAULTS;
 
     private DocumentReader() {
         attributes.put(Classification.CONFIDENCE, Kind.NUMBER);
@@ -96,6 +98,7 @@ final class DocumentReader {
         fields.object("identity", false).ifPresent(this::identity);
         fields.object("classification", false).ifPresent(this::classification);
         fields.object("responses", false).ifPresent(this::responses);
+        fields.object("router", false).ifPresent(section -> router = RouterSettings.read(section));
         List<Item> ruleItems = fields.array("rules", true);
         if (ruleItems.isEmpty() && fields.has("rules")) {
             problems.add(fields.path("rules"), "must not be empty: the last rule sends what no rule matched to review");
@@ -109,7 +112,7 @@ final class DocumentReader {
                 () -> new RoutingPlan(queues, withLowConfidenceRule(rules)));
         problems.throwIfAny();
         return new Parts(List.copyOf(owners), plan.orElseThrow(), classifier, linkBy, oneConversationPerCustomer,
-                responseDeadlines, maxBounces, reviewQueue);
+                responseDeadlines, maxBounces, reviewQueue, router);
     }
 
     // ------------------------------------------------------------------------------------------- sections
@@ -167,6 +170,16 @@ final class DocumentReader {
             });
             owner.text("hours", false).flatMap(name -> scheduleNamed(name, owner.path("hours")))
                     .ifPresent(builder::hours);
+            owner.object("dailyCap", false).ifPresent(cap -> {
+                Optional<Integer> limit = cap.item("limit", true).flatMap(value -> JsonFields.integer(value, problems));
+                Optional<ZoneId> zone = cap.text("zone", true).flatMap(text -> problems.attempt(cap.path("zone"),
+                        () -> StrategyReader.zone(text)));
+                cap.rejectUnknown("field of a daily cap");
+                if (limit.isPresent() && zone.isPresent()) {
+                    problems.attempt(cap.path("limit"), () -> builder.dailyCap(limit.get(), zone.get()));
+                }
+            });
+            owner.duration("wrapUp", false, true).ifPresent(builder::wrapUp);
             owner.rejectUnknown("field of an owner");
             if (problems.count() == before) {
                 owners.add(builder.build());
@@ -352,6 +365,11 @@ final class DocumentReader {
                 problems.add(rule.path("afterHours"), "the last rule has no next rule; it can only hold");
             }
             hours.ifPresent(schedule -> builder.hours(schedule, afterHours.orElse(Rule.AfterHours.HOLD)));
+            for (Item need : rule.array("requires", false)) {
+                JsonFields.text(need, problems).ifPresent(text -> requirement(text).ifPresentOrElse(builder::requires,
+                        () -> problems.add(need.path(), "must be \"language\", \"region\" or \"skills\", was '"
+                                + text + "'")));
+            }
             boolean picksAnOwner = then.map(destination -> destination(destination, builder)).orElse(false);
             rule.rejectUnknown("field of a rule");
             if (last && (!catchesAll || picksAnOwner)) {
@@ -365,6 +383,15 @@ final class DocumentReader {
                 problems.attempt(rule.path("then.chain"), builder::build).ifPresent(rules::add);
             }
         });
+    }
+
+    private static Optional<Rule.Requirement> requirement(String text) {
+        for (Rule.Requirement requirement : Rule.Requirement.values()) {
+            if (requirement.name().toLowerCase(Locale.ROOT).equals(text)) {
+                return Optional.of(requirement);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Reads where a rule sends conversations into the builder; returns whether it names owners or a chain. */
@@ -395,7 +422,8 @@ final class DocumentReader {
         });
         List<Item> steps = then.array("chain", false);
         for (Item step : steps) {
-            JsonFields.of(step, problems).flatMap(entry -> StrategyReader.read(entry, queuePaths.keySet(), problems))
+            JsonFields.of(step, problems).flatMap(entry -> StrategyReader.read(entry, queuePaths.keySet(),
+                    ownerPaths.keySet(), problems))
                     .ifPresent(builder::chain);
         }
         if ((team.isPresent() || owner.isPresent()) && steps.isEmpty()) {

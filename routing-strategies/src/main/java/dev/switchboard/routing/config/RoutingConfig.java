@@ -190,6 +190,7 @@ public final class RoutingConfig {
                 .oneConversationPerCustomer(parts.oneConversationPerCustomer());
         parts.responseDeadlines().forEach(builder::responseDeadline);
         parts.reviewQueue().ifPresent(queue -> builder.responseReview(parts.maxBounces(), queue));
+        parts.router().applyTo(builder);
         return builder;
     }
 
