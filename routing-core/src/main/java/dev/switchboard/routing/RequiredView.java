@@ -48,8 +48,109 @@ final class RequiredView implements LiveView {
     public Eligible eligible(Requirements requirements, BusyPolicy busyPolicy) {
         Checks.notNull(busyPolicy, "busyPolicy");
         Optional<Requirements> both = both(requirements);
-        return both.isPresent() ? view.eligible(both.get(), busyPolicy)
-                : Eligible.scan(List.of(), requirements, busyPolicy);
+        if (both.isEmpty()) {
+            return Eligible.scan(List.of(), requirements, busyPolicy);
+        }
+        Eligible eligible = view.eligible(both.get(), busyPolicy);
+        return both.get().skills().size() == requirements.skills().size() ? eligible
+                : new ScoredAsAsked(eligible, requirements);
+    }
+
+    /**
+     * The owners that meet both requirements, scored over the skills the step asked for only, when the rule adds
+     * skills of its own. A score floor is passed on to the index, which scores the added skills too, so it keeps every
+     * owner that reaches the floor by the asked skills; the rest are skipped here.
+     */
+    private static final class ScoredAsAsked implements Eligible {
+        private final Eligible eligible;
+        private final Requirements asked;
+        private int scoreFloor = Integer.MIN_VALUE;
+        /** The current owner's roster position, or -1 when there is none. */
+        private long current = -1;
+
+        ScoredAsAsked(Eligible eligible, Requirements asked) {
+            this.eligible = eligible;
+            this.asked = asked;
+        }
+
+        @Override
+        public boolean next() {
+            while (eligible.next()) {
+                if (score() >= scoreFloor) {
+                    current = eligible.rosterPosition();
+                    return true;
+                }
+            }
+            current = -1;
+            return false;
+        }
+
+        @Override
+        public boolean advanceTo(long rosterPosition) {
+            if (current >= 0 && current >= rosterPosition) {
+                return true;
+            }
+            if (!eligible.advanceTo(rosterPosition)) {
+                current = -1;
+                return false;
+            }
+            if (score() >= scoreFloor) {
+                current = eligible.rosterPosition();
+                return true;
+            }
+            return next();
+        }
+
+        @Override
+        public void raiseScoreFloor(int score) {
+            scoreFloor = Math.max(scoreFloor, score);
+            eligible.raiseScoreFloor(score);
+        }
+
+        @Override
+        public Owner owner() {
+            return eligible.owner();
+        }
+
+        @Override
+        public long rosterPosition() {
+            return eligible.rosterPosition();
+        }
+
+        @Override
+        public int load() {
+            return eligible.load();
+        }
+
+        @Override
+        public double utilisation() {
+            return eligible.utilisation();
+        }
+
+        @Override
+        public Instant lastAssignedAt() {
+            return eligible.lastAssignedAt();
+        }
+
+        @Override
+        public Instant lastReleasedAt() {
+            return eligible.lastReleasedAt();
+        }
+
+        @Override
+        public int completedSince(Instant since) {
+            return eligible.completedSince(since);
+        }
+
+        @Override
+        public int score() {
+            return asked.score(eligible.owner());
+        }
+
+        @Override
+        public Candidate candidate() {
+            return eligible.candidate();
+        }
     }
 
     @Override

@@ -108,7 +108,7 @@ public final class FewestHandled implements Strategy {
             return Eligibility.noneCanTake(view.candidates(), busyPolicy, "owners");
         }
         String window = rolling.map(length -> "in the last " + Durations.describe(length))
-                .orElse("today (since midnight in " + zone.get() + ")");
+                .orElseGet(() -> "today (since midnight in " + zone.orElseThrow() + ")");
         String reason = count == 1 ? "the only owner who can take it; it completed " + fewest + " " + window
                 : "completed the fewest conversations " + window + " (" + fewest + ") of the " + count
                         + " owners who can take it";
