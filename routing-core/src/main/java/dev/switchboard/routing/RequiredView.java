@@ -3,9 +3,11 @@ package dev.switchboard.routing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A rule's view narrowed to the owners that meet what the rule requires of the conversation (see
@@ -48,35 +50,49 @@ final class RequiredView implements LiveView {
     public Eligible eligible(Requirements requirements, BusyPolicy busyPolicy) {
         Checks.notNull(busyPolicy, "busyPolicy");
         Optional<Requirements> both = both(requirements);
-        if (both.isEmpty()) {
-            return Eligible.scan(List.of(), requirements, busyPolicy);
+        if (both.isEmpty()) { // different languages or regions: the index finds one, the rest is checked here
+            return new Narrowed(view.eligible(requirements, busyPolicy), requirements, required);
         }
         Eligible eligible = view.eligible(both.get(), busyPolicy);
-        return both.get().skills().size() == requirements.skills().size() ? eligible
-                : new ScoredAsAsked(eligible, requirements);
+        return both.get().skills().equals(requirements.skills()) ? eligible
+                : new Narrowed(eligible, requirements, Requirements.NONE);
     }
 
     /**
-     * The owners that meet both requirements, scored over the skills the step asked for only, when the rule adds
-     * skills of its own. A score floor is passed on to the index, which scores the added skills too, so it keeps every
-     * owner that reaches the floor by the asked skills; the rest are skipped here.
+     * The owners an index walk finds that also meet {@code also}, scored over the skills the step asked for only (the
+     * walk may score skills the rule added). A score floor is passed on to the walk when its scores are never below
+     * the asked ones (the step named each skill once), so it keeps every owner that reaches the floor by the asked
+     * skills; the rest are skipped here.
      */
-    private static final class ScoredAsAsked implements Eligible {
+    private static final class Narrowed implements Eligible {
         private final Eligible eligible;
         private final Requirements asked;
+        private final Requirements also;
+        private final boolean floorPassesOn;
         private int scoreFloor = Integer.MIN_VALUE;
         /** The current owner's roster position, or -1 when there is none. */
         private long current = -1;
 
-        ScoredAsAsked(Eligible eligible, Requirements asked) {
+        Narrowed(Eligible eligible, Requirements asked, Requirements also) {
             this.eligible = eligible;
             this.asked = asked;
+            this.also = also;
+            Set<String> named = new HashSet<>();
+            boolean eachOnce = true;
+            for (SkillRequirement skill : asked.skills()) {
+                eachOnce &= named.add(skill.skill());
+            }
+            this.floorPassesOn = eachOnce;
+        }
+
+        private boolean qualifies() {
+            return score() >= scoreFloor && also.metBy(eligible.owner());
         }
 
         @Override
         public boolean next() {
             while (eligible.next()) {
-                if (score() >= scoreFloor) {
+                if (qualifies()) {
                     current = eligible.rosterPosition();
                     return true;
                 }
@@ -94,7 +110,7 @@ final class RequiredView implements LiveView {
                 current = -1;
                 return false;
             }
-            if (score() >= scoreFloor) {
+            if (qualifies()) {
                 current = eligible.rosterPosition();
                 return true;
             }
@@ -104,7 +120,9 @@ final class RequiredView implements LiveView {
         @Override
         public void raiseScoreFloor(int score) {
             scoreFloor = Math.max(scoreFloor, score);
-            eligible.raiseScoreFloor(score);
+            if (floorPassesOn) {
+                eligible.raiseScoreFloor(score);
+            }
         }
 
         @Override
@@ -155,7 +173,17 @@ final class RequiredView implements LiveView {
 
     @Override
     public List<Candidate> matching(Requirements requirements) {
-        return both(requirements).map(view::matching).orElse(List.of());
+        Optional<Requirements> both = both(requirements);
+        if (both.isPresent()) {
+            return view.matching(both.get());
+        }
+        List<Candidate> matches = new ArrayList<>();
+        for (Candidate candidate : view.matching(requirements)) {
+            if (required.metBy(candidate.owner())) {
+                matches.add(candidate);
+            }
+        }
+        return List.copyOf(matches);
     }
 
     @Override
@@ -200,7 +228,7 @@ final class RequiredView implements LiveView {
     /**
      * What a step asks together with what the rule requires: every skill of both at the higher minimum (required when
      * either requires it), and the language and region of either; empty when they ask for different languages or
-     * regions, which no owner is asked to meet at once.
+     * regions, which one {@link Requirements} cannot say.
      */
     private Optional<Requirements> both(Requirements asked) {
         Checks.notNull(asked, "requirements");

@@ -88,10 +88,12 @@ abstract class StrategyContract {
                 Arbitraries.of("chat", "email"),
                 Arbitraries.subsetOf("billing", "tech", "sales"),
                 Arbitraries.of("", "en", "es"),
-                Arbitraries.integers().between(0, 120))
-                .as((customer, channel, skills, language, ageMinutes) -> {
+                Arbitraries.integers().between(0, 120),
+                Arbitraries.of("owner-0", "owner-1", "owner-2", "owner-3").list().uniqueElements().ofMaxSize(3))
+                .as((customer, channel, skills, language, ageMinutes, preferred) -> {
                     Conversation.Builder builder = Conversation.builder("c-1").customer(customer).channel(channel)
-                            .createdAt(Fixtures.NOW.minus(Duration.ofMinutes(ageMinutes)));
+                            .createdAt(Fixtures.NOW.minus(Duration.ofMinutes(ageMinutes)))
+                            .preferredOwners(preferred.toArray(String[]::new));
                     skills.forEach(skill -> builder.requires(skill, 1));
                     if (!language.isEmpty()) {
                         builder.language(language);
