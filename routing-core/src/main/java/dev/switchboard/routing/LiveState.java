@@ -155,8 +155,9 @@ interface LiveState {
     /**
      * A view for strategies deciding this conversation now by one rule: its candidates are the rule's owners
      * ({@code owners}, or the whole roster when empty) apart from those that may not be given work automatically now
-     * (opted out of automatic assignment, outside their working hours, at their assignment cap, or that let this
-     * conversation's response deadline lapse); its cursors are those kept under {@code cursorScope}.
+     * (opted out of automatic assignment, outside their working hours, wrapping up, at their assignment or daily cap,
+     * or that let this conversation's response deadline lapse); its cursors are those kept under
+     * {@code cursorScope}.
      */
     LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope);
 }

@@ -38,6 +38,7 @@ final class PlanRunner {
     private final RoutingPlan plan;
     private final Map<String, QueueSpec> queues;
     private final List<Compiled> rules;
+    private final Duration completionWindow;
     /** {@link #queuesServedBy} per owner id, found on first use; called under the router's lock. */
     private final Map<String, List<String>> served = new HashMap<>();
 
@@ -49,6 +50,7 @@ final class PlanRunner {
             compiled.add(new Compiled(rule, new FallbackChain(rule.chain(), rule.queue(), queues.keySet())));
         }
         this.rules = List.copyOf(compiled);
+        this.completionWindow = longestCompletionWindow(plan);
     }
 
     RoutingPlan plan() {
@@ -57,6 +59,10 @@ final class PlanRunner {
 
     /** The longest window of completed conversations any step of the plan reads (see {@link Strategy#completionWindow}). */
     Duration completionWindow() {
+        return completionWindow;
+    }
+
+    private static Duration longestCompletionWindow(RoutingPlan plan) {
         Duration longest = Duration.ZERO;
         for (Rule rule : plan.rules()) {
             for (Strategy step : rule.chain()) {

@@ -505,7 +505,8 @@ public final class Router {
      * Does the work that is due by the clock: re-routes conversations of owners offline past the grace period,
      * takes back conversations whose owner did not reply by the response deadline, reports SLA breaches (once each),
      * and drains the queues, so that strategies that wait decide again, and owners whose working hours began or whose
-     * {@link AssignmentCap} window slid get work. Call it from the host's scheduler, every few seconds; the router
+     * {@link AssignmentCap} window slid, whose wrap-up ended or whose {@link DailyCap} day
+     * began get work. Call it from the host's scheduler, every few seconds; the router
      * starts no threads.
      */
     public void tick() {
