@@ -84,8 +84,8 @@ public record Conversation(
 
     /**
      * A builder. Customer, channel and creation time must be set; the defaults are type {@code general},
-     * priority {@link Priority#NORMAL}, not VIP, no language, region, skills, attributes or preferred owners, last active
-     * when created.
+     * priority {@link Priority#NORMAL}, not VIP, no language, region, skills, attributes or preferred owners, and
+     * last active when created.
      */
     public static Builder builder(String id) {
         return new Builder(Checks.id(id, "conversation id"));

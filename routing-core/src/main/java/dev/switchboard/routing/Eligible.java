@@ -58,7 +58,10 @@ public interface Eligible {
         return candidate().lastReleasedAt();
     }
 
-    /** How many conversations the current owner released at or after {@code since} (see {@link Candidate#completedSince}). */
+    /**
+     * How many conversations the current owner released at or after {@code since} (see
+     * {@link Candidate#completedSince}).
+     */
     default int completedSince(Instant since) {
         return candidate().completedSince(since);
     }

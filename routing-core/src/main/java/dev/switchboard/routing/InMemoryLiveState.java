@@ -193,7 +193,7 @@ final class InMemoryLiveState implements LiveState {
         return owned.conversation();
     }
 
-    /** Takes an owned conversation out of its place, stopping its response deadline; its owner's load is the caller's. */
+    /** Takes an owned conversation out of its place stopping its response deadline; the caller updates the owner. */
     private Placement.Owned take(String conversationId) {
         if (!(placed.get(conversationId) instanceof Placement.Owned owned)) {
             throw new IllegalStateException("conversation '" + conversationId + "' is not owned");

@@ -57,8 +57,9 @@ interface LiveState {
     void assign(Conversation conversation, String ownerId, Instant at);
 
     /**
-     * Releases an owned conversation from its owner if it is still placed there, as ended at {@code at}; safe to call from several threads at
-     * once under the router's shared lock. False when it was no longer there, and nothing changed.
+     * Releases an owned conversation from its owner if it is still placed there, as ended at {@code at}; safe to call
+     * from several threads at once under the router's shared lock. False when it was no longer there, and nothing
+     * changed.
      */
     boolean tryRelease(Placement.Owned owned, Instant at);
 

@@ -57,7 +57,7 @@ final class PlanRunner {
         return plan;
     }
 
-    /** The longest window of completed conversations any step of the plan reads (see {@link Strategy#completionWindow}). */
+    /** The longest window of completions a step of the plan reads (see {@link Strategy#completionWindow}). */
     Duration completionWindow() {
         return completionWindow;
     }

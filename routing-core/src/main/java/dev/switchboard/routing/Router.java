@@ -259,7 +259,8 @@ public final class Router {
         shared.lock();
         try {
             if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
-                    || !owned.conversation().id().equals(conversationId) || !state.tryRelease(owned, clock.instant())) {
+                    || !owned.conversation().id().equals(conversationId)
+                    || !state.tryRelease(owned, clock.instant())) {
                 return false;
             }
             released.increment();
@@ -504,10 +505,9 @@ public final class Router {
     /**
      * Does the work that is due by the clock: re-routes conversations of owners offline past the grace period,
      * takes back conversations whose owner did not reply by the response deadline, reports SLA breaches (once each),
-     * and drains the queues, so that strategies that wait decide again, and owners whose working hours began or whose
-     * {@link AssignmentCap} window slid, whose wrap-up ended or whose {@link DailyCap} day
-     * began get work. Call it from the host's scheduler, every few seconds; the router
-     * starts no threads.
+     * and drains the queues, so that strategies that wait decide again, and owners whose working hours began, whose
+     * {@link AssignmentCap} window slid, whose wrap-up ended or whose {@link DailyCap} day began get work. Call it
+     * from the host's scheduler, every few seconds; the router starts no threads.
      */
     public void tick() {
         atomically(now -> {

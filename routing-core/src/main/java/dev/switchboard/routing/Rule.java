@@ -203,7 +203,7 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
             return this;
         }
 
-        /** Requires every owner the chain may choose to meet these of the conversation's needs; see {@link Requirement}. */
+        /** Requires every owner the chain to meet these needs of the conversation (see {@link Requirement}). */
         public Builder requires(Requirement... needs) {
             for (Requirement need : Checks.notNull(needs, "requires of rule '" + name + "'")) {
                 requires.add(Checks.notNull(need, "requirement of rule '" + name + "'"));

@@ -379,7 +379,8 @@ class EligibleIndexProperties {
         Statistics.label("a channel limit below the total decided").collect(probe.channelLimitBelowTotalDecided);
         Statistics.label("an owner past position 63 was eligible").collect(probe.eligiblePastTheFirstWord);
         Statistics.label("owners visited").collect(probe.visits > 0);
-        Statistics.label("an owner was held back by its wrap-up or daily cap").collect(probe.heldBackByWrapUpOrDailyCap);
+        Statistics.label("an owner was held back by its wrap-up or daily cap")
+                .collect(probe.heldBackByWrapUpOrDailyCap);
         Statistics.label("a rule's requirements narrowed the view").collect(probe.aRuleRequirementNarrowedTheView);
         Statistics.label("an owner had completions").collect(probe.someoneHadCompletions);
         Statistics.label("an owner was held back by its wrap-up or daily cap")
@@ -523,7 +524,8 @@ class EligibleIndexProperties {
                         .as((limit, zone) -> Optional.of(new DailyCap(limit, zone)))));
         Arbitrary<Optional<Duration>> wrapUp = Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.just(Optional.<Duration>empty())),
-                Tuple.of(1, Arbitraries.integers().between(0, 10).map(minutes -> Optional.of(Duration.ofMinutes(minutes)))));
+                Tuple.of(1, Arbitraries.integers().between(0, 10)
+                        .map(minutes -> Optional.of(Duration.ofMinutes(minutes)))));
         Arbitrary<Limits> limits = Combinators.combine(cap, hours, dailyCap, wrapUp).as(Limits::new);
         Arbitrary<Presence> presence = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(Presence.ONLINE)),
                 Tuple.of(2, Arbitraries.just(Presence.BUSY)), Tuple.of(1, Arbitraries.just(Presence.AWAY)),

@@ -103,7 +103,8 @@ public final class StickyPreviousOwner implements Strategy {
         String primaryCannot = "primary owner " + primary.get() + " cannot take it";
         return previous instanceof Verdict.Assign assign
                 ? new Verdict.Assign(assign.ownerId(), primaryCannot + "; " + assign.reason(), assign.cursors())
-                : previous instanceof Verdict.Pass pass ? Verdict.pass(pass.code(), primaryCannot + "; " + pass.reason())
+                : previous instanceof Verdict.Pass pass
+                        ? Verdict.pass(pass.code(), primaryCannot + "; " + pass.reason())
                 : previous;
     }
 

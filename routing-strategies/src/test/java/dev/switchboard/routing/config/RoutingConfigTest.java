@@ -325,8 +325,8 @@ class RoutingConfigTest {
                       {"type": "agent-pick", "pool": "lobby", "deadline": "PT10M", "includeBusy": true}]}}"""))
             ).containsExactly(
                     problem("rules[0].then.chain[0].type", "unknown strategy type 'telepathy'; known types:"
-                            + " [round-robin, sticky, skill-based, least-loaded, weighted-capacity, agent-pick, longest-idle,"
-                            + " fewest-handled, top-down, preferred, exclude-stale]"),
+                            + " [round-robin, sticky, skill-based, least-loaded, weighted-capacity, agent-pick,"
+                            + " longest-idle, fewest-handled, top-down, preferred, exclude-stale]"),
                     problem("rules[0].then.chain[1].window", "unknown option of sticky; expected one of [type, name,"
                             + " includeBusy, waitWindow, memory]"),
                     problem("rules[0].then.chain[2].seed", "applies only to mode random"),

@@ -41,7 +41,8 @@ class WorkloadConfigTest {
                  "dailyCap": {"limit": 40, "zone": "Europe/Lisbon"}, "wrapUp": "PT30S"},
                 {"id": "ben", "languages": ["en"], "skills": {"billing": 5, "tech": 3}, "capacity": 1}
               ],
-              "queues": [{"id": "desk", "sla": "PT15M"}, {"id": "stale", "sla": "PT8H"}, {"id": "review", "sla": "PT4H"}],
+              "queues": [{"id": "desk", "sla": "PT15M"}, {"id": "stale", "sla": "PT8H"},
+                         {"id": "review", "sla": "PT4H"}],
               "router": {"wrapUp": "PT1M", "serveBy": "last-activity"},
               "rules": [
                 {"id": "desk", "when": {"channel": "chat"}, "requires": ["language"],
