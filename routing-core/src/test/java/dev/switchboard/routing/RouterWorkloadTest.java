@@ -313,6 +313,40 @@ class RouterWorkloadTest {
         }
 
         @Test
+        void aRuleRequiringSkills_leavesTheScoreAStepAskedForAsItWas() {
+            Rule rule = Rule.builder("r").chain(strategy("scores", (conversation, view) -> {
+                Eligible eligible = view.eligible(Requirements.NONE, BusyPolicy.EXCLUDE);
+                return eligible.next() ? new Verdict.Assign(eligible.owner().id(), "score " + eligible.score(),
+                        Map.of()) : Verdict.pass(PassReason.NO_MATCH, "nobody");
+            })).queue(WAITING).requires(Rule.Requirement.SKILLS).build();
+            Router router = Router.builder().clock(clock).owner(spanish)
+                    .plan(new RoutingPlan(List.of(new QueueSpec(WAITING, Duration.ofMinutes(30))), List.of(rule)))
+                    .build();
+
+            Decision decision = router.route(conversation("c1").requires("billing", 1).build());
+
+            assertThat(decision.trace().steps().get(0).verdict().reason()).isEqualTo("score 0");
+        }
+
+        @Test
+        void anOwnerCoveringSeveralRegions_meetsAStepsRegionAndTheRulesAtOnce() {
+            Owner both = Owner.agent("eva").capacity(1).regions("eu", "us").build();
+            Strategy usOnly = strategy("us-only", (conversation, view) -> {
+                Eligible eligible = view.eligible(new Requirements(List.of(), "", "us"), BusyPolicy.EXCLUDE);
+                return eligible.next() ? new Verdict.Assign(eligible.owner().id(), "covers us", Map.of())
+                        : Verdict.pass(PassReason.NO_MATCH, "nobody covers us");
+            });
+            Rule rule = Rule.builder("r").chain(usOnly).queue(WAITING).requires(Rule.Requirement.REGION).build();
+            Router router = Router.builder().clock(clock).owner(english).owner(both)
+                    .plan(new RoutingPlan(List.of(new QueueSpec(WAITING, Duration.ofMinutes(30))), List.of(rule)))
+                    .build();
+
+            Decision decision = router.route(conversation("c1").region("eu").build());
+
+            assertThat(((Decision.Assigned) decision).ownerId()).isEqualTo("eva");
+        }
+
+        @Test
         void aConversationNobodyMeetsWaits_andAStepThatAssignsSomeoneElseIsRefusedWithTheReason() {
             Strategy stubborn = strategy("stubborn", (conversation, view) ->
                     new Verdict.Assign("ed", "always ed", Map.of()));
