@@ -12,6 +12,7 @@ import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Priority;
 import dev.switchboard.routing.Router;
+import dev.switchboard.routing.RouterInput;
 import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.strategy.RoundRobin;
 import dev.switchboard.routing.strategy.SkillBased;
@@ -54,7 +55,8 @@ class RoutingLogTest {
         router.route(conversation("c1", "maria@example.com"));
         router.route(conversation("c2", "joao@example.com"));
         router.route(Conversation.builder("c3").customer("+351900").channel("whatsapp").type("sales")
-                .priority(Priority.URGENT).vip(true).createdAt(START).build());
+                .priority(Priority.URGENT).vip(true).createdAt(START.minusSeconds(60)).lastActivityAt(START)
+                .preferredOwners("ben", "ana").build());
         clock.advance(Duration.ofMinutes(6));
         router.tick();
         router.setPresence("ben", Presence.ONLINE);
@@ -154,6 +156,20 @@ class RoutingLogTest {
 
         assertThatThrownBy(() -> read(log)).isInstanceOf(LogException.class)
                 .hasMessage("day.jsonl line 2: unknown event type 'teleported'");
+    }
+
+    @Test
+    void aRouteWrittenBeforeConversationsHadLastActivityOrPreferredOwners_readsAsLastActiveWhenCreated()
+            throws IOException {
+        String log = header(1) + "\n{\"at\":\"2026-03-02T08:00:00Z\",\"type\":\"route\",\"conversation\":{\"id\":\"c1\","
+                + "\"customer\":\"m\",\"channel\":\"chat\",\"type\":\"general\",\"priority\":\"normal\",\"vip\":false,"
+                + "\"language\":\"\",\"region\":\"\",\"requiredSkills\":[],\"attributes\":{},"
+                + "\"createdAt\":\"2026-03-02T07:59:00Z\"}}";
+
+        RouterInput.Route route = (RouterInput.Route) ((RoutingEvent.Input) read(log).events().get(0)).input();
+
+        assertThat(route.conversation().lastActivityAt()).isEqualTo(Instant.parse("2026-03-02T07:59:00Z"));
+        assertThat(route.conversation().preferredOwners()).isEmpty();
     }
 
     @Test
