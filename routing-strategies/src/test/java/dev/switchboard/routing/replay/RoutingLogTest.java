@@ -88,7 +88,7 @@ class RoutingLogTest {
         assertThat(seen).extracting(event -> event.getClass().getSimpleName()).contains("Input", "Assigned", "Queued",
                 "SlaBreached", "Transferred", "Released", "Rerouted", "ResponseDeadlineMissed", "PresenceChanged",
                 "CapacityChanged", "OwnerJoined", "OwnerLeft");
-        assertThat(log.toString()).startsWith("{\"type\":\"header\",\"schema\":2,\"format\":\"switchboard-routing-log\","
+        assertThat(log.toString()).startsWith("{\"type\":\"header\",\"schema\":3,\"format\":\"switchboard-routing-log\","
                 + "\"settings\":{}}\n");
     }
 
@@ -174,8 +174,8 @@ class RoutingLogTest {
 
     @Test
     void newerSchemaIsRefusedAtTheHeader() {
-        assertThatThrownBy(() -> read(header(3))).isInstanceOf(LogException.class)
-                .hasMessageStartingWith("day.jsonl line 1: schema 3 is newer than this reader");
+        assertThatThrownBy(() -> read(header(4))).isInstanceOf(LogException.class)
+                .hasMessageStartingWith("day.jsonl line 1: schema 4 is newer than this reader");
     }
 
     @Test
