@@ -70,7 +70,6 @@ class RouterStressTest {
         }
         pool.shutdown();
 
-        System.out.println("waiting at end: " + router.waiting().size() + " stats " + router.stats());
         assertThat(operations).isGreaterThanOrEqualTo(200_000);
         assertThat(router.stats().joined()).as("conversations joined").isPositive();
         assertThat(shadow.violations).isEmpty();
