@@ -33,11 +33,29 @@ import java.util.function.Function;
  * must wait is decided again under the exclusive lock. Strategies only decide; the router reserves capacity, queues,
  * and publishes events to listeners after the state has changed.
  *
- * <p>A conversation that no step of its rule's chain can place waits in the rule's queue, in priority order, and
- * such queues are drained through the plan whenever one of the rule's owners gets room: a release, an owner coming
- * online, joining, or getting more capacity. Time-based work (response deadlines, SLA breaches, offline grace
- * periods, owners' working hours and fairness caps, rules' business hours, strategies that wait) happens on
- * {@link #tick()}, which the host calls from its own scheduler; the router starts no threads.
+ * <p>A conversation that no step of its rule's chain can place waits in the rule's queue, and such queues are
+ * drained through the plan whenever one of the rule's owners gets room: a release, a transfer away, an owner coming
+ * online, joining, or getting more capacity. A drain offers the conversations of all the queues that owner serves
+ * as one, in serve order (priority, then VIP, then age, with {@link Builder#priorityAging aging}): the order of
+ * {@link #waiting()}. Time-based work (response deadlines, SLA breaches, offline grace periods, owners' working
+ * hours and fairness caps, rules' business hours, strategies that wait) happens on {@link #tick()}, which the host
+ * calls from its own scheduler, and which offers every queue in the same order; the router starts no threads.
+ *
+ * <p>What the router does when something misbehaves:
+ * <ul>
+ *   <li>A chain step that throws (anything), returns null, assigns an owner who cannot take the conversation, or
+ *       names a queue the plan does not declare is skipped: the trace records it as a pass with
+ *       {@link PassReason#FAULTY_STEP} and what it did, it is logged once at WARN, and the next step decides, or
+ *       the conversation waits in the rule's queue. No call fails after it took effect because of a step.
+ *   <li>Whatever a listener or recorder throws, an {@link Error} included, is logged and ignored: the call has
+ *       returned, and the others still receive the event.
+ *   <li>A call to the router from a thread that is inside one of the router's own calls (a strategy deciding, or
+ *       code it calls) is re-entrant, and refused with an {@link IllegalStateException} before anything changes.
+ *       Listeners are called after the router lets go of its lock, so calls from listeners are not re-entrant.
+ *   <li>The router's time never goes backwards: it is the later of the clock's instant and the latest instant the
+ *       router has used, so while the clock is behind (set back) no time passes, and events stay in time order. The
+ *       router logs a WARN when the clock falls behind, and each time it goes back again while behind.
+ * </ul>
  *
  * <p>Identities on different channels can be linked into one customer, who then shares one memory of its previous
  * owner; with {@link Builder#oneConversationPerCustomer}, the customer also has at most one open conversation: a
@@ -917,7 +935,10 @@ public final class Router {
 
         private Builder() {}
 
-        /** The source of time for every decision, timer and event (default: the system UTC clock). */
+        /**
+         * The source of time for every decision, timer and event (default: the system UTC clock). If it goes
+         * backwards, the router treats that as no time passing until it catches up (see {@link Router}).
+         */
         public Builder clock(InstantSource value) {
             clock = Checks.notNull(value, "clock");
             return this;
@@ -1047,7 +1068,10 @@ public final class Router {
             return this;
         }
 
-        /** Adds a listener for the router's events. */
+        /**
+         * Adds a listener for the router's events, delivered after the state changed, in order and numbered (see
+         * {@link RoutingListener#onEvent(RoutingEvent, long)}); whatever it throws is logged and ignored.
+         */
         public Builder listener(RoutingListener listener) {
             listeners.add(Checks.notNull(listener, "listener"));
             return this;
