@@ -134,7 +134,7 @@ public final class Router {
         this.reviewQueue = builder.reviewQueue;
         requireReviewQueue(routingPlan);
         this.events = new EventDispatcher(builder.listeners, builder.recorders);
-        this.state = new InMemoryLiveState(hostClock, builder.maxCustomers, builder.customerTtl,
+        this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl,
                 builder.serveOrder, oneConversationPerCustomer, builder.wrapUp);
         state.keepCompletions(plan.completionWindow());
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
