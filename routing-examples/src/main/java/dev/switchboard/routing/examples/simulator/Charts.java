@@ -165,7 +165,7 @@ final class Charts {
             svg.text(x, frame.y(frame.yMax()) - 8, "SLA " + Format.minutes(line.sla()), "middle", "sla");
         }
         svg.line(frame.left(), frame.y(0), frame.left() + frame.plotWidth(), frame.y(0), "axis");
-        return svg.render("Time to assign, per chain, for conversations not assigned at once");
+        return svg.render("Time to an agent, per chain, for conversations not assigned at once, with the SLAs");
     }
 
     /** How many conversations each agent worked on, one bar per chain. */

@@ -26,7 +26,7 @@ final class HtmlReport {
     private static final String STYLE = """
             body { margin: 0; background: #f4f6f9; color: #1d2330;
                    font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
-            main { max-width: 1000px; margin: 0 auto; padding: 28px 24px 40px; }
+            main { max-width: 1080px; margin: 0 auto; padding: 28px 24px 40px; }
             h1 { font-size: 26px; margin: 0 0 4px; }
             h2 { font-size: 17px; margin: 0 0 2px; }
             p.lead { color: #4a5366; margin: 0 0 20px; }
@@ -35,13 +35,13 @@ final class HtmlReport {
                       padding: 18px 22px; margin-bottom: 20px; }
             table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
             th, td { padding: 5px 8px; text-align: right; white-space: nowrap; }
-            th { font-weight: 600; border-bottom: 2px solid #d5dae2; vertical-align: bottom; }
-            th.chain { white-space: normal; }
+            th { font-weight: 600; border-bottom: 2px solid #d5dae2; vertical-align: bottom; white-space: normal; }
             .nowrap { white-space: nowrap; }
             th.left, td.left { text-align: left; }
             td.group { font-weight: 600; color: #33405a; }
             tr.first td { border-top: 1px solid #e3e6eb; }
             td.muted { color: #6b7486; }
+            td.group, td.label { white-space: normal; }
             td.wrap { white-space: normal; }
             .legend { margin: 6px 0 10px; }
             .legend span { display: inline-block; margin-right: 18px; }
@@ -110,8 +110,8 @@ final class HtmlReport {
         List<ChainReport> chains = report.chains();
         for (int i = 0; i < chains.size(); i++) {
             Chain chain = chains.get(i).chain();
-            html.append("<tr><td class=\"left\">").append(swatch(i)).append("<strong>").append(escape(chain.name()))
-                    .append("</strong></td><td class=\"left\">").append(escape(chain.description()))
+            html.append("<tr><td class=\"left\"><span class=\"nowrap\">").append(swatch(i)).append("<strong>")
+                    .append(escape(chain.name())).append("</strong></span></td><td class=\"left\">").append(escape(chain.description()))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n</section>\n");
@@ -124,7 +124,7 @@ final class HtmlReport {
         for (Comparison.Row row : Comparison.ROWS) {
             html.append(row.group().isEmpty() ? "<tr>" : "<tr class=\"first\">")
                     .append("<td class=\"left group\">").append(escape(row.group())).append("</td>")
-                    .append("<td class=\"left muted\">").append(escape(row.label())).append("</td>");
+                    .append("<td class=\"left muted label\">").append(escape(row.label())).append("</td>");
             report.chains().forEach(chain -> html.append("<td>").append(escape(row.value().apply(chain)))
                     .append("</td>"));
             html.append("</tr>\n");
@@ -203,7 +203,7 @@ final class HtmlReport {
     }
 
     private static String assignedAtOnce(SimulationReport report) {
-        StringBuilder note = new StringBuilder("Conversations that waited for an owner, by how long. Assigned at "
+        StringBuilder note = new StringBuilder("Conversations that waited for an agent, by how long. Assigned at "
                 + "once, and not shown: ");
         for (int i = 0; i < report.chains().size(); i++) {
             ChainReport chain = report.chains().get(i);
