@@ -51,7 +51,7 @@ final class Comparison {
             "time to an agent: from arrival to the first agent; waits: total time in queues, counted to the close",
             "handover rate: (transfers + re-routes) / conversations; an agent's load: the conversations it worked on",
             "utilisation: open conversations / capacity, averaged over the time an agent was not offline",
-            "workload fairness: the Gini coefficient of the agents' loads, 0 when all did as much, 1 when one did all");
+            "workload fairness: the Gini coefficient of the agents' loads, 0 when all did as much, near 1 when one did all");
 
     /** A column of the breakdown by queue, channel and priority: its header, and how to write it for one group. */
     record Column(String header, Function<Breakdown.Group, String> value) {}
@@ -83,12 +83,12 @@ final class Comparison {
         chain.queues().forEach(queue -> slas.put(queue.name(), " (SLA " + Format.minutes(queue.sla()) + ")"));
         breakdown.byQueue().forEach(group -> rows.add(new BreakdownRow(rows.isEmpty() ? "queue" : "",
                 group.name() + slas.getOrDefault(group.name(), ""), group)));
-        int channels = rows.size();
-        breakdown.byChannel().forEach(group -> rows.add(new BreakdownRow(rows.size() == channels ? "channel" : "",
+        int firstChannel = rows.size();
+        breakdown.byChannel().forEach(group -> rows.add(new BreakdownRow(rows.size() == firstChannel ? "channel" : "",
                 group.name(), group)));
-        int priorities = rows.size();
-        breakdown.byPriority().forEach(group -> rows.add(new BreakdownRow(rows.size() == priorities ? "priority" : "",
-                group.name(), group)));
+        int firstPriority = rows.size();
+        breakdown.byPriority().forEach(group -> rows.add(new BreakdownRow(
+                rows.size() == firstPriority ? "priority" : "", group.name(), group)));
         return rows;
     }
 

@@ -42,7 +42,7 @@ final class Conclusion {
     private static final Comparator<ChainReport> FEWEST_BREACHES = Comparator
             .comparingInt(ChainReport::slaBreaches).thenComparingLong(chain -> chain.timeInQueue().count());
 
-    /** The chain that breached least, by the tie rule; the first of the chains listed first. */
+    /** {@return the chain that breached least; on a tie, the one where fewer waited, then the one listed first} */
     static ChainReport leastBreaching(List<ChainReport> chains) {
         return chains.stream().min(FEWEST_BREACHES).orElseThrow();
     }
@@ -50,9 +50,9 @@ final class Conclusion {
     /** The conclusion as one paragraph. */
     static String of(SimulationReport report) {
         List<ChainReport> chains = report.chains();
-        if (chains.size() < 2) {
-            return chains.isEmpty() ? "No chain was simulated." : name(chains.get(0)) + " breached the SLA "
-                    + times(chains.get(0).slaBreaches()) + "; with one chain there is nothing to compare.";
+        if (chains.size() == 1) {
+            return name(chains.get(0)) + " breached the SLA " + times(chains.get(0).slaBreaches())
+                    + "; with one chain there is nothing to compare.";
         }
         ChainReport best = leastBreaching(chains);
         List<ChainReport> others = chains.stream().filter(chain -> chain != best).toList();

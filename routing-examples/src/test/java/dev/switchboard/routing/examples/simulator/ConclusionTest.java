@@ -83,4 +83,22 @@ class ConclusionTest {
 
         assertThat(conclusion(a, b)).contains("It cost nothing");
     }
+
+    @Test
+    void withOneChain_thereIsNothingToCompare() {
+        assertThat(conclusion(chain("a", 1, TWO_WAITED, List.of(10, 10), 5)))
+                .isEqualTo("a breached the SLA once; with one chain there is nothing to compare.");
+    }
+
+    @Test
+    void bothReports_printTheConclusion() {
+        SimulationReport report = new SimulationReport(SimulationTest.tinyDay(), OptionalLong.empty(),
+                List.of(chain("a", 5, TWO_WAITED, List.of(10, 10), 2), chain("b", 2, TWO_WAITED, List.of(15, 5), 1)));
+        String conclusion = Conclusion.of(report);
+
+        assertThat(conclusion).startsWith("Fewest SLA breaches: b, 2, against 5 with a.");
+        assertThat(ConsoleReport.render(report)).contains(Format.wrap(conclusion, 110));
+        assertThat(HtmlReport.render(report)).contains("<h2>In short</h2>\n<p class=\"conclusion\">" + conclusion
+                + "</p>");
+    }
 }
