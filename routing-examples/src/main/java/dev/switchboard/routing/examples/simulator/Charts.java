@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,19 +58,24 @@ final class Charts {
      * is: {@code the day's} for the queue of every chain of strategies, else the queues by name.
      */
     static List<SlaLine> slaLines(SimulationReport report) {
-        Map<Duration, Set<String>> whose = new TreeMap<>();
+        Map<Duration, Set<String>> planQueues = new TreeMap<>();
+        Set<Duration> daySla = new HashSet<>();
         for (ChainReport chain : report.chains()) {
             boolean steps = chain.chain().plan().isEmpty();
-            chain.queues().forEach(queue -> whose.computeIfAbsent(queue.sla(), sla -> new LinkedHashSet<>())
-                    .add(steps ? "" : queue.name()));
+            chain.queues().forEach(queue -> {
+                Set<String> named = planQueues.computeIfAbsent(queue.sla(), sla -> new LinkedHashSet<>());
+                if (steps) {
+                    daySla.add(queue.sla());
+                } else {
+                    named.add(queue.name());
+                }
+            });
         }
         List<SlaLine> lines = new ArrayList<>();
-        whose.forEach((sla, queues) -> {
-            List<String> named = queues.stream().filter(queue -> !queue.isEmpty()).toList();
-            String day = queues.contains("") ? "the day's" : "";
-            String listed = named.isEmpty() ? ""
-                    : (named.size() == 1 ? "queue " : "queues ") + String.join(", ", named);
-            lines.add(new SlaLine(sla, day.isEmpty() ? listed : listed.isEmpty() ? day : day + ", and " + listed));
+        planQueues.forEach((sla, named) -> {
+            String listed = (named.size() == 1 ? "queue " : "queues ") + String.join(", ", named);
+            lines.add(new SlaLine(sla, !daySla.contains(sla) ? listed
+                    : named.isEmpty() ? "the day's" : "the day's, and " + listed));
         });
         return lines;
     }
