@@ -16,10 +16,10 @@ import java.util.Set;
 final class PlanRunner {
 
     /**
-     * What the plan said about one conversation: the trace, the queue of the rule that decided, and the view the rule's
-     * chain decided on, through which an assignment is committed (none when the rule was closed).
+     * What the plan said about one conversation: the trace, the queue of the rule that decided, the view the rule's
+     * chain decided on, through which an assignment is committed (none when the rule was closed), and the rule.
      */
-    record Decided(Trace trace, String ruleQueue, LiveView view) {
+    record Decided(Trace trace, String ruleQueue, LiveView view, Rule rule) {
 
         /** The decisive step's verdict. */
         Verdict verdict() {
@@ -85,7 +85,7 @@ final class PlanRunner {
             trace = new Trace(Optional.of(new Trace.RuleMatch(rule.name(), rule.explain(conversation, chosen == 0))),
                     trace.steps());
         }
-        return new Decided(trace, rule.queue(), view);
+        return new Decided(trace, rule.queue(), view, rule);
     }
 
     /**

@@ -32,9 +32,11 @@ import java.util.Set;
  * @param note what the owner should know or have at hand, shown in the trace (may be empty)
  * @param hours the rule's business hours, if it has them: outside them it assigns nothing
  * @param afterHours what happens to a matching conversation outside the rule's hours
+ * @param offer when present, the owner the chain chooses is offered the conversation instead of given it, by this
+ *     policy (see {@link OfferPolicy})
  */
 public record Rule(String name, List<Condition> when, Set<String> owners, List<Strategy> chain, String queue,
-        String note, Optional<WeeklySchedule> hours, AfterHours afterHours) {
+        String note, Optional<WeeklySchedule> hours, AfterHours afterHours, Optional<OfferPolicy> offer) {
 
     /** What a rule does with a matching conversation outside its business hours. */
     public enum AfterHours {
@@ -70,6 +72,13 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         Checks.notNull(note, "note of rule '" + name + "'");
         Checks.notNull(hours, "hours of rule '" + name + "'");
         Checks.notNull(afterHours, "afterHours of rule '" + name + "'");
+        Checks.notNull(offer, "offer of rule '" + name + "'");
+    }
+
+    /** A rule that assigns what its chain chooses, without offers. */
+    public Rule(String name, List<Condition> when, Set<String> owners, List<Strategy> chain, String queue,
+            String note, Optional<WeeklySchedule> hours, AfterHours afterHours) {
+        this(name, when, owners, chain, queue, note, hours, afterHours, Optional.empty());
     }
 
     /**
@@ -117,6 +126,7 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         private String note = "";
         private Optional<WeeklySchedule> hours = Optional.empty();
         private AfterHours afterHours = AfterHours.HOLD;
+        private Optional<OfferPolicy> offer = Optional.empty();
 
         private Builder(String name) {
             this.name = name;
@@ -173,11 +183,20 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
             return this;
         }
 
+        /**
+         * Offers the conversation to the owner the chain chooses (or to several, see {@link OfferPolicy#ring}) instead
+         * of giving it to them, until one accepts.
+         */
+        public Builder offer(OfferPolicy policy) {
+            offer = Optional.of(Checks.notNull(policy, "offer of rule '" + name + "'"));
+            return this;
+        }
+
         public Rule build() {
             if (queue == null) {
                 throw new IllegalStateException("queue of rule '" + name + "' is not set");
             }
-            return new Rule(name, when, owners, chain, queue, note, hours, afterHours);
+            return new Rule(name, when, owners, chain, queue, note, hours, afterHours, offer);
         }
     }
 }
