@@ -83,8 +83,8 @@ final class Offers {
         if (placement instanceof Placement.Offered offer) {
             return "offered to " + String.join(", ", offer.ownerIds());
         }
-        if (placement instanceof Placement.Waiting waiting) {
-            return "waiting in queue " + waiting.entry().queue();
+        if (placement instanceof Placement.Waiting) {
+            return "waiting in a queue";
         }
         return "owned by " + ((Placement.Owned) placement).ownerId();
     }

@@ -305,7 +305,8 @@ public final class Router {
             Placement placement = openPlacement(conversationId);
             if (!(placement instanceof Placement.Owned owned)) {
                 throw new IllegalArgumentException("conversationId '" + conversationId + "' is "
-                        + Offers.whereNow(placement) + ", not owned; claim or accept it instead of transferring it");
+                        + Offers.whereNow(placement) + ", not owned; "
+                        + (placement instanceof Placement.Offered ? "accept" : "claim") + " it instead of transferring it");
             }
             if (owned.ownerId().equals(toOwnerId)) {
                 throw new IllegalArgumentException("toOwnerId '" + toOwnerId + "' already owns conversation '"
