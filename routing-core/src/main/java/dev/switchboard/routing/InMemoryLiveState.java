@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class InMemoryLiveState implements LiveState {
 
-    private final Roster roster = new Roster();
+    private final Roster roster;
     /**
      * Every open conversation's place; an owned one keeps its {@link Placement.Owned}, built once. Concurrent, as
      * conversations are placed and released on several threads under the router's shared lock.
@@ -44,7 +44,7 @@ final class InMemoryLiveState implements LiveState {
     /** Each thread's view, reset for each decision it makes. */
     private final ThreadLocal<View> views = ThreadLocal.withInitial(() -> new View());
     private final Map<String, Instant> offlineSince = new LinkedHashMap<>();
-    private final Cache<String, String> previousOwners;
+    private final Cache<String, CustomerOwners> previousOwners;
     private final Map<String, String> linkedTo = new HashMap<>();
     private final Map<String, Long> firstSeen = new HashMap<>();
     private final boolean tracksCustomers;
@@ -63,9 +63,11 @@ final class InMemoryLiveState implements LiveState {
     /**
      * @param tracksCustomers whether to keep each customer's placed conversations, which only
      *     {@link #conversationsOfCustomer} needs (for one conversation per customer)
+     * @param wrapUp how long owners without a wrap-up time of their own wrap up after a release
      */
     InMemoryLiveState(InstantSource clock, long maxCustomers, Duration customerTtl, ServeOrder serveOrder,
-            boolean tracksCustomers) {
+            boolean tracksCustomers, Duration wrapUp) {
+        this.roster = new Roster(wrapUp);
         this.serveOrder = serveOrder.comparator();
         this.tracksCustomers = tracksCustomers;
         // Caffeine keeps time as nanoseconds in a long, which lasts 292 years, less than a ManualClock may run. So the
@@ -169,30 +171,50 @@ final class InMemoryLiveState implements LiveState {
             roster.unassigned(slot, conversation);
             return false;
         }
-        previousOwners.put(customerOf(conversation.customerId()), slot.owner.id());
+        String ownerId = slot.owner.id();
+        previousOwners.asMap().merge(customerOf(conversation.customerId()), CustomerOwners.first(ownerId),
+                (remembered, first) -> remembered.servedBy(ownerId));
         return true;
     }
 
     @Override
-    public boolean tryRelease(Placement.Owned owned) {
+    public boolean tryRelease(Placement.Owned owned, Instant at) {
         if (!placed.remove(owned.conversation().id(), owned)) {
             return false;
         }
-        roster.unassigned(roster.require(owned.ownerId()), owned.conversation());
+        roster.released(roster.require(owned.ownerId()), owned.conversation(), at);
         return true;
+    }
+
+    @Override
+    public Conversation release(String conversationId, Instant at) {
+        Placement.Owned owned = take(conversationId);
+        roster.released(roster.require(owned.ownerId()), owned.conversation(), at);
+        return owned.conversation();
     }
 
     @Override
     public Conversation unassign(String conversationId) {
+        Placement.Owned owned = take(conversationId);
+        roster.unassigned(roster.require(owned.ownerId()), owned.conversation());
+        return owned.conversation();
+    }
+
+    /** Takes an owned conversation out of its place stopping its response deadline; the caller updates the owner. */
+    private Placement.Owned take(String conversationId) {
         if (!(placed.get(conversationId) instanceof Placement.Owned owned)) {
             throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
         }
         unplace(owned);
-        roster.unassigned(roster.require(owned.ownerId()), owned.conversation());
         if (!responseDeadlines.isEmpty()) {
             responseDeadlines.remove(conversationId);
         }
-        return owned.conversation();
+        return owned;
+    }
+
+    @Override
+    public void keepCompletions(Duration window) {
+        roster.keepCompletions(window);
     }
 
     @Override
@@ -286,7 +308,7 @@ final class InMemoryLiveState implements LiveState {
         if (conversations != null) {
             placedByCustomer.computeIfAbsent(customer, key -> new LinkedHashSet<>()).addAll(conversations);
         }
-        String absorbedOwner = previousOwners.getIfPresent(absorbed);
+        CustomerOwners absorbedOwner = previousOwners.getIfPresent(absorbed);
         if (absorbedOwner != null && previousOwners.getIfPresent(customer) == null) {
             previousOwners.put(customer, absorbedOwner);
         }
@@ -447,7 +469,9 @@ final class InMemoryLiveState implements LiveState {
         offers.remove(conversationId);
         Placement.Owned owned = new Placement.Owned(offer.conversation(), ownerId);
         placed.put(conversationId, owned);
-        previousOwners.put(customerOf(offer.conversation().customerId()), ownerId);
+        // the commit that made the offer remembered the owner first offered it; one who accepts instead is served now
+        previousOwners.asMap().merge(customerOf(offer.conversation().customerId()), CustomerOwners.first(ownerId),
+                (remembered, first) -> remembered.last().equals(ownerId) ? remembered : remembered.servedBy(ownerId));
         return owned;
     }
 
@@ -668,6 +692,15 @@ final class InMemoryLiveState implements LiveState {
 
         @Override
         public Optional<String> previousOwner(String customerId) {
+            return remembered(customerId).map(CustomerOwners::last);
+        }
+
+        @Override
+        public Optional<String> primaryOwner(String customerId) {
+            return remembered(customerId).map(CustomerOwners::primary);
+        }
+
+        private Optional<CustomerOwners> remembered(String customerId) {
             return Optional.ofNullable(previousOwners.getIfPresent(customerOf(customerId)));
         }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.routing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +57,22 @@ interface LiveState {
     void assign(Conversation conversation, String ownerId, Instant at);
 
     /**
-     * Releases an owned conversation from its owner if it is still placed there; safe to call from several threads at
-     * once under the router's shared lock. False when it was no longer there, and nothing changed.
+     * Releases an owned conversation from its owner if it is still placed there, as ended at {@code at}; safe to call
+     * from several threads at once under the router's shared lock. False when it was no longer there, and nothing
+     * changed.
      */
-    boolean tryRelease(Placement.Owned owned);
+    boolean tryRelease(Placement.Owned owned, Instant at);
 
-    /** Takes an owned conversation from its owner and returns it; it is then in no place until put somewhere. */
+    /**
+     * Takes an owned conversation from its owner because it ended at {@code at}, and returns it: the owner's last
+     * release, completions and wrap-up record it (see {@link #tryRelease}, which does the same).
+     */
+    Conversation release(String conversationId, Instant at);
+
+    /**
+     * Takes an owned conversation from its owner and returns it, without counting it as ended (a transfer, a re-route);
+     * it is then in no place until put somewhere.
+     */
     Conversation unassign(String conversationId);
 
     /** An owner's open conversations, oldest assignment first. */
@@ -160,7 +171,8 @@ interface LiveState {
 
     /**
      * Gives an offered conversation to one of the owners it is offered to: the others' offers are taken back and their
-     * room given back, and the owner is remembered for the conversation's customer.
+     * room given back, and the owner is remembered for the conversation's customer (the commit that made the offer
+     * remembered the owner it was first offered to).
      */
     Placement.Owned accept(String conversationId, String ownerId);
 
@@ -181,12 +193,15 @@ interface LiveState {
 
     // -- strategy memory
 
+    /** Keeps each owner's releases this far back (see {@link Strategy#completionWindow()}); zero keeps none. */
+    void keepCompletions(Duration window);
+
     /**
      * A view for strategies deciding this conversation now by one rule: its candidates are the rule's owners
      * ({@code owners}, or the whole roster when empty) apart from those that may not be given work automatically now
-     * (opted out of automatic assignment, outside their working hours, at their assignment cap, that let this
-     * conversation's response deadline lapse, or that were {@link #passOver passed over} for it); its cursors are those
-     * kept under {@code cursorScope}.
+     * (opted out of automatic assignment, outside their working hours, wrapping up, at their assignment or daily cap,
+     * that let this conversation's response deadline lapse, or that were {@link #passOver passed over} for it); its
+     * cursors are those kept under {@code cursorScope}.
      */
     LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope);
 }

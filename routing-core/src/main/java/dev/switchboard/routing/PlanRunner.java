@@ -1,5 +1,6 @@
 package dev.switchboard.routing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +12,9 @@ import java.util.Set;
 
 /**
  * Runs a {@link RoutingPlan}: finds the first rule a conversation matches and runs that rule's chain over a view of
- * the rule's owners, with the rule's own strategy cursors, so that a rotation in one team does not move another's.
+ * the rule's owners, with the rule's own strategy cursors, so that a rotation in one team does not move another's;
+ * when the rule requires something of every owner (see {@link Rule.Requirement}), the view holds only those that
+ * meet it.
  */
 final class PlanRunner {
 
@@ -35,6 +38,7 @@ final class PlanRunner {
     private final RoutingPlan plan;
     private final Map<String, QueueSpec> queues;
     private final List<Compiled> rules;
+    private final Duration completionWindow;
     /** {@link #queuesServedBy} per owner id, found on first use; called under the router's lock. */
     private final Map<String, List<String>> served = new HashMap<>();
 
@@ -46,10 +50,30 @@ final class PlanRunner {
             compiled.add(new Compiled(rule, new FallbackChain(rule.chain(), rule.queue(), queues.keySet())));
         }
         this.rules = List.copyOf(compiled);
+        this.completionWindow = longestCompletionWindow(plan);
     }
 
     RoutingPlan plan() {
         return plan;
+    }
+
+    /** The longest window of completions a step of the plan reads (see {@link Strategy#completionWindow}). */
+    Duration completionWindow() {
+        return completionWindow;
+    }
+
+    private static Duration longestCompletionWindow(RoutingPlan plan) {
+        Duration longest = Duration.ZERO;
+        for (Rule rule : plan.rules()) {
+            for (Strategy step : rule.chain()) {
+                Duration window = Checks.nonNegative(step.completionWindow(), "completionWindow of chain step '"
+                        + step.name() + "'");
+                if (window.compareTo(longest) > 0) {
+                    longest = window;
+                }
+            }
+        }
+        return longest;
     }
 
     /** A declared queue, or null. */
@@ -76,6 +100,10 @@ final class PlanRunner {
         Trace trace;
         if (rule.isOpen(now)) {
             view = state.view(conversation, now, rule.owners(), rule.name());
+            Requirements required = rule.requirementsFor(conversation);
+            if (!required.equals(Requirements.NONE)) {
+                view = new RequiredView(view, required, rule.name());
+            }
             trace = rules.get(chosen).chain().run(conversation, view);
         } else {
             trace = Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule " + rule.name()

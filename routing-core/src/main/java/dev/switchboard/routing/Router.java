@@ -119,7 +119,8 @@ public final class Router {
         requireReviewQueue(routingPlan);
         this.events = new EventDispatcher(builder.listeners, builder.recorders);
         this.state = new InMemoryLiveState(hostClock, builder.maxCustomers, builder.customerTtl,
-                builder.serveOrder, oneConversationPerCustomer);
+                builder.serveOrder, oneConversationPerCustomer, builder.wrapUp);
+        state.keepCompletions(plan.completionWindow());
         this.offers = new Offers(state, events);
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
                 && responseDeadlines.isEmpty();
@@ -234,7 +235,7 @@ public final class Router {
             Placement placement = openPlacement(conversationId);
             String id = placement.conversation().id();
             if (placement instanceof Placement.Owned owned) {
-                state.unassign(id);
+                state.release(id, now);
                 state.forget(id);
                 released.increment();
                 if (events.listening()) {
@@ -270,7 +271,8 @@ public final class Router {
         shared.lock();
         try {
             if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
-                    || !owned.conversation().id().equals(conversationId) || !state.tryRelease(owned)) {
+                    || !owned.conversation().id().equals(conversationId)
+                    || !state.tryRelease(owned, clock.instant())) {
                 return false;
             }
             released.increment();
@@ -483,6 +485,7 @@ public final class Router {
             requireRuleOwners(newPlan);
             record(now, new RouterInput.ReplacePlan(newPlan));
             plan = runner;
+            state.keepCompletions(runner.completionWindow());
             drainAll(now);
             return null;
         });
@@ -591,9 +594,9 @@ public final class Router {
      * Does the work that is due by the clock: re-routes conversations of owners offline past the grace period,
      * takes back conversations whose owner did not reply by the response deadline, takes back expired offers and
      * decides those conversations again without the owners who let them expire, reports SLA breaches (once each),
-     * and drains the queues, so that strategies that wait decide again, and owners whose working hours began or whose
-     * {@link AssignmentCap} window slid get work. Call it from the host's scheduler, every few seconds; the router
-     * starts no threads.
+     * and drains the queues, so that strategies that wait decide again, and owners whose working hours began, whose
+     * {@link AssignmentCap} window slid, whose wrap-up ended or whose {@link DailyCap} day began get work. Call it
+     * from the host's scheduler, every few seconds; the router starts no threads.
      */
     public void tick() {
         atomically(now -> {
@@ -1020,6 +1023,7 @@ public final class Router {
         private String fallbackQueueName;
         private OfflinePolicy offlinePolicy = OfflinePolicy.reassignNow();
         private ServeOrder serveOrder = ServeOrder.WITHOUT_AGING;
+        private Duration wrapUp = Duration.ZERO;
         private final List<RoutingListener> listeners = new ArrayList<>();
         private final List<RoutingListener> recorders = new ArrayList<>();
         private RoutingPlan plan;
@@ -1150,7 +1154,7 @@ public final class Router {
          * positive and at most {@link Bounds#MAX_DURATION}.
          */
         public Builder priorityAging(Duration step) {
-            serveOrder = new ServeOrder(Checks.positive(step, "priority aging step"));
+            serveOrder = new ServeOrder(Checks.positive(step, "priority aging step"), serveOrder.byLastActivity());
             return this;
         }
 
@@ -1176,6 +1180,27 @@ public final class Router {
             Checks.nonNegative(maxBounces, "maxBounces");
             this.reviewQueue = Checks.id(queue, "review queue");
             this.maxBounces = maxBounces;
+            return this;
+        }
+
+        /**
+         * Serves waiting conversations of the same priority by their last activity, oldest first (Chatwoot's
+         * "longest waiting"), instead of by their creation; with {@link #priorityAging}, aging counts from the last
+         * activity too. Default: by creation.
+         */
+        public Builder serveByLastActivity(boolean value) {
+            serveOrder = new ServeOrder(serveOrder.agingStep(), value);
+            return this;
+        }
+
+        /**
+         * How long an owner is given no work automatically after each release (its wrap-up time), unless it has a
+         * wrap-up time of its own ({@link Owner.Builder#wrapUp}); zero, the default, for none. Meanwhile it counts as
+         * held back, with the reason in traces, and may still claim and receive transfers; the first
+         * {@link Router#tick tick} after the wrap-up ends drains the queues to it.
+         */
+        public Builder wrapUp(Duration time) {
+            wrapUp = Checks.nonNegative(time, "wrapUp");
             return this;
         }
 
@@ -1229,7 +1254,7 @@ public final class Router {
                         + " by plan(...)");
             }
             Rule everything = new Rule(DEFAULT_RULE, List.of(), Set.of(), chain, fallbackQueueName, "",
-                    Optional.empty(), Rule.AfterHours.HOLD);
+                    Optional.empty(), Rule.AfterHours.HOLD, Set.of());
             return new Router(this, new RoutingPlan(List.copyOf(queues.values()), List.of(everything)));
         }
     }

@@ -308,9 +308,7 @@ final class ScenarioFile {
             if (!json.isObject()) {
                 throw invalid("must be an object");
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> entry = fields.next();
+            for (Map.Entry<String, JsonNode> entry : json.properties()) {
                 action.accept(entry.getKey(), new Node(entry.getValue(), path + "." + entry.getKey()));
             }
         }
