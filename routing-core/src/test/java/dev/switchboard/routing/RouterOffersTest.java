@@ -258,6 +258,64 @@ class RouterOffersTest {
     }
 
     @Nested
+    class WithTheRestOfTheRouter {
+        @Test
+        void aRouterWithoutListenersOffersToo() {
+            RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("desk", Duration.ofMinutes(10))), List.of(
+                    Rule.builder("desk").chain(rotation()).offer(OfferPolicy.builder(TIMEOUT).build()).queue("desk").build()));
+            Router router = Router.builder().clock(clock).plan(plan).owner(agent("ana", 1)).build();
+
+            assertThat(router.route(conversation("c1").build())).isInstanceOf(Decision.Offered.class);
+            assertThat(router.accept("ana", "c1").ownerId()).isEqualTo("ana");
+        }
+
+        @Test
+        void theResponseDeadlineStartsWhenTheOfferIsAccepted() {
+            RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("desk", Duration.ofMinutes(10))), List.of(
+                    Rule.builder("desk").chain(rotation()).offer(OfferPolicy.builder(TIMEOUT).build()).queue("desk").build()));
+            Router router = Router.builder().clock(clock).plan(plan).owner(agent("ana", 1)).owner(agent("ben", 1))
+                    .responseDeadline(Priority.NORMAL, Duration.ofMinutes(5)).responseReview(2, "desk").build();
+            router.route(conversation("c1").build());
+            clock.advance(Duration.ofSeconds(20));
+            router.accept("ana", "c1");
+
+            clock.advance(Duration.ofMinutes(5).minusSeconds(1));
+            router.tick();
+            assertThat(router.placement("c1")).get().isInstanceOf(Placement.Owned.class);
+            clock.advance(Duration.ofSeconds(1));
+            router.tick();
+
+            assertThat(router.placement("c1")).get().isInstanceOfSatisfying(Placement.Offered.class,
+                    offer -> assertThat(offer.ownerIds()).containsExactly("ben"));
+        }
+
+        @Test
+        void anOwnerLeavingTheRosterLosesItsOffers() {
+            Router router = router(OfferPolicy.builder(TIMEOUT).ringAll().build(), agent("ana", 1), agent("ben", 1));
+            router.route(conversation("c1").build());
+
+            router.removeOwner("ana");
+
+            assertThat(router.placement("c1")).get().isInstanceOfSatisfying(Placement.Offered.class,
+                    offer -> assertThat(offer.ownerIds()).containsExactly("ben"));
+        }
+
+        @Test
+        void anOfferedConversationIsNeitherTransferredNorClaimed() {
+            Router router = router(oneAtATime(), agent("ana", 1), agent("ben", 1));
+            router.route(conversation("c1").build());
+
+            assertThatThrownBy(() -> router.transfer("c1", "ben", new Handoff("s", "", "n")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("conversationId 'c1' is offered to ana, not owned; accept it instead of transferring it");
+            assertThat(router.claim("ben", "c1")).isInstanceOfSatisfying(Decision.Rejected.class,
+                    rejected -> assertThat(rejected.reason()).isEqualTo("offered to ana"));
+            assertThat(router.route(conversation("c1").build())).isInstanceOfSatisfying(Decision.Offered.class,
+                    offered -> assertThat(offered.ownerIds()).containsExactly("ana"));
+        }
+    }
+
+    @Nested
     class Refusals {
         @Test
         void anUnknownConversation_isRefusedNamingIt() {
