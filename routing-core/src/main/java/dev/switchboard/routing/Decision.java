@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The router's answer for one conversation: assigned to an owner, offered to owners who may accept it, queued with an
- * SLA deadline, rejected, or joined to the open conversation of the same customer. Each carries the {@link Trace} of the steps that led to it.
+ * SLA deadline, rejected, or joined to the open conversation of the same customer. Each carries the {@link Trace} of
+ * the steps that led to it.
  */
 public sealed interface Decision {
 

@@ -525,7 +525,8 @@ final class InMemoryLiveState implements LiveState {
     private Placement.Offered requireOffer(String conversationId, String ownerId) {
         Placement.Offered offer = requireOffer(conversationId);
         if (!offer.ownerIds().contains(ownerId)) {
-            throw new IllegalStateException("conversation '" + conversationId + "' is not offered to '" + ownerId + "'");
+            throw new IllegalStateException("conversation '" + conversationId + "' is not offered to '" + ownerId
+                    + "'");
         }
         return offer;
     }

@@ -306,9 +306,9 @@ public final class Router {
             record(now, new RouterInput.Transfer(conversationId, toOwnerId, handoff));
             Placement placement = openPlacement(conversationId);
             if (!(placement instanceof Placement.Owned owned)) {
+                String instead = placement instanceof Placement.Offered ? "accept" : "claim";
                 throw new IllegalArgumentException("conversationId '" + conversationId + "' is "
-                        + Offers.whereNow(placement) + ", not owned; "
-                        + (placement instanceof Placement.Offered ? "accept" : "claim") + " it instead of transferring it");
+                        + Offers.whereNow(placement) + ", not owned; " + instead + " it instead of transferring it");
             }
             if (owned.ownerId().equals(toOwnerId)) {
                 throw new IllegalArgumentException("toOwnerId '" + toOwnerId + "' already owns conversation '"

@@ -101,7 +101,8 @@ class RouterOffersTest {
 
             assertThat(next).isInstanceOfSatisfying(Decision.Offered.class,
                     offered -> assertThat(offered.ownerIds()).containsExactly("ben"));
-            assertThat(next.trace().explain()).startsWith("1. offer passed (none available): declined by ana: on a call");
+            assertThat(next.trace().explain())
+                    .startsWith("1. offer passed (none available): declined by ana: on a call");
             assertThat(router.ownerStatus("ana").load()).isZero();
             assertThat(eventsOf(RoutingEvent.OfferDeclined.class)).singleElement()
                     .satisfies(declined -> assertThat(declined.reason()).isEqualTo("on a call"));
@@ -262,7 +263,8 @@ class RouterOffersTest {
         @Test
         void aRouterWithoutListenersOffersToo() {
             RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("desk", Duration.ofMinutes(10))), List.of(
-                    Rule.builder("desk").chain(rotation()).offer(OfferPolicy.builder(TIMEOUT).build()).queue("desk").build()));
+                    Rule.builder("desk").chain(rotation()).offer(OfferPolicy.builder(TIMEOUT).build()).queue("desk")
+                            .build()));
             Router router = Router.builder().clock(clock).plan(plan).owner(agent("ana", 1)).build();
 
             assertThat(router.route(conversation("c1").build())).isInstanceOf(Decision.Offered.class);
@@ -272,7 +274,8 @@ class RouterOffersTest {
         @Test
         void theResponseDeadlineStartsWhenTheOfferIsAccepted() {
             RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("desk", Duration.ofMinutes(10))), List.of(
-                    Rule.builder("desk").chain(rotation()).offer(OfferPolicy.builder(TIMEOUT).build()).queue("desk").build()));
+                    Rule.builder("desk").chain(rotation()).offer(OfferPolicy.builder(TIMEOUT).build()).queue("desk")
+                            .build()));
             Router router = Router.builder().clock(clock).plan(plan).owner(agent("ana", 1)).owner(agent("ben", 1))
                     .responseDeadline(Priority.NORMAL, Duration.ofMinutes(5)).responseReview(2, "desk").build();
             router.route(conversation("c1").build());
@@ -307,7 +310,8 @@ class RouterOffersTest {
 
             assertThatThrownBy(() -> router.transfer("c1", "ben", new Handoff("s", "", "n")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("conversationId 'c1' is offered to ana, not owned; accept it instead of transferring it");
+                    .hasMessage("conversationId 'c1' is offered to ana, not owned; accept it instead of transferring"
+                            + " it");
             assertThat(router.claim("ben", "c1")).isInstanceOfSatisfying(Decision.Rejected.class,
                     rejected -> assertThat(rejected.reason()).isEqualTo("offered to ana"));
             assertThat(router.route(conversation("c1").build())).isInstanceOfSatisfying(Decision.Offered.class,
@@ -368,8 +372,10 @@ class RouterOffersTest {
 
         @Test
         void aPolicyIsCheckedWhenSet() {
-            assertThatThrownBy(() -> OfferPolicy.builder(Duration.ZERO)).hasMessage("offer timeout must be positive, was PT0S");
-            assertThatThrownBy(() -> OfferPolicy.builder(TIMEOUT).ring(0)).hasMessage("offer ring must be at least 1, was 0");
+            assertThatThrownBy(() -> OfferPolicy.builder(Duration.ZERO))
+                    .hasMessage("offer timeout must be positive, was PT0S");
+            assertThatThrownBy(() -> OfferPolicy.builder(TIMEOUT).ring(0))
+                    .hasMessage("offer ring must be at least 1, was 0");
             assertThatThrownBy(() -> OfferPolicy.builder(TIMEOUT).reviewAfter(0, "review"))
                     .hasMessage("offer reviewAfter must be at least 1, was 0");
         }

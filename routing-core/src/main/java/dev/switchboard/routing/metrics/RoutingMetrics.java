@@ -24,9 +24,9 @@ import java.util.TreeSet;
 /**
  * Measures routing from the router's events, as a dashboard needs it: time to assign, waits by queue, SLA breaches,
  * reroutes by reason, decisions by rule, strategy, queue and outcome, queue lengths, utilisation per owner and
- * per team, and offers made, accepted, declined, expired and withdrawn. Add it to the router as a listener; every time comes from the events' instants, so a router on a
- * {@code ManualClock} is measured exactly. Thread-safe: {@link #snapshot} may be called from any thread while events
- * arrive.
+ * per team, and offers made, accepted, declined, expired and withdrawn. Add it to the router as a listener; every time
+ * comes from the events' instants, so a router on a {@code ManualClock} is measured exactly. Thread-safe:
+ * {@link #snapshot} may be called from any thread while events arrive.
  *
  * <pre>{@code
  * RoutingMetrics metrics = RoutingMetrics.builder().owners(agents).team("senior", List.of("ana", "ben")).build();

@@ -177,7 +177,8 @@ class ConfigurationSchemaTest {
                         + " \"zone\": \"UTC\"}"),
                 SOUND.replace("{\"type\": \"round-robin\"}", "{\"type\": \"exclude-stale\"}"),
                 SOUND.replace("{\"type\": \"round-robin\"}", "{\"type\": \"sticky\", \"memory\": \"first\"}"),
-                SOUND.replace("[{\"type\": \"round-robin\"}]", "[{\"type\": \"round-robin\"}], \"offer\": {\"ring\": 2}"),
+                SOUND.replace("[{\"type\": \"round-robin\"}]", "[{\"type\": \"round-robin\"}],"
+                        + " \"offer\": {\"ring\": 2}"),
                 SOUND.replace("[{\"type\": \"round-robin\"}]", "[{\"type\": \"round-robin\"}],"
                         + " \"offer\": {\"timeout\": \"PT30S\", \"ring\": 0}"),
                 SOUND.replace("[{\"type\": \"round-robin\"}]", "[{\"type\": \"round-robin\"}],"
