@@ -511,8 +511,7 @@ public final class Router {
             state.setPresence(ownerId, presence, now);
             events.publish(new RoutingEvent.PresenceChanged(now, ownerId, before, presence));
             if (presence == Presence.OFFLINE && offlinePolicy.grace().isZero()) {
-                String reason = "owner " + ownerId + " went offline";
-                reroute(takeAll(ownerId, reason, now), ownerId, reason, now);
+                takeBack(ownerId, "owner " + ownerId + " went offline", now, () -> { });
             }
             drainFor(ownerId, now);
             return null;
@@ -579,10 +578,7 @@ public final class Router {
         atomically(now -> {
             record(now, new RouterInput.RemoveOwner(ownerId));
             requireOwner(ownerId, "ownerId");
-            String reason = "owner " + ownerId + " left the roster";
-            List<Conversation> orphans = takeAll(ownerId, reason, now);
-            state.removeOwner(ownerId);
-            reroute(orphans, ownerId, reason, now);
+            takeBack(ownerId, "owner " + ownerId + " left the roster", now, () -> state.removeOwner(ownerId));
             events.publish(new RoutingEvent.OwnerLeft(now, ownerId));
             return null;
         });
@@ -603,9 +599,8 @@ public final class Router {
             record(now, new RouterInput.Tick());
             state.offlineSince().forEach((ownerId, since) -> {
                 if (!since.plus(offlinePolicy.grace()).isAfter(now)) {
-                    String reason = "owner " + ownerId + " stayed offline past the grace period of "
-                            + offlinePolicy.grace();
-                    reroute(takeAll(ownerId, reason, now), ownerId, reason, now);
+                    takeBack(ownerId, "owner " + ownerId + " stayed offline past the grace period of "
+                            + offlinePolicy.grace(), now, () -> { });
                 }
             });
             state.responseDeadlinesDue(now).forEach((id, deadline) -> lapse(id, deadline, now));
@@ -981,22 +976,26 @@ public final class Router {
     }
 
     /**
-     * Takes every conversation from an owner: the owned ones, and those offered to it and to nobody else; offers that
-     * still stand to others are only withdrawn from this owner.
+     * Takes every conversation from an owner, runs {@code meanwhile} (such as removing the owner), then decides them
+     * again: the owned ones are re-routed, and those offered to it alone are decided again; offers that still stand
+     * to others are only withdrawn from this owner.
      */
-    private List<Conversation> takeAll(String ownerId, String reason, Instant now) {
-        List<Conversation> taken = new ArrayList<>();
+    private void takeBack(String ownerId, String reason, Instant now, Runnable meanwhile) {
+        List<Conversation> owned = new ArrayList<>();
+        List<Conversation> unoffered = new ArrayList<>();
         for (Conversation conversation : state.conversationsOf(ownerId)) {
             if (state.placement(conversation.id()).orElseThrow() instanceof Placement.Offered offer) {
                 if (offers.withdraw(offer, ownerId, reason, now).isEmpty()) {
-                    taken.add(conversation);
+                    unoffered.add(conversation);
                 }
             } else {
                 state.unassign(conversation.id());
-                taken.add(conversation);
+                owned.add(conversation);
             }
         }
-        return taken;
+        meanwhile.run();
+        reroute(owned, ownerId, reason, now);
+        unoffered.forEach(conversation -> settle(conversation, now, Optional.empty(), Offers.because(reason)));
     }
 
     private void reroute(List<Conversation> conversations, String fromOwnerId, String reason, Instant now) {
