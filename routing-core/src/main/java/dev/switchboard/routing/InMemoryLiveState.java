@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -160,16 +161,18 @@ final class InMemoryLiveState implements LiveState {
     }
 
     /**
-     * Gives a conversation to an owner if the owner can still take it and the conversation is in no place: the owner's
-     * room is taken first, then the place, and the room is given back if the place was taken meanwhile.
+     * Gives a conversation to an owner if the owner can still take it and the conversation is in no place. The owner's
+     * room and the conversation's place are taken together under the owner's lock, or neither is: a decision that
+     * loses the place to another thread has taken nothing (no load, no assignment counted by a cap), and a release of
+     * the place on another thread waits for the owner's lock before it gives the room back.
      */
     private boolean tryAssign(Conversation conversation, Roster.Slot slot, Instant at, boolean automatic) {
-        if (!roster.tryAssign(slot, conversation, at, automatic)) {
-            return false;
-        }
-        if (!tryPlace(conversation, new Placement.Owned(conversation, slot.owner.id()))) {
-            roster.unassigned(slot, conversation);
-            return false;
+        Placement.Owned owned = new Placement.Owned(conversation, slot.owner.id());
+        synchronized (slot) {
+            if (!Roster.canTake(slot, conversation, at, automatic) || !tryPlace(conversation, owned)) {
+                return false;
+            }
+            roster.assigned(slot, conversation, at);
         }
         String ownerId = slot.owner.id();
         previousOwners.asMap().merge(customerOf(conversation.customerId()), CustomerOwners.first(ownerId),
@@ -265,12 +268,24 @@ final class InMemoryLiveState implements LiveState {
     }
 
     @Override
-    public Optional<WaitingConversation> waitingAfter(String queue, Optional<WaitingConversation> previous) {
-        NavigableSet<WaitingConversation> entries = queues.get(queue);
-        if (entries == null || entries.isEmpty()) {
-            return Optional.empty();
+    public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous) {
+        return waitingAfter(previous, queues.keySet());
+    }
+
+    /** The earliest, in serve order, of the queues' first conversations after {@code previous}. */
+    @Override
+    public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous,
+            Collection<String> queueNames) {
+        WaitingConversation next = null;
+        for (String queue : queueNames) {
+            NavigableSet<WaitingConversation> entries = queues.get(queue);
+            WaitingConversation first = entries == null || entries.isEmpty() ? null
+                    : previous.isEmpty() ? entries.first() : entries.higher(previous.get());
+            if (first != null && (next == null || serveOrder.compare(first, next) < 0)) {
+                next = first;
+            }
         }
-        return Optional.ofNullable(previous.isEmpty() ? entries.first() : entries.higher(previous.get()));
+        return Optional.ofNullable(next);
     }
 
     @Override
@@ -433,9 +448,14 @@ final class InMemoryLiveState implements LiveState {
     public boolean ring(String conversationId, String ownerId, Instant at) {
         Placement.Offered offer = requireOffer(conversationId);
         Roster.Slot slot = roster.get(ownerId);
-        if (slot == null || offer.ownerIds().contains(ownerId)
-                || !roster.tryAssign(slot, offer.conversation(), at, true)) {
+        if (slot == null || offer.ownerIds().contains(ownerId)) {
             return false;
+        }
+        synchronized (slot) {
+            if (!Roster.canTake(slot, offer.conversation(), at, true)) {
+                return false;
+            }
+            roster.assigned(slot, offer.conversation(), at);
         }
         List<String> owners = new ArrayList<>(offer.ownerIds());
         owners.add(ownerId);

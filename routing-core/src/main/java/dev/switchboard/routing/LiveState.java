@@ -2,6 +2,7 @@ package dev.switchboard.routing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,10 +90,14 @@ interface LiveState {
     List<WaitingConversation> waiting();
 
     /**
-     * The first conversation waiting in a queue after {@code previous} in serve order (which may have left the queue
-     * since), or the queue's first when {@code previous} is empty.
+     * The first conversation waiting in any queue after {@code previous} in serve order (the very first when
+     * {@code previous} is empty; it may have left its queue since). Serve order is one order across all queues, the
+     * order of {@link #waiting()}.
      */
-    Optional<WaitingConversation> waitingAfter(String queue, Optional<WaitingConversation> previous);
+    Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous);
+
+    /** As {@link #waitingAfter(Optional)}, among the conversations waiting in {@code queues}. */
+    Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous, Collection<String> queues);
 
     boolean hasWaiting();
 

@@ -20,9 +20,10 @@ final class PlanRunner {
 
     /**
      * What the plan said about one conversation: the trace, the queue of the rule that decided, the view the rule's
-     * chain decided on, through which an assignment is committed (none when the rule was closed), and the rule.
+     * chain decided on, through which an assignment is committed, with that chain (neither when the rule was closed),
+     * and the rule.
      */
-    record Decided(Trace trace, String ruleQueue, LiveView view, Rule rule) {
+    record Decided(Trace trace, String ruleQueue, LiveView view, FallbackChain chain, Rule rule) {
 
         /** The decisive step's verdict. */
         Verdict verdict() {
@@ -96,24 +97,36 @@ final class PlanRunner {
             }
         }
         Rule rule = rules.get(chosen).rule();
-        LiveView view = null;
-        Trace trace;
-        if (rule.isOpen(now)) {
-            view = state.view(conversation, now, rule.owners(), rule.name());
-            Requirements required = rule.requirementsFor(conversation);
-            if (!required.equals(Requirements.NONE)) {
-                view = new RequiredView(view, required, rule.name());
-            }
-            trace = rules.get(chosen).chain().run(conversation, view);
-        } else {
-            trace = Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule " + rule.name()
-                    + " is outside its business hours; the conversation waits until it opens"));
+        if (!rule.isOpen(now)) {
+            return new Decided(matched(rule, chosen, conversation, Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule "
+                    + rule.name() + " is outside its business hours; the conversation waits until it opens"))),
+                    rule.queue(), null, null, rule);
         }
-        if (rules.size() > 1) {
-            trace = new Trace(Optional.of(new Trace.RuleMatch(rule.name(), rule.explain(conversation, chosen == 0))),
-                    trace.steps());
+        LiveView view = state.view(conversation, now, rule.owners(), rule.name());
+        Requirements required = rule.requirementsFor(conversation);
+        if (!required.equals(Requirements.NONE)) {
+            view = new RequiredView(view, required, rule.name());
         }
-        return new Decided(trace, rule.queue(), view, rule);
+        FallbackChain chain = rules.get(chosen).chain();
+        return new Decided(matched(rule, chosen, conversation, chain.run(conversation, view)), rule.queue(), view,
+                chain, rule);
+    }
+
+    /**
+     * The same decision without its decisive step, an assignment the router could not commit although nothing else
+     * changed the state meanwhile: the step chose an owner who cannot take the conversation. That step is recorded as
+     * skipped for {@code fault}, and the steps after it decide, on the same view.
+     */
+    Decided skipDecisive(Decided decided, Conversation conversation, String fault) {
+        Trace steps = decided.chain().skipDecisive(conversation, decided.view(), decided.trace(), fault);
+        return new Decided(new Trace(decided.trace().rule(), steps.steps()), decided.ruleQueue(), decided.view(),
+                decided.chain(), decided.rule());
+    }
+
+    /** The trace with the rule that matched, when the plan has several. */
+    private Trace matched(Rule rule, int chosen, Conversation conversation, Trace trace) {
+        return rules.size() == 1 ? trace : new Trace(
+                Optional.of(new Trace.RuleMatch(rule.name(), rule.explain(conversation, chosen == 0))), trace.steps());
     }
 
     /**

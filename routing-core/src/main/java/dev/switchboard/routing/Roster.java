@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The roster's shape (who is on it, their skills, languages, regions and presence) changes only while the router's
  * lock is held exclusively. Loads change also under the shared lock, on several threads at once: each owner's under
- * its slot's own lock, checked against its capacity by {@link #tryAssign}.
+ * its slot's own lock, checked against its capacity by {@link #canTake}.
  *
  * <p>Positions are never reused: the indexes grow with every owner that ever joined, one bit each per set.
  */
@@ -269,24 +269,21 @@ final class Roster {
     }
 
     /**
-     * Records a conversation given to the owner at {@code at}, if the owner can still take it: it may receive work and
-     * has room on the conversation's channel, and, when {@code automatic}, is not held back from automatic
-     * assignment. Atomic per owner, so that decisions made at once on several threads never fill an owner beyond its
-     * capacity; false when the owner could not take it, and nothing changed.
+     * Whether the owner can take a conversation given at {@code at}: it may receive work and has room on the
+     * conversation's channel, and, when {@code automatic}, is not held back from automatic assignment. The caller holds
+     * the slot's lock and, if it gives the conversation, records it with {@link #assigned} before letting go of it, so
+     * that decisions committed at once on several threads never fill an owner beyond its capacity.
      */
-    boolean tryAssign(Slot slot, Conversation conversation, Instant at, boolean automatic) {
-        synchronized (slot) {
-            if (!slot.presence.mayReceiveWork() || slot.freeCapacityOn(conversation.channel()) <= 0
-                    || (automatic && slot.heldBack(at) != null)) {
-                return false;
-            }
-            assigned(slot, conversation, at);
-            return true;
-        }
+    static boolean canTake(Slot slot, Conversation conversation, Instant at, boolean automatic) {
+        return slot.presence.mayReceiveWork() && slot.freeCapacityOn(conversation.channel()) > 0
+                && (!automatic || slot.heldBack(at) == null);
     }
 
-    /** Records a conversation given to the owner at {@code at}; the caller has checked the owner's room. */
-    private void assigned(Slot slot, Conversation conversation, Instant at) {
+    /**
+     * Records a conversation given to the owner at {@code at}; the caller holds the slot's lock and has checked
+     * {@link #canTake}.
+     */
+    void assigned(Slot slot, Conversation conversation, Instant at) {
         slot.conversations.put(conversation.id(), conversation);
         slot.load++;
         slot.loadByChannel.merge(conversation.channel(), 1, Integer::sum);

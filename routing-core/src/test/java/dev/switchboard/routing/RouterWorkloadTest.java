@@ -347,7 +347,7 @@ class RouterWorkloadTest {
         }
 
         @Test
-        void aConversationNobodyMeetsWaits_andAStepThatAssignsSomeoneElseIsRefusedWithTheReason() {
+        void aConversationNobodyMeetsWaits_andAStepThatAssignsSomeoneElseIsSkippedWithTheReason() {
             Strategy stubborn = strategy("stubborn", (conversation, view) ->
                     new Verdict.Assign("ed", "always ed", Map.of()));
             Rule rule = Rule.builder("r").chain(stubborn).queue(WAITING).requires(Rule.Requirement.REGION).build();
@@ -355,11 +355,14 @@ class RouterWorkloadTest {
                     .plan(new RoutingPlan(List.of(new QueueSpec(WAITING, Duration.ofMinutes(30))), List.of(rule)))
                     .build();
 
-            assertThatThrownBy(() -> router.route(conversation("c1").region("us").build()))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("chain step 'stubborn' assigned owner 'ed', who does not meet what rule r requires:"
-                            + " it is not among the owners covering us");
-            assertThat(router.placement("c1")).isEmpty();
+            Decision decision = router.route(conversation("c1").region("us").build());
+
+            assertThat(decision).isInstanceOfSatisfying(Decision.Queued.class,
+                    queued -> assertThat(queued.queue()).isEqualTo(WAITING));
+            assertThat(decision.trace().explain()).contains("stubborn passed (faulty step)",
+                    "does not meet what rule r requires: it is not among the owners covering us");
+            assertThat(router.placement("c1")).containsInstanceOf(Placement.Waiting.class);
+            assertThat(router.ownerStatus("ed").load()).isZero();
         }
     }
 
