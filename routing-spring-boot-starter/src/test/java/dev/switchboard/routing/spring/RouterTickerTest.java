@@ -26,10 +26,7 @@ class RouterTickerTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final AtomicBoolean failing = new AtomicBoolean();
-    /**
-     * The clock, which throws while {@link #failing} is set: a failing tick (the router skips a strategy that throws,
-     * so a broken clock is what makes a tick fail).
-     */
+    /** The router's clock, which throws while {@link #failing} is set: a tick then fails before it changes anything. */
     private final InstantSource failingClock = () -> {
         if (failing.get()) {
             throw new IllegalStateException("the clock failed");
