@@ -23,6 +23,10 @@ import java.util.Set;
  * @param requiredSkills skills the owner needs
  * @param attributes free attributes for rules (offer, fit tier, account context, tags...)
  * @param createdAt when the conversation arrived, within {@link Bounds}
+ * @param lastActivityAt when the customer last wrote, within {@link Bounds} and at or after {@code createdAt} (its
+ *     creation when not known)
+ * @param preferredOwners the owners it should go to, best first (a customer's account manager, a named agent), for
+ *     the preferred-owners step
  */
 public record Conversation(
         String id,
@@ -35,7 +39,9 @@ public record Conversation(
         String region,
         List<SkillRequirement> requiredSkills,
         Map<String, String> attributes,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant lastActivityAt,
+        List<String> preferredOwners) {
 
     public Conversation {
         Checks.id(id, "conversation id");
@@ -59,6 +65,20 @@ public record Conversation(
         attributes.forEach((name, value) -> checkAttribute(id, name, value));
         attributes = Map.copyOf(attributes);
         Checks.instant(createdAt, "createdAt of conversation '" + id + "'");
+        if (Checks.instant(lastActivityAt, "lastActivityAt of conversation '" + id + "'").isBefore(createdAt)) {
+            throw new IllegalArgumentException("lastActivityAt of conversation '" + id + "' must not be before its"
+                    + " createdAt " + createdAt + ", was " + lastActivityAt);
+        }
+        preferredOwners = checkPreferredOwners(id, preferredOwners);
+    }
+
+    /** A conversation whose last activity is its creation, with no preferred owners. */
+    public Conversation(String id, String customerId, String channel, String type, Priority priority, boolean vip,
+            String language, String region, List<SkillRequirement> requiredSkills, Map<String, String> attributes,
+            Instant createdAt) {
+        this(id, customerId, channel, type, priority, vip, language, region, requiredSkills, attributes, createdAt,
+                Checks.instant(createdAt, "createdAt of conversation '" + Checks.id(id, "conversation id") + "'"),
+                List.of());
     }
 
     private static void checkAttribute(String id, String name, String value) {
@@ -66,9 +86,22 @@ public record Conversation(
         Checks.notNull(value, "attribute '" + name + "' of conversation '" + id + "'");
     }
 
+    /** Preferred owners as an immutable list: each an id, none twice. */
+    private static List<String> checkPreferredOwners(String id, List<String> owners) {
+        Set<String> seen = new HashSet<>();
+        for (String owner : Checks.notNull(owners, "preferredOwners of conversation '" + id + "'")) {
+            if (!seen.add(Checks.id(owner, "preferred owner of conversation '" + id + "'"))) {
+                throw new IllegalArgumentException("preferredOwners of conversation '" + id + "' name owner '"
+                        + owner + "' twice");
+            }
+        }
+        return List.copyOf(owners);
+    }
+
     /**
      * A builder. Customer, channel and creation time must be set; the defaults are type {@code general},
-     * priority {@link Priority#NORMAL}, not VIP, no language, region, skills or attributes.
+     * priority {@link Priority#NORMAL}, not VIP, no language, region, skills, attributes or preferred owners, and
+     * last active when created.
      */
     public static Builder builder(String id) {
         return new Builder(Checks.id(id, "conversation id"));
@@ -87,6 +120,8 @@ public record Conversation(
         private final List<SkillRequirement> requiredSkills = new ArrayList<>();
         private final Map<String, String> attributes = new HashMap<>();
         private Instant createdAt;
+        private Instant lastActivityAt;
+        private final List<String> preferredOwners = new ArrayList<>();
 
         private Builder(String id) {
             this.id = id;
@@ -152,12 +187,29 @@ public record Conversation(
             return this;
         }
 
+        /** When the customer last wrote (default: when the conversation was created). */
+        public Builder lastActivityAt(Instant value) {
+            lastActivityAt = Checks.instant(value, "lastActivityAt of conversation '" + id + "'");
+            return this;
+        }
+
+        /** Adds owners the conversation should go to, best first, after those added so far (all or none). */
+        public Builder preferredOwners(String... ownerIds) {
+            Checks.notNull(ownerIds, "preferredOwners of conversation '" + id + "'");
+            for (String owner : ownerIds) {
+                Checks.id(owner, "preferred owner of conversation '" + id + "'");
+            }
+            preferredOwners.addAll(List.of(ownerIds));
+            return this;
+        }
+
         public Conversation build() {
             Checks.isSet(customerId, "customer", id);
             Checks.isSet(channel, "channel", id);
             Checks.isSet(createdAt, "createdAt", id);
             return new Conversation(id, customerId, channel, type, priority, vip, language, region,
-                    requiredSkills, attributes, createdAt);
+                    requiredSkills, attributes, createdAt, lastActivityAt == null ? createdAt : lastActivityAt,
+                    preferredOwners);
         }
     }
 }

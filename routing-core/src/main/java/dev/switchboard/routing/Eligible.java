@@ -53,6 +53,19 @@ public interface Eligible {
     /** When the current owner was last given a conversation, or {@link Instant#MIN} if never. */
     Instant lastAssignedAt();
 
+    /** When a conversation the current owner owned was last released, or {@link Instant#MIN} if never. */
+    default Instant lastReleasedAt() {
+        return candidate().lastReleasedAt();
+    }
+
+    /**
+     * How many conversations the current owner released at or after {@code since} (see
+     * {@link Candidate#completedSince}).
+     */
+    default int completedSince(Instant since) {
+        return candidate().completedSince(since);
+    }
+
     /** The current owner's proficiency summed over the skills of the requirements (see {@link Requirements#score}). */
     int score();
 

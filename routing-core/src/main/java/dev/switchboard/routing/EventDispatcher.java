@@ -10,28 +10,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers events in the order they were published, one at a time, outside the router's lock. Whichever thread
- * finds no delivery under way delivers everything pending, so listeners may call back into the router. Recorders
- * receive every event, {@link RoutingEvent.Input inputs} included; listeners every event but inputs.
+ * Numbers events in the order they were published and delivers them in that order, one at a time, outside the
+ * router's lock. Whichever thread finds no delivery under way delivers everything pending, so listeners may call back
+ * into the router. Recorders receive every event, {@link RoutingEvent.Input inputs} included; listeners every event
+ * but inputs. Whatever a listener throws is logged and ignored, so every other listener and recorder still receives
+ * every event.
  */
 final class EventDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
+    private record Numbered(long sequence, RoutingEvent event) {}
+
     private final List<RoutingListener> listeners;
     private final List<RoutingListener> recorders;
-    private final Queue<RoutingEvent> pending = new ConcurrentLinkedQueue<>();
+    private final Queue<Numbered> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean delivering = new AtomicBoolean();
+    /** The last sequence number given; published only under the router's exclusive lock. */
+    private long sequence;
 
     EventDispatcher(List<RoutingListener> listeners, List<RoutingListener> recorders) {
         this.listeners = List.copyOf(listeners);
         this.recorders = List.copyOf(recorders);
     }
 
-    /** Called under the router's lock, so the order of publication is the order of state changes. */
+    /** Called under the router's exclusive lock, so the order of the numbers is the order of state changes. */
     void publish(RoutingEvent event) {
         if (listening()) {
-            pending.add(event);
+            pending.add(new Numbered(++sequence, event));
         }
     }
 
@@ -49,9 +55,9 @@ final class EventDispatcher {
     void deliverPending() {
         while (!pending.isEmpty() && delivering.compareAndSet(false, true)) {
             try {
-                RoutingEvent event;
-                while ((event = pending.poll()) != null) {
-                    deliver(event);
+                Numbered next;
+                while ((next = pending.poll()) != null) {
+                    deliver(next);
                 }
             } finally {
                 delivering.set(false);
@@ -59,18 +65,27 @@ final class EventDispatcher {
         }
     }
 
-    private void deliver(RoutingEvent event) {
-        if (!(event instanceof RoutingEvent.Input)) {
-            listeners.forEach(listener -> deliver(listener, event));
+    private void deliver(Numbered numbered) {
+        if (!(numbered.event() instanceof RoutingEvent.Input)) {
+            for (RoutingListener listener : listeners) {
+                deliver(listener, numbered);
+            }
         }
-        recorders.forEach(recorder -> deliver(recorder, event));
+        for (RoutingListener recorder : recorders) {
+            deliver(recorder, numbered);
+        }
     }
 
-    private static void deliver(RoutingListener listener, RoutingEvent event) {
+    /**
+     * Whatever the listener throws, an {@link Error} included, is logged: the state change it reports has happened,
+     * and the caller of the router must not see a failure of someone else's code as the failure of its call.
+     */
+    private static void deliver(RoutingListener listener, Numbered numbered) {
         try {
-            listener.onEvent(event);
-        } catch (RuntimeException e) {
-            LOG.warn("Routing listener {} failed on a {} event; routing goes on", listener, event.getClass().getSimpleName(), e);
+            listener.onEvent(numbered.event(), numbered.sequence());
+        } catch (Throwable failure) {
+            LOG.warn("Routing listener {} failed on {} event {}; routing goes on", listener,
+                    numbered.event().getClass().getSimpleName(), numbered.sequence(), failure);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class InMemoryLiveState implements LiveState {
 
-    private final Roster roster = new Roster();
+    private final Roster roster;
     /**
      * Every open conversation's place; an owned one keeps its {@link Placement.Owned}, built once. Concurrent, as
      * conversations are placed and released on several threads under the router's shared lock.
@@ -44,7 +45,7 @@ final class InMemoryLiveState implements LiveState {
     /** Each thread's view, reset for each decision it makes. */
     private final ThreadLocal<View> views = ThreadLocal.withInitial(() -> new View());
     private final Map<String, Instant> offlineSince = new LinkedHashMap<>();
-    private final Cache<String, String> previousOwners;
+    private final Cache<String, CustomerOwners> previousOwners;
     private final Map<String, String> linkedTo = new HashMap<>();
     private final Map<String, Long> firstSeen = new HashMap<>();
     private final boolean tracksCustomers;
@@ -59,9 +60,11 @@ final class InMemoryLiveState implements LiveState {
     /**
      * @param tracksCustomers whether to keep each customer's placed conversations, which only
      *     {@link #conversationsOfCustomer} needs (for one conversation per customer)
+     * @param wrapUp how long owners without a wrap-up time of their own wrap up after a release
      */
     InMemoryLiveState(InstantSource clock, long maxCustomers, Duration customerTtl, ServeOrder serveOrder,
-            boolean tracksCustomers) {
+            boolean tracksCustomers, Duration wrapUp) {
+        this.roster = new Roster(wrapUp);
         this.serveOrder = serveOrder.comparator();
         this.tracksCustomers = tracksCustomers;
         // Caffeine keeps time as nanoseconds in a long, which lasts 292 years, less than a ManualClock may run. So the
@@ -154,41 +157,63 @@ final class InMemoryLiveState implements LiveState {
     }
 
     /**
-     * Gives a conversation to an owner if the owner can still take it and the conversation is in no place: the owner's
-     * room is taken first, then the place, and the room is given back if the place was taken meanwhile.
+     * Gives a conversation to an owner if the owner can still take it and the conversation is in no place. The owner's
+     * room and the conversation's place are taken together under the owner's lock, or neither is: a decision that
+     * loses the place to another thread has taken nothing (no load, no assignment counted by a cap), and a release of
+     * the place on another thread waits for the owner's lock before it gives the room back.
      */
     private boolean tryAssign(Conversation conversation, Roster.Slot slot, Instant at, boolean automatic) {
-        if (!roster.tryAssign(slot, conversation, at, automatic)) {
-            return false;
+        Placement.Owned owned = new Placement.Owned(conversation, slot.owner.id());
+        synchronized (slot) {
+            if (!Roster.canTake(slot, conversation, at, automatic) || !tryPlace(conversation, owned)) {
+                return false;
+            }
+            roster.assigned(slot, conversation, at);
         }
-        if (!tryPlace(conversation, new Placement.Owned(conversation, slot.owner.id()))) {
-            roster.unassigned(slot, conversation);
-            return false;
-        }
-        previousOwners.put(customerOf(conversation.customerId()), slot.owner.id());
+        String ownerId = slot.owner.id();
+        previousOwners.asMap().merge(customerOf(conversation.customerId()), CustomerOwners.first(ownerId),
+                (remembered, first) -> remembered.servedBy(ownerId));
         return true;
     }
 
     @Override
-    public boolean tryRelease(Placement.Owned owned) {
+    public boolean tryRelease(Placement.Owned owned, Instant at) {
         if (!placed.remove(owned.conversation().id(), owned)) {
             return false;
         }
-        roster.unassigned(roster.require(owned.ownerId()), owned.conversation());
+        roster.released(roster.require(owned.ownerId()), owned.conversation(), at);
         return true;
+    }
+
+    @Override
+    public Conversation release(String conversationId, Instant at) {
+        Placement.Owned owned = take(conversationId);
+        roster.released(roster.require(owned.ownerId()), owned.conversation(), at);
+        return owned.conversation();
     }
 
     @Override
     public Conversation unassign(String conversationId) {
+        Placement.Owned owned = take(conversationId);
+        roster.unassigned(roster.require(owned.ownerId()), owned.conversation());
+        return owned.conversation();
+    }
+
+    /** Takes an owned conversation out of its place stopping its response deadline; the caller updates the owner. */
+    private Placement.Owned take(String conversationId) {
         if (!(placed.get(conversationId) instanceof Placement.Owned owned)) {
             throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
         }
         unplace(owned);
-        roster.unassigned(roster.require(owned.ownerId()), owned.conversation());
         if (!responseDeadlines.isEmpty()) {
             responseDeadlines.remove(conversationId);
         }
-        return owned.conversation();
+        return owned;
+    }
+
+    @Override
+    public void keepCompletions(Duration window) {
+        roster.keepCompletions(window);
     }
 
     @Override
@@ -239,12 +264,24 @@ final class InMemoryLiveState implements LiveState {
     }
 
     @Override
-    public Optional<WaitingConversation> waitingAfter(String queue, Optional<WaitingConversation> previous) {
-        NavigableSet<WaitingConversation> entries = queues.get(queue);
-        if (entries == null || entries.isEmpty()) {
-            return Optional.empty();
+    public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous) {
+        return waitingAfter(previous, queues.keySet());
+    }
+
+    /** The earliest, in serve order, of the queues' first conversations after {@code previous}. */
+    @Override
+    public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous,
+            Collection<String> queueNames) {
+        WaitingConversation next = null;
+        for (String queue : queueNames) {
+            NavigableSet<WaitingConversation> entries = queues.get(queue);
+            WaitingConversation first = entries == null || entries.isEmpty() ? null
+                    : previous.isEmpty() ? entries.first() : entries.higher(previous.get());
+            if (first != null && (next == null || serveOrder.compare(first, next) < 0)) {
+                next = first;
+            }
         }
-        return Optional.ofNullable(previous.isEmpty() ? entries.first() : entries.higher(previous.get()));
+        return Optional.ofNullable(next);
     }
 
     @Override
@@ -282,7 +319,7 @@ final class InMemoryLiveState implements LiveState {
         if (conversations != null) {
             placedByCustomer.computeIfAbsent(customer, key -> new LinkedHashSet<>()).addAll(conversations);
         }
-        String absorbedOwner = previousOwners.getIfPresent(absorbed);
+        CustomerOwners absorbedOwner = previousOwners.getIfPresent(absorbed);
         if (absorbedOwner != null && previousOwners.getIfPresent(customer) == null) {
             previousOwners.put(customer, absorbedOwner);
         }
@@ -541,6 +578,15 @@ final class InMemoryLiveState implements LiveState {
 
         @Override
         public Optional<String> previousOwner(String customerId) {
+            return remembered(customerId).map(CustomerOwners::last);
+        }
+
+        @Override
+        public Optional<String> primaryOwner(String customerId) {
+            return remembered(customerId).map(CustomerOwners::primary);
+        }
+
+        private Optional<CustomerOwners> remembered(String customerId) {
             return Optional.ofNullable(previousOwners.getIfPresent(customerOf(customerId)));
         }
 

@@ -1,6 +1,8 @@
 package dev.switchboard.routing;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,12 +58,22 @@ interface LiveState {
     void assign(Conversation conversation, String ownerId, Instant at);
 
     /**
-     * Releases an owned conversation from its owner if it is still placed there; safe to call from several threads at
-     * once under the router's shared lock. False when it was no longer there, and nothing changed.
+     * Releases an owned conversation from its owner if it is still placed there, as ended at {@code at}; safe to call
+     * from several threads at once under the router's shared lock. False when it was no longer there, and nothing
+     * changed.
      */
-    boolean tryRelease(Placement.Owned owned);
+    boolean tryRelease(Placement.Owned owned, Instant at);
 
-    /** Takes an owned conversation from its owner and returns it; it is then in no place until put somewhere. */
+    /**
+     * Takes an owned conversation from its owner because it ended at {@code at}, and returns it: the owner's last
+     * release, completions and wrap-up record it (see {@link #tryRelease}, which does the same).
+     */
+    Conversation release(String conversationId, Instant at);
+
+    /**
+     * Takes an owned conversation from its owner and returns it, without counting it as ended (a transfer, a re-route);
+     * it is then in no place until put somewhere.
+     */
     Conversation unassign(String conversationId);
 
     /** An owner's open conversations, oldest assignment first. */
@@ -78,10 +90,14 @@ interface LiveState {
     List<WaitingConversation> waiting();
 
     /**
-     * The first conversation waiting in a queue after {@code previous} in serve order (which may have left the queue
-     * since), or the queue's first when {@code previous} is empty.
+     * The first conversation waiting in any queue after {@code previous} in serve order (the very first when
+     * {@code previous} is empty; it may have left its queue since). Serve order is one order across all queues, the
+     * order of {@link #waiting()}.
      */
-    Optional<WaitingConversation> waitingAfter(String queue, Optional<WaitingConversation> previous);
+    Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous);
+
+    /** As {@link #waitingAfter(Optional)}, among the conversations waiting in {@code queues}. */
+    Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous, Collection<String> queues);
 
     boolean hasWaiting();
 
@@ -139,11 +155,15 @@ interface LiveState {
 
     // -- strategy memory
 
+    /** Keeps each owner's releases this far back (see {@link Strategy#completionWindow()}); zero keeps none. */
+    void keepCompletions(Duration window);
+
     /**
      * A view for strategies deciding this conversation now by one rule: its candidates are the rule's owners
      * ({@code owners}, or the whole roster when empty) apart from those that may not be given work automatically now
-     * (opted out of automatic assignment, outside their working hours, at their assignment cap, or that let this
-     * conversation's response deadline lapse); its cursors are those kept under {@code cursorScope}.
+     * (opted out of automatic assignment, outside their working hours, wrapping up, at their assignment or daily cap,
+     * or that let this conversation's response deadline lapse); its cursors are those kept under
+     * {@code cursorScope}.
      */
     LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope);
 }

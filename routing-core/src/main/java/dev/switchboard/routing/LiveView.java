@@ -17,8 +17,8 @@ interface LiveView extends RoutingView {
     String refusal(String ownerId);
 
     /**
-     * Owner id to why it is held back from this decision (opted out, outside working hours, at the assignment cap,
-     * let the response deadline lapse), in roster order.
+     * Owner id to why it is held back from this decision (opted out, outside working hours, wrapping up, at the
+     * assignment or daily cap, let the response deadline lapse), in roster order.
      */
     Map<String, String> heldBack();
 

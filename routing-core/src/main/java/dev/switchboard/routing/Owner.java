@@ -1,6 +1,7 @@
 package dev.switchboard.routing;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,6 +26,8 @@ import java.util.Set;
  *     still claims from the queues and receives transfers
  * @param assignmentCap how many new conversations it may be given per rolling window, if limited
  * @param hours its working hours, if it has a shift: outside them it is given no work automatically
+ * @param dailyCap how many new conversations it may be given per calendar day in its time zone, if limited
+ * @param wrapUp how long after each release it is given no work automatically, if not the router's default
  */
 public record Owner(
         String id,
@@ -36,7 +39,9 @@ public record Owner(
         int weight,
         boolean autoAssign,
         Optional<AssignmentCap> assignmentCap,
-        Optional<WeeklySchedule> hours) {
+        Optional<WeeklySchedule> hours,
+        Optional<DailyCap> dailyCap,
+        Optional<Duration> wrapUp) {
 
     public Owner {
         Checks.id(id, "owner id");
@@ -56,6 +61,9 @@ public record Owner(
         Checks.nonNegative(weight, "weight of owner '" + id + "'");
         Checks.notNull(assignmentCap, "assignmentCap of owner '" + id + "'");
         Checks.notNull(hours, "hours of owner '" + id + "'");
+        Checks.notNull(dailyCap, "dailyCap of owner '" + id + "'");
+        Checks.notNull(wrapUp, "wrapUp of owner '" + id + "'").ifPresent(time ->
+                Checks.nonNegative(time, "wrapUp of owner '" + id + "'"));
     }
 
     /** The values as keys (trimmed, lower case), each checked as {@code field}. */
@@ -79,7 +87,7 @@ public record Owner(
 
     /**
      * A builder for an owner of any kind. Defaults: no skills, languages or regions, capacity 1, weight 1, assigned
-     * automatically, no assignment cap, working at any hour.
+     * automatically, no assignment cap or daily cap, working at any hour, the router's wrap-up time.
      */
     public static Builder builder(String id, OwnerKind kind) {
         return new Builder(Checks.id(id, "owner id"), Checks.notNull(kind, "kind"));
@@ -93,7 +101,8 @@ public record Owner(
 
     /** This owner with another capacity. */
     public Owner withCapacity(Capacity newCapacity) {
-        return new Owner(id, kind, skills, languages, regions, newCapacity, weight, autoAssign, assignmentCap, hours);
+        return new Owner(id, kind, skills, languages, regions, newCapacity, weight, autoAssign, assignmentCap, hours,
+                dailyCap, wrapUp);
     }
 
     /** Builds an {@link Owner}; each option is checked when set, and {@link #build()} leaves the builder reusable. */
@@ -108,6 +117,8 @@ public record Owner(
         private boolean autoAssign = true;
         private Optional<AssignmentCap> assignmentCap = Optional.empty();
         private Optional<WeeklySchedule> hours = Optional.empty();
+        private Optional<DailyCap> dailyCap = Optional.empty();
+        private Optional<Duration> wrapUp = Optional.empty();
 
         private Builder(String id, OwnerKind kind) {
             this.id = id;
@@ -185,8 +196,27 @@ public record Owner(
             return this;
         }
 
+        /**
+         * Limits the owner to {@code limit} new conversations per calendar day in {@code zone} (a daily reception
+         * limit); see {@link DailyCap}.
+         */
+        public Builder dailyCap(int limit, ZoneId zone) {
+            dailyCap = Optional.of(new DailyCap(limit, zone));
+            return this;
+        }
+
+        /**
+         * How long after each release the owner is given no work automatically (its wrap-up time), instead of the
+         * router's default; zero for none. It may still claim and receive transfers meanwhile.
+         */
+        public Builder wrapUp(Duration time) {
+            wrapUp = Optional.of(Checks.nonNegative(time, "wrapUp of owner '" + id + "'"));
+            return this;
+        }
+
         public Owner build() {
-            return new Owner(id, kind, skills, languages, regions, capacity, weight, autoAssign, assignmentCap, hours);
+            return new Owner(id, kind, skills, languages, regions, capacity, weight, autoAssign, assignmentCap, hours,
+                    dailyCap, wrapUp);
         }
     }
 }

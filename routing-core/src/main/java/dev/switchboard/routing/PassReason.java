@@ -11,5 +11,10 @@ public enum PassReason {
     /** Owners match and are available but none has free capacity. */
     NO_CAPACITY,
     /** A wait the strategy allowed has run out. */
-    EXPIRED
+    EXPIRED,
+    /**
+     * Set by the router, not by strategies: the step misbehaved (it threw, returned no verdict, assigned an owner
+     * who cannot take the conversation, or named a queue the plan does not declare), so the router skipped it.
+     */
+    FAULTY_STEP
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.routing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,15 +12,17 @@ import java.util.Set;
 
 /**
  * Runs a {@link RoutingPlan}: finds the first rule a conversation matches and runs that rule's chain over a view of
- * the rule's owners, with the rule's own strategy cursors, so that a rotation in one team does not move another's.
+ * the rule's owners, with the rule's own strategy cursors, so that a rotation in one team does not move another's;
+ * when the rule requires something of every owner (see {@link Rule.Requirement}), the view holds only those that
+ * meet it.
  */
 final class PlanRunner {
 
     /**
      * What the plan said about one conversation: the trace, the queue of the rule that decided, and the view the rule's
-     * chain decided on, through which an assignment is committed (none when the rule was closed).
+     * chain decided on, through which an assignment is committed, with that chain (neither when the rule was closed).
      */
-    record Decided(Trace trace, String ruleQueue, LiveView view) {
+    record Decided(Trace trace, String ruleQueue, LiveView view, FallbackChain chain) {
 
         /** The decisive step's verdict. */
         Verdict verdict() {
@@ -35,6 +38,7 @@ final class PlanRunner {
     private final RoutingPlan plan;
     private final Map<String, QueueSpec> queues;
     private final List<Compiled> rules;
+    private final Duration completionWindow;
     /** {@link #queuesServedBy} per owner id, found on first use; called under the router's lock. */
     private final Map<String, List<String>> served = new HashMap<>();
 
@@ -46,10 +50,30 @@ final class PlanRunner {
             compiled.add(new Compiled(rule, new FallbackChain(rule.chain(), rule.queue(), queues.keySet())));
         }
         this.rules = List.copyOf(compiled);
+        this.completionWindow = longestCompletionWindow(plan);
     }
 
     RoutingPlan plan() {
         return plan;
+    }
+
+    /** The longest window of completions a step of the plan reads (see {@link Strategy#completionWindow}). */
+    Duration completionWindow() {
+        return completionWindow;
+    }
+
+    private static Duration longestCompletionWindow(RoutingPlan plan) {
+        Duration longest = Duration.ZERO;
+        for (Rule rule : plan.rules()) {
+            for (Strategy step : rule.chain()) {
+                Duration window = Checks.nonNegative(step.completionWindow(), "completionWindow of chain step '"
+                        + step.name() + "'");
+                if (window.compareTo(longest) > 0) {
+                    longest = window;
+                }
+            }
+        }
+        return longest;
     }
 
     /** A declared queue, or null. */
@@ -72,20 +96,36 @@ final class PlanRunner {
             }
         }
         Rule rule = rules.get(chosen).rule();
-        LiveView view = null;
-        Trace trace;
-        if (rule.isOpen(now)) {
-            view = state.view(conversation, now, rule.owners(), rule.name());
-            trace = rules.get(chosen).chain().run(conversation, view);
-        } else {
-            trace = Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule " + rule.name()
-                    + " is outside its business hours; the conversation waits until it opens"));
+        if (!rule.isOpen(now)) {
+            return new Decided(matched(rule, chosen, conversation, Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule "
+                    + rule.name() + " is outside its business hours; the conversation waits until it opens"))),
+                    rule.queue(), null, null);
         }
-        if (rules.size() > 1) {
-            trace = new Trace(Optional.of(new Trace.RuleMatch(rule.name(), rule.explain(conversation, chosen == 0))),
-                    trace.steps());
+        LiveView view = state.view(conversation, now, rule.owners(), rule.name());
+        Requirements required = rule.requirementsFor(conversation);
+        if (!required.equals(Requirements.NONE)) {
+            view = new RequiredView(view, required, rule.name());
         }
-        return new Decided(trace, rule.queue(), view);
+        FallbackChain chain = rules.get(chosen).chain();
+        return new Decided(matched(rule, chosen, conversation, chain.run(conversation, view)), rule.queue(), view,
+                chain);
+    }
+
+    /**
+     * The same decision without its decisive step, an assignment the router could not commit although nothing else
+     * changed the state meanwhile: the step chose an owner who cannot take the conversation. That step is recorded as
+     * skipped for {@code fault}, and the steps after it decide, on the same view.
+     */
+    Decided skipDecisive(Decided decided, Conversation conversation, String fault) {
+        Trace steps = decided.chain().skipDecisive(conversation, decided.view(), decided.trace(), fault);
+        return new Decided(new Trace(decided.trace().rule(), steps.steps()), decided.ruleQueue(), decided.view(),
+                decided.chain());
+    }
+
+    /** The trace with the rule that matched, when the plan has several. */
+    private Trace matched(Rule rule, int chosen, Conversation conversation, Trace trace) {
+        return rules.size() == 1 ? trace : new Trace(
+                Optional.of(new Trace.RuleMatch(rule.name(), rule.explain(conversation, chosen == 0))), trace.steps());
     }
 
     /**

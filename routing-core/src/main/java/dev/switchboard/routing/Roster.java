@@ -1,5 +1,6 @@
 package dev.switchboard.routing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The roster's shape (who is on it, their skills, languages, regions and presence) changes only while the router's
  * lock is held exclusively. Loads change also under the shared lock, on several threads at once: each owner's under
- * its slot's own lock, checked against its capacity by {@link #tryAssign}.
+ * its slot's own lock, checked against its capacity by {@link #canTake}.
  *
  * <p>Positions are never reused: the indexes grow with every owner that ever joined, one bit each per set.
  */
@@ -43,20 +44,26 @@ final class Roster {
         Instant lastAssignedAt = Instant.MIN;
         /** When it received its latest conversations, oldest first; as many as its assignment cap counts. */
         final ArrayDeque<Instant> recentAssignments = new ArrayDeque<>();
-        /** Whether it has working hours or an assignment cap, which only the clock can tell. */
+        /** Its releases, wrap-up and daily count, under this slot's lock. */
+        final OwnerActivity activity = new OwnerActivity();
+        /** How long it wraps up after a release: its own time, or the roster's default. */
+        private Duration wrapUp;
+        /** Whether it has working hours, a cap, a daily cap or a wrap-up, which only the clock can tell. */
         private boolean timed;
         /** The channels its capacity limits on their own (usually none or one), for a quick look per decision. */
         private String[] limitedChannels;
 
-        Slot(Owner owner, int position, Presence presence) {
+        Slot(Owner owner, int position, Presence presence, Duration defaultWrapUp) {
             this.position = position;
             this.presence = presence;
-            setOwner(owner);
+            setOwner(owner, defaultWrapUp);
         }
 
-        private void setOwner(Owner value) {
+        private void setOwner(Owner value, Duration defaultWrapUp) {
             owner = value;
-            timed = value.hours().isPresent() || value.assignmentCap().isPresent();
+            wrapUp = value.wrapUp().orElse(defaultWrapUp);
+            timed = value.hours().isPresent() || value.assignmentCap().isPresent() || value.dailyCap().isPresent()
+                    || !wrapUp.isZero();
             limitedChannels = value.capacity().perChannel().keySet().toArray(String[]::new);
         }
 
@@ -71,7 +78,8 @@ final class Roster {
 
         /**
          * Why strategies may not give this owner work now, presence and capacity aside, or null when they may: it
-         * opted out, is outside its working hours, or is at its assignment cap.
+         * opted out, is outside its working hours, is wrapping up its last conversation, or is at its assignment cap
+         * or its daily cap.
          */
         String heldBack(Instant now) {
             if (!owner.autoAssign()) {
@@ -85,10 +93,14 @@ final class Roster {
             }
         }
 
-        /** Working hours and the assignment cap; under this slot's lock, as the cap's record changes with loads. */
+        /** Working hours, wrap-up and the caps; under this slot's lock, as the caps' records change with loads. */
         private String heldBackByTheClock(Instant now) {
             if (owner.hours().filter(hours -> !hours.isOpen(now)).isPresent()) {
                 return "outside its working hours";
+            }
+            String activityHold = activity.heldBack(now, owner.dailyCap());
+            if (activityHold != null) {
+                return activityHold;
             }
             return owner.assignmentCap().filter(cap -> recentAssignments.size() == cap.limit()
                     && recentAssignments.peekFirst().plus(cap.window()).isAfter(now))
@@ -97,7 +109,12 @@ final class Roster {
         }
 
         Candidate candidateFor(String channel) {
-            return new Candidate(owner, position, presence, load, freeCapacityOn(channel), lastAssignedAt);
+            List<Instant> completions;
+            synchronized (this) {
+                completions = activity.completions();
+            }
+            return new Candidate(owner, position, presence, load, freeCapacityOn(channel), lastAssignedAt,
+                    activity.lastReleasedAt(), completions);
         }
 
         OwnerStatus status() {
@@ -152,6 +169,9 @@ final class Roster {
     private static final SkillIndex[] NO_SKILLS = {};
     private static final int[] NO_MINIMUMS = {};
 
+    private final Duration defaultWrapUp;
+    /** How far back owners' releases are kept: the longest window a strategy of the plan reads. */
+    private volatile Duration completionsKept = Duration.ZERO;
     private Slot[] slots = new Slot[16];
     private int end;
     private final Map<String, Slot> byId = new HashMap<>();
@@ -173,6 +193,16 @@ final class Roster {
     private final Map<String, Bits> regions = new HashMap<>();
     /** The positions of a rule's owners, by the rule's set of ids; forgotten whenever the roster changes. */
     private final Map<Set<String>, Bits> members = new IdentityHashMap<>();
+
+    /** @param defaultWrapUp how long owners without a wrap-up time of their own wrap up after a release */
+    Roster(Duration defaultWrapUp) {
+        this.defaultWrapUp = defaultWrapUp;
+    }
+
+    /** Keeps owners' releases this far back from now on (see {@link Strategy#completionWindow()}). */
+    void keepCompletions(Duration window) {
+        completionsKept = window;
+    }
 
     /** The owner's slot, or null when it is not on the roster. */
     Slot get(String ownerId) {
@@ -202,7 +232,7 @@ final class Roster {
         if (end == slots.length) {
             slots = Arrays.copyOf(slots, end * 2);
         }
-        Slot slot = new Slot(owner, end++, presence);
+        Slot slot = new Slot(owner, end++, presence, defaultWrapUp);
         slots[slot.position] = slot;
         if (slot.position >= loads.length) {
             loads = Arrays.copyOf(loads, slots.length);
@@ -233,34 +263,32 @@ final class Roster {
 
     void setCapacity(Slot slot, Capacity capacity) {
         synchronized (slot) {
-            slot.setOwner(slot.owner.withCapacity(capacity));
+            slot.setOwner(slot.owner.withCapacity(capacity), defaultWrapUp);
             refresh(slot);
         }
     }
 
     /**
-     * Records a conversation given to the owner at {@code at}, if the owner can still take it: it may receive work and
-     * has room on the conversation's channel, and, when {@code automatic}, is not held back from automatic
-     * assignment. Atomic per owner, so that decisions made at once on several threads never fill an owner beyond its
-     * capacity; false when the owner could not take it, and nothing changed.
+     * Whether the owner can take a conversation given at {@code at}: it may receive work and has room on the
+     * conversation's channel, and, when {@code automatic}, is not held back from automatic assignment. The caller holds
+     * the slot's lock and, if it gives the conversation, records it with {@link #assigned} before letting go of it, so
+     * that decisions committed at once on several threads never fill an owner beyond its capacity.
      */
-    boolean tryAssign(Slot slot, Conversation conversation, Instant at, boolean automatic) {
-        synchronized (slot) {
-            if (!slot.presence.mayReceiveWork() || slot.freeCapacityOn(conversation.channel()) <= 0
-                    || (automatic && slot.heldBack(at) != null)) {
-                return false;
-            }
-            assigned(slot, conversation, at);
-            return true;
-        }
+    static boolean canTake(Slot slot, Conversation conversation, Instant at, boolean automatic) {
+        return slot.presence.mayReceiveWork() && slot.freeCapacityOn(conversation.channel()) > 0
+                && (!automatic || slot.heldBack(at) == null);
     }
 
-    /** Records a conversation given to the owner at {@code at}; the caller has checked the owner's room. */
-    private void assigned(Slot slot, Conversation conversation, Instant at) {
+    /**
+     * Records a conversation given to the owner at {@code at}; the caller holds the slot's lock and has checked
+     * {@link #canTake}.
+     */
+    void assigned(Slot slot, Conversation conversation, Instant at) {
         slot.conversations.put(conversation.id(), conversation);
         slot.load++;
         slot.loadByChannel.merge(conversation.channel(), 1, Integer::sum);
         slot.lastAssignedAt = at;
+        slot.activity.received(at, slot.owner.dailyCap());
         slot.owner.assignmentCap().ifPresent(cap -> {
             slot.recentAssignments.addLast(at);
             while (slot.recentAssignments.size() > cap.limit()) {
@@ -268,6 +296,17 @@ final class Roster {
             }
         });
         refresh(slot);
+    }
+
+    /**
+     * Records a conversation of the owner released at {@code at} (it ended): it is taken from the owner, which then
+     * wraps up, and counts among the owner's completions.
+     */
+    void released(Slot slot, Conversation conversation, Instant at) {
+        synchronized (slot) {
+            slot.activity.released(at, slot.wrapUp, completionsKept);
+            unassigned(slot, conversation);
+        }
     }
 
     /** Records a conversation taken from the owner. */
@@ -531,6 +570,20 @@ final class Roster {
         @Override
         public Instant lastAssignedAt() {
             return slots[current()].lastAssignedAt;
+        }
+
+        @Override
+        public Instant lastReleasedAt() {
+            return slots[current()].activity.lastReleasedAt();
+        }
+
+        @Override
+        public int completedSince(Instant since) {
+            Checks.notNull(since, "since");
+            Slot slot = slots[current()];
+            synchronized (slot) {
+                return slot.activity.completedSince(since);
+            }
         }
 
         @Override

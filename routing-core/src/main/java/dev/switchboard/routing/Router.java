@@ -33,11 +33,29 @@ import java.util.function.Function;
  * must wait is decided again under the exclusive lock. Strategies only decide; the router reserves capacity, queues,
  * and publishes events to listeners after the state has changed.
  *
- * <p>A conversation that no step of its rule's chain can place waits in the rule's queue, in priority order, and
- * such queues are drained through the plan whenever one of the rule's owners gets room: a release, an owner coming
- * online, joining, or getting more capacity. Time-based work (response deadlines, SLA breaches, offline grace
- * periods, owners' working hours and fairness caps, rules' business hours, strategies that wait) happens on
- * {@link #tick()}, which the host calls from its own scheduler; the router starts no threads.
+ * <p>A conversation that no step of its rule's chain can place waits in the rule's queue, and such queues are
+ * drained through the plan whenever one of the rule's owners gets room: a release, a transfer away, an owner coming
+ * online, joining, or getting more capacity. A drain offers the conversations of all the queues that owner serves
+ * as one, in serve order (priority, then VIP, then age, with {@link Builder#priorityAging aging}): the order of
+ * {@link #waiting()}. Time-based work (response deadlines, SLA breaches, offline grace periods, owners' working
+ * hours and fairness caps, rules' business hours, strategies that wait) happens on {@link #tick()}, which the host
+ * calls from its own scheduler, and which offers every queue in the same order; the router starts no threads.
+ *
+ * <p>What the router does when something misbehaves:
+ * <ul>
+ *   <li>A chain step that throws (anything), returns null, assigns an owner who cannot take the conversation, or
+ *       names a queue the plan does not declare is skipped: the trace records it as a pass with
+ *       {@link PassReason#FAULTY_STEP} and what it did, it is logged once at WARN, and the next step decides, or
+ *       the conversation waits in the rule's queue. No call fails after it took effect because of a step.
+ *   <li>Whatever a listener or recorder throws, an {@link Error} included, is logged and ignored: the call has
+ *       returned, and the others still receive the event.
+ *   <li>A call to the router from a thread that is inside one of the router's own calls (a strategy deciding, or
+ *       code it calls) is re-entrant, and refused with an {@link IllegalStateException} before anything changes.
+ *       Listeners are called after the router lets go of its lock, so calls from listeners are not re-entrant.
+ *   <li>The router's time never goes backwards: it is the later of the clock's instant and the latest instant the
+ *       router has used, so while the clock is behind (set back) no time passes, and events stay in time order. The
+ *       router logs a WARN when the clock falls behind, and each time it goes back again while behind.
+ * </ul>
  *
  * <p>Identities on different channels can be linked into one customer, who then shares one memory of its previous
  * owner; with {@link Builder#oneConversationPerCustomer}, the customer also has at most one open conversation: a
@@ -68,7 +86,7 @@ public final class Router {
             .thenComparing(placement -> placement.conversation().createdAt())
             .thenComparing(placement -> placement.conversation().id());
 
-    private final InstantSource clock;
+    private final RouterClock clock;
     private PlanRunner plan;
     private final Set<IdentityKey> linkBy;
     private final boolean oneConversationPerCustomer;
@@ -106,8 +124,7 @@ public final class Router {
     private final LongAdder retried = new LongAdder();
 
     private Router(Builder builder, RoutingPlan routingPlan) {
-        InstantSource hostClock = builder.clock;
-        this.clock = () -> Checks.instant(hostClock.instant(), "the router's clock reading");
+        this.clock = new RouterClock(builder.clock);
         this.plan = new PlanRunner(routingPlan);
         this.linkBy = Set.copyOf(builder.linkBy);
         this.oneConversationPerCustomer = builder.oneConversationPerCustomer;
@@ -117,15 +134,16 @@ public final class Router {
         this.reviewQueue = builder.reviewQueue;
         requireReviewQueue(routingPlan);
         this.events = new EventDispatcher(builder.listeners, builder.recorders);
-        this.state = new InMemoryLiveState(hostClock, builder.maxCustomers, builder.customerTtl,
-                builder.serveOrder, oneConversationPerCustomer);
+        this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl,
+                builder.serveOrder, oneConversationPerCustomer, builder.wrapUp);
+        state.keepCompletions(plan.completionWindow());
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
                 && responseDeadlines.isEmpty();
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
         requireRuleOwners(routingPlan);
         Map<String, Presence> presences = new LinkedHashMap<>();
         builder.roster.forEach((id, entry) -> presences.put(id, entry.presence));
-        record(clock.instant(), new RouterInput.Roster(presences));
+        record(clock.instantChecked(), new RouterInput.Roster(presences));
     }
 
     public static Builder builder() {
@@ -149,9 +167,9 @@ public final class Router {
                 return decision;
             }
         }
-        exclusive.lock(); // the hot path locks without a lambda: it allocates nothing it does not need
+        lockExclusively(); // the hot path locks without a lambda: it allocates nothing it does not need
         try {
-            Instant now = clock.instant();
+            Instant now = clock.instantChecked();
             record(now, new RouterInput.Route(conversation));
             String id = conversation.id();
             Optional<Placement> placement = state.placement(id);
@@ -190,14 +208,11 @@ public final class Router {
      * assigned it, or other threads kept changing what the decision read.
      */
     private Decision routeShared(Conversation conversation) {
-        shared.lock();
+        lockShared();
         try {
-            if (state.placement(conversation.id()).isPresent()) {
-                return null;
-            }
-            for (int attempt = 0; attempt < SHARED_ATTEMPTS; attempt++) {
-                Instant now = clock.instant();
-                PlanRunner.Decided decided = plan.decide(conversation, now, state);
+            String id = conversation.id();
+            for (int attempt = 0; attempt < SHARED_ATTEMPTS && state.placement(id).isEmpty(); attempt++) {
+                PlanRunner.Decided decided = plan.decide(conversation, clock.instant(), state);
                 if (!(decided.verdict() instanceof Verdict.Assign assign)) {
                     return null;
                 }
@@ -205,12 +220,12 @@ public final class Router {
                     routed.increment();
                     assigned.increment();
                     Trace trace = decided.trace();
-                    String step = trace.decisive().strategy();
-                    return new Decision.Assigned(conversation.id(), assign.ownerId(), step, trace);
+                    FallbackChain.logFaults(conversation, trace);
+                    return new Decision.Assigned(id, assign.ownerId(), trace.decisive().strategy(), trace);
                 }
                 retried.increment();
             }
-            return null;
+            return null; // placed meanwhile by another thread (the exclusive path says where), or contended
         } finally {
             shared.unlock();
         }
@@ -225,14 +240,14 @@ public final class Router {
         if (concurrent && releaseShared(conversationId)) {
             return;
         }
-        exclusive.lock(); // the hot path locks without a lambda, as route does
+        lockExclusively(); // the hot path locks without a lambda, as route does
         try {
-            Instant now = clock.instant();
+            Instant now = clock.instantChecked();
             record(now, new RouterInput.Release(conversationId));
             Placement placement = openPlacement(conversationId);
             String id = placement.conversation().id();
             if (placement instanceof Placement.Owned owned) {
-                state.unassign(id);
+                state.release(id, now);
                 state.forget(id);
                 released.increment();
                 if (events.listening()) {
@@ -259,10 +274,11 @@ public final class Router {
     private boolean releaseShared(String conversationId) {
         String ownerId;
         boolean waiting;
-        shared.lock();
+        lockShared();
         try {
             if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
-                    || !owned.conversation().id().equals(conversationId) || !state.tryRelease(owned)) {
+                    || !owned.conversation().id().equals(conversationId)
+                    || !state.tryRelease(owned, clock.instant())) {
                 return false;
             }
             released.increment();
@@ -415,6 +431,7 @@ public final class Router {
             requireRuleOwners(newPlan);
             record(now, new RouterInput.ReplacePlan(newPlan));
             plan = runner;
+            state.keepCompletions(runner.completionWindow());
             drainAll(now);
             return null;
         });
@@ -520,9 +537,9 @@ public final class Router {
     /**
      * Does the work that is due by the clock: re-routes conversations of owners offline past the grace period,
      * takes back conversations whose owner did not reply by the response deadline, reports SLA breaches (once each),
-     * and drains the queues, so that strategies that wait decide again, and owners whose working hours began or whose
-     * {@link AssignmentCap} window slid get work. Call it from the host's scheduler, every few seconds; the router
-     * starts no threads.
+     * and drains the queues, so that strategies that wait decide again, and owners whose working hours began, whose
+     * {@link AssignmentCap} window slid, whose wrap-up ended or whose {@link DailyCap} day began get work. Call it
+     * from the host's scheduler, every few seconds; the router starts no threads.
      */
     public void tick() {
         atomically(now -> {
@@ -581,7 +598,7 @@ public final class Router {
             throw new IllegalArgumentException("within must not be negative, was " + within);
         }
         return read(() -> {
-            Instant now = clock.instant();
+            Instant now = clock.instantChecked();
             Instant horizon = within.compareTo(Duration.between(now, Instant.MAX)) < 0
                     ? now.plus(within) : Instant.MAX;
             return state.waiting().stream().filter(entry -> !entry.slaDeadline().isAfter(horizon))
@@ -599,12 +616,34 @@ public final class Router {
     // ------------------------------------------------------------------------------------------- internals
 
     private <T> T atomically(Function<Instant, T> work) {
-        exclusive.lock();
+        lockExclusively();
         try {
-            return work.apply(clock.instant());
+            return work.apply(clock.instantChecked());
         } finally {
             exclusive.unlock();
             events.deliverPending();
+        }
+    }
+
+    private void lockExclusively() {
+        refuseReentrantCall();
+        exclusive.lock();
+    }
+
+    private void lockShared() {
+        refuseReentrantCall();
+        shared.lock();
+    }
+
+    /**
+     * Refuses a call from a thread that is inside one of the router's own calls (see {@link Router}), before it takes
+     * the lock: nothing has changed, and nothing will.
+     */
+    private void refuseReentrantCall() {
+        if (lock.isWriteLockedByCurrentThread() || lock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("re-entrant call refused: the router was called from inside one of its"
+                    + " own calls (a strategy deciding, or code it calls); strategies only decide, and listeners,"
+                    + " which may call the router, are called after it lets go of its lock");
         }
     }
 
@@ -616,7 +655,7 @@ public final class Router {
     }
 
     private <T> T read(java.util.function.Supplier<T> query) {
-        exclusive.lock();
+        lockExclusively();
         try {
             return query.get();
         } finally {
@@ -725,23 +764,26 @@ public final class Router {
     private Decision settle(Conversation conversation, Instant now, Optional<WaitingConversation> current) {
         String id = conversation.id();
         PlanRunner.Decided decided = plan.decide(conversation, now, state);
-        Trace trace = decided.trace();
-        Verdict verdict = decided.verdict();
-        if (verdict instanceof Verdict.Assign assign) {
-            current.ifPresent(entry -> state.dequeue(id));
-            if (!decided.view().commit(assign)) { // nothing else changes the state meanwhile: the step chose wrongly
-                current.ifPresent(state::enqueue);
-                throw new IllegalStateException("chain step '" + trace.decisive().strategy() + "' assigned owner '"
-                        + assign.ownerId() + "', who " + decided.view().refusal(assign.ownerId()));
+        while (decided.verdict() instanceof Verdict.Assign assign) {
+            if (commit(decided, assign, current)) {
+                Trace trace = decided.trace();
+                FallbackChain.logFaults(conversation, trace);
+                startResponseDeadline(conversation, now);
+                assigned.increment();
+                String step = trace.decisive().strategy();
+                if (events.listening()) {
+                    events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), step, trace));
+                }
+                return new Decision.Assigned(id, assign.ownerId(), step, trace);
             }
-            startResponseDeadline(conversation, now);
-            assigned.increment();
-            String step = trace.decisive().strategy();
-            if (events.listening()) {
-                events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), step, trace));
-            }
-            return new Decision.Assigned(id, assign.ownerId(), step, trace);
+            // nothing else changes the state meanwhile: the step chose an owner who cannot take the conversation
+            String refusal = decided.view().refusal(assign.ownerId());
+            decided = plan.skipDecisive(decided, conversation, "assigned owner '" + assign.ownerId() + "', who "
+                    + (refusal == null ? "could not be given it" : refusal));
         }
+        Trace trace = decided.trace();
+        FallbackChain.logFaults(conversation, trace);
+        Verdict verdict = decided.verdict();
         if (verdict instanceof Verdict.Reject reject) {
             current.ifPresent(entry -> state.dequeue(id));
             state.forget(id);
@@ -763,6 +805,26 @@ public final class Router {
         current.ifPresent(entry -> state.dequeue(id));
         WaitingConversation entry = enqueue(conversation, queue, verdict.reason(), trace, now);
         return new Decision.Queued(id, queue, entry.reason(), entry.slaDeadline(), trace);
+    }
+
+    /**
+     * Gives the conversation, in no place or waiting in {@code current}, to the owner the decisive step assigned;
+     * false, with nothing changed, when that owner cannot take it.
+     */
+    private boolean commit(PlanRunner.Decided decided, Verdict.Assign assign, Optional<WaitingConversation> current) {
+        if (current.isEmpty()) {
+            return decided.view().commit(assign);
+        }
+        if (decided.view().refusal(assign.ownerId()) != null) {
+            return false; // checked before the conversation leaves its queue, which would forget its reported breach
+        }
+        String id = current.get().conversation().id();
+        state.dequeue(id);
+        if (decided.view().commit(assign)) {
+            return true;
+        }
+        state.enqueue(current.get());
+        return false;
     }
 
     private WaitingConversation enqueue(Conversation conversation, String queue, String reason, Trace trace,
@@ -833,36 +895,38 @@ public final class Router {
     }
 
     /**
-     * Offers the queues of the rules that may choose an owner, in serve order, to the plan again after that owner got
-     * room (a release, a transfer away, coming online, more capacity, joining). Only that owner's change can let a
-     * waiting conversation be placed, so the drain stops as soon as the owner has no room left, and costs little
-     * while everyone is full.
+     * Offers waiting conversations to the plan again after an owner got room (a release, a transfer away, coming
+     * online, more capacity, joining): those of the queues of the rules that may choose that owner, one at a time in
+     * serve order across those queues, as {@link #waiting()} lists them. Only that owner's change can let a waiting
+     * conversation be placed, so the drain stops as soon as the owner has no room left, and costs little while
+     * everyone is full.
      */
     private void drainFor(String ownerId, Instant now) {
         if (!state.hasWaiting()) {
             return;
         }
-        for (String queue : plan.queuesServedBy(ownerId)) {
-            Optional<WaitingConversation> entry = state.waitingAfter(queue, Optional.empty());
-            while (entry.isPresent() && state.hasRoom(ownerId, now)) {
-                if (!heldForReview(entry.get())) {
-                    settle(entry.get().conversation(), now, entry);
-                }
-                entry = state.waitingAfter(queue, entry);
-            }
+        List<String> queues = plan.queuesServedBy(ownerId);
+        Optional<WaitingConversation> entry = Optional.empty();
+        while (state.hasRoom(ownerId, now) && (entry = state.waitingAfter(entry, queues)).isPresent()) {
+            offer(entry.get(), now);
         }
     }
 
     /**
-     * Offers every waiting conversation in every queue to the plan again, for steps whose answer depends on time, and
-     * after the plan changed.
+     * Offers every waiting conversation in every queue to the plan again, in serve order, for steps whose answer
+     * depends on time, and after the plan changed.
      */
     private void drainAll(Instant now) {
-        for (WaitingConversation entry : state.waiting()) {
-            if (state.placement(entry.conversation().id()).filter(Placement.Waiting.class::isInstance).isPresent()
-                    && !heldForReview(entry)) {
-                settle(entry.conversation(), now, Optional.of(entry));
-            }
+        Optional<WaitingConversation> entry = Optional.empty();
+        while ((entry = state.waitingAfter(entry)).isPresent()) {
+            offer(entry.get(), now);
+        }
+    }
+
+    /** Decides a waiting conversation again, unless it is held for review. */
+    private void offer(WaitingConversation entry, Instant now) {
+        if (!heldForReview(entry)) {
+            settle(entry.conversation(), now, Optional.of(entry));
         }
     }
 
@@ -898,6 +962,7 @@ public final class Router {
         private String fallbackQueueName;
         private OfflinePolicy offlinePolicy = OfflinePolicy.reassignNow();
         private ServeOrder serveOrder = ServeOrder.WITHOUT_AGING;
+        private Duration wrapUp = Duration.ZERO;
         private final List<RoutingListener> listeners = new ArrayList<>();
         private final List<RoutingListener> recorders = new ArrayList<>();
         private RoutingPlan plan;
@@ -913,7 +978,8 @@ public final class Router {
 
         /**
          * The source of time for every decision, timer and event (default: the system UTC clock). Its readings must be
-         * within {@link Bounds}: a call made while it reads outside them is refused before anything changes.
+         * within {@link Bounds}: a call made while it reads outside them is refused before anything changes. If it
+         * goes backwards, the router treats that as no time passing until it catches up (see {@link Router}).
          */
         public Builder clock(InstantSource value) {
             clock = Checks.notNull(value, "clock");
@@ -1028,7 +1094,7 @@ public final class Router {
          * positive and at most {@link Bounds#MAX_DURATION}.
          */
         public Builder priorityAging(Duration step) {
-            serveOrder = new ServeOrder(Checks.positive(step, "priority aging step"));
+            serveOrder = new ServeOrder(Checks.positive(step, "priority aging step"), serveOrder.byLastActivity());
             return this;
         }
 
@@ -1057,7 +1123,31 @@ public final class Router {
             return this;
         }
 
-        /** Adds a listener for the router's events. */
+        /**
+         * Serves waiting conversations of the same priority by their last activity, oldest first (Chatwoot's
+         * "longest waiting"), instead of by their creation; with {@link #priorityAging}, aging counts from the last
+         * activity too. Default: by creation.
+         */
+        public Builder serveByLastActivity(boolean value) {
+            serveOrder = new ServeOrder(serveOrder.agingStep(), value);
+            return this;
+        }
+
+        /**
+         * How long an owner is given no work automatically after each release (its wrap-up time), unless it has a
+         * wrap-up time of its own ({@link Owner.Builder#wrapUp}); zero, the default, for none. Meanwhile it counts as
+         * held back, with the reason in traces, and may still claim and receive transfers; the first
+         * {@link Router#tick tick} after the wrap-up ends drains the queues to it.
+         */
+        public Builder wrapUp(Duration time) {
+            wrapUp = Checks.nonNegative(time, "wrapUp");
+            return this;
+        }
+
+        /**
+         * Adds a listener for the router's events, delivered after the state changed, in order and numbered (see
+         * {@link RoutingListener#onEvent(RoutingEvent, long)}); whatever it throws is logged and ignored.
+         */
         public Builder listener(RoutingListener listener) {
             listeners.add(Checks.notNull(listener, "listener"));
             return this;
@@ -1107,7 +1197,7 @@ public final class Router {
                         + " by plan(...)");
             }
             Rule everything = new Rule(DEFAULT_RULE, List.of(), Set.of(), chain, fallbackQueueName, "",
-                    Optional.empty(), Rule.AfterHours.HOLD);
+                    Optional.empty(), Rule.AfterHours.HOLD, Set.of());
             return new Router(this, new RoutingPlan(List.copyOf(queues.values()), List.of(everything)));
         }
     }

@@ -14,22 +14,30 @@ import java.util.Optional;
  * @param candidates the owners in roster order
  * @param previousOwners customer id to the owner who last served it
  * @param cursors strategy cursors
+ * @param primaryOwners customer id to its primary owner (see {@link RoutingView#primaryOwner}), where it is not the
+ *     previous owner
  */
-public record RoutingSnapshot(
-        Instant now, List<Candidate> candidates, Map<String, String> previousOwners, Map<String, Long> cursors)
-        implements RoutingView {
+public record RoutingSnapshot(Instant now, List<Candidate> candidates, Map<String, String> previousOwners,
+        Map<String, Long> cursors, Map<String, String> primaryOwners) implements RoutingView {
 
     public RoutingSnapshot {
         Checks.instant(now, "now");
         candidates = List.copyOf(Checks.notNull(candidates, "candidates"));
         previousOwners = Map.copyOf(Checks.notNull(previousOwners, "previousOwners"));
         cursors = Map.copyOf(Checks.notNull(cursors, "cursors"));
+        primaryOwners = Map.copyOf(Checks.notNull(primaryOwners, "primaryOwners"));
         Map<String, Candidate> seen = new HashMap<>();
         for (Candidate candidate : candidates) {
             if (seen.put(candidate.id(), candidate) != null) {
                 throw new IllegalArgumentException("candidates name owner '" + candidate.id() + "' twice");
             }
         }
+    }
+
+    /** A snapshot whose customers' primary owners are their previous owners. */
+    public RoutingSnapshot(Instant now, List<Candidate> candidates, Map<String, String> previousOwners,
+            Map<String, Long> cursors) {
+        this(now, candidates, previousOwners, cursors, Map.of());
     }
 
     /** A snapshot with no customer memory and no cursors. */
@@ -41,7 +49,7 @@ public record RoutingSnapshot(
     public RoutingSnapshot withCursors(Map<String, Long> moves) {
         Map<String, Long> moved = new HashMap<>(cursors);
         moved.putAll(moves);
-        return new RoutingSnapshot(now, candidates, previousOwners, moved);
+        return new RoutingSnapshot(now, candidates, previousOwners, moved, primaryOwners);
     }
 
     @Override
@@ -57,6 +65,12 @@ public record RoutingSnapshot(
     @Override
     public Optional<String> previousOwner(String customerId) {
         return Optional.ofNullable(previousOwners.get(customerId));
+    }
+
+    @Override
+    public Optional<String> primaryOwner(String customerId) {
+        String primary = primaryOwners.get(customerId);
+        return primary != null ? Optional.of(primary) : previousOwner(customerId);
     }
 
     @Override

@@ -21,9 +21,10 @@ public interface RoutingView {
 
     /**
      * Every owner the step may choose from, in roster order, including those that cannot take work now: the whole
-     * roster, or the owners of the rule the step runs for. Owners the router holds back from automatic assignment
-     * (those that opted out of it, are outside their working hours, or at their {@link AssignmentCap}), and those
-     * that let this conversation's response deadline lapse, are not candidates.
+     * roster, or the owners of the rule the step runs for, less those that do not meet what the rule requires (see
+     * {@link Rule.Requirement}). Owners the router holds back from automatic assignment (those that opted out of it,
+     * are outside their working hours, wrapping up after a release, or at their {@link AssignmentCap} or
+     * {@link DailyCap}), and those that let this conversation's response deadline lapse, are not candidates.
      */
     List<Candidate> candidates();
 
@@ -61,6 +62,15 @@ public interface RoutingView {
      * customer share one memory.
      */
     Optional<String> previousOwner(String customerId);
+
+    /**
+     * The customer's primary owner, if remembered: the first owner to serve it, until another owner served it
+     * twice in a row; so one conversation that fell through to someone else does not move the customer for good. By
+     * default, the {@link #previousOwner previous owner}.
+     */
+    default Optional<String> primaryOwner(String customerId) {
+        return previousOwner(customerId);
+    }
 
     /** A strategy's cursor (see {@link Verdict.Assign#cursors()}), or zero if it never moved. */
     long cursor(String key);

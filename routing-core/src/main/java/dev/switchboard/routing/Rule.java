@@ -32,9 +32,25 @@ import java.util.Set;
  * @param note what the owner should know or have at hand, shown in the trace (may be empty)
  * @param hours the rule's business hours, if it has them: outside them it assigns nothing
  * @param afterHours what happens to a matching conversation outside the rule's hours
+ * @param requires what of the conversation every owner the rule's chain may choose must meet, whichever step
+ *     chooses (see {@link Requirement})
  */
 public record Rule(String name, List<Condition> when, Set<String> owners, List<Strategy> chain, String queue,
-        String note, Optional<WeeklySchedule> hours, AfterHours afterHours) {
+        String note, Optional<WeeklySchedule> hours, AfterHours afterHours, Set<Requirement> requires) {
+
+    /**
+     * What of a conversation a rule requires of every owner its chain may choose: the rule's candidates are only the
+     * owners that meet it, so that every step honours it, round-robin, least-loaded and weighted ones too, and a
+     * Spanish conversation never reaches an agent who does not speak Spanish.
+     */
+    public enum Requirement {
+        /** The owner speaks the conversation's language, when it has one. */
+        LANGUAGE,
+        /** The owner covers the conversation's region, when it has one. */
+        REGION,
+        /** The owner has each required (not optional) skill of the conversation at its minimum proficiency. */
+        SKILLS
+    }
 
     /** What a rule does with a matching conversation outside its business hours. */
     public enum AfterHours {
@@ -70,11 +86,15 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         Checks.notNull(note, "note of rule '" + name + "'");
         Checks.notNull(hours, "hours of rule '" + name + "'");
         Checks.notNull(afterHours, "afterHours of rule '" + name + "'");
+        for (Requirement need : Checks.notNull(requires, "requires of rule '" + name + "'")) {
+            Checks.notNull(need, "requirement of rule '" + name + "'");
+        }
+        requires = Set.copyOf(requires);
     }
 
     /**
-     * A builder: no conditions, every owner, an empty chain, no note and open at all hours until set; the queue must
-     * be set.
+     * A builder: no conditions, every owner, an empty chain, no note, open at all hours and no requirements until
+     * set; the queue must be set.
      */
     public static Builder builder(String name) {
         return new Builder(Checks.id(name, "rule name"));
@@ -89,6 +109,23 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
             }
         }
         return true;
+    }
+
+    /** What the rule requires of owners for this conversation ({@link Requirements#NONE} when nothing). */
+    Requirements requirementsFor(Conversation conversation) {
+        if (requires.isEmpty()) {
+            return Requirements.NONE;
+        }
+        List<SkillRequirement> skills = new ArrayList<>();
+        if (requires.contains(Requirement.SKILLS)) {
+            for (SkillRequirement skill : conversation.requiredSkills()) {
+                if (!skill.optional()) {
+                    skills.add(skill);
+                }
+            }
+        }
+        return new Requirements(skills, requires.contains(Requirement.LANGUAGE) ? conversation.language() : "",
+                requires.contains(Requirement.REGION) ? conversation.region() : "");
     }
 
     /** Whether the rule is within its business hours at an instant (a rule without hours always is). */
@@ -117,6 +154,7 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         private String note = "";
         private Optional<WeeklySchedule> hours = Optional.empty();
         private AfterHours afterHours = AfterHours.HOLD;
+        private final Set<Requirement> requires = new LinkedHashSet<>();
 
         private Builder(String name) {
             this.name = name;
@@ -173,11 +211,24 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
             return this;
         }
 
+        /**
+         * Requires every owner the chain picks to meet these needs of the conversation (see {@link Requirement}); all
+         * or none are added.
+         */
+        public Builder requires(Requirement... needs) {
+            Checks.notNull(needs, "requires of rule '" + name + "'");
+            for (Requirement need : needs) {
+                Checks.notNull(need, "requirement of rule '" + name + "'");
+            }
+            requires.addAll(List.of(needs));
+            return this;
+        }
+
         public Rule build() {
             if (queue == null) {
                 throw new IllegalStateException("queue of rule '" + name + "' is not set");
             }
-            return new Rule(name, when, owners, chain, queue, note, hours, afterHours);
+            return new Rule(name, when, owners, chain, queue, note, hours, afterHours, requires);
         }
     }
 }

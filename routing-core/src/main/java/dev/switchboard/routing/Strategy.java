@@ -1,5 +1,7 @@
 package dev.switchboard.routing;
 
+import java.time.Duration;
+
 /**
  * One step of a fallback chain: given a conversation and a view of the candidates, it picks an owner, sends the
  * conversation to a queue, holds it, rejects it, or passes so that the next step can try, always with a reason.
@@ -15,4 +17,13 @@ public interface Strategy {
 
     /** Decides one conversation; never returns null. */
     Verdict decide(Conversation conversation, RoutingView view);
+
+    /**
+     * How far back this strategy reads owners' completed conversations ({@link Candidate#completedSince},
+     * {@link Eligible#completedSince}): the router keeps each owner's releases for the longest window any step of its
+     * plan asks for, and none when no step asks. Zero by default.
+     */
+    default Duration completionWindow() {
+        return Duration.ZERO;
+    }
 }

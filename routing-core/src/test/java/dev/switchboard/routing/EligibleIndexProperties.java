@@ -7,8 +7,10 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,9 @@ import net.jqwik.api.statistics.StatisticsReport;
  * per-channel limits, opting out, assignment caps, working hours, every presence, a gap of departed owners that
  * pushes the roster past one 64-bit word) go through random routes, releases, presence and capacity changes, owners
  * leaving and joining, and ticks that let response deadlines lapse; a probing first step of every rule compares the
- * two answers in every decision the router makes, for several requirements and both busy policies.
+ * two answers in every decision the router makes, for several requirements and both busy policies. Owners also have
+ * daily caps in several zones and wrap-up times (their own, or the router's), rules may require the conversation's
+ * language, region or skills of every owner, and the visits compare each owner's last release and recent completions.
  */
 class EligibleIndexProperties {
 
@@ -55,26 +59,36 @@ class EligibleIndexProperties {
     private static final WeeklySchedule EARLY = WeeklySchedule.builder(ZoneOffset.UTC)
             .open(LocalTime.of(7, 0), LocalTime.of(8, 30), DayOfWeek.values()).build();
 
+    /** What holds an owner back by the clock: its cap, hours, daily cap and wrap-up. */
+    record Limits(Optional<AssignmentCap> cap, Optional<WeeklySchedule> hours, Optional<DailyCap> dailyCap,
+            Optional<Duration> wrapUp) {}
+
     record OwnerSpec(Map<String, Integer> skills, Set<String> languages, Set<String> regions, Capacity capacity,
-            boolean autoAssign, Optional<AssignmentCap> cap, Optional<WeeklySchedule> hours, Presence presence) {
+            boolean autoAssign, Limits limits, Presence presence) {
         Owner owner(String id) {
             Owner.Builder builder = Owner.agent(id).capacity(capacity).autoAssign(autoAssign)
                     .languages(languages.toArray(String[]::new)).regions(regions.toArray(String[]::new));
             skills.forEach(builder::skill);
-            cap.ifPresent(value -> builder.assignmentCap(value.limit(), value.window()));
-            hours.ifPresent(builder::hours);
+            limits.cap().ifPresent(value -> builder.assignmentCap(value.limit(), value.window()));
+            limits.hours().ifPresent(builder::hours);
+            limits.dailyCap().ifPresent(value -> builder.dailyCap(value.limit(), value.zone()));
+            limits.wrapUp().ifPresent(builder::wrapUp);
             return builder.build();
         }
     }
 
     /** What one decision saw of the current owner. */
     record Visit(String owner, long position, int load, int score, double utilisation, Instant lastAssignedAt,
-            Candidate candidate) {
-        static Visit of(Eligible eligible) {
+            Instant lastReleasedAt, int completedLately, Candidate candidate) {
+        static Visit of(Eligible eligible, Instant now) {
             return new Visit(eligible.owner().id(), eligible.rosterPosition(), eligible.load(), eligible.score(),
-                    eligible.utilisation(), eligible.lastAssignedAt(), eligible.candidate());
+                    eligible.utilisation(), eligible.lastAssignedAt(), eligible.lastReleasedAt(),
+                    eligible.completedSince(now.minus(COMPLETIONS_COUNTED)), eligible.candidate());
         }
     }
+
+    /** How far back the probe counts completions; it asks the router to keep them twice as long. */
+    private static final Duration COMPLETIONS_COUNTED = Duration.ofMinutes(30);
 
     /**
      * The first step of every rule: compares the index with the scan for the conversation's own requirements, relaxed
@@ -89,10 +103,15 @@ class EligibleIndexProperties {
         int decisions;
         int visits;
         boolean lapsedOwnerWithRoomLeftOut;
+        /** Owners left out of a decision of this call for a lapsed deadline, with the conversation's channel. */
+        private final Map<String, String> lapsedLeftOut = new HashMap<>();
         boolean heldBackByHoursOrCap;
         boolean channelLimitBelowTotalDecided;
         boolean eligiblePastTheFirstWord;
         boolean someoneMetSkillsLanguageOrRegion;
+        boolean heldBackByWrapUpOrDailyCap;
+        boolean aRuleRequirementNarrowedTheView;
+        boolean someoneHadCompletions;
 
         Probe(List<Requirements> others, List<Integer> moves) {
             this.others = others;
@@ -102,6 +121,11 @@ class EligibleIndexProperties {
         @Override
         public String name() {
             return "probe";
+        }
+
+        @Override
+        public Duration completionWindow() {
+            return COMPLETIONS_COUNTED.multipliedBy(2);
         }
 
         @Override
@@ -122,8 +146,8 @@ class EligibleIndexProperties {
 
         private void compareWalks(Conversation conversation, RoutingView view, Requirements requirements,
                 BusyPolicy busyPolicy) {
-            List<Visit> indexed = walk(view.eligible(requirements, busyPolicy));
-            List<Visit> scanned = walk(Eligible.scan(view.candidates(), requirements, busyPolicy));
+            List<Visit> indexed = walk(view.eligible(requirements, busyPolicy), view.now());
+            List<Visit> scanned = walk(Eligible.scan(view.candidates(), requirements, busyPolicy), view.now());
             visits += scanned.size();
             if (!scanned.isEmpty() && !requirements.equals(Requirements.NONE)) {
                 someoneMetSkillsLanguageOrRegion = true;
@@ -141,10 +165,10 @@ class EligibleIndexProperties {
             }
         }
 
-        private static List<Visit> walk(Eligible eligible) {
+        private static List<Visit> walk(Eligible eligible, Instant now) {
             List<Visit> visited = new ArrayList<>();
             while (eligible.next()) {
-                visited.add(Visit.of(eligible));
+                visited.add(Visit.of(eligible, now));
             }
             return visited;
         }
@@ -191,19 +215,36 @@ class EligibleIndexProperties {
                 if (candidate.canTake(BusyPolicy.INCLUDE) && candidate.rosterPosition() >= 64) {
                     eligiblePastTheFirstWord = true;
                 }
+                if (!candidate.completedAt().isEmpty()) {
+                    someoneHadCompletions = true;
+                }
+            }
+            if (view instanceof RequiredView) {
+                aRuleRequirementNarrowedTheView = true;
             }
             ((LiveView) view).heldBack().forEach((ownerId, reason) -> {
                 if (reason.contains("working hours") || reason.contains("cap of")) {
                     heldBackByHoursOrCap = true;
                 }
+                if (reason.contains("wrapping up") || reason.contains("daily cap")) {
+                    heldBackByWrapUpOrDailyCap = true;
+                }
                 if (reason.contains("response deadline lapse")) {
-                    // The router's lock is reentrant: a step may read an owner's status while it decides.
-                    OwnerStatus status = router.ownerStatus(ownerId);
-                    if (status.presence() == Presence.ONLINE && status.freeCapacityOn(conversation.channel()) > 0) {
-                        lapsedOwnerWithRoomLeftOut = true;
-                    }
+                    lapsedLeftOut.put(ownerId, conversation.channel()); // the router refuses calls from a decision
                 }
             });
+        }
+
+        /** After each call to the router: whether an owner left out for a lapsed deadline has room on the channel. */
+        void afterOperation() {
+            lapsedLeftOut.forEach((ownerId, channel) -> {
+                if (router.roster().stream().filter(status -> status.owner().id().equals(ownerId))
+                        .anyMatch(status -> status.presence() == Presence.ONLINE
+                                && status.freeCapacityOn(channel) > 0)) {
+                    lapsedOwnerWithRoomLeftOut = true;
+                }
+            });
+            lapsedLeftOut.clear();
         }
     }
 
@@ -318,10 +359,11 @@ class EligibleIndexProperties {
             @ForAll("owners") List<OwnerSpec> owners, @ForAll("gaps") int departedFirst,
             @ForAll("ruleOwners") List<Set<String>> rules, @ForAll("operations") List<Op> operations,
             @ForAll("probes") List<Route> probes, @ForAll("requirements") List<Requirements> others,
-            @ForAll("moves") List<Integer> moves) {
+            @ForAll("moves") List<Integer> moves, @ForAll("ruleRequirements") List<Set<Rule.Requirement>> requires,
+            @ForAll("wrapUps") Duration wrapUp) {
         Probe probe = new Probe(others, moves);
         World world = new World();
-        Router.Builder builder = Router.builder().clock(world.clock).plan(plan(rules, probe))
+        Router.Builder builder = Router.builder().clock(world.clock).plan(plan(rules, requires, probe)).wrapUp(wrapUp)
                 .responseDeadline(Priority.NORMAL, Duration.ofMinutes(4))
                 .responseDeadline(Priority.URGENT, Duration.ofMinutes(2)).responseReview(2, REVIEW);
         for (int i = 0; i < departedFirst; i++) {
@@ -347,6 +389,7 @@ class EligibleIndexProperties {
         all.addAll(probes);
         for (Op operation : all) {
             operation.apply(world);
+            probe.afterOperation();
             assertThat(probe.mismatches).as("after %s", operation).isEmpty();
         }
 
@@ -356,6 +399,16 @@ class EligibleIndexProperties {
         Statistics.label("a channel limit below the total decided").collect(probe.channelLimitBelowTotalDecided);
         Statistics.label("an owner past position 63 was eligible").collect(probe.eligiblePastTheFirstWord);
         Statistics.label("owners visited").collect(probe.visits > 0);
+        Statistics.label("an owner was held back by its wrap-up or daily cap")
+                .collect(probe.heldBackByWrapUpOrDailyCap);
+        Statistics.label("a rule's requirements narrowed the view").collect(probe.aRuleRequirementNarrowedTheView);
+        Statistics.label("an owner had completions").collect(probe.someoneHadCompletions);
+        Statistics.label("an owner was held back by its wrap-up or daily cap")
+                .coverage(coverage -> coverage.check(true).percentage(percent -> percent >= 10));
+        Statistics.label("a rule's requirements narrowed the view")
+                .coverage(coverage -> coverage.check(true).percentage(percent -> percent >= 20));
+        Statistics.label("an owner had completions")
+                .coverage(coverage -> coverage.check(true).percentage(percent -> percent >= 20));
         Statistics.label("someone met skills, a language or a region").collect(probe.someoneMetSkillsLanguageOrRegion);
         Statistics.label("a lapsed owner with room was left out")
                 .coverage(coverage -> coverage.check(true).percentage(percent -> percent >= 5));
@@ -371,11 +424,16 @@ class EligibleIndexProperties {
                 .coverage(coverage -> coverage.check(true).percentage(percent -> percent >= 30));
     }
 
-    /** Rule i takes conversations of type t{i} for its owners; the last takes the rest. Every rule probes first. */
-    private static RoutingPlan plan(List<Set<String>> ruleOwners, Probe probe) {
+    /**
+     * Rule i takes conversations of type t{i} for its owners, requiring what {@code requires} says in turn; the last
+     * takes the rest. Every rule probes first.
+     */
+    private static RoutingPlan plan(List<Set<String>> ruleOwners, List<Set<Rule.Requirement>> requires,
+            Probe probe) {
         List<Rule> rules = new ArrayList<>();
         for (int i = 0; i < ruleOwners.size(); i++) {
-            Rule.Builder rule = Rule.builder("r" + i).owners(ruleOwners.get(i)).chain(probe, PLACE).queue(WAITING);
+            Rule.Builder rule = Rule.builder("r" + i).owners(ruleOwners.get(i)).chain(probe, PLACE).queue(WAITING)
+                    .requires(requires.get(i % requires.size()).toArray(Rule.Requirement[]::new));
             if (i < ruleOwners.size() - 1) {
                 rule.when(new Condition.Is("type", "t" + i));
             }
@@ -402,6 +460,21 @@ class EligibleIndexProperties {
         Arbitrary<Set<String>> owners = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Set.<String>of())),
                 Tuple.of(2, Arbitraries.of(RULE_OWNER_IDS).set().ofMinSize(1).ofMaxSize(4)));
         return owners.list().ofMinSize(1).ofMaxSize(3);
+    }
+
+    /** What each rule requires of its owners: mostly nothing, else some of the conversation's needs. */
+    @Provide
+    Arbitrary<List<Set<Rule.Requirement>>> ruleRequirements() {
+        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Set.<Rule.Requirement>of())),
+                        Tuple.of(1, Arbitraries.of(Rule.Requirement.class).set().ofMinSize(1)))
+                .list().ofMinSize(1).ofMaxSize(3);
+    }
+
+    /** The router's default wrap-up: mostly none, else 1 to 15 minutes. */
+    @Provide
+    Arbitrary<Duration> wrapUps() {
+        return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(Duration.ZERO)),
+                Tuple.of(1, Arbitraries.integers().between(1, 15).map(Duration::ofMinutes)));
     }
 
     @Provide
@@ -464,12 +537,22 @@ class EligibleIndexProperties {
         Arbitrary<Optional<WeeklySchedule>> hours = Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.just(Optional.<WeeklySchedule>empty())),
                 Tuple.of(1, Arbitraries.of(Optional.of(FROM_NINE), Optional.of(EARLY))));
+        Arbitrary<Optional<DailyCap>> dailyCap = Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.just(Optional.<DailyCap>empty())),
+                Tuple.of(1, Combinators.combine(Arbitraries.integers().between(1, 3),
+                        Arbitraries.of(ZoneOffset.UTC, ZoneId.of("Pacific/Kiritimati"), ZoneId.of("America/Lima")))
+                        .as((limit, zone) -> Optional.of(new DailyCap(limit, zone)))));
+        Arbitrary<Optional<Duration>> wrapUp = Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.just(Optional.<Duration>empty())),
+                Tuple.of(1, Arbitraries.integers().between(0, 10)
+                        .map(minutes -> Optional.of(Duration.ofMinutes(minutes)))));
+        Arbitrary<Limits> limits = Combinators.combine(cap, hours, dailyCap, wrapUp).as(Limits::new);
         Arbitrary<Presence> presence = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(Presence.ONLINE)),
                 Tuple.of(2, Arbitraries.just(Presence.BUSY)), Tuple.of(1, Arbitraries.just(Presence.AWAY)),
                 Tuple.of(1, Arbitraries.just(Presence.OFFLINE)));
         Arbitrary<Boolean> autoAssign = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(true)),
                 Tuple.of(1, Arbitraries.just(false)));
-        return Combinators.combine(skills, languages, regions, capacities(), autoAssign, cap, hours, presence)
+        return Combinators.combine(skills, languages, regions, capacities(), autoAssign, limits, presence)
                 .as(OwnerSpec::new);
     }
 

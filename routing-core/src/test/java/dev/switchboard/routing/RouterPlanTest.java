@@ -134,14 +134,21 @@ class RouterPlanTest {
         }
 
         @Test
-        void aStepThatSendsToAQueueThePlanDoesNotDeclare_isAProgrammingError() {
+        void aStepThatSendsToAQueueThePlanDoesNotDeclare_isSkipped_andTheNextStepDecides() {
             Router router = Router.builder().clock(clock).owner(agent("ana", 1))
-                    .chain(TestStrategies.typeToQueue("complaint", "nowhere"))
+                    .chain(TestStrategies.typeToQueue("complaint", "nowhere"), firstAvailable())
                     .fallbackQueue("waiting", Duration.ofMinutes(5)).build();
+            CapturedLogs.clear();
 
-            assertThatThrownBy(() -> router.route(conversation("c1").type("complaint").build()))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("queue 'nowhere', which the router's plan does not declare");
+            Decision decision = router.route(conversation("c1").type("complaint").build());
+
+            assertThat(decision).isInstanceOfSatisfying(Decision.Assigned.class, assigned -> {
+                assertThat(assigned.ownerId()).isEqualTo("ana");
+                assertThat(assigned.trace().steps().get(0).verdict()).isEqualTo(Verdict.pass(PassReason.FAULTY_STEP,
+                        "the step sent the conversation to queue 'nowhere', which the plan does not declare; skipped"));
+            });
+            assertThat(CapturedLogs.lines()).singleElement()
+                    .satisfies(line -> assertThat(line.message()).contains("'review-complaint'", "'nowhere'"));
         }
 
         @Test

@@ -7,12 +7,22 @@ import dev.switchboard.routing.event.RoutingEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
 
-/** What router tests share: a manual clock, a record of every event, and a one-step router over given owners. */
+/**
+ * What router tests share: a manual clock, a record of every event, a log cleared before each test, and a one-step
+ * router over given owners.
+ */
 abstract class RouterScenario {
 
     final ManualClock clock = new ManualClock(START);
     final List<RoutingEvent> events = new CopyOnWriteArrayList<>();
+
+    /** Each test sees only what it logged. */
+    @BeforeEach
+    void forgetEarlierLogs() {
+        CapturedLogs.clear();
+    }
 
     /** A router on the manual clock, with a first-available chain and a 15-minute fallback queue, recording events. */
     Router.Builder routerWith(Owner... owners) {

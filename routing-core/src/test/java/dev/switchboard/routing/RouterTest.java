@@ -87,16 +87,23 @@ class RouterTest extends RouterScenario {
         }
 
         @Test
-        void aStepThatPicksAnOwnerWithoutRoom_isAProgrammingError() {
+        void aStepThatPicksAnOwnerWithoutRoom_isSkipped_andTheNextStepDecides() {
             Strategy careless = TestStrategies.strategy("careless",
                     (conversation, view) -> new Verdict.Assign("ana", "always ana", java.util.Map.of()));
-            Router router = Router.builder().clock(clock).owner(agent("ana", 0)).chain(careless)
-                    .fallbackQueue("waiting", Duration.ofMinutes(5)).build();
+            Router router = Router.builder().clock(clock).owner(agent("ana", 0)).owner(agent("ben", 1))
+                    .chain(careless, firstAvailable()).fallbackQueue("waiting", Duration.ofMinutes(5)).build();
 
-            assertThatThrownBy(() -> router.route(conversation("c1").build()))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("careless").hasMessageContaining("ana").hasMessageContaining("free capacity 0");
-            assertThat(router.placement("c1")).isEmpty();
+            Decision decision = router.route(conversation("c1").build());
+
+            assertThat(decision).isInstanceOfSatisfying(Decision.Assigned.class, assigned -> {
+                assertThat(assigned.ownerId()).isEqualTo("ben");
+                assertThat(assigned.trace().explain()).isEqualTo("""
+                        1. careless passed (faulty step): the step assigned owner 'ana', who cannot take it (ONLINE, \
+                        free capacity 0); skipped
+                        2. first-available assigned ben: first owner with room""");
+            });
+            assertThat(router.ownerStatus("ana").load()).isZero();
+            assertThat(CapturedLogs.lines()).hasSize(1);
         }
 
         @Test
@@ -241,7 +248,8 @@ class RouterTest extends RouterScenario {
 
     /**
      * A step may only assign an owner the router would let it choose: one of the rule's owners on the roster, not held
-     * back, available, with room on the channel. Anything else is a programming error that changes nothing.
+     * back, available, with room on the channel. Anything else is a faulty step: the router skips it, says so in the
+     * trace and the log, and the conversation falls through the chain (here, to the rule's queue).
      */
     @Nested
     class StepsThatAssignWhoCannotTakeIt {
@@ -266,49 +274,59 @@ class RouterTest extends RouterScenario {
 
         @Test
         void anOwnerNotOnTheRoster() {
-            refused("ghost", "chain step 'careless' assigned owner 'ghost', who is not on the roster or not among the"
+            skipped("ghost", "the step assigned owner 'ghost', who is not on the roster or not among the"
                     + " rule's owners");
         }
 
         @Test
         void anOwnerOnTheRosterButNotAmongTheRulesOwners() {
-            refused("outsider", "chain step 'careless' assigned owner 'outsider', who is not on the roster or not among"
+            skipped("outsider", "the step assigned owner 'outsider', who is not on the roster or not among"
                     + " the rule's owners");
         }
 
         @Test
         void aFullOwner() {
-            refused("full", "chain step 'careless' assigned owner 'full', who cannot take it (ONLINE, free capacity 0)");
+            skipped("full", "the step assigned owner 'full', who cannot take it (ONLINE, free capacity 0)");
         }
 
         @Test
         void anAwayOwner() {
-            refused("away", "chain step 'careless' assigned owner 'away', who cannot take it (AWAY, free capacity 2)");
+            skipped("away", "the step assigned owner 'away', who cannot take it (AWAY, free capacity 2)");
         }
 
         @Test
         void anOwnerHeldBackFromAutomaticAssignment() {
-            refused("opted-out", "chain step 'careless' assigned owner 'opted-out', who is held back from this"
+            skipped("opted-out", "the step assigned owner 'opted-out', who is held back from this"
                     + " decision: it opted out of automatic assignment");
         }
 
-        /** Routing a conversation that picks the owner throws, naming the step and the owner, and changes nothing. */
-        private void refused(String ownerId, String message) {
+        /**
+         * Routing a conversation that picks the owner skips the step, naming the owner and why, in the trace and once in
+         * the log; the conversation waits in the rule's queue, and nobody's load changes.
+         */
+        private void skipped(String ownerId, String fault) {
             List<OwnerStatus> roster = router.roster();
             RouterStats stats = router.stats();
-            int eventsBefore = events.size();
+            CapturedLogs.clear();
 
-            assertThatThrownBy(() -> router.route(conversation("c2").attribute("pick", ownerId).build()))
-                    .isInstanceOf(IllegalStateException.class).hasMessage(message);
+            Decision decision = router.route(conversation("c2").attribute("pick", ownerId).build());
 
-            assertThat(router.placement("c2")).isEmpty();
+            assertThat(decision).isInstanceOfSatisfying(Decision.Queued.class, queued -> {
+                assertThat(queued.queue()).isEqualTo("waiting");
+                assertThat(queued.trace().steps()).first().satisfies(step -> {
+                    assertThat(step.strategy()).isEqualTo("careless");
+                    assertThat(step.verdict()).isEqualTo(Verdict.pass(PassReason.FAULTY_STEP, fault + "; skipped"));
+                });
+            });
             assertThat(router.roster()).isEqualTo(roster);
-            assertThat(router.waiting()).isEmpty();
             assertThat(router.stats().assigned()).isEqualTo(stats.assigned());
-            assertThat(router.stats().queued()).isEqualTo(stats.queued());
-            assertThat(events).hasSize(eventsBefore);
-            assertThat(router.route(conversation("c2").attribute("pick", "ana").build()))
-                    .as("the conversation can still be routed").isInstanceOf(Decision.Assigned.class);
+            assertThat(router.stats().queued()).isEqualTo(stats.queued() + 1);
+            assertThat(CapturedLogs.lines()).singleElement().satisfies(line -> {
+                assertThat(line.message()).contains("'careless'", "'c2'", fault);
+                assertThat(line.thrown()).isNull();
+            });
+            assertThat(router.claim("ana", "c2")).as("the conversation can still be served")
+                    .isInstanceOf(Decision.Assigned.class);
         }
     }
 
@@ -499,6 +517,10 @@ class RouterTest extends RouterScenario {
             assertThat(second).isInstanceOf(Decision.Assigned.class);
             assertThat(seen).hasSize(2);
             assertThat(router.ownerStatus("ana").load()).isEqualTo(2);
+            assertThat(CapturedLogs.lines()).hasSize(2).allSatisfy(line -> {
+                assertThat(line.message()).contains("failed on Assigned event");
+                assertThat(line.thrown()).hasMessage("Slack is down");
+            });
         }
 
         @Test

@@ -152,7 +152,7 @@ class RulesTest {
         @Test
         void areImmutable() {
             Rule rule = new Rule("r", new java.util.ArrayList<>(), new java.util.HashSet<>(Set.of("ana")), List.of(),
-                    "q", "", java.util.Optional.empty(), Rule.AfterHours.HOLD);
+                    "q", "", java.util.Optional.empty(), Rule.AfterHours.HOLD, Set.of());
 
             assertThatThrownBy(() -> rule.owners().add("ben")).isInstanceOf(UnsupportedOperationException.class);
         }

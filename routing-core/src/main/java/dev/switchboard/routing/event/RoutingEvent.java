@@ -12,7 +12,9 @@ import java.util.Objects;
 
 /**
  * Something the router did or saw, so that the host app can notify people (CRM update, Slack alert, task) and
- * keep its own records. Events are delivered in the order the router's state changed.
+ * keep its own records. Events are delivered in the order the router's state changed, each with its sequence number
+ * (see {@link RoutingListener#onEvent(RoutingEvent, long)}); their instants never go backwards, even when the
+ * router's clock does.
  */
 public sealed interface RoutingEvent {
 

@@ -104,7 +104,8 @@ class ConfigurationSchemaTest {
                   "owners": [
                     {"id": "ana", "kind": "agent", "languages": ["en"], "regions": ["emea"], "skills": {"billing": 3},
                      "capacity": 2, "channelCapacity": {"phone": 1}, "weight": 2, "autoAssign": true,
-                     "assignmentCap": {"limit": 10, "window": "PT1H"}, "hours": "weekdays", "presence": "online"},
+                     "assignmentCap": {"limit": 10, "window": "PT1H"}, "hours": "weekdays",
+                     "dailyCap": {"limit": 40, "zone": "Europe/Lisbon"}, "wrapUp": "PT30S", "presence": "online"},
                     {"id": "ben", "presence": "away"}
                   ],
                   "teams": [{"id": "desk", "members": ["ana", "ben"]}],
@@ -115,14 +116,23 @@ class ConfigurationSchemaTest {
                   "responses": {"deadlines": {"normal": "PT5M", "urgent": "PT1M"}, "maxBounces": 2,
                                 "reviewQueue": "review"},
                   "router": {"priorityAging": "PT10M", "offlineGrace": "PT2M",
-                             "customerMemory": {"maxCustomers": 100000, "ttl": "P30D"}},
+                             "customerMemory": {"maxCustomers": 100000, "ttl": "P30D"},
+                             "wrapUp": "PT1M", "serveBy": "last-activity"},
                   "rules": [
                     {"id": "hot", "when": {"fitScore": {"gte": 70.5, "lt": 1E+3}, "vip": true, "region": ["emea"]},
                      "note": "call back", "hours": "weekdays", "afterHours": "next-rule",
+                     "requires": ["language", "region", "skills"],
                      "then": {"team": "desk", "queue": "desk", "chain": [
-                       {"type": "sticky", "waitWindow": "PT2M"},
+                       {"type": "exclude-stale", "olderThan": "PT48H", "queue": "review"},
+                       {"type": "preferred", "wait": "PT2M"},
+                       {"type": "sticky", "waitWindow": "PT2M", "memory": "primary-then-last"},
                        {"type": "skill-based", "tieBreak": "longest-idle", "includeBusy": true,
-                        "relax": [{"after": "PT5M", "dropOptional": true, "lowerMinimumsBy": 1}]},
+                        "relax": [{"after": "PT5M", "dropOptional": true, "lowerMinimumsBy": 1}],
+                        "orderBy": [{"skill": "billing"}, {"skill": "tech", "first": "lowest"}]},
+                       {"type": "fewest-handled", "window": "today", "zone": "Europe/Lisbon"},
+                       {"type": "fewest-handled", "window": "PT1H", "name": "fewest-lately"},
+                       {"type": "top-down", "order": ["ben", "ana"]},
+                       {"type": "longest-idle", "includeBusy": true},
                        {"type": "least-loaded", "measure": "utilisation", "name": "emptiest"},
                        {"type": "weighted-capacity", "mode": "random", "seed": 7},
                        {"type": "agent-pick", "pool": "desk", "deadline": "PT10M", "zone": "Europe/Lisbon"},
@@ -158,6 +168,14 @@ class ConfigurationSchemaTest {
                 SOUND.replace("\"rules\":", "\"responses\": {\"deadlines\": {\"normal\": \"PT5M\"},"
                         + " \"reviewQueue\": \"review\"}, \"rules\":"),
                 SOUND.replace("\"rules\":", "\"identity\": {\"oneConversationPerCustomer\": \"yes\"}, \"rules\":"),
+                SOUND.replace("\"rules\":", "\"router\": {\"serveBy\": \"arrival\"}, \"rules\":"),
+                SOUND.replace("\"capacity\": 2", "\"capacity\": 2, \"dailyCap\": {\"limit\": 40}"),
+                SOUND.replace("\"capacity\": 2", "\"capacity\": 2, \"wrapUp\": \"a while\""),
+                SOUND.replace("\"when\":", "\"requires\": [\"mood\"], \"when\":"),
+                SOUND.replace("{\"type\": \"round-robin\"}", "{\"type\": \"fewest-handled\", \"window\": \"PT1H\","
+                        + " \"zone\": \"UTC\"}"),
+                SOUND.replace("{\"type\": \"round-robin\"}", "{\"type\": \"exclude-stale\"}"),
+                SOUND.replace("{\"type\": \"round-robin\"}", "{\"type\": \"sticky\", \"memory\": \"first\"}"),
                 SOUND.replace("\"rules\": [", "\"rules\": []").replaceAll("(?s)\\[\\]\\s*\\{.*", "[]}"));
     }
 

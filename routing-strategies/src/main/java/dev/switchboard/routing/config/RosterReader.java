@@ -5,6 +5,7 @@ import dev.switchboard.routing.OwnerKind;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.config.JsonFields.Item;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads who can own conversations: the {@code schedules} owners work by, the {@code owners} with the presence each
- * starts in, and the {@code teams} rules route to. Owners are made by {@link Owner.Builder}, so its checks, and
+ * Reads who can own conversations: the {@code schedules} owners work by, the {@code owners} (with their caps, wrap-up
+ * time and the presence each starts in), and the {@code teams} rules route to. Owners are made by {@link Owner.Builder}, so its checks, and
  * messages, are the library's.
  */
 final class RosterReader {
@@ -70,6 +71,8 @@ final class RosterReader {
             owner.object("assignmentCap", false).ifPresent(cap -> assignmentCap(cap, builder));
             owner.text("hours", false).flatMap(name -> declared.scheduleNamed(name, owner.path("hours")))
                     .ifPresent(builder::hours);
+            owner.object("dailyCap", false).ifPresent(cap -> dailyCap(cap, builder));
+            owner.duration("wrapUp", false, true).ifPresent(builder::wrapUp);
             Presence presence = owner.choice("presence", Presence.class).orElse(Presence.ONLINE);
             owner.rejectUnknown("field of an owner");
             if (problems.count() == before) {
@@ -84,6 +87,16 @@ final class RosterReader {
         cap.rejectUnknown("field of an assignment cap");
         if (limit.isPresent() && window.isPresent()) {
             problems.attempt(cap.path("limit"), () -> builder.assignmentCap(limit.get(), window.get()));
+        }
+    }
+
+    private void dailyCap(JsonFields cap, Owner.Builder builder) {
+        Optional<Integer> limit = cap.item("limit", true).flatMap(value -> JsonFields.integer(value, problems));
+        Optional<ZoneId> zone = cap.text("zone", true).flatMap(text -> problems.attempt(cap.path("zone"),
+                () -> StrategyReader.zone(text)));
+        cap.rejectUnknown("field of a daily cap");
+        if (limit.isPresent() && zone.isPresent()) {
+            problems.attempt(cap.path("limit"), () -> builder.dailyCap(limit.get(), zone.get()));
         }
     }
 

@@ -18,11 +18,18 @@ import java.util.function.Consumer;
 /**
  * Reads what a document sets on the {@link Router.Builder}: the {@code identity} section (linking keys, one
  * conversation per customer), {@code responses} (deadlines, bounces, review queue) and {@code router} (priority
- * aging, the offline grace period, customer memory). Each setting is one builder call, which is tried on a scratch
- * builder as it is read, so the builder's own checks refuse bad values at load, with its messages. A setting the
- * document leaves out is never called, so the router has the builder's default, exactly as one built in Java.
+ * aging, the offline grace period, customer memory, every owner's default wrap-up time, and whether waiting
+ * conversations are served by creation or by last activity). Each setting is one builder call, which is tried on a
+ * scratch builder as it is read, so the builder's own checks refuse bad values at load, with its messages. A setting
+ * the document leaves out is never called, so the router has the builder's default, exactly as one built in Java.
  */
 final class RouterSettingsReader {
+
+    /** How waiting conversations of one priority are ordered ({@code serveBy}). */
+    private enum ServeBy {
+        CREATION,
+        LAST_ACTIVITY
+    }
 
     private final Problems problems;
     private final Declarations declared;
@@ -101,6 +108,10 @@ final class RouterSettingsReader {
                 set(memory.path(), builder -> builder.customerMemory(maxCustomers.get(), ttl.get()));
             }
         });
+        router.duration("wrapUp", false, true).ifPresent(time -> set(router.path("wrapUp"),
+                builder -> builder.wrapUp(time)));
+        router.choice("serveBy", ServeBy.class).ifPresent(order -> set(router.path("serveBy"),
+                builder -> builder.serveByLastActivity(order == ServeBy.LAST_ACTIVITY)));
         router.rejectUnknown("field of router");
     }
 

@@ -17,7 +17,8 @@ import java.util.TreeSet;
 /**
  * Reads the ordered {@code rules}, with the free {@code attributes} their conditions may test: each rule's
  * conditions, checked against the field's kind; its destination (a declared queue, team or owner) and strategy
- * chain; and its business hours. The last rule must send what no rule matched to review, and, with a
+ * chain; its business hours; and what it {@code requires} of every step (the conversation's language, region or
+ * skills). The last rule must send what no rule matched to review, and, with a
  * {@code classification.minConfidence}, a rule named {@value #LOW_CONFIDENCE_RULE} is put first.
  */
 final class RuleReader {
@@ -95,6 +96,11 @@ final class RuleReader {
                 problems.add(rule.path("afterHours"), "the last rule has no next rule; it can only hold");
             }
             hours.ifPresent(schedule -> builder.hours(schedule, afterHours.orElse(Rule.AfterHours.HOLD)));
+            for (Item need : rule.array("requires", false)) {
+                JsonFields.text(need, problems).ifPresent(text -> requirement(text).ifPresentOrElse(builder::requires,
+                        () -> problems.add(need.path(), "must be \"language\", \"region\" or \"skills\", was '"
+                                + text + "'")));
+            }
             boolean picksAnOwner = then.map(destination -> destination(destination, builder)).orElse(false);
             rule.rejectUnknown("field of a rule");
             if (last && (!catchesAll || picksAnOwner)) {
@@ -108,6 +114,15 @@ final class RuleReader {
                 problems.attempt(rule.path("then.chain"), builder::build).ifPresent(rules::add);
             }
         });
+    }
+
+    private static Optional<Rule.Requirement> requirement(String text) {
+        for (Rule.Requirement requirement : Rule.Requirement.values()) {
+            if (requirement.name().toLowerCase(Locale.ROOT).equals(text)) {
+                return Optional.of(requirement);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Reads where a rule sends conversations into the builder; returns whether it names owners or a chain. */

@@ -163,7 +163,10 @@ final class LogCodec {
         ObjectNode attributes = node.putObject("attributes");
         conversation.attributes().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> attributes.put(entry.getKey(), entry.getValue()));
-        return node.put("createdAt", conversation.createdAt().toString());
+        ArrayNode preferred = node.putArray("preferredOwners");
+        conversation.preferredOwners().forEach(preferred::add);
+        return node.put("createdAt", conversation.createdAt().toString())
+                .put("lastActivityAt", conversation.lastActivityAt().toString());
     }
 
     private ObjectNode handoff(Handoff handoff) {
@@ -269,9 +272,20 @@ final class LogCodec {
         Map<String, String> attributes = new HashMap<>();
         JsonNode written = object(node, "attributes");
         written.fieldNames().forEachRemaining(key -> attributes.put(key, text(written, key)));
+        List<String> preferred = new ArrayList<>();
+        if (node.has("preferredOwners")) { // absent from lines written before conversations named them
+            for (JsonNode owner : array(node, "preferredOwners")) {
+                if (!owner.isTextual()) {
+                    throw new LineFields.BadLine("field 'preferredOwners' must hold owner ids, was " + owner);
+                }
+                preferred.add(owner.asText());
+            }
+        }
+        Instant createdAt = instant(node, "createdAt");
         Conversation conversation = new Conversation(text(node, "id"), text(node, "customer"), text(node, "channel"),
                 text(node, "type"), enumOf(Priority.class, node, "priority"), bool(node, "vip"),
-                text(node, "language"), text(node, "region"), skills, attributes, instant(node, "createdAt"));
+                text(node, "language"), text(node, "region"), skills, attributes, createdAt,
+                node.has("lastActivityAt") ? instant(node, "lastActivityAt") : createdAt, preferred);
         conversations.put(conversation.id(), conversation);
         return conversation;
     }

@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 record LogHeader(int schema, Optional<RoutingConfig> configuration, RouterSettings settings) {
 
-    static final int SCHEMA = 2;
+    static final int SCHEMA = 3;
     static final String TYPE = "header";
     static final String FORMAT = "switchboard-routing-log";
 
@@ -95,6 +95,8 @@ record LogHeader(int schema, Optional<RoutingConfig> configuration, RouterSettin
             settings.linkIdentitiesBy().stream().sorted()
                     .forEach(key -> node.withArray("linkIdentitiesBy").add(key.attribute()));
         }
+        settings.wrapUp().ifPresent(time -> node.put("wrapUp", time.toString()));
+        settings.serveByLastActivity().ifPresent(value -> node.put("serveByLastActivity", value));
         return node;
     }
 
@@ -125,6 +127,12 @@ record LogHeader(int schema, Optional<RoutingConfig> configuration, RouterSettin
             }
             for (JsonNode key : node.path("linkIdentitiesBy")) {
                 settings.linkIdentitiesBy(IdentityKey.valueOf(key.asText().toUpperCase(Locale.ROOT)));
+            }
+            if (node.has("wrapUp")) {
+                settings.wrapUp(duration(node, "wrapUp"));
+            }
+            if (node.has("serveByLastActivity")) {
+                settings.serveByLastActivity(bool(node, "serveByLastActivity"));
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new LineFields.BadLine("settings: " + e.getMessage());

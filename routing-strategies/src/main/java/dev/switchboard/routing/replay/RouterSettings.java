@@ -63,6 +63,8 @@ public final class RouterSettings {
     private final Optional<ResponseReview> responseReview;
     private final Optional<Boolean> oneConversationPerCustomer;
     private final Set<IdentityKey> linkIdentitiesBy;
+    private final Optional<Duration> wrapUp;
+    private final Optional<Boolean> serveByLastActivity;
 
     private RouterSettings(Builder builder) {
         priorityAging = builder.priorityAging;
@@ -72,6 +74,8 @@ public final class RouterSettings {
         responseReview = builder.responseReview;
         oneConversationPerCustomer = builder.oneConversationPerCustomer;
         linkIdentitiesBy = Set.copyOf(builder.linkIdentitiesBy);
+        wrapUp = builder.wrapUp;
+        serveByLastActivity = builder.serveByLastActivity;
     }
 
     /** A builder with no option set. */
@@ -114,6 +118,16 @@ public final class RouterSettings {
         return linkIdentitiesBy;
     }
 
+    /** {@link Router.Builder#wrapUp}, if set. */
+    public Optional<Duration> wrapUp() {
+        return wrapUp;
+    }
+
+    /** {@link Router.Builder#serveByLastActivity}, if set. */
+    public Optional<Boolean> serveByLastActivity() {
+        return serveByLastActivity;
+    }
+
     /** Sets these options on {@code builder} and returns it. */
     public Router.Builder applyTo(Router.Builder builder) {
         priorityAging.ifPresent(builder::priorityAging);
@@ -123,6 +137,8 @@ public final class RouterSettings {
         responseReview.ifPresent(review -> builder.responseReview(review.maxBounces(), review.queue()));
         oneConversationPerCustomer.ifPresent(builder::oneConversationPerCustomer);
         builder.linkIdentitiesBy(linkIdentitiesBy.toArray(IdentityKey[]::new));
+        wrapUp.ifPresent(builder::wrapUp);
+        serveByLastActivity.ifPresent(builder::serveByLastActivity);
         return builder;
     }
 
@@ -143,13 +159,14 @@ public final class RouterSettings {
                 && responseDeadlines.equals(settings.responseDeadlines)
                 && responseReview.equals(settings.responseReview)
                 && oneConversationPerCustomer.equals(settings.oneConversationPerCustomer)
-                && linkIdentitiesBy.equals(settings.linkIdentitiesBy);
+                && linkIdentitiesBy.equals(settings.linkIdentitiesBy) && wrapUp.equals(settings.wrapUp)
+                && serveByLastActivity.equals(settings.serveByLastActivity);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(priorityAging, offlineGrace, customerMemory, responseDeadlines, responseReview,
-                oneConversationPerCustomer, linkIdentitiesBy);
+                oneConversationPerCustomer, linkIdentitiesBy, wrapUp, serveByLastActivity);
     }
 
     @Override
@@ -157,7 +174,8 @@ public final class RouterSettings {
         return "RouterSettings[priorityAging=" + priorityAging + ", offlineGrace=" + offlineGrace
                 + ", customerMemory=" + customerMemory + ", responseDeadlines=" + responseDeadlines
                 + ", responseReview=" + responseReview + ", oneConversationPerCustomer=" + oneConversationPerCustomer
-                + ", linkIdentitiesBy=" + linkIdentitiesBy + "]";
+                + ", linkIdentitiesBy=" + linkIdentitiesBy + ", wrapUp=" + wrapUp + ", serveByLastActivity="
+                + serveByLastActivity + "]";
     }
 
     /**
@@ -172,6 +190,8 @@ public final class RouterSettings {
         private Optional<ResponseReview> responseReview = Optional.empty();
         private Optional<Boolean> oneConversationPerCustomer = Optional.empty();
         private final Set<IdentityKey> linkIdentitiesBy = EnumSet.noneOf(IdentityKey.class);
+        private Optional<Duration> wrapUp = Optional.empty();
+        private Optional<Boolean> serveByLastActivity = Optional.empty();
 
         private Builder() {}
 
@@ -217,6 +237,19 @@ public final class RouterSettings {
         public Builder linkIdentitiesBy(IdentityKey... keys) {
             Router.builder().linkIdentitiesBy(keys);
             linkIdentitiesBy.addAll(Arrays.asList(keys));
+            return this;
+        }
+
+        /** {@link Router.Builder#wrapUp}. */
+        public Builder wrapUp(Duration time) {
+            Router.builder().wrapUp(time);
+            wrapUp = Optional.of(time);
+            return this;
+        }
+
+        /** {@link Router.Builder#serveByLastActivity}. */
+        public Builder serveByLastActivity(boolean value) {
+            serveByLastActivity = Optional.of(value);
             return this;
         }
 

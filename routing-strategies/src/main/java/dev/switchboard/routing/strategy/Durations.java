@@ -1,10 +1,24 @@
 package dev.switchboard.routing.strategy;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
-/** Durations in the short form people read in verdicts: {@code 45s}, {@code 5m}, {@code 1h30m}. */
+/**
+ * Durations in the short form people read in verdicts: {@code 45s}, {@code 5m}, {@code 1h30m}; and instants as the
+ * clock time {@code 09:05 UTC}.
+ */
 final class Durations {
     private Durations() {}
+
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** An instant as its UTC clock time: {@code 09:05 UTC}. */
+    static String clockTime(Instant instant) {
+        return CLOCK_TIME.format(instant);
+    }
 
     static String describe(Duration duration) {
         if (duration.isNegative()) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,6 +25,11 @@ import java.util.Map;
  * <p><b>Score.</b> Among the matching owners that can take the conversation now, the highest score wins: the sum of
  * the owner's proficiency in each skill that applies, so a stronger match beats a bare one. Equal scores are
  * settled by the {@link TieBreak}, then by roster order.
+ *
+ * <p><b>Order by several skills.</b> Instead of the sum, {@link Builder#orderBy} compares owners by one skill and then
+ * the next, each highest or lowest first, as Twilio TaskRouter's {@code order_by} does ("highest billing, then
+ * lowest tech"); an owner lacking a skill counts as below every level. What the keys leave tied goes to the
+ * {@link TieBreak}, then to roster order.
  *
  * <p><b>Relaxation.</b> A conversation that has waited may ask for less, as in bullseye routing: each
  * {@link Relaxation} step applies once the conversation has waited a given time since it was created, and drops
@@ -107,19 +113,47 @@ public final class SkillBased implements Strategy {
         }
     }
 
+    /**
+     * One key of an ordering by several skills in turn (see {@link Builder#orderBy}).
+     *
+     * @param skill the skill compared (lower case)
+     * @param highestFirst whether the highest proficiency comes first, else the lowest
+     */
+    public record OrderKey(String skill, boolean highestFirst) {
+
+        public OrderKey {
+            skill = Bounds.id(skill, "skill of order key").trim().toLowerCase(Locale.ROOT);
+        }
+
+        /** Highest proficiency in the skill first. */
+        public static OrderKey highest(String skill) {
+            return new OrderKey(skill, true);
+        }
+
+        /** Lowest proficiency in the skill first. */
+        public static OrderKey lowest(String skill) {
+            return new OrderKey(skill, false);
+        }
+    }
+
     private final String name;
     private final BusyPolicy busyPolicy;
     private final TieBreak tieBreak;
     private final List<Relaxation> relaxations;
+    private final List<OrderKey> orderBy;
 
     private SkillBased(Builder builder) {
         this.name = builder.name;
         this.busyPolicy = builder.busyPolicy;
         this.tieBreak = builder.tieBreak;
         this.relaxations = List.copyOf(builder.relaxations);
+        this.orderBy = List.copyOf(builder.orderBy);
     }
 
-    /** A builder; the defaults are name {@code skill-based}, busy owners excluded, least loaded, no relaxation. */
+    /**
+     * A builder; the defaults are name {@code skill-based}, busy owners excluded, least loaded, no relaxation, ordered
+     * by the sum of proficiencies.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -169,13 +203,17 @@ public final class SkillBased implements Strategy {
         boolean chosenAtOrAfterCursor = false;
         do {
             int score = eligible.score();
-            if (score < bestScore) {
+            int rank = !orderBy.isEmpty() ? (chosen == null ? 1 : SkillOrder.compare(orderBy, eligible.owner(), chosen))
+                    : Integer.compare(score, bestScore);
+            if (rank < 0) {
                 continue;
             }
             boolean better;
-            if (score > bestScore) {
+            if (rank > 0) {
                 bestScore = score;
-                eligible.raiseScoreFloor(score); // the index skips owners whose levels cannot reach it
+                if (orderBy.isEmpty()) {
+                    eligible.raiseScoreFloor(score); // the index skips owners whose levels cannot reach it
+                }
                 tied = 0;
                 better = true;
             } else {
@@ -194,7 +232,8 @@ public final class SkillBased implements Strategy {
                 chosenAtOrAfterCursor = chosenPosition >= cursor;
             }
         } while (eligible.next());
-        String reason = "best skill match (score " + bestScore + ")"
+        String reason = (orderBy.isEmpty() ? "best skill match (score " + bestScore + ")"
+                : "best skill match " + SkillOrder.describe(orderBy, chosen))
                 + (step == 0 ? ", every requirement met" : " at " + step(step));
         if (tied == 1) {
             return new Verdict.Assign(chosen.id(), reason, Map.of());
@@ -221,8 +260,26 @@ public final class SkillBased implements Strategy {
         private BusyPolicy busyPolicy = BusyPolicy.EXCLUDE;
         private TieBreak tieBreak = TieBreak.LEAST_LOADED;
         private final List<Relaxation> relaxations = new ArrayList<>();
+        private final List<OrderKey> orderBy = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Orders the matching owners by these skills in turn, instead of by the sum of their proficiencies: the first
+         * key decides, the next settles its ties, and so on; added after the keys given so far, each skill once.
+         */
+        public Builder orderBy(OrderKey... keys) {
+            for (OrderKey key : Args.notNull(keys, "orderBy")) {
+                Args.notNull(key, "order key");
+                for (OrderKey known : orderBy) {
+                    if (known.skill().equals(key.skill())) {
+                        throw new IllegalArgumentException("orderBy names skill '" + key.skill() + "' twice");
+                    }
+                }
+                orderBy.add(key);
+            }
+            return this;
+        }
 
         /** The step's name in traces, also the key of its round-robin cursor (unique within a router). */
         public Builder name(String value) {

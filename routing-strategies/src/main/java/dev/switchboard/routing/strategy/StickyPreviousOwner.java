@@ -10,8 +10,6 @@ import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.Verdict;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,15 +23,25 @@ import java.util.Optional;
  * is held, and decided again whenever the router drains its queues, until it has waited (since it was created)
  * as long as the window; then the strategy passes as {@link PassReason#EXPIRED}. An away or offline owner is
  * never waited for.
+ *
+ * <p>With {@link Memory#PRIMARY_THEN_LAST}, the customer's primary owner (see {@link RoutingView#primaryOwner}) is
+ * tried first and its previous owner second, so that one conversation that fell through to someone else does not
+ * move the customer for good.
  */
 public final class StickyPreviousOwner implements Strategy {
 
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    /** Which of the owners the router remembers for a customer this step sends it back to. */
+    public enum Memory {
+        /** The owner of its latest conversation. */
+        LAST,
+        /** Its primary owner when that one can take it, else the owner of its latest conversation. */
+        PRIMARY_THEN_LAST
+    }
 
     private final String name;
     private final BusyPolicy busyPolicy;
     private final Duration waitWindow;
+    private final Memory memory;
 
     /** Sticky routing to online previous owners, without waiting, named {@code sticky}. */
     public StickyPreviousOwner() {
@@ -52,9 +60,21 @@ public final class StickyPreviousOwner implements Strategy {
      *     is at work but cannot take it now, at most {@link Bounds#MAX_DURATION}; zero never holds
      */
     public StickyPreviousOwner(String name, BusyPolicy busyPolicy, Duration waitWindow) {
+        this(name, busyPolicy, waitWindow, Memory.LAST);
+    }
+
+    /**
+     * @param name the step's name in traces (unique within a router)
+     * @param busyPolicy whether a busy remembered owner may be given the conversation
+     * @param waitWindow how long a conversation, counted from its creation, may be held for its previous owner who
+     *     is at work but cannot take it now, at most {@link Bounds#MAX_DURATION}; zero never holds
+     * @param memory whether the customer's primary owner is tried before its previous owner
+     */
+    public StickyPreviousOwner(String name, BusyPolicy busyPolicy, Duration waitWindow, Memory memory) {
         this.name = Names.check(name);
         this.busyPolicy = Args.notNull(busyPolicy, "busyPolicy");
         this.waitWindow = Bounds.duration(waitWindow, "waitWindow");
+        this.memory = Args.notNull(memory, "memory");
     }
 
     @Override
@@ -70,7 +90,28 @@ public final class StickyPreviousOwner implements Strategy {
             return Verdict.pass(PassReason.NOT_APPLICABLE, "customer " + customer
                     + " has no remembered previous owner (first conversation, or not seen for a long time)");
         }
-        String ownerId = remembered.get();
+        Verdict previous = backTo(remembered.get(), conversation, view);
+        Optional<String> primary = memory == Memory.PRIMARY_THEN_LAST ? view.primaryOwner(customer)
+                .filter(ownerId -> !ownerId.equals(remembered.get())) : Optional.empty();
+        if (primary.isEmpty()) {
+            return previous;
+        }
+        Optional<Candidate> candidate = view.candidate(primary.get());
+        if (candidate.isPresent() && candidate.get().canTake(busyPolicy)) {
+            return Verdict.assign(candidate.get(), "returning customer " + customer + " goes back to its primary owner "
+                    + primary.get());
+        }
+        String primaryCannot = "primary owner " + primary.get() + " cannot take it";
+        return previous instanceof Verdict.Assign assign
+                ? new Verdict.Assign(assign.ownerId(), primaryCannot + "; " + assign.reason(), assign.cursors())
+                : previous instanceof Verdict.Pass pass
+                        ? Verdict.pass(pass.code(), primaryCannot + "; " + pass.reason())
+                : previous;
+    }
+
+    /** Whether the conversation goes back to a remembered owner, waits for it, or passes, and why. */
+    private Verdict backTo(String ownerId, Conversation conversation, RoutingView view) {
+        String customer = conversation.customerId();
         Optional<Candidate> onRoster = view.candidate(ownerId);
         if (onRoster.isEmpty()) {
             // Not NONE_AVAILABLE: nobody to wait for will come back, so stickiness no longer applies.
@@ -95,7 +136,7 @@ public final class StickyPreviousOwner implements Strategy {
         Instant deadline = conversation.createdAt().plus(waitWindow);
         if (view.now().isBefore(deadline)) {
             return Verdict.hold("holding for previous owner " + ownerId + ", who is " + condition + ", until "
-                    + CLOCK_TIME.format(deadline));
+                    + Durations.clockTime(deadline));
         }
         return Verdict.pass(PassReason.EXPIRED, "waited " + Durations.describe(waitWindow) + " for previous owner " + ownerId
                 + ", who is still " + condition);

@@ -141,6 +141,32 @@ class RouterSettingsConfigTest {
                             clock.advance(Duration.ofHours(2));
                             transcript.add(outcome(router.route(conversation("again", "maria"))));
                         }),
+                Arguments.of("router.wrapUp",
+                        "\"router\": {\"wrapUp\": \"PT1M\"}",
+                        (Consumer<Router.Builder>) builder -> builder.wrapUp(Duration.ofMinutes(1)),
+                        (Script) (router, clock, transcript) -> {
+                            transcript.add(outcome(router.route(conversation("c1", "maria"))));
+                            transcript.add(outcome(router.route(conversation("c2", "joao"))));
+                            router.release("c1");
+                            transcript.add(outcome(router.route(conversation("c3", "lee"))));
+                            clock.advance(Duration.ofMinutes(2));
+                            router.tick();
+                            transcript.add(placement(router, "c3"));
+                        }),
+                Arguments.of("router.serveBy",
+                        "\"router\": {\"serveBy\": \"last-activity\"}",
+                        (Consumer<Router.Builder>) builder -> builder.serveByLastActivity(true),
+                        (Script) (router, clock, transcript) -> {
+                            router.route(conversation("a", "customer-a"));
+                            router.route(conversation("b", "customer-b"));
+                            router.route(Conversation.builder("chatty").customer("cho").channel("chat")
+                                    .createdAt(NOW.minus(Duration.ofMinutes(10))).lastActivityAt(NOW).build());
+                            router.route(Conversation.builder("quiet").customer("quinn").channel("chat")
+                                    .createdAt(NOW.minus(Duration.ofMinutes(5))).build());
+                            router.release("a");
+                            transcript.add(placement(router, "chatty"));
+                            transcript.add(placement(router, "quiet"));
+                        }),
                 Arguments.of("responses",
                         "\"responses\": {\"deadlines\": {\"normal\": \"PT5M\"}, \"maxBounces\": 1,"
                                 + " \"reviewQueue\": \"review\"}",
@@ -219,7 +245,7 @@ class RouterSettingsConfigTest {
                     problem("router.offlineGrace", "must be zero or more, was -PT1M"),
                     problem("router.customerMemory", "maxCustomers must be positive, was 0"),
                     problem("router.aging", "unknown field of router; expected one of [priorityAging, offlineGrace,"
-                            + " customerMemory]"));
+                            + " customerMemory, wrapUp, serveBy]"));
         }
 
         @Test

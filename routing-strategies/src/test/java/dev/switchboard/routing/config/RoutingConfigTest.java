@@ -271,11 +271,11 @@ class RoutingConfigTest {
             assertThat(problemsOf(json)).containsExactly(
                     problem("owners[1].colour", "unknown field of an owner; expected one of [id, kind, languages,"
                             + " regions, skills, capacity, channelCapacity, weight, autoAssign, assignmentCap,"
-                            + " hours, presence]"),
+                            + " hours, dailyCap, wrapUp, presence]"),
                     problem("rules[0].then.chian", "unknown field of a rule's 'then'; expected one of [queue, team,"
                             + " owner, chain]"),
                     problem("rules[0].nte", "unknown field of a rule; expected one of [id, when, note, then, hours,"
-                            + " afterHours]"),
+                            + " afterHours, requires]"),
                     problem("rulez", "unknown section; expected one of [attributes, schedules, owners, teams, queues,"
                             + " identity, classification, responses, router, rules]"));
         }
@@ -311,9 +311,10 @@ class RoutingConfigTest {
                       {"type": "agent-pick", "pool": "lobby", "deadline": "PT10M", "includeBusy": true}]}}"""))
             ).containsExactly(
                     problem("rules[0].then.chain[0].type", "unknown strategy type 'telepathy'; known types:"
-                            + " [round-robin, sticky, skill-based, least-loaded, weighted-capacity, agent-pick]"),
+                            + " [round-robin, sticky, skill-based, least-loaded, weighted-capacity, agent-pick,"
+                            + " longest-idle, fewest-handled, top-down, preferred, exclude-stale]"),
                     problem("rules[0].then.chain[1].window", "unknown option of sticky; expected one of [type, name,"
-                            + " includeBusy, waitWindow]"),
+                            + " includeBusy, waitWindow, memory]"),
                     problem("rules[0].then.chain[2].seed", "applies only to mode random"),
                     problem("rules[0].then.chain[3].pool", "unknown queue 'lobby'; declared queues: [desk, review]"),
                     problem("rules[0].then.chain[3].includeBusy", "does not apply to agent-pick, which never picks an"

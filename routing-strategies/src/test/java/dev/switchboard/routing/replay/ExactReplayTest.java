@@ -42,7 +42,8 @@ class ExactReplayTest {
     private static final RouterSettings SETTINGS = RouterSettings.builder().priorityAging(Duration.ofMinutes(10))
             .offlineGrace(Duration.ofMinutes(2)).customerMemory(1000, Duration.ofDays(1))
             .responseDeadline(Priority.URGENT, Duration.ofMinutes(3)).responseReview(1, "review")
-            .oneConversationPerCustomer(false).linkIdentitiesBy(IdentityKey.EMAIL).build();
+            .oneConversationPerCustomer(false).linkIdentitiesBy(IdentityKey.EMAIL).wrapUp(Duration.ofSeconds(30))
+            .serveByLastActivity(true).build();
 
     private final ManualClock clock = new ManualClock(START);
     private final StringWriter text = new StringWriter();

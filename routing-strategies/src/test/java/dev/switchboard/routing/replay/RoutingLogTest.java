@@ -12,6 +12,7 @@ import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Priority;
 import dev.switchboard.routing.Router;
+import dev.switchboard.routing.RouterInput;
 import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.strategy.RoundRobin;
 import dev.switchboard.routing.strategy.SkillBased;
@@ -54,7 +55,8 @@ class RoutingLogTest {
         router.route(conversation("c1", "maria@example.com"));
         router.route(conversation("c2", "joao@example.com"));
         router.route(Conversation.builder("c3").customer("+351900").channel("whatsapp").type("sales")
-                .priority(Priority.URGENT).vip(true).createdAt(START).build());
+                .priority(Priority.URGENT).vip(true).createdAt(START.minusSeconds(60)).lastActivityAt(START)
+                .preferredOwners("ben", "ana").build());
         clock.advance(Duration.ofMinutes(6));
         router.tick();
         router.setPresence("ben", Presence.ONLINE);
@@ -86,7 +88,7 @@ class RoutingLogTest {
         assertThat(seen).extracting(event -> event.getClass().getSimpleName()).contains("Input", "Assigned", "Queued",
                 "SlaBreached", "Transferred", "Released", "Rerouted", "ResponseDeadlineMissed", "PresenceChanged",
                 "CapacityChanged", "OwnerJoined", "OwnerLeft");
-        assertThat(log.toString()).startsWith("{\"type\":\"header\",\"schema\":2,\"format\":\"switchboard-routing-log\","
+        assertThat(log.toString()).startsWith("{\"type\":\"header\",\"schema\":3,\"format\":\"switchboard-routing-log\","
                 + "\"settings\":{}}\n");
     }
 
@@ -157,9 +159,23 @@ class RoutingLogTest {
     }
 
     @Test
+    void aRouteWrittenBeforeConversationsHadLastActivityOrPreferredOwners_readsAsLastActiveWhenCreated()
+            throws IOException {
+        String log = header(1) + "\n{\"at\":\"2026-03-02T08:00:00Z\",\"type\":\"route\",\"conversation\":{\"id\":\"c1\","
+                + "\"customer\":\"m\",\"channel\":\"chat\",\"type\":\"general\",\"priority\":\"normal\",\"vip\":false,"
+                + "\"language\":\"\",\"region\":\"\",\"requiredSkills\":[],\"attributes\":{},"
+                + "\"createdAt\":\"2026-03-02T07:59:00Z\"}}";
+
+        RouterInput.Route route = (RouterInput.Route) ((RoutingEvent.Input) read(log).events().get(0)).input();
+
+        assertThat(route.conversation().lastActivityAt()).isEqualTo(Instant.parse("2026-03-02T07:59:00Z"));
+        assertThat(route.conversation().preferredOwners()).isEmpty();
+    }
+
+    @Test
     void newerSchemaIsRefusedAtTheHeader() {
-        assertThatThrownBy(() -> read(header(3))).isInstanceOf(LogException.class)
-                .hasMessageStartingWith("day.jsonl line 1: schema 3 is newer than this reader");
+        assertThatThrownBy(() -> read(header(4))).isInstanceOf(LogException.class)
+                .hasMessageStartingWith("day.jsonl line 1: schema 4 is newer than this reader");
     }
 
     @Test

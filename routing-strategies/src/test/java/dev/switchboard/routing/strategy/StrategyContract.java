@@ -88,10 +88,12 @@ abstract class StrategyContract {
                 Arbitraries.of("chat", "email"),
                 Arbitraries.subsetOf("billing", "tech", "sales"),
                 Arbitraries.of("", "en", "es"),
-                Arbitraries.integers().between(0, 120))
-                .as((customer, channel, skills, language, ageMinutes) -> {
+                Arbitraries.integers().between(0, 120),
+                Arbitraries.of("owner-0", "owner-1", "owner-2", "owner-3").list().uniqueElements().ofMaxSize(3))
+                .as((customer, channel, skills, language, ageMinutes, preferred) -> {
                     Conversation.Builder builder = Conversation.builder("c-1").customer(customer).channel(channel)
-                            .createdAt(Fixtures.NOW.minus(Duration.ofMinutes(ageMinutes)));
+                            .createdAt(Fixtures.NOW.minus(Duration.ofMinutes(ageMinutes)))
+                            .preferredOwners(preferred.toArray(String[]::new));
                     skills.forEach(skill -> builder.requires(skill, 1));
                     if (!language.isEmpty()) {
                         builder.language(language);
@@ -107,7 +109,7 @@ abstract class StrategyContract {
             Candidate c = candidates.get(i);
             Owner o = c.owner();
             Owner owner = new Owner("owner-" + i, o.kind(), o.skills(), o.languages(), o.regions(), o.capacity(),
-                    o.weight(), o.autoAssign(), o.assignmentCap(), o.hours());
+                    o.weight(), o.autoAssign(), o.assignmentCap(), o.hours(), o.dailyCap(), o.wrapUp());
             renumbered.add(new Candidate(owner, 2L * i, c.presence(), c.load(), c.freeCapacity(), c.lastAssignedAt()));
         }
         return renumbered;

@@ -48,25 +48,39 @@ class TimeBoundsProperties {
             @ForAll("durations") Duration aging, @ForAll("durations") Duration deadline,
             @ForAll("durations") Duration ttl, @ForAll("durations") Duration capWindow,
             @ForAll("durations") Duration stickyWindow, @ForAll("durations") Duration relaxAfter,
-            @ForAll("durations") Duration claimDeadline,
+            @ForAll("durations") Duration claimDeadline, @ForAll("durations") Duration ownerWrapUp,
+            @ForAll("durations") Duration wrapUp, @ForAll("durations") Duration preferredWait,
+            @ForAll("durations") Duration staleAfter, @ForAll("durations") Duration handledWindow,
             @ForAll("instants") Instant start, @ForAll("instants") Instant createdAt,
+            @ForAll("instants") Instant lastActivityAt,
             @ForAll("durations") Duration far) {
         ManualClock clock = option("start", () -> new ManualClock(start), () -> new ManualClock(START));
         Instant created = option("createdAt of conversation", () -> {
             Conversation.builder("probe").createdAt(createdAt);
             return createdAt;
         }, clock::instant);
+        Instant lastActive = option("lastActivityAt of conversation", () -> {
+            Conversation.builder("probe").lastActivityAt(lastActivityAt);
+            return lastActivityAt.isBefore(created) ? created : lastActivityAt;
+        }, () -> created);
         Router.Builder builder = Router.builder().clock(clock)
-                .owner(option("window of assignment cap", () -> Owner.agent("ana").capacity(2)
-                        .assignmentCap(2, capWindow), () -> Owner.agent("ana").capacity(2)).skill("billing", 2).build())
+                .owner(option("wrapUp of owner", () -> option("window of assignment cap", () -> Owner.agent("ana")
+                        .capacity(2).assignmentCap(2, capWindow), () -> Owner.agent("ana").capacity(2))
+                        .wrapUp(ownerWrapUp), () -> Owner.agent("ana").capacity(2)).skill("billing", 2).build())
                 .owner(Owner.agent("ben").capacity(1).skill("billing", 1).hours(NIGHTS_AT_THE_DATE_LINE).build())
-                .chain(option("waitWindow", () -> new StickyPreviousOwner("sticky", BusyPolicy.EXCLUDE, stickyWindow),
+                .chain(option("olderThan", () -> new ExcludeStale(staleAfter),
+                                () -> new ExcludeStale(Duration.ofDays(2))),
+                        option("wait", () -> new PreferredOwners("preferred", BusyPolicy.EXCLUDE, preferredWait),
+                                PreferredOwners::new),
+                        option("waitWindow", () -> new StickyPreviousOwner("sticky", BusyPolicy.EXCLUDE, stickyWindow),
                                 StickyPreviousOwner::new),
                         SkillBased.builder().relax(option("relaxation wait",
                                 () -> SkillBased.Relaxation.afterWaiting(relaxAfter).lowerMinimumsBy(1),
                                 () -> SkillBased.Relaxation.afterWaiting(Duration.ofMinutes(2)).lowerMinimumsBy(1)))
                                 .build(),
                         new LeastLoaded(),
+                        option("window", () -> FewestHandled.inLast(handledWindow).build(),
+                                () -> FewestHandled.inLast(Duration.ofHours(1)).build()),
                         option("claimDeadline", () -> new AgentPick("pool", claimDeadline),
                                 () -> new AgentPick("pool", Duration.ofMinutes(10))))
                 .queue("pool", Duration.ofHours(1))
@@ -78,6 +92,7 @@ class TimeBoundsProperties {
         option("priority aging step", () -> builder.priorityAging(aging), () -> builder);
         option("response deadline", () -> builder.responseDeadline(Priority.NORMAL, deadline), () -> builder);
         option("customer memory ttl", () -> builder.customerMemory(100, ttl), () -> builder);
+        option("wrapUp", () -> builder.wrapUp(wrapUp), () -> builder);
         Router router = builder.build();
 
         assertThatCode(() -> {
@@ -86,7 +101,7 @@ class TimeBoundsProperties {
                 Priority priority = Priority.values()[i % Priority.values().length];
                 Decision decision = router.route(Conversation.builder("c" + i).customer("customer-" + (i % 2))
                         .channel("chat").priority(priority).vip(i == 3).requires("billing", 2).createdAt(created)
-                        .build());
+                        .lastActivityAt(lastActive).preferredOwners("ben").build());
                 if (!(decision instanceof Decision.Rejected)) {
                     open.add(decision.conversationId());
                 }

@@ -1,0 +1,80 @@
+package dev.switchboard.routing.redis;
+
+import dev.switchboard.routing.Placement;
+import io.lettuce.core.ScriptOutputType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Commits, releases and the reads of who owns what and where the cursors stand. */
+final class Assignments {
+
+    private static final Scripts.Script COMMIT = Scripts.load("commit");
+    private static final Scripts.Script RELEASE = Scripts.load("release");
+
+    private final Scripts scripts;
+    private final RedisLink link;
+    private final Keys keys;
+    private final Duration customerTtl;
+
+    Assignments(Scripts scripts, RedisLink link, Keys keys, Duration customerTtl) {
+        this.scripts = scripts;
+        this.link = link;
+        this.keys = keys;
+        this.customerTtl = customerTtl;
+    }
+
+    CommitResult commit(Assignment assignment) {
+        String id = assignment.conversation().id();
+        List<String> args = new ArrayList<>(List.of(id, assignment.ownerId(), assignment.conversation().channel(),
+                assignment.conversation().customerId(), ConversationCodec.encode(assignment.conversation()),
+                Long.toString(assignment.at().toEpochMilli()), Long.toString(customerTtl.toMillis()),
+                assignment.fromQueue(), Integer.toString(assignment.readVersions().size())));
+        assignment.readVersions().forEach((key, version) -> {
+            args.add(key);
+            args.add(Long.toString(version));
+        });
+        args.add(assignment.cursorScope());
+        args.add(Integer.toString(assignment.moves().size()));
+        assignment.moves().forEach((key, position) -> {
+            args.add(key);
+            args.add(Long.toString(position));
+        });
+        String result = scripts.run(COMMIT, ScriptOutputType.VALUE, keys.conversation(id), args);
+        return CommitResult.valueOf(result);
+    }
+
+    boolean release(String conversationId, String ownerId) {
+        Long released = scripts.run(RELEASE, ScriptOutputType.INTEGER, keys.conversation(conversationId),
+                List.of(conversationId, ownerId));
+        return released == 1L;
+    }
+
+    Optional<Placement> placement(String conversationId) {
+        Map<String, String> place = link.call(redis -> redis.hgetall(keys.conversation(conversationId)));
+        if (place.isEmpty()) {
+            return Optional.empty();
+        }
+        if (place.containsKey("owner")) {
+            return Optional.of(new Placement.Owned(ConversationCodec.decode(place.get("data")), place.get("owner")));
+        }
+        return Optional.of(new Placement.Waiting(ConversationCodec.waiting(List.of(place.get("data"),
+                place.get("queue"), place.get("reason"), place.get("enqueued"), place.get("sla")))));
+    }
+
+    Map<String, Cursor> cursors(String scope) {
+        Map<String, String> fields = link.call(redis -> redis.hgetall(keys.cursors(Keys.id(scope, "scope"))));
+        Map<String, Cursor> cursors = new HashMap<>();
+        fields.forEach((field, value) -> {
+            if (field.startsWith("p:")) {
+                String key = field.substring(2);
+                cursors.put(key, new Cursor(Long.parseLong(value), Long.parseLong(fields.getOrDefault("v:" + key,
+                        "0"))));
+            }
+        });
+        return Map.copyOf(cursors);
+    }
+}

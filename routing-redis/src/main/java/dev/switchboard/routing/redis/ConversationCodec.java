@@ -1,0 +1,73 @@
+package dev.switchboard.routing.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.Priority;
+import dev.switchboard.routing.SkillRequirement;
+import dev.switchboard.routing.WaitingConversation;
+import java.time.Instant;
+import java.util.List;
+
+/** A conversation as the JSON kept in its place's {@code data} field, and a waiting entry from its place's fields. */
+final class ConversationCodec {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ConversationCodec() {}
+
+    static String encode(Conversation conversation) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("id", conversation.id())
+                .put("customer", conversation.customerId())
+                .put("channel", conversation.channel())
+                .put("type", conversation.type())
+                .put("priority", conversation.priority().name())
+                .put("vip", conversation.vip())
+                .put("language", conversation.language())
+                .put("region", conversation.region())
+                .put("createdAt", conversation.createdAt().toString());
+        ArrayNode skills = node.putArray("skills");
+        conversation.requiredSkills().forEach(skill -> skills.addObject()
+                .put("skill", skill.skill()).put("min", skill.minProficiency()).put("optional", skill.optional()));
+        ObjectNode attributes = node.putObject("attributes");
+        conversation.attributes().forEach(attributes::put);
+        return node.toString();
+    }
+
+    static Conversation decode(String data) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a conversation in Redis is not valid JSON: " + data, e);
+        }
+        Conversation.Builder builder = Conversation.builder(node.path("id").asText())
+                .customer(node.path("customer").asText())
+                .channel(node.path("channel").asText())
+                .type(node.path("type").asText())
+                .priority(Priority.valueOf(node.path("priority").asText()))
+                .vip(node.path("vip").asBoolean())
+                .createdAt(Instant.parse(node.path("createdAt").asText()));
+        if (!node.path("language").asText().isEmpty()) {
+            builder.language(node.path("language").asText());
+        }
+        if (!node.path("region").asText().isEmpty()) {
+            builder.region(node.path("region").asText());
+        }
+        node.path("skills").forEach(skill -> builder.require(new SkillRequirement(skill.path("skill").asText(),
+                skill.path("min").asInt(), skill.path("optional").asBoolean())));
+        node.path("attributes").fields().forEachRemaining(entry ->
+                builder.attribute(entry.getKey(), entry.getValue().asText()));
+        return builder.build();
+    }
+
+    /** A waiting entry from a script's reply: data, queue, reason, enqueued and SLA deadline (ISO instants). */
+    static WaitingConversation waiting(List<?> reply) {
+        return new WaitingConversation(decode((String) reply.get(0)), (String) reply.get(1), (String) reply.get(2),
+                Instant.parse((String) reply.get(3)), Instant.parse((String) reply.get(4)));
+    }
+}

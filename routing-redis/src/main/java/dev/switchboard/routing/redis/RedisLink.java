@@ -1,0 +1,91 @@
+package dev.switchboard.routing.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisLoadingException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * One Lettuce connection, shared by every thread (Lettuce is thread-safe), made on first use and made again on the
+ * first call after it broke. It does not reconnect by itself: a reconnecting client would re-send the commands that
+ * were in flight when the connection broke (at least once), and a commit sent twice would answer that the
+ * conversation is already placed. Here a broken call fails at once with {@link RedisUnavailableException}.
+ */
+final class RedisLink implements AutoCloseable {
+
+    private final RedisClient client;
+    private final RedisURI uri;
+    private StatefulRedisConnection<String, String> connection;
+    private boolean closed;
+
+    RedisLink(RedisURI uri, Duration connectTimeout, Duration commandTimeout) {
+        this.uri = uri;
+        this.client = RedisClient.create();
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(false)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
+                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .build());
+    }
+
+    /** Runs commands on the connection; a failure to reach Redis is a {@link RedisUnavailableException}. */
+    <T> T call(Function<RedisCommands<String, String>, T> commands) {
+        StatefulRedisConnection<String, String> open = connection();
+        try {
+            return commands.apply(open.sync());
+        } catch (RedisLoadingException | RedisBusyException e) {
+            throw unavailable("is not ready", e);
+        } catch (RedisCommandExecutionException e) {
+            throw e; // Redis answered: a script error or NOSCRIPT, for the caller
+        } catch (RedisException e) {
+            drop(open);
+            throw unavailable("did not answer", e);
+        }
+    }
+
+    private synchronized StatefulRedisConnection<String, String> connection() {
+        if (closed) {
+            throw new IllegalStateException("the Redis routing store is closed");
+        }
+        if (connection == null || !connection.isOpen()) {
+            drop(connection);
+            try {
+                connection = client.connect(uri);
+            } catch (RedisException e) {
+                throw unavailable("cannot be reached", e);
+            }
+        }
+        return connection;
+    }
+
+    private synchronized void drop(StatefulRedisConnection<String, String> broken) {
+        if (broken != null) {
+            broken.closeAsync();
+        }
+        if (connection == broken) {
+            connection = null;
+        }
+    }
+
+    private RedisUnavailableException unavailable(String what, Exception cause) {
+        return new RedisUnavailableException("Redis at " + uri.getHost() + ":" + uri.getPort() + " " + what + ": "
+                + cause.getMessage(), cause);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        drop(connection);
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+}

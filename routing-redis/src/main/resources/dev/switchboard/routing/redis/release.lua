@@ -1,0 +1,12 @@
+-- Releases a conversation from its owner if it is still placed there: KEYS[1] its place; ARGV: prefix, id, owner.
+-- Frees the owner's capacity and stops the conversation's timers; 0 (and nothing changed) when it was not there.
+local id, owner = ARGV[2], ARGV[3]
+local placed = redis.call('HMGET', KEYS[1], 'owner', 'channel')
+if placed[1] ~= owner then return 0 end
+local okey = owner_key(owner)
+redis.call('DEL', KEYS[1])
+redis.call('HINCRBY', okey, 'load', -1)
+redis.call('HINCRBY', okey, 'load:' .. placed[2], -1)
+redis.call('ZREM', okey .. ':convs', id)
+redis.call('ZREM', P .. 'timers', 'RESPONSE_DEADLINE:' .. id, 'AGENT_PICK_DEADLINE:' .. id)
+return 1
