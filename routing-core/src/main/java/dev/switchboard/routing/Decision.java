@@ -1,10 +1,12 @@
 package dev.switchboard.routing;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The router's answer for one conversation: assigned to an owner, queued with an SLA deadline, rejected, or joined
- * to the open conversation of the same customer. Each carries the {@link Trace} of the steps that led to it.
+ * The router's answer for one conversation: assigned to an owner, offered to owners who may accept it, queued with an
+ * SLA deadline, rejected, or joined to the open conversation of the same customer. Each carries the {@link Trace} of
+ * the steps that led to it.
  */
 public sealed interface Decision {
 
@@ -18,6 +20,21 @@ public sealed interface Decision {
             Checks.id(conversationId, "conversationId");
             Checks.id(ownerId, "ownerId");
             Checks.id(strategy, "strategy");
+            Checks.notNull(trace, "trace");
+        }
+    }
+
+    /**
+     * The conversation is offered to these owners and reserved for them (see {@link OfferPolicy}) until one accepts,
+     * or the offers are declined or expire at {@code expiresAt}. {@code strategy} is the step that chose the first.
+     */
+    record Offered(String conversationId, List<String> ownerIds, String strategy, Instant expiresAt, Trace trace)
+            implements Decision {
+        public Offered {
+            Checks.id(conversationId, "conversationId");
+            ownerIds = Checks.list(ownerIds, "ownerIds");
+            Checks.id(strategy, "strategy");
+            Checks.notNull(expiresAt, "expiresAt");
             Checks.notNull(trace, "trace");
         }
     }

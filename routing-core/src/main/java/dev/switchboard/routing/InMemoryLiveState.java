@@ -54,6 +54,10 @@ final class InMemoryLiveState implements LiveState {
     private final Map<String, Set<String>> aliasesOf = new HashMap<>();
     private final Map<String, Instant> responseDeadlines = new HashMap<>();
     private final Map<String, List<String>> lapsedBy = new HashMap<>();
+    /** The offers that stand, by conversation id, in the order they were made. */
+    private final Map<String, Placement.Offered> offers = new LinkedHashMap<>();
+    /** The owners left out of each conversation's views after declining it or letting its offer expire. */
+    private final Map<String, Set<String>> passedOver = new HashMap<>();
     private int waitingCount;
     private long nextIdentity;
 
@@ -382,9 +386,10 @@ final class InMemoryLiveState implements LiveState {
 
     @Override
     public void forget(String conversationId) {
-        if (aliasesOf.isEmpty() && lapsedBy.isEmpty()) {
+        if (aliasesOf.isEmpty() && lapsedBy.isEmpty() && passedOver.isEmpty()) {
             return;
         }
+        passedOver.remove(conversationId);
         for (String alias : aliasesOf.getOrDefault(conversationId, Set.of())) {
             aliasOf.remove(alias);
         }
@@ -432,10 +437,132 @@ final class InMemoryLiveState implements LiveState {
     }
 
     @Override
+    public Placement.Offered offer(String conversationId, Instant at, Instant expiresAt) {
+        if (!(placed.get(conversationId) instanceof Placement.Owned owned)) {
+            throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
+        }
+        return offered(new Placement.Offered(owned.conversation(), List.of(owned.ownerId()), at, expiresAt));
+    }
+
+    @Override
+    public boolean ring(String conversationId, String ownerId, Instant at) {
+        Placement.Offered offer = requireOffer(conversationId);
+        Roster.Slot slot = roster.get(ownerId);
+        if (slot == null || offer.ownerIds().contains(ownerId)) {
+            return false;
+        }
+        synchronized (slot) {
+            if (!Roster.canTake(slot, offer.conversation(), at, true)) {
+                return false;
+            }
+            roster.assigned(slot, offer.conversation(), at);
+        }
+        List<String> owners = new ArrayList<>(offer.ownerIds());
+        owners.add(ownerId);
+        offered(new Placement.Offered(offer.conversation(), owners, offer.offeredAt(), offer.expiresAt()));
+        return true;
+    }
+
+    @Override
+    public Optional<Placement.Offered> withdraw(String conversationId, String ownerId) {
+        Placement.Offered offer = requireOffer(conversationId, ownerId);
+        roster.unassigned(roster.require(ownerId), offer.conversation());
+        List<String> owners = new ArrayList<>(offer.ownerIds());
+        owners.remove(ownerId);
+        if (owners.isEmpty()) {
+            offers.remove(conversationId);
+            unplace(offer);
+            return Optional.empty();
+        }
+        return Optional.of(offered(new Placement.Offered(offer.conversation(), owners, offer.offeredAt(),
+                offer.expiresAt())));
+    }
+
+    @Override
+    public Placement.Owned accept(String conversationId, String ownerId) {
+        Placement.Offered offer = requireOffer(conversationId, ownerId);
+        for (String other : offer.ownerIds()) {
+            if (!other.equals(ownerId)) {
+                roster.unassigned(roster.require(other), offer.conversation());
+            }
+        }
+        offers.remove(conversationId);
+        Placement.Owned owned = new Placement.Owned(offer.conversation(), ownerId);
+        placed.put(conversationId, owned);
+        // the commit that made the offer remembered the owner first offered it; one who accepts instead is served now
+        previousOwners.asMap().merge(customerOf(offer.conversation().customerId()), CustomerOwners.first(ownerId),
+                (remembered, first) -> remembered.last().equals(ownerId) ? remembered : remembered.servedBy(ownerId));
+        return owned;
+    }
+
+    @Override
+    public List<Placement.Offered> offersDue(Instant now) {
+        List<Placement.Offered> due = new ArrayList<>();
+        for (Placement.Offered offer : offers.values()) {
+            if (!offer.expiresAt().isAfter(now)) {
+                due.add(offer);
+            }
+        }
+        due.sort(Comparator.comparing(Placement.Offered::expiresAt));
+        return due;
+    }
+
+    @Override
+    public int passOver(String conversationId, String ownerId) {
+        Set<String> owners = passedOver.computeIfAbsent(conversationId, key -> new LinkedHashSet<>());
+        owners.add(ownerId);
+        return owners.size();
+    }
+
+    @Override
+    public void readmit(String conversationId, String ownerId) {
+        Set<String> owners = passedOver.get(conversationId);
+        if (owners != null && owners.remove(ownerId) && owners.isEmpty()) {
+            passedOver.remove(conversationId);
+        }
+    }
+
+    @Override
+    public int passedOver(String conversationId) {
+        return passedOver.getOrDefault(conversationId, Set.of()).size();
+    }
+
+    private Placement.Offered offered(Placement.Offered offer) {
+        String id = offer.conversation().id();
+        placed.put(id, offer);
+        offers.put(id, offer);
+        return offer;
+    }
+
+    private Placement.Offered requireOffer(String conversationId) {
+        Placement.Offered offer = offers.get(conversationId);
+        if (offer == null) {
+            throw new IllegalStateException("conversation '" + conversationId + "' is not offered");
+        }
+        return offer;
+    }
+
+    private Placement.Offered requireOffer(String conversationId, String ownerId) {
+        Placement.Offered offer = requireOffer(conversationId);
+        if (!offer.ownerIds().contains(ownerId)) {
+            throw new IllegalStateException("conversation '" + conversationId + "' is not offered to '" + ownerId
+                    + "'");
+        }
+        return offer;
+    }
+
+    @Override
     public LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope) {
         List<String> lapsed = lapsedBy.isEmpty() ? null : lapsedBy.get(conversation.id());
+        Set<String> passed = passedOver.isEmpty() ? null : passedOver.get(conversation.id());
+        Set<String> excluded = lapsed == null ? Set.of() : Set.copyOf(lapsed);
+        if (passed != null) {
+            excluded = new HashSet<>(excluded);
+            excluded.addAll(passed);
+        }
         View view = views.get();
-        view.reset(conversation, now, owners, lapsed == null ? Set.of() : Set.copyOf(lapsed), cursors(cursorScope));
+        view.reset(conversation, now, owners, excluded, passed == null ? Set.of() : Set.copyOf(passed),
+                cursors(cursorScope));
         return view;
     }
 
@@ -459,14 +586,19 @@ final class InMemoryLiveState implements LiveState {
         private String channel;
         private Instant now;
         private Set<String> owners;
+        /** The owners left out of this decision: those that let its response deadline lapse, and {@link #passed}. */
         private Set<String> lapsed;
+        /** The owners passed over for this conversation (see {@link LiveState#passOver}). */
+        private Set<String> passed;
         private Cursors cursors;
         private List<Candidate> candidates;
         private String[] readKeys = new String[2];
         private long[] readPositions = new long[2];
         private int reads;
 
-        void reset(Conversation conversation, Instant now, Set<String> owners, Set<String> lapsed, Cursors cursors) {
+        void reset(Conversation conversation, Instant now, Set<String> owners, Set<String> lapsed, Set<String> passed,
+                Cursors cursors) {
+            this.passed = passed;
             this.conversation = conversation;
             this.channel = conversation.channel();
             this.now = now;
@@ -501,7 +633,10 @@ final class InMemoryLiveState implements LiveState {
 
         private String heldBack(Roster.Slot slot) {
             String reason = slot.heldBack(now);
-            return reason != null || !lapsed.contains(slot.owner.id()) ? reason
+            if (reason != null || !lapsed.contains(slot.owner.id())) {
+                return reason;
+            }
+            return passed.contains(slot.owner.id()) ? "declined this conversation or let its offer expire"
                     : "let this conversation's response deadline lapse";
         }
 

@@ -153,6 +153,49 @@ interface LiveState {
     /** How many response deadlines of an open conversation have lapsed. */
     int lapses(String conversationId);
 
+    // -- offers
+
+    /**
+     * Turns a conversation just given to an owner through its decision's {@link LiveView#commit} into an offer to that
+     * owner made at {@code at}, standing until {@code expiresAt}: it keeps the owner's room, and is
+     * {@link Placement.Offered} instead of owned.
+     */
+    Placement.Offered offer(String conversationId, Instant at, Instant expiresAt);
+
+    /**
+     * Offers an offered conversation to one more owner, taking its room, if that owner may be given it automatically
+     * now and has room on its channel; false when not, and then nothing changed.
+     */
+    boolean ring(String conversationId, String ownerId, Instant at);
+
+    /**
+     * Takes back one owner's offer of a conversation and gives back its room: returns the offer that still stands to
+     * others, or empty when none does, and the conversation is then in no place until put somewhere.
+     */
+    Optional<Placement.Offered> withdraw(String conversationId, String ownerId);
+
+    /**
+     * Gives an offered conversation to one of the owners it is offered to: the others' offers are taken back and their
+     * room given back, and the owner is remembered for the conversation's customer (the commit that made the offer
+     * remembered the owner it was first offered to).
+     */
+    Placement.Owned accept(String conversationId, String ownerId);
+
+    /** The offers that expire at or before {@code now}, earliest first. */
+    List<Placement.Offered> offersDue(Instant now);
+
+    /**
+     * Leaves an owner out of a conversation's later {@link #view views}: it declined the conversation or let its
+     * offer expire (or is being rung for it); returns how many owners are now left out for it.
+     */
+    int passOver(String conversationId, String ownerId);
+
+    /** Lets an owner that was {@link #passOver passed over} for a conversation be chosen for it again. */
+    void readmit(String conversationId, String ownerId);
+
+    /** How many owners are passed over for an open conversation. */
+    int passedOver(String conversationId);
+
     // -- strategy memory
 
     /** Keeps each owner's releases this far back (see {@link Strategy#completionWindow()}); zero keeps none. */
@@ -162,8 +205,8 @@ interface LiveState {
      * A view for strategies deciding this conversation now by one rule: its candidates are the rule's owners
      * ({@code owners}, or the whole roster when empty) apart from those that may not be given work automatically now
      * (opted out of automatic assignment, outside their working hours, wrapping up, at their assignment or daily cap,
-     * or that let this conversation's response deadline lapse); its cursors are those kept under
-     * {@code cursorScope}.
+     * that let this conversation's response deadline lapse, or that were {@link #passOver passed over} for it); its
+     * cursors are those kept under {@code cursorScope}.
      */
     LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope);
 }

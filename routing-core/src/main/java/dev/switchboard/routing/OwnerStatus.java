@@ -9,9 +9,11 @@ import java.util.Map;
  *
  * @param owner the owner, with its current capacity
  * @param presence its presence
- * @param load its open conversations across all channels
- * @param loadByChannel its open conversations per channel (channels with none are absent)
- * @param conversationIds the ids of its open conversations, oldest assignment first
+ * @param load its open conversations across all channels, those offered to it and not yet accepted included (an
+ *     offer reserves the owner's room, see {@link OfferPolicy})
+ * @param loadByChannel its open conversations per channel (channels with none are absent), offers included
+ * @param conversationIds the ids of its open conversations, oldest assignment first, offers included (see
+ *     {@link Placement.Offered} for where a conversation is)
  * @param lastAssignedAt when it was last given a conversation, or {@link Instant#MIN} if never
  */
 public record OwnerStatus(

@@ -19,10 +19,11 @@ import java.util.Set;
 final class PlanRunner {
 
     /**
-     * What the plan said about one conversation: the trace, the queue of the rule that decided, and the view the rule's
-     * chain decided on, through which an assignment is committed, with that chain (neither when the rule was closed).
+     * What the plan said about one conversation: the trace, the queue of the rule that decided, the view the rule's
+     * chain decided on, through which an assignment is committed, with that chain (neither when the rule was closed),
+     * and the rule.
      */
-    record Decided(Trace trace, String ruleQueue, LiveView view, FallbackChain chain) {
+    record Decided(Trace trace, String ruleQueue, LiveView view, FallbackChain chain, Rule rule) {
 
         /** The decisive step's verdict. */
         Verdict verdict() {
@@ -99,7 +100,7 @@ final class PlanRunner {
         if (!rule.isOpen(now)) {
             return new Decided(matched(rule, chosen, conversation, Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule "
                     + rule.name() + " is outside its business hours; the conversation waits until it opens"))),
-                    rule.queue(), null, null);
+                    rule.queue(), null, null, rule);
         }
         LiveView view = state.view(conversation, now, rule.owners(), rule.name());
         Requirements required = rule.requirementsFor(conversation);
@@ -108,7 +109,7 @@ final class PlanRunner {
         }
         FallbackChain chain = rules.get(chosen).chain();
         return new Decided(matched(rule, chosen, conversation, chain.run(conversation, view)), rule.queue(), view,
-                chain);
+                chain, rule);
     }
 
     /**
@@ -119,7 +120,7 @@ final class PlanRunner {
     Decided skipDecisive(Decided decided, Conversation conversation, String fault) {
         Trace steps = decided.chain().skipDecisive(conversation, decided.view(), decided.trace(), fault);
         return new Decided(new Trace(decided.trace().rule(), steps.steps()), decided.ruleQueue(), decided.view(),
-                decided.chain());
+                decided.chain(), decided.rule());
     }
 
     /** The trace with the rule that matched, when the plan has several. */

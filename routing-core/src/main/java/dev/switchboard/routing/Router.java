@@ -96,6 +96,7 @@ public final class Router {
     private final String reviewQueue;
     private final LiveState state;
     private final EventDispatcher events;
+    private final Offers offers;
     /**
      * Every operation holds the write lock, except routes and releases when nothing needs them serialised (see
      * {@link #concurrent}): those hold the read lock, so that they run on several threads at once.
@@ -137,6 +138,7 @@ public final class Router {
         this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl,
                 builder.serveOrder, oneConversationPerCustomer, builder.wrapUp);
         state.keepCompletions(plan.completionWindow());
+        this.offers = new Offers(state, events);
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
                 && responseDeadlines.isEmpty();
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
@@ -213,7 +215,7 @@ public final class Router {
             String id = conversation.id();
             for (int attempt = 0; attempt < SHARED_ATTEMPTS && state.placement(id).isEmpty(); attempt++) {
                 PlanRunner.Decided decided = plan.decide(conversation, clock.instant(), state);
-                if (!(decided.verdict() instanceof Verdict.Assign assign)) {
+                if (!(decided.verdict() instanceof Verdict.Assign assign) || decided.rule().offer().isPresent()) {
                     return null;
                 }
                 if (decided.view().commit(assign)) {
@@ -254,6 +256,12 @@ public final class Router {
                     events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
                 }
                 drainFor(owned.ownerId(), now);
+            } else if (placement instanceof Placement.Offered offer) {
+                offers.withdrawAll(offer, "the conversation was released", now);
+                state.forget(id);
+                released.increment();
+                events.publish(new RoutingEvent.Released(now, offer.conversation(), Offers.STEP));
+                offer.ownerIds().forEach(ownerId -> drainFor(ownerId, now));
             } else {
                 WaitingConversation entry = state.dequeue(id);
                 state.forget(id);
@@ -312,8 +320,9 @@ public final class Router {
             record(now, new RouterInput.Transfer(conversationId, toOwnerId, handoff));
             Placement placement = openPlacement(conversationId);
             if (!(placement instanceof Placement.Owned owned)) {
-                throw new IllegalArgumentException("conversationId '" + conversationId
-                        + "' is waiting in a queue, not owned; claim it instead of transferring it");
+                String instead = placement instanceof Placement.Offered ? "accept" : "claim";
+                throw new IllegalArgumentException("conversationId '" + conversationId + "' is "
+                        + Offers.whereNow(placement) + ", not owned; " + instead + " it instead of transferring it");
             }
             if (owned.ownerId().equals(toOwnerId)) {
                 throw new IllegalArgumentException("toOwnerId '" + toOwnerId + "' already owns conversation '"
@@ -353,6 +362,11 @@ public final class Router {
                 return new Decision.Rejected(conversationId, "already owned by " + owned.ownerId(),
                         Trace.of(CLAIM, Verdict.reject("conversation is already owned by " + owned.ownerId())));
             }
+            if (placement instanceof Placement.Offered offer) {
+                String offered = "offered to " + String.join(", ", offer.ownerIds());
+                return new Decision.Rejected(conversationId, offered, Trace.of(CLAIM,
+                        Verdict.reject("conversation is " + offered + "; an owner it is offered to accepts it")));
+            }
             WaitingConversation entry = ((Placement.Waiting) placement).entry();
             String id = entry.conversation().id();
             String refusal = refusal(ownerId, entry.conversation());
@@ -378,12 +392,66 @@ public final class Router {
         Checks.id(conversationId, "conversationId");
         atomically(now -> {
             record(now, new RouterInput.Acknowledge(conversationId));
-            if (!(openPlacement(conversationId) instanceof Placement.Owned owned)) {
-                throw new IllegalArgumentException("conversationId '" + conversationId
-                        + "' is waiting in a queue, not owned; only an owner replies");
+            Placement placement = openPlacement(conversationId);
+            if (!(placement instanceof Placement.Owned owned)) {
+                throw new IllegalArgumentException("conversationId '" + conversationId + "' is "
+                        + Offers.whereNow(placement) + ", not owned; only an owner replies");
             }
             state.stopResponseDeadline(owned.conversation().id());
             return null;
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------- offers
+
+    /**
+     * An owner accepts a conversation offered to it (see {@link OfferPolicy}): it becomes the owner's, and the offers
+     * to other owners are withdrawn. Atomic: when several owners accept the same conversation at once, exactly one
+     * gets it and the others are refused.
+     *
+     * @throws IllegalArgumentException for an unknown owner or a conversation that is not open
+     * @throws IllegalStateException when the conversation is not offered to this owner (any more): it was already
+     *     accepted, by this owner or another, it waits in a queue, or the offer was declined, expired or withdrawn
+     */
+    public Decision.Assigned accept(String ownerId, String conversationId) {
+        Checks.id(ownerId, "ownerId");
+        Checks.id(conversationId, "conversationId");
+        return atomically(now -> {
+            record(now, new RouterInput.Accept(ownerId, conversationId));
+            requireOwner(ownerId, "ownerId");
+            Placement.Offered offer = Offers.require(openPlacement(conversationId), ownerId);
+            Decision.Assigned decision = offers.accept(offer, ownerId, now);
+            startResponseDeadline(offer.conversation(), now);
+            assigned.increment();
+            offer.ownerIds().forEach(other -> drainFor(other, now));
+            return decision;
+        });
+    }
+
+    /**
+     * An owner declines a conversation offered to it, saying why (may be empty). While the conversation is offered to
+     * others, it waits for them; otherwise it is decided again without this owner (or goes to review once its rule's
+     * {@link OfferPolicy} says so), and the answer is where it went.
+     *
+     * @throws IllegalArgumentException for an unknown owner or a conversation that is not open
+     * @throws IllegalStateException when the conversation is not offered to this owner (any more)
+     */
+    public Decision decline(String ownerId, String conversationId, String reason) {
+        Checks.id(ownerId, "ownerId");
+        Checks.id(conversationId, "conversationId");
+        Checks.notNull(reason, "reason");
+        return atomically(now -> {
+            record(now, new RouterInput.Decline(ownerId, conversationId, reason));
+            requireOwner(ownerId, "ownerId");
+            Placement.Offered offer = Offers.require(openPlacement(conversationId), ownerId);
+            Optional<Placement.Offered> standing = offers.decline(offer, ownerId, reason, now);
+            String why = "declined by " + ownerId + (reason.isBlank() ? "" : ": " + reason);
+            Decision decision = standing.<Decision>map(left -> new Decision.Offered(left.conversation().id(),
+                            left.ownerIds(), Offers.STEP, left.expiresAt(), Trace.of(Offers.STEP,
+                            Verdict.hold(why + "; still offered to " + String.join(", ", left.ownerIds())))))
+                    .orElseGet(() -> settle(offer.conversation(), now, Optional.empty(), Offers.because(why)));
+            drainFor(ownerId, now);
+            return decision;
         });
     }
 
@@ -457,7 +525,7 @@ public final class Router {
             state.setPresence(ownerId, presence, now);
             events.publish(new RoutingEvent.PresenceChanged(now, ownerId, before, presence));
             if (presence == Presence.OFFLINE && offlinePolicy.grace().isZero()) {
-                reroute(takeAll(ownerId), ownerId, "owner " + ownerId + " went offline", now);
+                takeBack(ownerId, "owner " + ownerId + " went offline", now, () -> { });
             }
             drainFor(ownerId, now);
             return null;
@@ -524,9 +592,7 @@ public final class Router {
         atomically(now -> {
             record(now, new RouterInput.RemoveOwner(ownerId));
             requireOwner(ownerId, "ownerId");
-            List<Conversation> orphans = takeAll(ownerId);
-            state.removeOwner(ownerId);
-            reroute(orphans, ownerId, "owner " + ownerId + " left the roster", now);
+            takeBack(ownerId, "owner " + ownerId + " left the roster", now, () -> state.removeOwner(ownerId));
             events.publish(new RoutingEvent.OwnerLeft(now, ownerId));
             return null;
         });
@@ -536,7 +602,8 @@ public final class Router {
 
     /**
      * Does the work that is due by the clock: re-routes conversations of owners offline past the grace period,
-     * takes back conversations whose owner did not reply by the response deadline, reports SLA breaches (once each),
+     * takes back conversations whose owner did not reply by the response deadline, takes back expired offers and
+     * decides those conversations again without the owners who let them expire, reports SLA breaches (once each),
      * and drains the queues, so that strategies that wait decide again, and owners whose working hours began, whose
      * {@link AssignmentCap} window slid, whose wrap-up ended or whose {@link DailyCap} day began get work. Call it
      * from the host's scheduler, every few seconds; the router starts no threads.
@@ -546,11 +613,16 @@ public final class Router {
             record(now, new RouterInput.Tick());
             state.offlineSince().forEach((ownerId, since) -> {
                 if (!since.plus(offlinePolicy.grace()).isAfter(now)) {
-                    reroute(takeAll(ownerId), ownerId, "owner " + ownerId + " stayed offline past the grace period of "
-                            + offlinePolicy.grace(), now);
+                    takeBack(ownerId, "owner " + ownerId + " stayed offline past the grace period of "
+                            + offlinePolicy.grace(), now, () -> { });
                 }
             });
             state.responseDeadlinesDue(now).forEach((id, deadline) -> lapse(id, deadline, now));
+            for (Placement.Offered offer : state.offersDue(now)) {
+                String why = offers.expire(offer, now);
+                settle(offer.conversation(), now, Optional.empty(), Offers.because(why));
+                offer.ownerIds().forEach(ownerId -> drainFor(ownerId, now));
+            }
             for (WaitingConversation entry : state.waiting()) {
                 if (!entry.slaDeadline().isAfter(now) && state.markBreachReported(entry.conversation().id())) {
                     slaBreached.increment();
@@ -701,6 +773,10 @@ public final class Router {
             return new Decision.Assigned(id, owned.ownerId(), ALREADY_OPEN, Trace.of(ALREADY_OPEN,
                     new Verdict.Assign(owned.ownerId(), "the conversation is already owned", Map.of())));
         }
+        if (placement instanceof Placement.Offered offer) {
+            return new Decision.Offered(id, offer.ownerIds(), ALREADY_OPEN, offer.expiresAt(), Trace.of(ALREADY_OPEN,
+                    Verdict.hold("the conversation is already offered to " + String.join(", ", offer.ownerIds()))));
+        }
         WaitingConversation entry = ((Placement.Waiting) placement).entry();
         return new Decision.Queued(id, entry.queue(), entry.reason(), entry.slaDeadline(),
                 Trace.of(ALREADY_OPEN, Verdict.enqueue(entry.queue(), "the conversation is already waiting")));
@@ -714,9 +790,11 @@ public final class Router {
         if (placement instanceof Placement.Owned owned) {
             verdict = new Verdict.Assign(owned.ownerId(), already + " open with " + owned.ownerId()
                     + "; this one joins it", Map.of());
-        } else {
-            String queue = ((Placement.Waiting) placement).entry().queue();
+        } else if (placement instanceof Placement.Waiting waiting) {
+            String queue = waiting.entry().queue();
             verdict = Verdict.enqueue(queue, already + " waiting in " + queue + "; this one joins it");
+        } else {
+            verdict = Verdict.hold(already + " " + Offers.whereNow(placement) + "; this one joins it");
         }
         return new Decision.Joined(id, open.id(), placement, Trace.of(SAME_CUSTOMER, verdict));
     }
@@ -745,6 +823,10 @@ public final class Router {
                 state.unassign(conversation.id());
                 from = owned.ownerId();
                 freed.add(from);
+            } else if (placement instanceof Placement.Offered offer) {
+                offers.withdrawAll(offer, "joined conversation " + kept, now);
+                from = Offers.STEP;
+                freed.addAll(offer.ownerIds());
             } else {
                 from = state.dequeue(conversation.id()).queue();
             }
@@ -762,12 +844,31 @@ public final class Router {
      * decisive step says.
      */
     private Decision settle(Conversation conversation, Instant now, Optional<WaitingConversation> current) {
+        return settle(conversation, now, current, null);
+    }
+
+    /**
+     * Settles a conversation as {@link #settle(Conversation, Instant, Optional)} does, with {@code because} (when not
+     * null) first in the trace: why it is decided again. A rule that offers sends it to review instead once the
+     * owners passed over for it reach its policy's limit, and offers the owner its chain chose instead of assigning.
+     */
+    private Decision settle(Conversation conversation, Instant now, Optional<WaitingConversation> current,
+            Trace.Step because) {
         String id = conversation.id();
         PlanRunner.Decided decided = plan.decide(conversation, now, state);
+        Optional<OfferPolicy> offer = decided.rule().offer();
+        int refusals = offer.isPresent() ? state.passedOver(id) : 0;
+        if (offer.isPresent() && offer.get().sendsToReview(refusals)) {
+            decided = new PlanRunner.Decided(Offers.toReview(decided.trace(), offer.get(), refusals),
+                    decided.ruleQueue(), decided.view(), decided.chain(), decided.rule());
+        }
         while (decided.verdict() instanceof Verdict.Assign assign) {
             if (commit(decided, assign, current)) {
-                Trace trace = decided.trace();
+                Trace trace = withBecause(decided.trace(), because);
                 FallbackChain.logFaults(conversation, trace);
+                if (offer.isPresent()) {
+                    return offers.make(conversation, plan, trace, assign, offer.get(), now);
+                }
                 startResponseDeadline(conversation, now);
                 assigned.increment();
                 String step = trace.decisive().strategy();
@@ -781,7 +882,7 @@ public final class Router {
             decided = plan.skipDecisive(decided, conversation, "assigned owner '" + assign.ownerId() + "', who "
                     + (refusal == null ? "could not be given it" : refusal));
         }
-        Trace trace = decided.trace();
+        Trace trace = withBecause(decided.trace(), because);
         FallbackChain.logFaults(conversation, trace);
         Verdict verdict = decided.verdict();
         if (verdict instanceof Verdict.Reject reject) {
@@ -805,6 +906,17 @@ public final class Router {
         current.ifPresent(entry -> state.dequeue(id));
         WaitingConversation entry = enqueue(conversation, queue, verdict.reason(), trace, now);
         return new Decision.Queued(id, queue, entry.reason(), entry.slaDeadline(), trace);
+    }
+
+    /** The trace with {@code because} (when not null) first: why the conversation is decided again. */
+    private static Trace withBecause(Trace trace, Trace.Step because) {
+        if (because == null) {
+            return trace;
+        }
+        List<Trace.Step> steps = new ArrayList<>(trace.steps().size() + 1);
+        steps.add(because);
+        steps.addAll(trace.steps());
+        return new Trace(trace.rule(), steps);
     }
 
     /**
@@ -930,12 +1042,27 @@ public final class Router {
         }
     }
 
-    private List<Conversation> takeAll(String ownerId) {
-        List<Conversation> conversations = state.conversationsOf(ownerId);
-        for (Conversation conversation : conversations) {
-            state.unassign(conversation.id());
+    /**
+     * Takes every conversation from an owner, runs {@code meanwhile} (such as removing the owner), then decides them
+     * again: the owned ones are re-routed, and those offered to it alone are decided again; offers that still stand
+     * to others are only withdrawn from this owner.
+     */
+    private void takeBack(String ownerId, String reason, Instant now, Runnable meanwhile) {
+        List<Conversation> owned = new ArrayList<>();
+        List<Conversation> unoffered = new ArrayList<>();
+        for (Conversation conversation : state.conversationsOf(ownerId)) {
+            if (state.placement(conversation.id()).orElseThrow() instanceof Placement.Offered offer) {
+                if (offers.withdraw(offer, ownerId, reason, now).isEmpty()) {
+                    unoffered.add(conversation);
+                }
+            } else {
+                state.unassign(conversation.id());
+                owned.add(conversation);
+            }
         }
-        return conversations;
+        meanwhile.run();
+        reroute(owned, ownerId, reason, now);
+        unoffered.forEach(conversation -> settle(conversation, now, Optional.empty(), Offers.because(reason)));
     }
 
     private void reroute(List<Conversation> conversations, String fromOwnerId, String reason, Instant now) {

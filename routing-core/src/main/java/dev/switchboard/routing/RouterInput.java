@@ -80,6 +80,33 @@ public sealed interface RouterInput {
         }
     }
 
+    /** {@link Router#accept}: an owner accepts an offer. */
+    record Accept(String ownerId, String conversationId) implements RouterInput {
+        public Accept {
+            Checks.id(ownerId, "ownerId");
+            Checks.id(conversationId, "conversationId");
+        }
+
+        @Override
+        public void applyTo(Router router) {
+            router.accept(ownerId, conversationId);
+        }
+    }
+
+    /** {@link Router#decline}: an owner declines an offer. */
+    record Decline(String ownerId, String conversationId, String reason) implements RouterInput {
+        public Decline {
+            Checks.id(ownerId, "ownerId");
+            Checks.id(conversationId, "conversationId");
+            Checks.notNull(reason, "reason");
+        }
+
+        @Override
+        public void applyTo(Router router) {
+            router.decline(ownerId, conversationId, reason);
+        }
+    }
+
     /** {@link Router#acknowledge}: the owner's first reply. */
     record Acknowledge(String conversationId) implements RouterInput {
         public Acknowledge {

@@ -41,6 +41,11 @@ public record RoutingPlan(List<QueueSpec> queues, List<Rule> rules) {
                 throw new IllegalArgumentException("queue '" + rule.queue() + "' of rule '" + rule.name()
                         + "' is not declared");
             }
+            rule.offer().flatMap(OfferPolicy::reviewQueue).filter(queue -> !queueNames.contains(queue))
+                    .ifPresent(queue -> {
+                        throw new IllegalArgumentException("offer review queue '" + queue + "' of rule '"
+                                + rule.name() + "' is not declared");
+                    });
         }
         Rule last = rules.get(rules.size() - 1);
         if (!last.when().isEmpty()) {

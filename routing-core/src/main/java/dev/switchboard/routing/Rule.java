@@ -34,9 +34,12 @@ import java.util.Set;
  * @param afterHours what happens to a matching conversation outside the rule's hours
  * @param requires what of the conversation every owner the rule's chain may choose must meet, whichever step
  *     chooses (see {@link Requirement})
+ * @param offer when present, the owner the chain chooses is offered the conversation instead of given it, by this
+ *     policy (see {@link OfferPolicy})
  */
 public record Rule(String name, List<Condition> when, Set<String> owners, List<Strategy> chain, String queue,
-        String note, Optional<WeeklySchedule> hours, AfterHours afterHours, Set<Requirement> requires) {
+        String note, Optional<WeeklySchedule> hours, AfterHours afterHours, Set<Requirement> requires,
+        Optional<OfferPolicy> offer) {
 
     /**
      * What of a conversation a rule requires of every owner its chain may choose: the rule's candidates are only the
@@ -90,6 +93,13 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
             Checks.notNull(need, "requirement of rule '" + name + "'");
         }
         requires = Set.copyOf(requires);
+        Checks.notNull(offer, "offer of rule '" + name + "'");
+    }
+
+    /** A rule that assigns what its chain chooses, without offers. */
+    public Rule(String name, List<Condition> when, Set<String> owners, List<Strategy> chain, String queue,
+            String note, Optional<WeeklySchedule> hours, AfterHours afterHours, Set<Requirement> requires) {
+        this(name, when, owners, chain, queue, note, hours, afterHours, requires, Optional.empty());
     }
 
     /**
@@ -155,6 +165,7 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         private Optional<WeeklySchedule> hours = Optional.empty();
         private AfterHours afterHours = AfterHours.HOLD;
         private final Set<Requirement> requires = new LinkedHashSet<>();
+        private Optional<OfferPolicy> offer = Optional.empty();
 
         private Builder(String name) {
             this.name = name;
@@ -224,11 +235,20 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
             return this;
         }
 
+        /**
+         * Offers the conversation to the owner the chain chooses (or to several, see {@link OfferPolicy#ring}) instead
+         * of giving it to them, until one accepts.
+         */
+        public Builder offer(OfferPolicy policy) {
+            offer = Optional.of(Checks.notNull(policy, "offer of rule '" + name + "'"));
+            return this;
+        }
+
         public Rule build() {
             if (queue == null) {
                 throw new IllegalStateException("queue of rule '" + name + "' is not set");
             }
-            return new Rule(name, when, owners, chain, queue, note, hours, afterHours, requires);
+            return new Rule(name, when, owners, chain, queue, note, hours, afterHours, requires, offer);
         }
     }
 }

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Checks the router's two promises on a consistent snapshot of its state. */
 final class Invariants {
@@ -19,10 +21,28 @@ final class Invariants {
      */
     static void everyOpenConversationIsInExactlyOnePlace(List<OwnerStatus> roster, List<WaitingConversation> waiting,
             Set<String> open) {
+        everyOpenConversationIsInExactlyOnePlace(roster, waiting, open, id -> Optional.empty());
+    }
+
+    /**
+     * As {@link #everyOpenConversationIsInExactlyOnePlace(List, List, Set)}, where a conversation {@code placements}
+     * says is offered is listed by exactly the owners it is offered to (it is reserved for each of them) and by no
+     * queue.
+     */
+    static void everyOpenConversationIsInExactlyOnePlace(List<OwnerStatus> roster, List<WaitingConversation> waiting,
+            Set<String> open, Function<String, Optional<Placement>> placements) {
         Map<String, String> places = new HashMap<>();
+        Map<String, Set<String>> reservedFor = new HashMap<>();
         for (OwnerStatus status : roster) {
             Map<String, Integer> channels = new HashMap<>();
             for (String id : status.conversationIds()) {
+                if (placements.apply(id).orElse(null) instanceof Placement.Offered offer) {
+                    assertThat(offer.ownerIds()).as("%s is listed by %s", id, status.owner().id())
+                            .contains(status.owner().id());
+                    reservedFor.computeIfAbsent(id, key -> new HashSet<>()).add(status.owner().id());
+                    places.put(id, "offered");
+                    continue;
+                }
                 assertThat(places.put(id, status.owner().id())).as("%s is placed twice", id).isNull();
             }
             assertThat(status.load()).as("load of %s", status.owner().id()).isEqualTo(status.conversationIds().size());
@@ -34,6 +54,8 @@ final class Invariants {
                     .as("%s is placed twice", entry.conversation().id()).isNull();
         }
         assertThat(places.keySet()).isEqualTo(open);
+        reservedFor.forEach((id, owners) -> assertThat(owners).as("the owners %s is reserved for", id)
+                .isEqualTo(Set.copyOf(((Placement.Offered) placements.apply(id).orElseThrow()).ownerIds())));
     }
 
     /**

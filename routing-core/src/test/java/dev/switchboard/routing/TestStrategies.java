@@ -3,14 +3,17 @@ package dev.switchboard.routing;
 import java.time.Instant;
 import java.util.function.BiFunction;
 
-/** Minimal strategies and builders for exercising the router without routing-strategies. */
-final class TestStrategies {
+/**
+ * Minimal strategies and builders for exercising the router without routing-strategies. The two that tests in other
+ * packages (events, metrics) use too are public.
+ */
+public final class TestStrategies {
     static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
 
     private TestStrategies() {}
 
     /** A strategy made of a name and a decision function. */
-    static Strategy strategy(String name, BiFunction<Conversation, RoutingView, Verdict> decide) {
+    public static Strategy strategy(String name, BiFunction<Conversation, RoutingView, Verdict> decide) {
         return new Strategy() {
             @Override
             public String name() {
@@ -25,7 +28,7 @@ final class TestStrategies {
     }
 
     /** Picks the first owner, in roster order, that is online with free capacity. */
-    static Strategy firstAvailable() {
+    public static Strategy firstAvailable() {
         return strategy("first-available", (conversation, view) -> {
             for (Candidate candidate : view.candidates()) {
                 if (candidate.canTake(BusyPolicy.EXCLUDE)) {

@@ -21,7 +21,7 @@ public sealed interface RoutingEvent {
     /** When it happened, by the router's clock. */
     Instant at();
 
-    /** A conversation was given to an owner by a chain step, a drain of the queue, or a claim. */
+    /** A conversation was given to an owner by a chain step, a drain of the queue, a claim, or an accepted offer. */
     record Assigned(Instant at, Conversation conversation, String ownerId, String strategy, Trace trace)
             implements RoutingEvent {
         public Assigned {
@@ -56,6 +56,58 @@ public sealed interface RoutingEvent {
             Objects.requireNonNull(conversation, "conversation");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(trace, "trace");
+        }
+    }
+
+    /**
+     * A conversation was offered to an owner and reserved for it (see {@code OfferPolicy}); one event per owner rung.
+     * The owner accepts or declines it through the router, or the offer expires at {@code expiresAt}.
+     */
+    record Offered(Instant at, Conversation conversation, String ownerId, String strategy, Instant expiresAt,
+            Trace trace) implements RoutingEvent {
+        public Offered {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(ownerId, "ownerId");
+            Objects.requireNonNull(strategy, "strategy");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(trace, "trace");
+        }
+    }
+
+    /** An owner declined an offer, with its reason; when no offer of the conversation stands, it is decided again. */
+    record OfferDeclined(Instant at, Conversation conversation, String ownerId, String reason)
+            implements RoutingEvent {
+        public OfferDeclined {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(ownerId, "ownerId");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** An owner let an offer stand past its expiry; the conversation is decided again without that owner. */
+    record OfferExpired(Instant at, Conversation conversation, String ownerId, Instant expiresAt)
+            implements RoutingEvent {
+        public OfferExpired {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(ownerId, "ownerId");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+
+    /**
+     * An offer to an owner was taken back without its answer: another owner accepted first, the owner went offline or
+     * left, or the conversation was released; {@code reason} says which.
+     */
+    record OfferWithdrawn(Instant at, Conversation conversation, String ownerId, String reason)
+            implements RoutingEvent {
+        public OfferWithdrawn {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(ownerId, "ownerId");
+            Objects.requireNonNull(reason, "reason");
         }
     }
 

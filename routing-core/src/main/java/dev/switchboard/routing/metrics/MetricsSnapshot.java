@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * @param transfers transfers between owners
  * @param owners each owner's figures, in roster order (owners met later last)
  * @param teams each team's figures, in name order
+ * @param offers what became of offers
  */
 public record MetricsSnapshot(
         Instant at,
@@ -32,7 +33,8 @@ public record MetricsSnapshot(
         Map<RerouteReason, Long> reroutes,
         long transfers,
         List<OwnerFigures> owners,
-        List<TeamFigures> teams) {
+        List<TeamFigures> teams,
+        OfferFigures offers) {
 
     public MetricsSnapshot {
         Objects.requireNonNull(at, "at");
@@ -43,6 +45,7 @@ public record MetricsSnapshot(
         reroutes = Map.copyOf(reroutes);
         owners = List.copyOf(owners);
         teams = List.copyOf(teams);
+        Objects.requireNonNull(offers, "offers");
     }
 
     /** {@return conversations waiting in any queue now} */

@@ -23,10 +23,10 @@ import java.util.TreeSet;
 
 /**
  * Measures routing from the router's events, as a dashboard needs it: time to assign, waits by queue, SLA breaches,
- * reroutes by reason, decisions by rule, strategy, queue and outcome, queue lengths, and utilisation per owner and
- * per team. Add it to the router as a listener; every time comes from the events' instants, so a router on a
- * {@code ManualClock} is measured exactly. Thread-safe: {@link #snapshot} may be called from any thread while events
- * arrive.
+ * reroutes by reason, decisions by rule, strategy, queue and outcome, queue lengths, utilisation per owner and
+ * per team, and offers made, accepted, declined, expired and withdrawn. Add it to the router as a listener; every time
+ * comes from the events' instants, so a router on a {@code ManualClock} is measured exactly. Thread-safe:
+ * {@link #snapshot} may be called from any thread while events arrive.
  *
  * <pre>{@code
  * RoutingMetrics metrics = RoutingMetrics.builder().owners(agents).team("senior", List.of("ana", "ben")).build();
@@ -40,6 +40,9 @@ import java.util.TreeSet;
  */
 public final class RoutingMetrics implements RoutingListener {
 
+    /** The strategy of an assignment made by accepting an offer. */
+    private static final String OFFER_STEP = "offer";
+
     private final Map<String, OwnerUsage> owners = new LinkedHashMap<>();
     private final Map<String, Set<String>> teamsOfOwner = new HashMap<>();
     private final Map<String, List<String>> teams;
@@ -51,6 +54,11 @@ public final class RoutingMetrics implements RoutingListener {
     private final DurationRecorder conversationWait = new DurationRecorder();
     private long conversations;
     private long transfers;
+    private long offered;
+    private long offersAccepted;
+    private long offersDeclined;
+    private long offersExpired;
+    private long offersWithdrawn;
     private Instant latest = Instant.MIN;
 
     /** A queue's running figures. */
@@ -96,6 +104,14 @@ public final class RoutingMetrics implements RoutingListener {
             OpenConversation tracked = track(rejected.conversation());
             count(rejected.trace(), tracked.queue == null ? "" : tracked.queue, Outcome.REJECTED);
             close(open.remove(rejected.conversation().id()), rejected.at());
+        } else if (event instanceof RoutingEvent.Offered offer) {
+            onOffered(offer);
+        } else if (event instanceof RoutingEvent.OfferDeclined) {
+            offersDeclined++;
+        } else if (event instanceof RoutingEvent.OfferExpired) {
+            offersExpired++;
+        } else if (event instanceof RoutingEvent.OfferWithdrawn) {
+            offersWithdrawn++;
         } else if (event instanceof RoutingEvent.Transferred transferred) {
             OpenConversation tracked = track(transferred.conversation());
             owner(transferred.fromOwnerId()).changeLoad(-1, transferred.at());
@@ -165,7 +181,7 @@ public final class RoutingMetrics implements RoutingListener {
         });
         return new MetricsSnapshot(asOf, conversations, timeToAssign.summary(),
                 conversationWait.summaryWith(waitsSoFar), queueFigures, decisions, reroutes, transfers, ownerFigures,
-                teamFigures);
+                teamFigures, new OfferFigures(offered, offersAccepted, offersDeclined, offersExpired, offersWithdrawn));
     }
 
     /**
@@ -194,7 +210,19 @@ public final class RoutingMetrics implements RoutingListener {
         count(queued.trace(), queued.queue(), Outcome.QUEUED);
     }
 
+    /** An offer takes the conversation out of its queue; the assignment is counted when it is accepted. */
+    private void onOffered(RoutingEvent.Offered offer) {
+        offered++;
+        OpenConversation tracked = track(offer.conversation());
+        if (tracked.queue != null) {
+            leaveQueue(tracked, offer.at());
+        }
+    }
+
     private void onAssigned(RoutingEvent.Assigned assigned) {
+        if (assigned.strategy().equals(OFFER_STEP)) {
+            offersAccepted++;
+        }
         OpenConversation tracked = track(assigned.conversation());
         String from = tracked.queue == null ? "" : tracked.queue;
         if (tracked.queue != null) {

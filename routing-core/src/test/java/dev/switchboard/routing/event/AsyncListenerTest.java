@@ -3,17 +3,12 @@ package dev.switchboard.routing.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.routing.BusyPolicy;
-import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.ManualClock;
 import dev.switchboard.routing.Owner;
-import dev.switchboard.routing.PassReason;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Router;
-import dev.switchboard.routing.RoutingView;
-import dev.switchboard.routing.Strategy;
-import dev.switchboard.routing.Verdict;
+import dev.switchboard.routing.TestStrategies;
 import dev.switchboard.routing.event.AsyncListener.WhenFull;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,24 +171,9 @@ class AsyncListenerTest {
     void routingGoesOn_whileTheListenerIsStuck() throws InterruptedException {
         Blocked slow = new Blocked();
         AsyncListener listener = AsyncListener.wrap(slow, executor, 1_000, WhenFull.dropAtOnce());
-        Strategy anyone = new Strategy() {
-            @Override
-            public String name() {
-                return "anyone";
-            }
-
-            @Override
-            public Verdict decide(Conversation conversation, RoutingView view) {
-                for (Candidate candidate : view.candidates()) {
-                    if (candidate.canTake(BusyPolicy.EXCLUDE)) {
-                        return Verdict.assign(candidate, "has room");
-                    }
-                }
-                return Verdict.pass(PassReason.NO_CAPACITY, "nobody has room");
-            }
-        };
         Router router = Router.builder().clock(new ManualClock(START)).owner(Owner.agent("ana").capacity(500).build())
-                .chain(anyone).fallbackQueue("waiting", Duration.ofMinutes(5)).listener(listener).build();
+                .chain(TestStrategies.firstAvailable()).fallbackQueue("waiting", Duration.ofMinutes(5))
+                .listener(listener).build();
 
         for (int i = 0; i < 200; i++) {
             router.route(Conversation.builder("c" + i).customer("k" + i).channel("chat").createdAt(START).build());

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.switchboard.routing.BusyPolicy;
-import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Handoff;
 import dev.switchboard.routing.ManualClock;
@@ -15,8 +13,8 @@ import dev.switchboard.routing.PassReason;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Priority;
 import dev.switchboard.routing.Router;
-import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Strategy;
+import dev.switchboard.routing.TestStrategies;
 import dev.switchboard.routing.Trace;
 import dev.switchboard.routing.Verdict;
 import dev.switchboard.routing.event.RoutingEvent;
@@ -37,36 +35,12 @@ class RoutingMetricsTest {
     private final ManualClock clock = new ManualClock(START);
 
     /** Gives the conversation to the first owner in roster order with room. */
-    private static final Strategy FIRST_AVAILABLE = new Strategy() {
-        @Override
-        public String name() {
-            return "first-available";
-        }
-
-        @Override
-        public Verdict decide(Conversation conversation, RoutingView view) {
-            for (Candidate candidate : view.candidates()) {
-                if (candidate.canTake(BusyPolicy.EXCLUDE)) {
-                    return Verdict.assign(candidate, "first owner with room");
-                }
-            }
-            return Verdict.pass(PassReason.NO_CAPACITY, "nobody has room");
-        }
-    };
+    private static final Strategy FIRST_AVAILABLE = TestStrategies.firstAvailable();
 
     /** Rejects spam, passes on the rest. */
-    private static final Strategy SPAM_FILTER = new Strategy() {
-        @Override
-        public String name() {
-            return "spam-filter";
-        }
-
-        @Override
-        public Verdict decide(Conversation conversation, RoutingView view) {
-            return conversation.type().equals("spam") ? new Verdict.Reject("spam")
-                    : Verdict.pass(PassReason.NOT_APPLICABLE, "not spam");
-        }
-    };
+    private static final Strategy SPAM_FILTER = TestStrategies.strategy("spam-filter", (conversation, view) ->
+            conversation.type().equals("spam") ? new Verdict.Reject("spam")
+                    : Verdict.pass(PassReason.NOT_APPLICABLE, "not spam"));
 
     private static Conversation conversation(String id, String type) {
         return Conversation.builder(id).customer("customer-" + id).channel("chat").type(type).createdAt(START).build();

@@ -138,7 +138,8 @@ class ConfigurationSchemaTest {
                        {"type": "agent-pick", "pool": "desk", "deadline": "PT10M", "zone": "Europe/Lisbon"},
                        {"type": "round-robin"}]}},
                     {"id": "billing", "when": {"type": "billing"},
-                     "then": {"owner": "ana", "queue": "desk", "chain": [{"type": "round-robin"}]}},
+                     "then": {"owner": "ana", "queue": "desk", "chain": [{"type": "round-robin"}],
+                              "offer": {"timeout": "PT30S", "ring": "all", "reviewAfter": 3, "reviewQueue": "review"}}},
                     {"id": "review", "then": {"queue": "review"}}
                   ]
                 }
@@ -176,6 +177,14 @@ class ConfigurationSchemaTest {
                         + " \"zone\": \"UTC\"}"),
                 SOUND.replace("{\"type\": \"round-robin\"}", "{\"type\": \"exclude-stale\"}"),
                 SOUND.replace("{\"type\": \"round-robin\"}", "{\"type\": \"sticky\", \"memory\": \"first\"}"),
+                SOUND.replace("[{\"type\": \"round-robin\"}]", "[{\"type\": \"round-robin\"}],"
+                        + " \"offer\": {\"ring\": 2}"),
+                SOUND.replace("[{\"type\": \"round-robin\"}]", "[{\"type\": \"round-robin\"}],"
+                        + " \"offer\": {\"timeout\": \"PT30S\", \"ring\": 0}"),
+                SOUND.replace("[{\"type\": \"round-robin\"}]", "[{\"type\": \"round-robin\"}],"
+                        + " \"offer\": {\"timeout\": \"PT30S\", \"ring\": \"some\"}"),
+                SOUND.replace("[{\"type\": \"round-robin\"}]", "[{\"type\": \"round-robin\"}],"
+                        + " \"offer\": {\"timeout\": \"PT30S\", \"reviewAfter\": 2}"),
                 SOUND.replace("\"rules\": [", "\"rules\": []").replaceAll("(?s)\\[\\]\\s*\\{.*", "[]}"));
     }
 

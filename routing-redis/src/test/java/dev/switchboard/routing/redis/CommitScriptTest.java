@@ -17,29 +17,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The commit script's contract: what it places, and every refusal, each of which changes nothing. */
-class CommitScriptTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private RedisRoutingStore store;
+class CommitScriptTest extends StorePerTest {
 
     @BeforeEach
-    void openStore() {
-        store = REDIS.store();
+    void anaIsOnlineWithRoomForTwo() {
         store.putOwner(agent("ana", 2), Presence.ONLINE);
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
     }
 
     @Nested

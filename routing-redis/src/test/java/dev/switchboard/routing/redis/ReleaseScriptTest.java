@@ -7,30 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.WaitingConversation;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The release script's contract: it frees capacity only where the conversation still is, once. */
-class ReleaseScriptTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private RedisRoutingStore store;
+class ReleaseScriptTest extends StorePerTest {
 
     @BeforeEach
-    void openStore() {
-        store = REDIS.store();
+    void anaHoldsC1() {
         store.putOwner(agent("ana", 1), Presence.ONLINE);
         store.putOwner(agent("ben", 1), Presence.ONLINE);
         store.commit(Assignment.of(chat("c1"), "ana", T0));
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
     }
 
     @Test

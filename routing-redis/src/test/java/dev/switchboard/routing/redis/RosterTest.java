@@ -10,28 +10,10 @@ import dev.switchboard.routing.Capacity;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The roster scripts: put an owner, set its presence, take it off, read its load. */
-class RosterTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private RedisRoutingStore store;
-
-    @BeforeEach
-    void openStore() {
-        store = REDIS.store();
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
+class RosterTest extends StorePerTest {
 
     @Test
     void ownersAreListedInTheOrderTheyJoined_andPuttingAgainKeepsThePlace() {

@@ -4,28 +4,10 @@ import static dev.switchboard.routing.redis.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The timers: a due-time sorted set that hands each due timer to one claimer. */
-class TimersTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private RedisRoutingStore store;
-
-    @BeforeEach
-    void openStore() {
-        store = REDIS.store();
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
+class TimersTest extends StorePerTest {
 
     @Test
     void claimsWhatIsDue_earliestFirst_andLeavesWhatIsNot() {

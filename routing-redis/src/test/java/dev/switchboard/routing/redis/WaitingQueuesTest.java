@@ -18,29 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The queue scripts: enqueue, dequeue, serve order (as routing-core's ServeOrder) and take-next. */
-class WaitingQueuesTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private RedisRoutingStore store;
-
-    @BeforeEach
-    void openStore() {
-        store = REDIS.store();
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
+class WaitingQueuesTest extends StorePerTest {
 
     private static WaitingConversation waiting(Conversation conversation, String queue, Instant enqueuedAt) {
         return new WaitingConversation(conversation, queue, "nobody free", enqueuedAt, enqueuedAt.plusSeconds(900));

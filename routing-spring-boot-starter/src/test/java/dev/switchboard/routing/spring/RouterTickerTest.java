@@ -17,6 +17,7 @@ import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.Verdict;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,14 @@ class RouterTickerTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final AtomicBoolean failing = new AtomicBoolean();
-    /** Passes every conversation on to the fallback queue, or throws while {@link #failing} is set. */
+    /** The router's clock, which throws while {@link #failing} is set: a tick then fails before it changes anything. */
+    private final InstantSource failingClock = () -> {
+        if (failing.get()) {
+            throw new IllegalStateException("the clock failed");
+        }
+        return clock.instant();
+    };
+    /** Passes every conversation on to the fallback queue. */
     private final Strategy passing = new Strategy() {
         @Override
         public String name() {
@@ -34,13 +42,10 @@ class RouterTickerTest {
 
         @Override
         public Verdict decide(Conversation conversation, RoutingView view) {
-            if (failing.get()) {
-                throw new IllegalStateException("a strategy failed");
-            }
             return new Verdict.Pass(PassReason.NONE_AVAILABLE, "nobody takes it in this test");
         }
     };
-    private final Router router = Router.builder().clock(clock).owner(Owner.agent("ana").build())
+    private final Router router = Router.builder().clock(failingClock).owner(Owner.agent("ana").build())
             .chain(passing).fallbackQueue("waiting", Duration.ofMinutes(10)).build();
     private final RecordingScheduler scheduler = new RecordingScheduler();
     private final RouterTicker ticker = new RouterTicker(router, scheduler, Duration.ofSeconds(3));
@@ -100,7 +105,7 @@ class RouterTickerTest {
             assertThat(event.getLevel()).isEqualTo(Level.ERROR);
             assertThat(event.getFormattedMessage())
                     .isEqualTo("Switchboard's router tick failed; the next one runs in PT3S");
-            assertThat(event.getThrowableProxy().getMessage()).isEqualTo("a strategy failed");
+            assertThat(event.getThrowableProxy().getMessage()).isEqualTo("the clock failed");
         });
         assertThat(router.stats().slaBreached()).isEqualTo(1);
     }

@@ -1,10 +1,12 @@
 package dev.switchboard.routing.config;
 
 import dev.switchboard.routing.Condition;
+import dev.switchboard.routing.OfferPolicy;
 import dev.switchboard.routing.Rule;
 import dev.switchboard.routing.WeeklySchedule;
 import dev.switchboard.routing.config.JsonFields.Item;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,8 +152,46 @@ final class RuleReader {
             problems.add(then.path("chain"), "is needed to choose among the rule's " + (team.isPresent() ? "team"
                     : "owner") + ": for example [{\"type\": \"round-robin\"}]");
         }
+        then.object("offer", false).ifPresent(offer -> offer(offer, steps.isEmpty(), builder));
         then.rejectUnknown("field of a rule's 'then'");
         return team.isPresent() || owner.isPresent() || then.has("chain");
+    }
+
+    /**
+     * Reads how a rule offers instead of assigning: {@code timeout}, {@code ring} (a number of owners, or
+     * {@code "all"}), and {@code reviewAfter} declines and expiries with the {@code reviewQueue} they send to.
+     */
+    private void offer(JsonFields offer, boolean noChain, Rule.Builder builder) {
+        int before = problems.count();
+        if (noChain) {
+            problems.add(offer.path(), "offers what the rule's chain chooses, and the rule has no 'chain'");
+        }
+        Optional<Duration> timeout = offer.duration("timeout", true, false);
+        OfferPolicy.Builder policy = OfferPolicy.builder(timeout.orElse(Duration.ofSeconds(1)));
+        offer.item("ring", false).ifPresent(ring -> {
+            if (ring.node().isTextual() && ring.node().textValue().equals("all")) {
+                policy.ringAll();
+            } else if (ring.node().isTextual()) {
+                problems.add(ring.path(), "must be a number of owners or \"all\", was '" + ring.node().textValue()
+                        + "'");
+            } else {
+                JsonFields.integer(ring, problems)
+                        .ifPresent(owners -> problems.attempt(ring.path(), () -> policy.ring(owners)));
+            }
+        });
+        Optional<Integer> reviewAfter = offer.integer("reviewAfter");
+        Optional<String> reviewQueue = offer.text("reviewQueue", false);
+        reviewQueue.ifPresent(queue -> declared.knownQueue(queue, offer.path("reviewQueue")));
+        if (reviewAfter.isPresent() != reviewQueue.isPresent()) {
+            problems.add(offer.path(), "'reviewAfter' and 'reviewQueue' go together: after that many declines and"
+                    + " expiries the conversation waits in that queue for review");
+        } else if (reviewAfter.isPresent()) {
+            problems.attempt(offer.path("reviewAfter"), () -> policy.reviewAfter(reviewAfter.get(), reviewQueue.get()));
+        }
+        offer.rejectUnknown("field of a rule's 'offer'");
+        if (problems.count() == before) {
+            builder.offer(policy.build());
+        }
     }
 
     private List<Condition> conditions(JsonFields when) {

@@ -82,6 +82,11 @@ final class LogCodec {
                     .put("to", transfer.toOwnerId()).set("handoff", handoff(transfer.handoff()));
         } else if (input instanceof RouterInput.Claim claim) {
             line.put("type", "claim").put("owner", claim.ownerId()).put("conversation", claim.conversationId());
+        } else if (input instanceof RouterInput.Accept accept) {
+            line.put("type", "accept").put("owner", accept.ownerId()).put("conversation", accept.conversationId());
+        } else if (input instanceof RouterInput.Decline decline) {
+            line.put("type", "decline").put("owner", decline.ownerId()).put("conversation", decline.conversationId())
+                    .put("reason", decline.reason());
         } else if (input instanceof RouterInput.Acknowledge acknowledge) {
             line.put("type", "acknowledge").put("conversation", acknowledge.conversationId());
         } else if (input instanceof RouterInput.Link link) {
@@ -115,6 +120,19 @@ final class LogCodec {
         } else if (event instanceof RoutingEvent.Rejected rejected) {
             line.put("type", "rejected").put("conversation", rejected.conversation().id())
                     .put("reason", rejected.reason()).set("trace", trace(rejected.trace()));
+        } else if (event instanceof RoutingEvent.Offered offered) {
+            line.put("type", "offered").put("conversation", offered.conversation().id())
+                    .put("owner", offered.ownerId()).put("strategy", offered.strategy())
+                    .put("expiresAt", offered.expiresAt().toString()).set("trace", trace(offered.trace()));
+        } else if (event instanceof RoutingEvent.OfferDeclined declined) {
+            line.put("type", "offer-declined").put("conversation", declined.conversation().id())
+                    .put("owner", declined.ownerId()).put("reason", declined.reason());
+        } else if (event instanceof RoutingEvent.OfferExpired expired) {
+            line.put("type", "offer-expired").put("conversation", expired.conversation().id())
+                    .put("owner", expired.ownerId()).put("expiresAt", expired.expiresAt().toString());
+        } else if (event instanceof RoutingEvent.OfferWithdrawn withdrawn) {
+            line.put("type", "offer-withdrawn").put("conversation", withdrawn.conversation().id())
+                    .put("owner", withdrawn.ownerId()).put("reason", withdrawn.reason());
         } else if (event instanceof RoutingEvent.Transferred transferred) {
             line.put("type", "transferred").put("conversation", transferred.conversation().id())
                     .put("from", transferred.fromOwnerId()).put("to", transferred.toOwnerId())
@@ -224,6 +242,9 @@ final class LogCodec {
             case "transfer" -> input(at, new RouterInput.Transfer(text(line, "conversation"), text(line, "to"),
                     handoff(object(line, "handoff"))));
             case "claim" -> input(at, new RouterInput.Claim(text(line, "owner"), text(line, "conversation")));
+            case "accept" -> input(at, new RouterInput.Accept(text(line, "owner"), text(line, "conversation")));
+            case "decline" -> input(at, new RouterInput.Decline(text(line, "owner"), text(line, "conversation"),
+                    text(line, "reason")));
             case "acknowledge" -> input(at, new RouterInput.Acknowledge(text(line, "conversation")));
             case "link" -> input(at, new RouterInput.Link(text(line, "identity"), text(line, "other")));
             case "replace-plan" -> input(at, new RouterInput.ReplacePlan(replacement(line)));
@@ -240,6 +261,14 @@ final class LogCodec {
                     instant(line, "slaDeadline"), trace(object(line, "trace")));
             case "rejected" -> new RoutingEvent.Rejected(at, known(line), text(line, "reason"),
                     trace(object(line, "trace")));
+            case "offered" -> new RoutingEvent.Offered(at, known(line), text(line, "owner"), text(line, "strategy"),
+                    instant(line, "expiresAt"), trace(object(line, "trace")));
+            case "offer-declined" -> new RoutingEvent.OfferDeclined(at, known(line), text(line, "owner"),
+                    text(line, "reason"));
+            case "offer-expired" -> new RoutingEvent.OfferExpired(at, known(line), text(line, "owner"),
+                    instant(line, "expiresAt"));
+            case "offer-withdrawn" -> new RoutingEvent.OfferWithdrawn(at, known(line), text(line, "owner"),
+                    text(line, "reason"));
             case "transferred" -> new RoutingEvent.Transferred(at, known(line), text(line, "from"), text(line, "to"),
                     handoff(object(line, "handoff")));
             case "rerouted" -> new RoutingEvent.Rerouted(at, known(line), text(line, "from"), text(line, "reason"));

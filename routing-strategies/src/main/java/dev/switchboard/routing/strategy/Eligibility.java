@@ -3,12 +3,18 @@ package dev.switchboard.routing.strategy;
 import dev.switchboard.routing.BusyPolicy;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.PassReason;
+import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Verdict;
 import java.util.List;
 
 /** Explains, for people, why none of a set of candidates could take a conversation. */
 final class Eligibility {
     private Eligibility() {}
+
+    /** A pass saying why none of the rule's owners can take the conversation (see {@link #noneCanTake}). */
+    static Verdict.Pass noOwnerCanTake(RoutingView view, BusyPolicy busyPolicy) {
+        return noneCanTake(view.candidates(), busyPolicy, "owners");
+    }
 
     /**
      * A pass saying why none of {@code considered} can take the conversation: none available (presence) or none

@@ -97,8 +97,7 @@ public final class FewestHandled implements Strategy {
                 tied = 0;
             }
             tied++;
-            if (chosen == null || completed < fewest || load < chosenLoad
-                    || (load == chosenLoad && released.isBefore(chosenReleased))) {
+            if (chosen == null || completed < fewest || IdleOrder.idler(load, released, chosenLoad, chosenReleased)) {
                 chosen = eligible.owner();
                 fewest = completed;
                 chosenLoad = load;
@@ -106,7 +105,7 @@ public final class FewestHandled implements Strategy {
             }
         }
         if (chosen == null) {
-            return Eligibility.noneCanTake(view.candidates(), busyPolicy, "owners");
+            return Eligibility.noOwnerCanTake(view, busyPolicy);
         }
         String window = rolling.map(length -> "in the last " + Durations.describe(length))
                 .orElseGet(() -> "today (since midnight in " + zone.orElseThrow() + ")");

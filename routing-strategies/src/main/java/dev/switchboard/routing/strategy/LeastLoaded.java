@@ -122,7 +122,7 @@ public final class LeastLoaded implements Strategy {
             }
         }
         if (chosen == null) {
-            return Eligibility.noneCanTake(view.candidates(), busyPolicy, "owners");
+            return Eligibility.noOwnerCanTake(view, busyPolicy);
         }
         return new Verdict.Assign(chosen.id(), reason(measure.describe(chosen, chosenLoad), count, tied,
                 tiedAndIdleAsLong), Map.of());

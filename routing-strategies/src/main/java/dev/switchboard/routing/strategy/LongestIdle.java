@@ -56,8 +56,8 @@ public final class LongestIdle implements Strategy {
             int load = eligible.load();
             Instant released = eligible.lastReleasedAt();
             Instant assigned = eligible.lastAssignedAt();
-            if (chosen == null || load < chosenLoad || (load == chosenLoad && (released.isBefore(chosenReleased)
-                    || (released.equals(chosenReleased) && assigned.isBefore(chosenAssigned))))) {
+            if (chosen == null || IdleOrder.idler(load, released, chosenLoad, chosenReleased)
+                    || (load == chosenLoad && released.equals(chosenReleased) && assigned.isBefore(chosenAssigned))) {
                 chosen = eligible.owner();
                 chosenLoad = load;
                 chosenReleased = released;
@@ -65,7 +65,7 @@ public final class LongestIdle implements Strategy {
             }
         }
         if (chosen == null) {
-            return Eligibility.noneCanTake(view.candidates(), busyPolicy, "owners");
+            return Eligibility.noOwnerCanTake(view, busyPolicy);
         }
         String state = chosenLoad > 0 ? "it holds the fewest open conversations (" + chosenLoad + ")"
                 : chosenReleased.equals(Instant.MIN) ? "it holds none and never finished one"

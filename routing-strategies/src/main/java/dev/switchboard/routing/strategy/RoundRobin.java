@@ -44,7 +44,7 @@ public final class RoundRobin implements Strategy {
         if (!eligible.advanceTo(view.cursor(name))) {
             eligible = view.eligible(Requirements.NONE, busyPolicy);
             if (!eligible.next()) {
-                return Eligibility.noneCanTake(view.candidates(), busyPolicy, "owners");
+                return Eligibility.noOwnerCanTake(view, busyPolicy);
             }
         }
         return new Verdict.Assign(eligible.owner().id(), "next in rotation among available owners",

@@ -69,7 +69,7 @@ public final class TopDown implements Strategy {
             }
         }
         if (chosen == null) {
-            return Eligibility.noneCanTake(view.candidates(), busyPolicy, "owners");
+            return Eligibility.noOwnerCanTake(view, busyPolicy);
         }
         String reason = chosenRank < order.size()
                 ? "first who can take it from the top of the order (number " + (chosenRank + 1) + " of "

@@ -1,6 +1,7 @@
 package dev.switchboard.routing.examples.simulator;
 
 import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.QueueSpec;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.RoutingPlan;
 import dev.switchboard.routing.Rule;
@@ -88,6 +89,17 @@ record Chain(String name, String description, Routing routing) {
             return builder.chain(steps.steps().toArray(Strategy[]::new)).fallbackQueue(steps.fallbackQueue(), queueSla);
         }
         return builder.plan(plan().orElseThrow());
+    }
+
+    /**
+     * The queues this chain's conversations wait in, with their SLAs: a chain of strategies' fallback queue, whose
+     * SLA is {@code queueSla} (the day's), or the plan's queues.
+     */
+    List<QueueSpec> queues(Duration queueSla) {
+        if (routing instanceof Steps steps) {
+            return List.of(new QueueSpec(steps.fallbackQueue(), queueSla));
+        }
+        return plan().orElseThrow().queues();
     }
 
     /** The plan of a chain of rules or of a document; a chain of steps has none. */

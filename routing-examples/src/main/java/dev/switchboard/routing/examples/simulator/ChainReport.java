@@ -1,5 +1,6 @@
 package dev.switchboard.routing.examples.simulator;
 
+import dev.switchboard.routing.QueueSpec;
 import dev.switchboard.routing.metrics.DurationSummary;
 import java.util.List;
 
@@ -22,14 +23,18 @@ import java.util.List;
  * @param returning conversations from a customer whose earlier conversation that day had an owner
  * @param backToPreviousOwner of those, the ones first assigned to the customer's previous owner
  * @param queueByMinute the most conversations waiting at once in each minute of the day, from its start
+ * @param queues the queues the chain's conversations wait in, with their SLAs ({@link Chain#queues})
+ * @param breakdown the conversations by queue, channel and priority
  */
 record ChainReport(Chain chain, int conversations, DurationSummary timeToAssign, DurationSummary timeInQueue,
         int slaBreaches, int transfers, int reroutes, int manualReview, int waitingAtClose, List<AgentFigures> agents,
-        int returning, int backToPreviousOwner, List<Integer> queueByMinute) {
+        int returning, int backToPreviousOwner, List<Integer> queueByMinute, List<QueueSpec> queues,
+        Breakdown breakdown) {
 
     ChainReport {
         agents = List.copyOf(agents);
         queueByMinute = List.copyOf(queueByMinute);
+        queues = List.copyOf(queues);
     }
 
     /**

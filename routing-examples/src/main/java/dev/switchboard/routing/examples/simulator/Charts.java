@@ -5,7 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** The report's charts, drawn as inline SVG from a run's figures; chain {@code i} is drawn in {@link #color(int)}. */
 final class Charts {
@@ -33,6 +38,47 @@ final class Charts {
             new Bucket("2-5 min", 120, 300), new Bucket("5-10 min", 300, 600), new Bucket("10-15 min", 600, 900),
             new Bucket("15-20 min", 900, 1200), new Bucket("20-30 min", 1200, 1800),
             new Bucket("30 min +", 1800, Long.MAX_VALUE));
+
+    /**
+     * A service level drawn on the time-to-assign chart.
+     *
+     * @param sla its value
+     * @param whose the queues that have it, in words: {@code the day's}, {@code queue priority}, ...
+     */
+    record SlaLine(Duration sla, String whose) {
+
+        /** The line's name in the legend and its tooltip: {@code SLA 10 min: the day's}. */
+        String label() {
+            return "SLA " + Format.minutes(sla) + ": " + whose;
+        }
+    }
+
+    /**
+     * The SLA lines of the time-to-assign chart, shortest first: one per SLA of the chains' queues, saying whose it
+     * is: {@code the day's} for the queue of every chain of strategies, else the queues by name.
+     */
+    static List<SlaLine> slaLines(SimulationReport report) {
+        Map<Duration, Set<String>> planQueues = new TreeMap<>();
+        Set<Duration> daySla = new HashSet<>();
+        for (ChainReport chain : report.chains()) {
+            boolean steps = chain.chain().plan().isEmpty();
+            chain.queues().forEach(queue -> {
+                Set<String> named = planQueues.computeIfAbsent(queue.sla(), sla -> new LinkedHashSet<>());
+                if (steps) {
+                    daySla.add(queue.sla());
+                } else {
+                    named.add(queue.name());
+                }
+            });
+        }
+        List<SlaLine> lines = new ArrayList<>();
+        planQueues.forEach((sla, named) -> {
+            String listed = (named.size() == 1 ? "queue " : "queues ") + String.join(", ", named);
+            lines.add(new SlaLine(sla, !daySla.contains(sla) ? listed
+                    : named.isEmpty() ? "the day's" : "the day's, and " + listed));
+        });
+        return lines;
+    }
 
     static String color(int chain) {
         return PALETTE.get(chain % PALETTE.size());
@@ -93,7 +139,7 @@ final class Charts {
         return svg.render("Conversations waiting over the day, per chain");
     }
 
-    /** How long conversations that were not assigned at once took, per chain. */
+    /** How long conversations that were not assigned at once took, per chain, with a line at each SLA. */
     static String timeToAssign(SimulationReport report) {
         List<ChainReport> chains = report.chains();
         int[][] counts = new int[chains.size()][TIME_TO_ASSIGN.size()];
@@ -119,8 +165,13 @@ final class Charts {
             }
             svg.text(slotStart + slot / 2, frame.y(0) + 18, TIME_TO_ASSIGN.get(b).label(), "middle", "tick");
         }
+        for (SlaLine line : slaLines(report)) {
+            double x = frame.left() + slot * slotsBefore(line.sla());
+            svg.line(x, frame.y(frame.yMax()) - 4, x, frame.y(0), "sla", line.label());
+            svg.text(x, frame.y(frame.yMax()) - 8, "SLA " + Format.minutes(line.sla()), "middle", "sla");
+        }
         svg.line(frame.left(), frame.y(0), frame.left() + frame.plotWidth(), frame.y(0), "axis");
-        return svg.render("Time to assign, per chain, for conversations not assigned at once");
+        return svg.render("Time to an agent, per chain, for conversations not assigned at once, with the SLAs");
     }
 
     /** How many conversations each agent worked on, one bar per chain. */
@@ -156,6 +207,23 @@ final class Charts {
         }
         svg.line(left, top - 6, left, height - 8, "axis");
         return svg.render("Conversations each agent worked on, per chain");
+    }
+
+    /**
+     * Where a duration falls on the time-to-assign chart, in slots from its left edge: a bucket's share for the part
+     * of it below the duration (the open last bucket counts from its start).
+     */
+    static double slotsBefore(Duration duration) {
+        double seconds = duration.toMillis() / 1000.0;
+        for (int b = 0; b < TIME_TO_ASSIGN.size(); b++) {
+            Bucket bucket = TIME_TO_ASSIGN.get(b);
+            if (seconds < bucket.until()) {
+                double within = bucket.until() == Long.MAX_VALUE ? 0
+                        : (seconds - bucket.from()) / (bucket.until() - bucket.from());
+                return b + Math.max(0, within);
+            }
+        }
+        return TIME_TO_ASSIGN.size();
     }
 
     // ------------------------------------------------------------------------------------------- layout

@@ -1,5 +1,6 @@
 package dev.switchboard.routing.examples.simulator;
 
+import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** The rows of the comparison, defined once for the console table and the HTML report. */
+/**
+ * The rows of the comparison and the columns of the breakdown by queue, channel and priority, defined once for the
+ * console table and the HTML report.
+ */
 final class Comparison {
     private Comparison() {}
 
@@ -19,30 +23,74 @@ final class Comparison {
     record Row(String group, String label, Function<ChainReport, String> value) {}
 
     static final List<Row> ROWS = List.of(
-            new Row("time to assign", "p50", chain -> Format.duration(chain.timeToAssign().percentile(50).toSeconds())),
-            new Row("", "p95", chain -> Format.duration(chain.timeToAssign().percentile(95).toSeconds())),
-            new Row("", "max", chain -> Format.duration(chain.timeToAssign().max().toSeconds())),
-            new Row("queue", "conversations that waited",
-                    chain -> Format.countAndShare((int) chain.timeInQueue().count(), chain.conversations())),
-            new Row("", "mean wait (of those)", chain -> Format.duration(chain.timeInQueue().mean().toNanos() / 1e9)),
-            new Row("", "p95 wait (of those)", chain -> Format.duration(chain.timeInQueue().percentile(95).toSeconds())),
+            new Row("time to an agent", "half got one within",
+                    chain -> Format.duration(chain.timeToAssign().percentile(50).toSeconds())),
+            new Row("", "95% got one within",
+                    chain -> Format.duration(chain.timeToAssign().percentile(95).toSeconds())),
+            new Row("", "longest", chain -> Format.duration(chain.timeToAssign().max().toSeconds())),
+            new Row("waiting", "conversations that waited",
+                    chain -> Format.countAndShare(chain.timeInQueue().count(), chain.conversations())),
+            new Row("", "average wait (of those)",
+                    chain -> Format.duration(chain.timeInQueue().mean().toNanos() / 1e9)),
+            new Row("", "95% of those waited at most",
+                    chain -> Format.duration(chain.timeInQueue().percentile(95).toSeconds())),
             new Row("", "SLA breaches", chain -> String.valueOf(chain.slaBreaches())),
             new Row("", "sent to manual review", chain -> String.valueOf(chain.manualReview())),
             new Row("", "still waiting at close", chain -> String.valueOf(chain.waitingAtClose())),
-            new Row("ownership changes", "transfers", chain -> String.valueOf(chain.transfers())),
-            new Row("", "re-routes (agent offline)", chain -> String.valueOf(chain.reroutes())),
-            new Row("", "reroute rate", chain -> Format.percent(chain.rerouteRate())),
-            new Row("agents", "utilisation min/mean/max", Comparison::utilisation),
-            new Row("", "load max/min", chain -> Format.decimal(chain.maxOverMin(), 2)),
-            new Row("", "load Gini", chain -> Format.decimal(chain.gini(), 3)),
-            new Row("returning customers", "back to previous owner",
+            new Row("handovers", "transfers to another agent", chain -> String.valueOf(chain.transfers())),
+            new Row("", "re-routed (agent went offline)", chain -> String.valueOf(chain.reroutes())),
+            new Row("", "handover rate", chain -> Format.percent(chain.rerouteRate())),
+            new Row("agents", "utilisation lowest/average/highest", Comparison::utilisation),
+            new Row("", "busiest agent's load / quietest's", chain -> Format.decimal(chain.maxOverMin(), 2)),
+            new Row("", "workload fairness (0 = perfectly even)", chain -> Format.decimal(chain.gini(), 3)),
+            new Row("returning customers", "back with their previous agent",
                     chain -> Format.percent(chain.backToPreviousOwnerShare()) + " of " + chain.returning()));
 
     /** What the figures mean, in a few lines under the table. */
     static final List<String> NOTES = List.of(
-            "time to assign: from arrival to first owner; waits: total time in queues, counted to the close",
-            "reroute rate: (transfers + re-routes) / conversations; load: conversations an agent worked on",
-            "utilisation: open conversations / capacity, averaged over the time an agent was not offline");
+            "time to an agent: from arrival to the first agent; waits: total time in queues, counted to the close",
+            "handover rate: (transfers + re-routes) / conversations; an agent's load: the conversations it worked on",
+            "utilisation: open conversations / capacity, averaged over the time an agent was not offline",
+            "workload fairness: the Gini coefficient of the agents' loads, 0 when all did as much, near 1 when one did all");
+
+    /** A column of the breakdown by queue, channel and priority: its header, and how to write it for one group. */
+    record Column(String header, Function<Breakdown.Group, String> value) {}
+
+    static final List<Column> BREAKDOWN = List.of(
+            new Column("conversations", group -> String.valueOf(group.conversations())),
+            new Column("assigned at once",
+                    group -> Format.countAndShare(group.assignedAtOnce(), group.conversations())),
+            new Column("waited", group -> Format.countAndShare(group.waits().count(), group.conversations())),
+            new Column("median wait", group -> wait(group, 50)),
+            new Column("95% waited at most", group -> wait(group, 95)),
+            new Column("SLA breaches", group -> String.valueOf(group.slaBreaches())));
+
+    /** A percentile of the waits of a group's conversations that waited; a dash when none did. */
+    private static String wait(Breakdown.Group group, double percent) {
+        return group.waits().count() == 0 ? "-" : Format.duration(group.waits().percentile(percent).toSeconds());
+    }
+
+    /**
+     * The breakdown's rows, in order: a dimension (blank when it continues the previous row's), the group's name
+     * (a queue with its SLA), and the group's figures.
+     */
+    record BreakdownRow(String dimension, String name, Breakdown.Group group) {}
+
+    static List<BreakdownRow> breakdownRows(ChainReport chain) {
+        List<BreakdownRow> rows = new ArrayList<>();
+        Breakdown breakdown = chain.breakdown();
+        Map<String, String> slas = new LinkedHashMap<>();
+        chain.queues().forEach(queue -> slas.put(queue.name(), " (SLA " + Format.minutes(queue.sla()) + ")"));
+        breakdown.byQueue().forEach(group -> rows.add(new BreakdownRow(rows.isEmpty() ? "queue" : "",
+                group.name() + slas.getOrDefault(group.name(), ""), group)));
+        int firstChannel = rows.size();
+        breakdown.byChannel().forEach(group -> rows.add(new BreakdownRow(rows.size() == firstChannel ? "channel" : "",
+                group.name(), group)));
+        int firstPriority = rows.size();
+        breakdown.byPriority().forEach(group -> rows.add(new BreakdownRow(
+                rows.size() == firstPriority ? "priority" : "", group.name(), group)));
+        return rows;
+    }
 
     private static String utilisation(ChainReport chain) {
         DoubleSummaryStatistics utilisation = chain.agents().stream()

@@ -45,12 +45,30 @@ final class Format {
     }
 
     /** A part and its share of a whole: {@code 312 (10.4%)}. */
-    static String countAndShare(int part, int whole) {
+    static String countAndShare(long part, long whole) {
         return part + " (" + percent(whole == 0 ? 0 : (double) part / whole) + ")";
     }
 
     static String decimal(double value, int places) {
         return Double.isInfinite(value) ? "inf" : String.format(Locale.ROOT, "%." + places + "f", value);
+    }
+
+    /** Text wrapped into lines of at most {@code width} characters (a longer word gets a line of its own). */
+    static String wrap(String text, int width) {
+        StringBuilder wrapped = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                wrapped.append('\n');
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                wrapped.append(' ');
+                lineLength++;
+            }
+            wrapped.append(word);
+            lineLength += word.length();
+        }
+        return wrapped.toString();
     }
 
     /** A time of day, UTC: {@code 08:30}. */

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The comparison as one self-contained HTML page: the figures, and charts of the day's arrivals, the queue over
- * the day, time to assign and each agent's load. No scripts and nothing fetched, so it opens anywhere, and it is
+ * The comparison as one self-contained HTML page: the conclusion, the figures, each chain's conversations by queue,
+ * channel and priority, and charts of the day's arrivals, the queue over the day, time to an agent (with the SLAs)
+ * and each agent's load. No scripts and nothing fetched, so it opens anywhere, and it is
  * well-formed XML (XHTML syntax), so tools can parse it.
  */
 final class HtmlReport {
@@ -25,7 +26,7 @@ final class HtmlReport {
     private static final String STYLE = """
             body { margin: 0; background: #f4f6f9; color: #1d2330;
                    font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
-            main { max-width: 1000px; margin: 0 auto; padding: 28px 24px 40px; }
+            main { max-width: 1080px; margin: 0 auto; padding: 28px 24px 40px; }
             h1 { font-size: 26px; margin: 0 0 4px; }
             h2 { font-size: 17px; margin: 0 0 2px; }
             p.lead { color: #4a5366; margin: 0 0 20px; }
@@ -34,13 +35,13 @@ final class HtmlReport {
                       padding: 18px 22px; margin-bottom: 20px; }
             table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
             th, td { padding: 5px 8px; text-align: right; white-space: nowrap; }
-            th { font-weight: 600; border-bottom: 2px solid #d5dae2; vertical-align: bottom; }
-            th.chain { white-space: normal; }
+            th { font-weight: 600; border-bottom: 2px solid #d5dae2; vertical-align: bottom; white-space: normal; }
             .nowrap { white-space: nowrap; }
             th.left, td.left { text-align: left; }
             td.group { font-weight: 600; color: #33405a; }
             tr.first td { border-top: 1px solid #e3e6eb; }
             td.muted { color: #6b7486; }
+            td.group, td.label { white-space: normal; }
             td.wrap { white-space: normal; }
             .legend { margin: 6px 0 10px; }
             .legend span { display: inline-block; margin-right: 18px; }
@@ -53,6 +54,12 @@ final class HtmlReport {
             svg text.unit { font-size: 11px; fill: #8a93a5; }
             svg line.grid { stroke: #e8ebf0; stroke-width: 1; }
             svg line.axis { stroke: #9aa3b2; stroke-width: 1; }
+            svg line.sla { stroke: #1d2330; stroke-width: 1.5; stroke-dasharray: 5 4; }
+            svg text.sla { font-size: 11px; fill: #1d2330; }
+            .sla-swatch { display: inline-block; width: 18px; height: 0; border-top: 2px dashed #1d2330;
+                          margin-right: 6px; vertical-align: 3px; }
+            p.conclusion { font-size: 15px; margin: 0; }
+            tr.chain td { padding-top: 14px; font-weight: 600; }
             """;
 
     /** Writes the report into {@code directory}, creating it if need be, and returns the file. */
@@ -74,14 +81,19 @@ final class HtmlReport {
                 .append(escape(report.day().title())).append(" · ").append(escape(Comparison.summary(report)))
                 .append("</p>\n");
         chains(html, report);
+        html.append("<section>\n<h2>In short</h2>\n<p class=\"conclusion\">").append(escape(Conclusion.of(report)))
+                .append("</p>\n</section>\n");
         summary(html, report);
+        breakdown(html, report);
         chart(html, "Conversations arriving", "Per quarter hour, the same for every chain: the day's shape, "
-                + "with its morning and after-lunch peaks.", Charts.arrivals(report.day()), List.of());
+                + "with its morning and after-lunch peaks.", Charts.arrivals(report.day()), List.of(), List.of());
         chart(html, "Queue length over the day", "The most conversations waiting at once in each "
-                + Charts.QUEUE_MINUTES_PER_POINT + " minutes.", Charts.queueLength(report), report.chains());
-        chart(html, "Time to assign", assignedAtOnce(report), Charts.timeToAssign(report), report.chains());
-        chart(html, "Load per agent", "Conversations each agent worked on. Hover over a bar for the figures.",
-                Charts.loadPerAgent(report), report.chains());
+                + Charts.QUEUE_MINUTES_PER_POINT + " minutes.", Charts.queueLength(report), report.chains(),
+                List.of());
+        chart(html, "Time to an agent", assignedAtOnce(report), Charts.timeToAssign(report), report.chains(),
+                Charts.slaLines(report));
+        chart(html, "Conversations per agent", "Conversations each agent worked on. Hover over a bar for the "
+                + "figures.", Charts.loadPerAgent(report), report.chains(), List.of());
         agents(html, report);
         html.append("<p class=\"note\">");
         Comparison.NOTES.forEach(note -> html.append(escape(note)).append(".<br/>"));
@@ -98,8 +110,8 @@ final class HtmlReport {
         List<ChainReport> chains = report.chains();
         for (int i = 0; i < chains.size(); i++) {
             Chain chain = chains.get(i).chain();
-            html.append("<tr><td class=\"left\">").append(swatch(i)).append("<strong>").append(escape(chain.name()))
-                    .append("</strong></td><td class=\"left\">").append(escape(chain.description()))
+            html.append("<tr><td class=\"left\"><span class=\"nowrap\">").append(swatch(i)).append("<strong>")
+                    .append(escape(chain.name())).append("</strong></span></td><td class=\"left\">").append(escape(chain.description()))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n</section>\n");
@@ -112,10 +124,33 @@ final class HtmlReport {
         for (Comparison.Row row : Comparison.ROWS) {
             html.append(row.group().isEmpty() ? "<tr>" : "<tr class=\"first\">")
                     .append("<td class=\"left group\">").append(escape(row.group())).append("</td>")
-                    .append("<td class=\"left muted\">").append(escape(row.label())).append("</td>");
+                    .append("<td class=\"left muted label\">").append(escape(row.label())).append("</td>");
             report.chains().forEach(chain -> html.append("<td>").append(escape(row.value().apply(chain)))
                     .append("</td>"));
             html.append("</tr>\n");
+        }
+        html.append("</table>\n</section>\n");
+    }
+
+    /** Each chain's conversations by queue, channel and priority, one block of rows per chain. */
+    private static void breakdown(StringBuilder html, SimulationReport report) {
+        html.append("<section>\n<h2>By queue, channel and priority</h2>\n<p class=\"note\">Each chain's "
+                + "conversations split three ways; waits are of the conversations that waited.</p>\n<table>\n"
+                + "<tr><th class=\"left\"></th><th class=\"left\"></th>");
+        Comparison.BREAKDOWN.forEach(column -> html.append("<th>").append(escape(column.header())).append("</th>"));
+        html.append("</tr>\n");
+        for (int c = 0; c < report.chains().size(); c++) {
+            ChainReport chain = report.chains().get(c);
+            html.append("<tr class=\"chain\"><td class=\"left\" colspan=\"").append(2 + Comparison.BREAKDOWN.size())
+                    .append("\">").append(swatch(c)).append(escape(chain.chain().name())).append("</td></tr>\n");
+            for (Comparison.BreakdownRow row : Comparison.breakdownRows(chain)) {
+                html.append(row.dimension().isEmpty() ? "<tr>" : "<tr class=\"first\">")
+                        .append("<td class=\"left group\">").append(escape(row.dimension())).append("</td>")
+                        .append("<td class=\"left muted\">").append(escape(row.name())).append("</td>");
+                Comparison.BREAKDOWN.forEach(column -> html.append("<td>")
+                        .append(escape(column.value().apply(row.group()))).append("</td>"));
+                html.append("</tr>\n");
+            }
         }
         html.append("</table>\n</section>\n");
     }
@@ -143,8 +178,12 @@ final class HtmlReport {
         html.append("</table>\n</section>\n");
     }
 
-    /** A section with a chart, and a legend of the chains it draws (none for a chart of the day itself). */
-    private static void chart(StringBuilder html, String title, String note, String svg, List<ChainReport> legend) {
+    /**
+     * A section with a chart, and a legend of the chains it draws (none for a chart of the day itself) and of its SLA
+     * lines, if any.
+     */
+    private static void chart(StringBuilder html, String title, String note, String svg, List<ChainReport> legend,
+            List<Charts.SlaLine> slas) {
         html.append("<section>\n<h2>").append(escape(title)).append("</h2>\n<p class=\"note\">").append(escape(note))
                 .append("</p>\n");
         if (!legend.isEmpty()) {
@@ -154,11 +193,17 @@ final class HtmlReport {
             }
             html.append("</div>\n");
         }
+        if (!slas.isEmpty()) {
+            html.append("<div class=\"legend sla\">");
+            slas.forEach(sla -> html.append("<span><span class=\"sla-swatch\"></span>").append(escape(sla.label()))
+                    .append("</span>"));
+            html.append("</div>\n");
+        }
         html.append(svg).append("\n</section>\n");
     }
 
     private static String assignedAtOnce(SimulationReport report) {
-        StringBuilder note = new StringBuilder("Conversations that waited for an owner, by how long. Assigned at "
+        StringBuilder note = new StringBuilder("Conversations that waited for an agent, by how long. Assigned at "
                 + "once, and not shown: ");
         for (int i = 0; i < report.chains().size(); i++) {
             ChainReport chain = report.chains().get(i);

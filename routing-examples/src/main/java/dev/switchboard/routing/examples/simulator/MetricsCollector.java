@@ -2,6 +2,7 @@ package dev.switchboard.routing.examples.simulator;
 
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.QueueSpec;
 import dev.switchboard.routing.RouterInput;
 import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.event.RoutingListener;
@@ -21,15 +22,17 @@ import java.util.Set;
  * Measures a chain's day from the router's events alone, as a host app's reporting would: the library's
  * {@link RoutingMetrics} measure time to assign, waits, breaches, transfers, re-routes and each agent's load and
  * utilisation; this listener adds what only the simulation asks: conversations sent to review, whether returning
- * customers reached their previous owner, and the queue's length minute by minute. Every agent starts offline, as
- * the simulation adds them, unless the router's roster, which only a recorder sees ({@link RouterInput.Roster}),
- * says otherwise.
+ * customers reached their previous owner, the queue's length minute by minute, and the figures by queue, channel
+ * and priority ({@link GroupMetrics}). Every agent starts offline, as the simulation adds them, unless the router's
+ * roster, which only a recorder sees ({@link RouterInput.Roster}), says otherwise.
  */
 final class MetricsCollector implements RoutingListener {
 
     private final Chain chain;
     private final Instant start;
     private final RoutingMetrics metrics;
+    private final List<QueueSpec> queues;
+    private final GroupMetrics groups;
     private final Map<String, String> lastOwnerOfCustomer = new HashMap<>();
     private final Set<String> assigned = new HashSet<>();
     private final Set<String> waitingNow = new HashSet<>();
@@ -47,12 +50,15 @@ final class MetricsCollector implements RoutingListener {
             builder.owner(owner, Presence.OFFLINE);
         }
         this.metrics = builder.build();
+        this.queues = chain.queues(day.queueSla());
+        this.groups = new GroupMetrics(chain, queues, day.start());
         queueByMinute = new int[minuteOf(day.end()) + 1];
     }
 
     @Override
     public void onEvent(RoutingEvent event) {
         metrics.onEvent(event);
+        groups.onEvent(event);
         if (event instanceof RoutingEvent.Queued queued) {
             enterQueue(queued.conversation().id(), queued.at());
             if (chain.sendsToReview(queued.conversation(), queued.queue())) {
@@ -89,7 +95,7 @@ final class MetricsCollector implements RoutingListener {
         List<Integer> byMinute = Arrays.stream(queueByMinute).boxed().toList();
         return new ChainReport(chain, (int) day.conversations(), day.timeToAssign(), day.conversationWait(),
                 (int) day.slaBreaches(), (int) day.transfers(), (int) day.rerouted(), sentToReview.size(),
-                day.waiting(), agents, returning, backToPreviousOwner, byMinute);
+                day.waiting(), agents, returning, backToPreviousOwner, byMinute, queues, groups.finish(end));
     }
 
     private void enterQueue(String conversationId, Instant at) {

@@ -26,10 +26,15 @@ final class Svg {
     }
 
     Svg line(double x1, double y1, double x2, double y2, String cssClass) {
+        return line(x1, y1, x2, y2, cssClass, null);
+    }
+
+    /** A line with a tooltip. */
+    Svg line(double x1, double y1, double x2, double y2, String cssClass, String tooltip) {
         body.append("<line x1=\"").append(number(x1)).append("\" y1=\"").append(number(y1)).append("\" x2=\"")
                 .append(number(x2)).append("\" y2=\"").append(number(y2)).append("\" class=\"").append(cssClass)
-                .append("\"/>");
-        return this;
+                .append('"');
+        return tooltip(tooltip, "line");
     }
 
     /** A line through points given as x, y pairs. */

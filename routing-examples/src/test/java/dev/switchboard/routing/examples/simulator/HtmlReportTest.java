@@ -24,7 +24,8 @@ class HtmlReportTest {
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
 
-    private static final SimulationReport REPORT = Simulator.simulate(
+    /** A small day through every chain: 6 agents, 400 conversations. */
+    static final SimulationReport REPORT = Simulator.simulate(
             ScenarioFile.readDefault().withAgents(6).withConversations(400), 3,
             Simulator.chains(ScenarioFile.readDefault(), 6, Optional.empty(), NOWHERE), NOWHERE);
 

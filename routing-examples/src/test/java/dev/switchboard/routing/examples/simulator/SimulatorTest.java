@@ -56,13 +56,16 @@ class SimulatorTest {
                 + "seed 42, 20 agents, 3000 conversations");
         Chain.standard().forEach(chain -> assertThat(run.out()).contains(chain.name()));
         assertThat(run.out()).contains("  rules                    the rules of helpdesk-rules.json: vip, urgent, ")
-                .contains("time to assign", "reroute rate", "load Gini", "back to previous owner")
+                .contains("time to an agent", "handover rate", "workload fairness (0 = perfectly even)",
+                        "back with their previous agent", "By queue, channel and priority")
+                .doesNotContain("load Gini", "p95", "reroute rate")
                 .endsWith("HTML report: " + out.resolve(HtmlReport.FILE_NAME).toAbsolutePath().toUri() + "\n");
         assertThat(run.err()).contains("simulating chain 1 of 4, round-robin", "simulating chain 4 of 4, rules");
         assertThat(out.resolve(HtmlReport.FILE_NAME)).isRegularFile();
-        assertThat(Files.readString(Path.of("../README.md")))
-                .as("the README's excerpt is this run's comparison table; paste it again after a change")
+        String readme = Files.readString(Path.of("../README.md"));
+        assertThat(readme).as("the README's excerpt is this run's comparison table; paste it again after a change")
                 .contains(comparisonTable(run.out()));
+        assertThat(readme).as("the README quotes this run's conclusion").contains(conclusion(run.out()));
     }
 
     /** The comparison table of a run's output: from its header (the line above the first rule) to its last row. */
@@ -73,10 +76,16 @@ class SimulatorTest {
             rule++;
         }
         int last = rule;
-        while (!lines.get(last).contains("back to previous owner")) {
+        while (!lines.get(last).contains("back with their previous agent")) {
             last++;
         }
         return String.join("\n", lines.subList(rule - 1, last + 1));
+    }
+
+    /** The conclusion of a run's output: the paragraph that starts "Fewest SLA breaches". */
+    private static String conclusion(String output) {
+        String from = output.substring(output.indexOf("Fewest SLA breaches"));
+        return from.substring(0, from.indexOf("\n\n"));
     }
 
     @Test
