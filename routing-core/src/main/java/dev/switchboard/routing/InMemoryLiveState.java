@@ -2,6 +2,9 @@ package dev.switchboard.routing;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.switchboard.routing.state.LiveState;
+import dev.switchboard.routing.state.LiveStateSettings;
+import dev.switchboard.routing.state.LiveView;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -23,13 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded live state: plain collections, guarded by the router's lock, except for what routes and releases
- * change under its shared lock on several threads at once (see {@link LiveState}): the placements (a concurrent map),
+ * The embedded live state, a router's default store: plain collections, guarded by the router's lock, except for
+ * what routes and releases change under its shared lock on several threads at once (see {@link LiveState}): the placements (a concurrent map),
  * the roster's loads (each owner's under its own lock, see {@link Roster}), the cursors (see {@link Cursors}) and the
  * customer memory (a Caffeine cache). Linked identities form a union-find forest ({@code linkedTo} points towards the
  * customer); identities that were never linked take no memory.
  */
-final class InMemoryLiveState implements LiveState {
+public final class InMemoryLiveState implements LiveState {
 
     private final Roster roster;
     /**
@@ -61,22 +64,21 @@ final class InMemoryLiveState implements LiveState {
     private int waitingCount;
     private long nextIdentity;
 
-    /**
-     * @param tracksCustomers whether to keep each customer's placed conversations, which only
-     *     {@link #conversationsOfCustomer} needs (for one conversation per customer)
-     * @param wrapUp how long owners without a wrap-up time of their own wrap up after a release
-     */
-    InMemoryLiveState(InstantSource clock, long maxCustomers, Duration customerTtl, ServeOrder serveOrder,
-            boolean tracksCustomers, Duration wrapUp) {
+    /** An empty store with the router's settings. */
+    public InMemoryLiveState(LiveStateSettings settings) {
+        Checks.notNull(settings, "settings");
+        InstantSource clock = settings.clock();
+        Duration customerTtl = settings.customerTtl();
+        Duration wrapUp = settings.wrapUp();
         this.roster = new Roster(wrapUp);
-        this.serveOrder = serveOrder.comparator();
-        this.tracksCustomers = tracksCustomers;
+        this.serveOrder = settings.serveOrder().comparator();
+        this.tracksCustomers = settings.tracksCustomers();
         // Caffeine keeps time as nanoseconds in a long, which lasts 292 years, less than a ManualClock may run. So the
         // memory keeps time in microseconds since the router started instead, the ticker and the ttl alike: that lasts
         // 292,000 years, more than all of Bounds, and the ticker saturates beyond.
         Instant start = clock.instant();
         previousOwners = Caffeine.newBuilder()
-                .maximumSize(maxCustomers)
+                .maximumSize(settings.maxCustomers())
                 .expireAfterWrite(Math.max(1, TimeUnit.MICROSECONDS.convert(customerTtl)), TimeUnit.NANOSECONDS)
                 .ticker(() -> TimeUnit.MICROSECONDS.convert(Duration.between(start, clock.instant())))
                 .executor(Runnable::run)

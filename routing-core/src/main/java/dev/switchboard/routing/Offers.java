@@ -1,6 +1,7 @@
 package dev.switchboard.routing;
 
 import dev.switchboard.routing.event.RoutingEvent;
+import dev.switchboard.routing.state.LiveState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.switchboard.routing;
 
+import dev.switchboard.routing.state.LiveState;
+import dev.switchboard.routing.state.LiveView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

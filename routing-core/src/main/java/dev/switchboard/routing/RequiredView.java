@@ -1,5 +1,6 @@
 package dev.switchboard.routing;
 
+import dev.switchboard.routing.state.LiveView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,6 +2,10 @@ package dev.switchboard.routing;
 
 import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.event.RoutingListener;
+import dev.switchboard.routing.state.LiveState;
+import dev.switchboard.routing.state.LiveStateFactory;
+import dev.switchboard.routing.state.LiveStateSettings;
+import dev.switchboard.routing.state.ServeOrder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,8 +139,8 @@ public final class Router {
         this.reviewQueue = builder.reviewQueue;
         requireReviewQueue(routingPlan);
         this.events = new EventDispatcher(builder.listeners, builder.recorders);
-        this.state = new InMemoryLiveState(clock, builder.maxCustomers, builder.customerTtl,
-                builder.serveOrder, oneConversationPerCustomer, builder.wrapUp);
+        this.state = Checks.notNull(builder.liveState.open(new LiveStateSettings(clock, builder.serveOrder,
+                builder.maxCustomers, builder.customerTtl, oneConversationPerCustomer, builder.wrapUp)), "liveState");
         state.keepCompletions(plan.completionWindow());
         this.offers = new Offers(state, events);
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
@@ -1090,6 +1094,7 @@ public final class Router {
         private OfflinePolicy offlinePolicy = OfflinePolicy.reassignNow();
         private ServeOrder serveOrder = ServeOrder.WITHOUT_AGING;
         private Duration wrapUp = Duration.ZERO;
+        private LiveStateFactory liveState = InMemoryLiveState::new;
         private final List<RoutingListener> listeners = new ArrayList<>();
         private final List<RoutingListener> recorders = new ArrayList<>();
         private RoutingPlan plan;
@@ -1212,6 +1217,17 @@ public final class Router {
         /** What happens to the conversations of an owner who goes offline (default: re-routed at once). */
         public Builder offlinePolicy(OfflinePolicy value) {
             offlinePolicy = Checks.notNull(value, "offlinePolicy");
+            return this;
+        }
+
+        /**
+         * Keeps the router's live state in the store {@code factory} makes (see {@link LiveState}); by default, in
+         * this JVM's memory ({@link InMemoryLiveState}). A store that several routers share (such as
+         * {@code routing-redis}) lets several instances of a host route as one, and one that already holds state lets
+         * a router carry on from it.
+         */
+        public Builder liveState(LiveStateFactory factory) {
+            liveState = Checks.notNull(factory, "liveState");
             return this;
         }
 

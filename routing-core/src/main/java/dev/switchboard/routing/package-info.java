@@ -4,7 +4,8 @@
  * interface strategies implement, the {@link dev.switchboard.routing.Decision}s and traces they produce, and the
  * {@link dev.switchboard.routing.Router} that runs a fallback chain over thread-safe live state.
  *
- * <p>Classes that are not public are internals: the live state behind {@code LiveState} and its in-memory
- * implementation, and the fallback chain runner.
+ * <p>The router keeps its live state in a store behind the {@link dev.switchboard.routing.state.LiveState} SPI: by
+ * default the embedded {@link dev.switchboard.routing.InMemoryLiveState}. Classes that are not public are
+ * internals: the roster and its indexes, the cursors, the fallback chain runner.
  */
 package dev.switchboard.routing;

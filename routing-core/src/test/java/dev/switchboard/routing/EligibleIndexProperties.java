@@ -222,7 +222,7 @@ class EligibleIndexProperties {
             if (view instanceof RequiredView) {
                 aRuleRequirementNarrowedTheView = true;
             }
-            ((LiveView) view).heldBack().forEach((ownerId, reason) -> {
+            ((dev.switchboard.routing.state.LiveView) view).heldBack().forEach((ownerId, reason) -> {
                 if (reason.contains("working hours") || reason.contains("cap of")) {
                     heldBackByHoursOrCap = true;
                 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A router with no listeners, no identity linking and no response deadlines routes and releases under its shared lock,
- * on several threads at once, committing each decision atomically per owner (see {@link LiveView#commit}). These
+ * on several threads at once, committing each decision atomically per owner (see {@link dev.switchboard.routing.state.LiveView#commit}). These
  * tests hammer that path: capacity holds in every snapshot taken meanwhile, nothing is lost, and a rotation's cursor
  * stays exact however the threads interleave.
  */

@@ -1,5 +1,13 @@
-package dev.switchboard.routing;
+package dev.switchboard.routing.state;
 
+import dev.switchboard.routing.Capacity;
+import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.OwnerStatus;
+import dev.switchboard.routing.Placement;
+import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.Strategy;
+import dev.switchboard.routing.WaitingConversation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -9,15 +17,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * All of the router's live state: the roster with presence and loads, who owns what, the waiting queues, the
- * strategies' cursors, the customer memory, which identities are one customer, and the offline timers. The router
- * calls it while it holds its lock: exclusively for every operation but two, so that each reads and changes the state
- * atomically. The two are a decision committed through {@link LiveView#commit} and {@link #tryRelease}, which the
- * router also runs under its shared lock on several threads at once, and which are atomic per owner and per
- * conversation. {@link InMemoryLiveState} is the embedded default; a shared store (such as Redis, for hosts that run
- * several instances) implements the same operations, each decision's commit as one atomic script.
+ * The router's live state, as a store keeps it: the roster with presence and loads, who owns what, the waiting
+ * queues, the strategies' cursors, the customer memory, which identities are one customer, the offers that stand and
+ * the timers. This is the service-provider interface a store implements: the router owns no state of its own beyond
+ * its counters, so a router built on a store that already holds state carries on from it.
+ *
+ * <p><b>Atomicity.</b> Each operation is atomic in the store itself, and the store's invariants (no owner above its
+ * capacity, total or per channel; a conversation in exactly one place; a waiting conversation served once) hold
+ * whatever other callers do meanwhile, so that several routers may share one store. A decision is read through a
+ * {@link LiveView} and committed by {@link LiveView#commit}, which checks that what the decision relied on still
+ * holds; when it does not, the router decides again. Within one router the calls also come under its lock:
+ * exclusively for every operation but {@link LiveView#commit} and {@link #tryRelease}, which it runs on several threads
+ * at once, so an embedded store needs to be atomic per owner and per conversation only for those two.
+ *
+ * <p>The embedded default is {@code dev.switchboard.routing.InMemoryLiveState}; a shared store (such as Redis, for
+ * hosts that run several instances) implements the same operations, each decision's commit as one atomic script.
+ * Stores are made by a {@link LiveStateFactory} from the router's {@link LiveStateSettings}.
  */
-interface LiveState {
+public interface LiveState {
 
     // -- roster
 

@@ -1,5 +1,7 @@
-package dev.switchboard.routing;
+package dev.switchboard.routing.state;
 
+import dev.switchboard.routing.RoutingView;
+import dev.switchboard.routing.Verdict;
 import java.util.Map;
 
 /**
@@ -7,8 +9,11 @@ import java.util.Map;
  * what the router itself asks while it runs a chain: whether the owner a step chose can take the conversation,
  * which owners were left out of the decision and why (so that the trace explains a conversation that waits while
  * those owners have room), and, once a step assigned, the commit of that assignment.
+ *
+ * <p>A view is used by one thread for one decision, and then dropped; a store may reuse it for that thread's next
+ * decision.
  */
-interface LiveView extends RoutingView {
+public interface LiveView extends RoutingView {
 
     /**
      * Why an owner may not be given this conversation, or null when it may: it is not among the candidates (not on
