@@ -1,6 +1,7 @@
 package dev.switchboard.routing;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -41,6 +42,15 @@ final class Cursors {
             }
         }
         return true;
+    }
+
+    /** Every cursor that moved, with its position. */
+    Map<String, Long> positions() {
+        Map<String, Long> positions = new HashMap<>();
+        for (Entry entry : entries) {
+            positions.put(entry.key, entry.position);
+        }
+        return positions;
     }
 
     synchronized void move(Map<String, Long> moves) {

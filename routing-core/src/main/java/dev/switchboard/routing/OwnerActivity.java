@@ -1,5 +1,6 @@
 package dev.switchboard.routing;
 
+import dev.switchboard.routing.state.StateSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,6 +79,22 @@ final class OwnerActivity {
                     + cap.get().zone() + ")";
         }
         return null;
+    }
+
+    /** This activity as a snapshot's, with the owner's assignments the roster keeps. */
+    StateSnapshot.Activity snapshot(Instant lastAssignedAt, List<Instant> recentAssignments) {
+        return new StateSnapshot.Activity(lastAssignedAt, recentAssignments, lastReleasedAt, completions, wrapUpUntil,
+                capDay == null ? Optional.empty() : Optional.of(new StateSnapshot.DailyCount(capDay, receivedOnCapDay)));
+    }
+
+    /** Takes the releases, wrap-up and daily count of a snapshot's activity; for a store being restored. */
+    void restore(StateSnapshot.Activity activity) {
+        lastReleasedAt = activity.lastReleasedAt();
+        completions.clear();
+        completions.addAll(activity.completions());
+        wrapUpUntil = activity.wrapUpUntil();
+        capDay = activity.dailyCount().map(StateSnapshot.DailyCount::day).orElse(null);
+        receivedOnCapDay = activity.dailyCount().map(StateSnapshot.DailyCount::received).orElse(0);
     }
 
     int completedSince(Instant since) {

@@ -6,6 +6,7 @@ import dev.switchboard.routing.state.LiveState;
 import dev.switchboard.routing.state.LiveStateFactory;
 import dev.switchboard.routing.state.LiveStateSettings;
 import dev.switchboard.routing.state.ServeOrder;
+import dev.switchboard.routing.state.StateSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,13 +140,17 @@ public final class Router {
         this.reviewQueue = builder.reviewQueue;
         requireReviewQueue(routingPlan);
         this.events = new EventDispatcher(builder.listeners, builder.recorders);
+        Map<Owner, Presence> roster = new LinkedHashMap<>();
+        builder.roster.values().forEach(entry -> roster.put(entry.owner, entry.presence));
+        Optional<StateSnapshot> start = StartingState.of(roster, builder.restoreFrom, builder.resumed,
+                clock.instantChecked());
         this.state = Checks.notNull(builder.liveState.open(new LiveStateSettings(clock, builder.serveOrder,
                 builder.maxCustomers, builder.customerTtl, oneConversationPerCustomer, builder.wrapUp)), "liveState");
         state.keepCompletions(plan.completionWindow());
         this.offers = new Offers(state, events);
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
                 && responseDeadlines.isEmpty();
-        builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
+        start.ifPresentOrElse(state::restore, () -> roster.forEach(state::addOwner));
         requireRuleOwners(routingPlan);
         Map<String, Presence> presences = new LinkedHashMap<>();
         builder.roster.forEach((id, entry) -> presences.put(id, entry.presence));
@@ -682,6 +687,15 @@ public final class Router {
         });
     }
 
+    /**
+     * Everything the router's store holds now, taken under the router's exclusive lock so that it is consistent: a
+     * router built from it ({@link Builder#restoreFrom}) carries on exactly where this one is. The counters of
+     * {@link #stats()} are not part of it.
+     */
+    public StateSnapshot snapshot() {
+        return read(state::snapshot);
+    }
+
     /** Counters since the router was built. */
     public RouterStats stats() {
         return read(() -> new RouterStats(routed.sum(), assigned.sum(), queued.sum(), rejected.sum(),
@@ -1105,6 +1119,8 @@ public final class Router {
         private final Map<Priority, Duration> responseDeadlines = new EnumMap<>(Priority.class);
         private int maxBounces;
         private String reviewQueue;
+        private StateSnapshot restoreFrom;
+        private StartingState.Resumed resumed;
 
         private Builder() {}
 
@@ -1319,6 +1335,36 @@ public final class Router {
             }
             this.customerTtl = Checks.positive(ttl, "customer memory ttl");
             this.maxCustomers = maxCustomers;
+            return this;
+        }
+
+        /**
+         * Starts the router from a snapshot of a router's live state ({@link Router#snapshot()}), which holds its
+         * roster, conversations, queues, cursors, customer memory and timers: it carries on exactly as that router
+         * would have. Instead of adding owners and {@link #resume resuming} conversations; the plan and settings are
+         * still the builder's.
+         */
+        public Builder restoreFrom(StateSnapshot snapshot) {
+            Checks.notNull(snapshot, "snapshot");
+            if (restoreFrom != null) {
+                throw new IllegalStateException("the router is already restored from a snapshot");
+            }
+            restoreFrom = snapshot;
+            return this;
+        }
+
+        /**
+         * Starts the router with the conversations a host's own database says are open: {@code owned} by owners of
+         * the roster (each owner's oldest assignment first), each remembered as its customer's previous owner, and
+         * {@code waiting} in their queues. Checked whole when the router is built: an owner not on the roster, an
+         * owner given more than its capacity (in total or on a channel) or a conversation given twice is refused,
+         * and no router is built. Response deadlines are not started for resumed conversations.
+         */
+        public Builder resume(List<Placement.Owned> owned, List<WaitingConversation> waiting) {
+            if (resumed != null) {
+                throw new IllegalStateException("the router already resumes conversations");
+            }
+            resumed = new StartingState.Resumed(owned, waiting);
             return this;
         }
 

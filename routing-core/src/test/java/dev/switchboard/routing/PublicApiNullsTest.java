@@ -7,6 +7,7 @@ import static dev.switchboard.routing.TestStrategies.firstAvailable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.routing.event.RoutingListener;
+import dev.switchboard.routing.state.StateSnapshot;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.InvocationTargetException;
@@ -81,7 +82,12 @@ class PublicApiNullsTest {
             Map.entry(OfflinePolicy.class, OfflinePolicy::reassignNow),
             Map.entry(Strategy.class, TestStrategies::firstAvailable),
             Map.entry(RoutingListener.class, () -> (RoutingListener) event -> {}),
-            Map.entry(RoutingPlan.class, PublicApiNullsTest::plan));
+            Map.entry(RoutingPlan.class, PublicApiNullsTest::plan),
+            Map.entry(WaitingConversation.class, PublicApiNullsTest::waiting),
+            Map.entry(StateSnapshot.class, () -> StateSnapshot.empty(START)),
+            Map.entry(StateSnapshot.Activity.class, () -> StateSnapshot.Activity.NONE),
+            Map.entry(StateSnapshot.Customers.class, () -> StateSnapshot.empty(START).customers()),
+            Map.entry(StateSnapshot.Timers.class, () -> StateSnapshot.empty(START).timers()));
 
     /** Containers of each container type the API takes, holding a null. */
     private static final Map<Class<?>, Supplier<Object>> HOLDING_NULL = Map.of(
@@ -128,7 +134,23 @@ class PublicApiNullsTest {
             Map.entry(RoutingPlan.class, PublicApiNullsTest::plan),
             Map.entry(Router.class, () -> Router.builder().owner(agent("x", 1)).plan(plan()).build()),
             Map.entry(Router.Builder.class, Router::builder),
+            Map.entry(StateSnapshot.class, () -> StateSnapshot.empty(START)),
+            Map.entry(StateSnapshot.OwnerState.class, () -> new StateSnapshot.OwnerState(agent("ana", 1), 0,
+                    Presence.ONLINE, List.of(), StateSnapshot.Activity.NONE)),
+            Map.entry(StateSnapshot.Activity.class, () -> StateSnapshot.Activity.NONE),
+            Map.entry(StateSnapshot.DailyCount.class, () -> new StateSnapshot.DailyCount(LocalDate.of(2026, 3, 2), 1)),
+            Map.entry(StateSnapshot.Waiting.class, () -> new StateSnapshot.Waiting(waiting(), false)),
+            Map.entry(StateSnapshot.Customers.class, () -> StateSnapshot.empty(START).customers()),
+            Map.entry(StateSnapshot.CustomerMemory.class, () -> new StateSnapshot.CustomerMemory("maria", "ana",
+                    "ana", 1, START)),
+            Map.entry(StateSnapshot.LinkedIdentities.class, () -> new StateSnapshot.LinkedIdentities("maria",
+                    List.of("m@example.com"))),
+            Map.entry(StateSnapshot.Timers.class, () -> StateSnapshot.empty(START).timers()),
             Map.entry(Bounds.class, () -> null));
+
+    private static WaitingConversation waiting() {
+        return new WaitingConversation(conversation("c1").build(), "x", "nobody free", START, START);
+    }
 
     private static RoutingPlan plan() {
         return new RoutingPlan(List.of(new QueueSpec("x", Duration.ofMinutes(1))),

@@ -213,6 +213,22 @@ public interface LiveState {
     /** How many owners are passed over for an open conversation. */
     int passedOver(String conversationId);
 
+    // -- snapshots
+
+    /**
+     * Everything this store holds now (see {@link StateSnapshot}), for a store that carries on from it after a
+     * restart; the router takes it under its exclusive lock, so it is consistent.
+     */
+    StateSnapshot snapshot();
+
+    /**
+     * Fills this store, which must be empty (as its factory made it), with a snapshot's state: afterwards it answers
+     * every question as the store the snapshot was taken from did.
+     *
+     * @throws IllegalStateException when the store already holds state, which is then left unchanged
+     */
+    void restore(StateSnapshot snapshot);
+
     // -- strategy memory
 
     /** Keeps each owner's releases this far back (see {@link Strategy#completionWindow()}); zero keeps none. */
