@@ -167,7 +167,8 @@ final class LogCodec {
         }
     }
 
-    private ObjectNode conversation(Conversation conversation) {
+    /** A conversation as lines (and state snapshots) write it. */
+    static ObjectNode conversation(Conversation conversation) {
         ObjectNode node = LogJson.MAPPER.createObjectNode().put("id", conversation.id())
                 .put("customer", conversation.customerId()).put("channel", conversation.channel())
                 .put("type", conversation.type()).put("priority", name(conversation.priority()))
@@ -192,7 +193,7 @@ final class LogCodec {
                 .put("nextAction", handoff.nextAction());
     }
 
-    private ObjectNode capacity(Capacity capacity) {
+    static ObjectNode capacity(Capacity capacity) {
         ObjectNode node = LogJson.MAPPER.createObjectNode().put("total", capacity.total());
         ObjectNode perChannel = node.putObject("perChannel");
         capacity.perChannel().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -226,7 +227,8 @@ final class LogCodec {
         return node;
     }
 
-    private static String name(Enum<?> value) {
+    /** An enum constant as lines write it: lower case, with hyphens. */
+    static String name(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
@@ -293,6 +295,13 @@ final class LogCodec {
     }
 
     private Conversation newConversation(JsonNode node) {
+        Conversation conversation = conversation(node);
+        conversations.put(conversation.id(), conversation);
+        return conversation;
+    }
+
+    /** A conversation as {@link #conversation(Conversation)} wrote it. */
+    static Conversation conversation(JsonNode node) {
         List<SkillRequirement> skills = new ArrayList<>();
         for (JsonNode skill : array(node, "requiredSkills")) {
             skills.add(new SkillRequirement(text(skill, "skill"), integer(skill, "minProficiency"),
@@ -311,12 +320,10 @@ final class LogCodec {
             }
         }
         Instant createdAt = instant(node, "createdAt");
-        Conversation conversation = new Conversation(text(node, "id"), text(node, "customer"), text(node, "channel"),
+        return new Conversation(text(node, "id"), text(node, "customer"), text(node, "channel"),
                 text(node, "type"), enumOf(Priority.class, node, "priority"), bool(node, "vip"),
                 text(node, "language"), text(node, "region"), skills, attributes, createdAt,
                 node.has("lastActivityAt") ? instant(node, "lastActivityAt") : createdAt, preferred);
-        conversations.put(conversation.id(), conversation);
-        return conversation;
     }
 
     private static RoutingPlan replacement(JsonNode line) {
@@ -356,7 +363,7 @@ final class LogCodec {
         return new Handoff(text(node, "summary"), text(node, "alreadySaid"), text(node, "nextAction"));
     }
 
-    private static Capacity capacity(JsonNode node) {
+    static Capacity capacity(JsonNode node) {
         Map<String, Integer> perChannel = new HashMap<>();
         JsonNode channels = object(node, "perChannel");
         channels.fieldNames().forEachRemaining(channel -> perChannel.put(channel, integer(channels, channel)));
