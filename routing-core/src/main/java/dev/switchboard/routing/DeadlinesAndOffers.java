@@ -58,6 +58,7 @@ final class DeadlinesAndOffers {
         return lapsedBy.getOrDefault(conversationId, List.of()).size();
     }
 
+    /** See {@link dev.switchboard.routing.state.LiveState#offer}. */
     Placement.Offered offer(String conversationId, Instant at, Instant expiresAt) {
         if (!(store.placed.get(conversationId) instanceof Placement.Owned owned)) {
             throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
@@ -65,6 +66,7 @@ final class DeadlinesAndOffers {
         return offered(new Placement.Offered(owned.conversation(), List.of(owned.ownerId()), at, expiresAt));
     }
 
+    /** See {@link dev.switchboard.routing.state.LiveState#ring}. */
     boolean ring(String conversationId, String ownerId, Instant at) {
         Placement.Offered offer = requireOffer(conversationId);
         Roster.Slot slot = store.roster.get(ownerId);
@@ -83,6 +85,7 @@ final class DeadlinesAndOffers {
         return true;
     }
 
+    /** See {@link dev.switchboard.routing.state.LiveState#withdraw}. */
     Optional<Placement.Offered> withdraw(String conversationId, String ownerId) {
         Placement.Offered offer = requireOffer(conversationId, ownerId);
         store.roster.unassigned(store.roster.require(ownerId), offer.conversation());
@@ -97,6 +100,7 @@ final class DeadlinesAndOffers {
                 offer.expiresAt())));
     }
 
+    /** See {@link dev.switchboard.routing.state.LiveState#accept}. */
     Placement.Owned accept(String conversationId, String ownerId) {
         Placement.Offered offer = requireOffer(conversationId, ownerId);
         for (String other : offer.ownerIds()) {
