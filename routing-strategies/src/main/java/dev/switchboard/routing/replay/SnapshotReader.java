@@ -212,7 +212,7 @@ final class SnapshotReader {
 
     private static Map<String, JsonNode> fields(JsonNode object) {
         Map<String, JsonNode> fields = new HashMap<>();
-        object.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));
+        object.properties().forEach(field -> fields.put(field.getKey(), field.getValue()));
         return fields;
     }
 
@@ -252,7 +252,7 @@ final class SnapshotReader {
 
     private static Map<String, Long> wholes(JsonNode object) {
         Map<String, Long> wholes = new HashMap<>();
-        object.fields().forEachRemaining(field -> {
+        object.properties().forEach(field -> {
             if (!field.getValue().isIntegralNumber() || !field.getValue().canConvertToLong()) {
                 throw new LineFields.BadLine("field '" + field.getKey() + "' must be a whole number, was "
                         + field.getValue());
