@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code switchboard.reroutes} [reason]: function counter, conversations taken back and routed again</li>
  *   <li>{@code switchboard.transfers}: function counter, transfers between owners</li>
  *   <li>{@code switchboard.sla.breaches} [queue]: function counter</li>
+ *   <li>{@code switchboard.offers} [outcome: offered, accepted, declined, expired, withdrawn]: function counter,
+ *       one per owner an offer was made to (see {@code OfferPolicy})</li>
  *   <li>{@code switchboard.owner.utilisation} [owner, team]: gauge, open conversations over capacity, averaged over
  *       the time at work (team: the owner's teams joined by commas)</li>
  *   <li>{@code switchboard.team.utilisation} [team]: gauge</li>
