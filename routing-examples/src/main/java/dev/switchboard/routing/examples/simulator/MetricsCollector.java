@@ -95,7 +95,8 @@ final class MetricsCollector implements RoutingListener {
         List<Integer> byMinute = Arrays.stream(queueByMinute).boxed().toList();
         return new ChainReport(chain, (int) day.conversations(), day.timeToAssign(), day.conversationWait(),
                 (int) day.slaBreaches(), (int) day.transfers(), (int) day.rerouted(), sentToReview.size(),
-                day.waiting(), agents, returning, backToPreviousOwner, byMinute, queues, groups.finish(end));
+                day.waiting(), agents, returning, backToPreviousOwner, byMinute, queues, groups.finish(end),
+                day.offers());
     }
 
     private void enterQueue(String conversationId, Instant at) {
