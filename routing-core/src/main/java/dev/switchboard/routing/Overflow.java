@@ -38,7 +38,7 @@ public record Overflow(Trigger trigger, Action action) {
         return new Trigger.QueueHolds(conversations);
     }
 
-    /** A policy that acts while none of the rule's owners (the whole roster, for a rule without owners) is logged in. */
+    /** A policy that acts while none of the rule's owners (the whole roster, without owners) is logged in. */
     public static Trigger whenNobodyLoggedIn() {
         return new Trigger.NobodyLoggedIn();
     }

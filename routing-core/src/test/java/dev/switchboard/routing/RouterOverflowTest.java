@@ -75,7 +75,8 @@ class RouterOverflowTest {
             assertThat(overflowed.fromRule()).isEqualTo("billing");
             assertThat(overflowed.to()).isEqualTo("front-line");
             RoutingEvent.Assigned assigned = eventsOf(RoutingEvent.Assigned.class).get(1);
-            assertThat(assigned.trace().explain()).contains("overflow", "overflowed from billing to front-line after 2m")
+            assertThat(assigned.trace().explain())
+                    .contains("overflow passed (none available): overflowed from billing to front-line after 2m")
                     .contains("rule front-line");
             assertThat(router.stats().overflowed()).isEqualTo(1);
         }

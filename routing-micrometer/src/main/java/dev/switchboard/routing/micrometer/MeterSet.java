@@ -49,6 +49,8 @@ final class MeterSet {
                 .description("Transfers between owners").register(registry);
         FunctionCounter.builder("switchboard.decisions.retried", router, routed -> routed.stats().retried())
                 .description("Decisions made again because another thread moved what they read").register(registry);
+        FunctionCounter.builder("switchboard.overflows", router, routed -> routed.stats().overflowed())
+                .description("Conversations an overflow policy moved on").register(registry);
         offers("offered", OfferFigures::offered);
         offers("accepted", OfferFigures::accepted);
         offers("declined", OfferFigures::declined);

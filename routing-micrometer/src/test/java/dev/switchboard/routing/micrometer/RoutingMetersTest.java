@@ -8,6 +8,7 @@ import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.ManualClock;
 import dev.switchboard.routing.OfferPolicy;
+import dev.switchboard.routing.Overflow;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.PassReason;
 import dev.switchboard.routing.Presence;
@@ -116,6 +117,25 @@ class RoutingMetersTest {
         assertThat(registry.get("switchboard.team.utilisation").tag("team", "desk").gauge().value())
                 .isEqualTo(70.0 / 80);
         assertThat(registry.get("switchboard.decisions.retried").functionCounter().count()).isZero();
+        assertThat(registry.get("switchboard.overflows").functionCounter().count()).isZero();
+    }
+
+    @Test
+    void countsOverflows() {
+        Router overflowing = Router.builder().clock(clock).owner(ANA).owner(BEN, Presence.OFFLINE)
+                .plan(new RoutingPlan(List.of(new QueueSpec("waiting", Duration.ofMinutes(5)),
+                        new QueueSpec("review", Duration.ofMinutes(30))), List.of(
+                        Rule.builder("desk").chain(FIRST_AVAILABLE).queue("waiting")
+                                .overflow(Overflow.after(Duration.ofMinutes(2)).sendToReview("review")).build())))
+                .listener(meters).build();
+        meters.bindTo(registry, overflowing);
+
+        overflowing.route(conversation("c1"));
+        overflowing.route(conversation("c2")); // ana is full: waits, and goes to review two minutes later
+        at(2);
+        overflowing.tick();
+
+        assertThat(registry.get("switchboard.overflows").functionCounter().count()).isEqualTo(1);
     }
 
     @Test

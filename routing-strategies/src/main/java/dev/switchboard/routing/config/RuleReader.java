@@ -22,9 +22,9 @@ import java.util.TreeSet;
  * Reads the ordered {@code rules}, with the free {@code attributes} their conditions may test: each rule's
  * conditions, checked against the field's kind; its destination (a declared queue, team or owner) and strategy
  * chain; its business hours; and what it {@code requires} of every step (the conversation's language, region or
- * skills); its targets ({@link TargetsReader}), offers and overflow policies ({@link OverflowReader}). The last rule must send what no rule matched
- * to review, and, with a {@code classification.minConfidence}, a rule named {@value #LOW_CONFIDENCE_RULE} is put
- * first.
+ * skills); its targets ({@link TargetsReader}), offers and overflow policies ({@link OverflowReader}). The last
+ * rule must send what no rule matched to review, and, with a {@code classification.minConfidence}, a rule named
+ * {@value #LOW_CONFIDENCE_RULE} is put first.
  */
 final class RuleReader {
 

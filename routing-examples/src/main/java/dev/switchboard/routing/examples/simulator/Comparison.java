@@ -43,6 +43,7 @@ final class Comparison {
             new Row("offers", "offers made to agents", chain -> String.valueOf(chain.offers().offered())),
             new Row("", "declined", chain -> String.valueOf(chain.offers().declined())),
             new Row("", "expired unanswered", chain -> String.valueOf(chain.offers().expired())),
+            new Row("overflow", "moved on by an overflow policy", chain -> String.valueOf(chain.overflows())),
             new Row("agents", "utilisation lowest/average/highest", Comparison::utilisation),
             new Row("", "busiest agent's load / quietest's", chain -> Format.decimal(chain.maxOverMin(), 2)),
             new Row("", "workload fairness (0 = perfectly even)", chain -> Format.decimal(chain.gini(), 3)),

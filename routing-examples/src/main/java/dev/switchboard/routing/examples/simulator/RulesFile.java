@@ -195,7 +195,7 @@ final class RulesFile {
             Set<String> owners = new LinkedHashSet<>(rule.owners());
             rule.owners().forEach(owner -> owners.addAll(copies.getOrDefault(owner, List.of())));
             rules.add(new Rule(rule.name(), rule.when(), owners, rule.chain(), rule.queue(), rule.note(), rule.hours(),
-                    rule.afterHours(), rule.requires(), rule.offer()));
+                    rule.afterHours(), rule.requires(), rule.offer(), rule.overflow(), rule.targets()));
         }
         return new RoutingPlan(plan.queues(), rules);
     }

@@ -66,7 +66,7 @@ class HtmlReportTest {
                 .containsExactly(String.join("", names), String.join("", names), String.join("", names));
         String charts = HtmlReport.render(REPORT);
         assertThat(charts).contains("<title>rules: at most ", "<title>rules, 1-29 s: ", "<title>ana, rules: ")
-                .contains("offers made to agents", "declined", "expired unanswered");
+                .contains("offers made to agents", "declined", "expired unanswered", "moved on by an overflow policy");
     }
 
     @Test

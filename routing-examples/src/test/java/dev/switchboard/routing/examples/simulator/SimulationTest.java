@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.switchboard.routing.Condition;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.OfferPolicy;
+import dev.switchboard.routing.Overflow;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.QueueSpec;
@@ -186,6 +187,24 @@ class SimulationTest {
                 .isPositive().isLessThanOrEqualTo(report.waitingAtClose());
         assertThat(Simulation.run(day, offering)).usingRecursiveComparison()
                 .withEqualsForType(DurationSummary::equals, DurationSummary.class).isEqualTo(report);
+    }
+
+    @Test
+    void aTeamThatOverflowsToAnother_countsTheMoves_andTheOtherTeamServesWhatWaitedTooLong() {
+        Day day = tinyDay();
+        RoutingPlan plan = new RoutingPlan(
+                List.of(new QueueSpec("specialists", Duration.ofMinutes(4)),
+                        new QueueSpec("front-line", Duration.ofMinutes(4))),
+                List.of(Rule.builder("specialists").when(new Condition.Is("type", "billing")).owners("a")
+                                .chain(new RoundRobin()).queue("specialists")
+                                .overflow(Overflow.after(Duration.ofMinutes(1)).moveTo("front-line")).build(),
+                        Rule.builder("front-line").owners("b").chain(new RoundRobin()).queue("front-line").build()));
+
+        ChainReport report = Simulation.run(day, new Chain("overflow", "a, then b after a minute",
+                new Chain.Rules(plan)));
+
+        assertThat(report.overflows()).as("billing waits for a, and b takes what waited a minute").isPositive();
+        assertThat(report.waitingAtClose()).isZero();
     }
 
     @Test

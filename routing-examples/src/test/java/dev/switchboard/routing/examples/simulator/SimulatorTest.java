@@ -57,7 +57,7 @@ class SimulatorTest {
         Chain.standard().forEach(chain -> assertThat(run.out()).contains(chain.name()));
         assertThat(run.out()).contains("  rules                    the rules of helpdesk-rules.json: vip, urgent, ")
                 .contains("  offers                   the rules of helpdesk-offers.json: vip, urgent, ")
-                .contains("offers made to agents", "expired unanswered")
+                .contains("offers made to agents", "expired unanswered", "moved on by an overflow policy")
                 .contains("time to an agent", "handover rate", "workload fairness (0 = perfectly even)",
                         "back with their previous agent", "By queue, channel and priority")
                 .doesNotContain("load Gini", "p95", "reroute rate")
