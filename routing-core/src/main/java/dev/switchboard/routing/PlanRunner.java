@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs a {@link RoutingPlan}: finds the first rule a conversation matches and runs that rule's chain over a view of
+ * Runs a {@link RoutingPlan}: finds the first rule a conversation matches (or the rule an {@link Overflow} moved it
+ * to) and runs that rule's chain over a view of
  * the rule's owners, with the rule's own strategy cursors, so that a rotation in one team does not move another's;
  * when the rule requires something of every owner (see {@link Rule.Requirement}), the view holds only those that
  * meet it.
@@ -41,6 +42,9 @@ final class PlanRunner {
     private final RoutingPlan plan;
     private final Map<String, QueueSpec> queues;
     private final List<Compiled> rules;
+    /** Each rule's index in {@link #rules}, by name. */
+    private final Map<String, Integer> ruleIndex;
+    private final boolean overflows;
     private final Duration completionWindow;
     /** {@link #queuesServedBy} per owner id, found on first use; called under the router's lock. */
     private final Map<String, List<String>> served = new HashMap<>();
@@ -53,6 +57,12 @@ final class PlanRunner {
             compiled.add(new Compiled(rule, new FallbackChain(rule.chain(), rule.queue(), queues.keySet())));
         }
         this.rules = List.copyOf(compiled);
+        Map<String, Integer> indexes = new HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            indexes.put(rules.get(i).rule().name(), i);
+        }
+        this.ruleIndex = Map.copyOf(indexes);
+        this.overflows = plan.rules().stream().anyMatch(rule -> !rule.overflow().isEmpty());
         this.completionWindow = longestCompletionWindow(plan);
     }
 
@@ -89,29 +99,64 @@ final class PlanRunner {
      * conversations on to the next rule; a rule outside its hours holds the conversation in its queue.
      */
     Decided decide(Conversation conversation, Instant now, LiveState state) {
-        int chosen = rules.size() - 1;
-        for (int i = 0; i < rules.size() - 1; i++) {
-            Rule rule = rules.get(i).rule();
-            if (rule.matches(conversation)
-                    && (rule.afterHours() == Rule.AfterHours.HOLD || rule.isOpen(now))) {
-                chosen = i;
-                break;
-            }
-        }
+        int chosen = chosen(conversation, now);
         Rule rule = rules.get(chosen).rule();
+        Optional<String> review = Overflows.reviewQueue(conversation);
+        if (review.isPresent()) {
+            return new Decided(matched(rule, chosen, conversation, Trace.of(Overflows.STEP, Verdict.enqueue(
+                    review.get(), "held for review after it overflowed"))), review.get(), null, null, rule);
+        }
         if (!rule.isOpen(now)) {
             return new Decided(matched(rule, chosen, conversation, Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule "
                     + rule.name() + " is outside its business hours; the conversation waits until it opens"))),
                     rule.queue(), null, null, rule);
         }
-        LiveView view = state.view(conversation, now, rule.owners(), rule.name());
+        Set<String> owners = rule.owners();
+        String reached = null;
+        if (!rule.targets().isEmpty()) {
+            TargetWalk.Reached walk = TargetWalk.reach(rule.targets(), conversation, now, state);
+            owners = walk.owners();
+            reached = walk.explanation();
+        }
+        LiveView view = state.view(conversation, now, owners, rule.name());
         Requirements required = rule.requirementsFor(conversation);
         if (!required.equals(Requirements.NONE)) {
             view = new RequiredView(view, required, rule.name());
         }
         FallbackChain chain = rules.get(chosen).chain();
-        return new Decided(matched(rule, chosen, conversation, chain.run(conversation, view)), rule.queue(), view,
-                chain, rule);
+        Trace trace = chain.run(conversation, view);
+        return new Decided(reached == null ? matched(rule, chosen, conversation, trace)
+                : new Trace(Optional.of(new Trace.RuleMatch(rule.name(), rule.explain(conversation, chosen == 0) + "; "
+                        + reached)), trace.steps()), rule.queue(), view, chain, rule);
+    }
+
+    /** The rule that decides a conversation now (see {@link #decide}). */
+    Rule ruleFor(Conversation conversation, Instant now) {
+        return rules.get(chosen(conversation, now)).rule();
+    }
+
+    /** Whether any rule of the plan has overflow policies. */
+    boolean overflows() {
+        return overflows;
+    }
+
+    /**
+     * The index of the rule that decides a conversation: the rule an overflow moved it to, while the plan has it;
+     * else the first it matches, skipping those outside their business hours that send conversations on.
+     */
+    private int chosen(Conversation conversation, Instant now) {
+        Integer movedTo = Overflows.movedTo(conversation).map(ruleIndex::get).orElse(null);
+        if (movedTo != null) {
+            return movedTo;
+        }
+        for (int i = 0; i < rules.size() - 1; i++) {
+            Rule rule = rules.get(i).rule();
+            if (rule.matches(conversation)
+                    && (rule.afterHours() == Rule.AfterHours.HOLD || rule.isOpen(now))) {
+                return i;
+            }
+        }
+        return rules.size() - 1;
     }
 
     /**
@@ -148,7 +193,7 @@ final class PlanRunner {
         Set<String> queues = new LinkedHashSet<>();
         for (Compiled compiled : rules) {
             Rule rule = compiled.rule();
-            if (!compiled.chain().isEmpty() && (rule.owners().isEmpty() || rule.owners().contains(ownerId))) {
+            if (!compiled.chain().isEmpty() && (rule.allOwners().isEmpty() || rule.allOwners().contains(ownerId))) {
                 queues.add(rule.queue());
             }
         }

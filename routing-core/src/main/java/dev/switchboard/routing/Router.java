@@ -102,6 +102,7 @@ public final class Router {
     private final LiveState state;
     private final EventDispatcher events;
     private final Offers offers;
+    private final Overflows overflows;
     /**
      * Every operation holds the write lock, except routes and releases when nothing needs them serialised (see
      * {@link #concurrent}): those hold the read lock, so that they run on several threads at once.
@@ -148,6 +149,8 @@ public final class Router {
                 builder.maxCustomers, builder.customerTtl, oneConversationPerCustomer, builder.wrapUp)), "liveState");
         state.keepCompletions(plan.completionWindow());
         this.offers = new Offers(state, events);
+        this.overflows = new Overflows(state, events, (moved, now, because) -> settle(moved, now, Optional.empty(),
+                because));
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
                 && responseDeadlines.isEmpty();
         start.ifPresentOrElse(state::restore, () -> roster.forEach(state::addOwner));
@@ -201,7 +204,7 @@ public final class Router {
                     return joined(id, state.placement(id).orElseThrow());
                 }
             }
-            Decision decision = settle(conversation, now, Optional.empty());
+            Decision decision = overflows.routed(plan, settle(conversation, now, Optional.empty()), now);
             routed.increment();
             return decision;
         } finally {
@@ -639,6 +642,7 @@ public final class Router {
                             entry.slaDeadline()));
                 }
             }
+            overflows.tick(plan, now);
             drainAll(now);
             return null;
         });
@@ -700,7 +704,7 @@ public final class Router {
     public RouterStats stats() {
         return read(() -> new RouterStats(routed.sum(), assigned.sum(), queued.sum(), rejected.sum(),
                 transferred.sum(), rerouted.sum(), released.sum(), slaBreached.sum(), joined.sum(),
-                retried.sum()));
+                retried.sum(), overflows.count()));
     }
 
     // ------------------------------------------------------------------------------------------- internals

@@ -15,10 +15,11 @@ package dev.switchboard.routing;
  * @param joined conversations that joined an open conversation of the same customer instead of being routed
  * @param retried decisions made again because another thread changed what they read before they committed (only
  *     a router that routes on several threads at once retries; see {@link Router})
+ * @param overflowed conversations an overflow policy moved on (see {@link Overflow})
  */
 public record RouterStats(
         long routed, long assigned, long queued, long rejected, long transferred, long rerouted, long released,
-        long slaBreached, long joined, long retried) {
+        long slaBreached, long joined, long retried, long overflowed) {
 
     /** Transfers and re-routes per routed conversation: how often ownership changed after the first decision. */
     public double rerouteRate() {

@@ -47,10 +47,30 @@ public record RoutingPlan(List<QueueSpec> queues, List<Rule> rules) {
                                 + rule.name() + "' is not declared");
                     });
         }
+        for (Rule rule : rules) {
+            for (Overflow policy : rule.overflow()) {
+                requireTarget(rule, policy.action(), ruleNames, queueNames);
+            }
+        }
         Rule last = rules.get(rules.size() - 1);
         if (!last.when().isEmpty()) {
             throw new IllegalArgumentException("the last rule, '" + last.name() + "', must have no conditions, so"
                     + " that every conversation matches a rule");
+        }
+    }
+
+    private static void requireTarget(Rule rule, Overflow.Action action, Set<String> ruleNames,
+            Set<String> queueNames) {
+        if (action instanceof Overflow.Action.MoveTo move && !ruleNames.contains(move.rule())) {
+            throw new IllegalArgumentException("overflow of rule '" + rule.name() + "' moves to unknown rule '"
+                    + move.rule() + "'; rules: " + ruleNames);
+        }
+        if (action instanceof Overflow.Action.MoveTo move && move.rule().equals(rule.name())) {
+            throw new IllegalArgumentException("overflow of rule '" + rule.name() + "' moves to the rule itself");
+        }
+        if (action instanceof Overflow.Action.SendToReview review && !queueNames.contains(review.queue())) {
+            throw new IllegalArgumentException("overflow review queue '" + review.queue() + "' of rule '"
+                    + rule.name() + "' is not declared");
         }
     }
 

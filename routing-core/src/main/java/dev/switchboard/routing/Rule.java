@@ -36,10 +36,14 @@ import java.util.Set;
  *     chooses (see {@link Requirement})
  * @param offer when present, the owner the chain chooses is offered the conversation instead of given it, by this
  *     policy (see {@link OfferPolicy})
+ * @param overflow what moves a conversation waiting in the rule's queue on, tried in this order (see
+ *     {@link Overflow}); empty for nothing
+ * @param targets the ordered targets a conversation moves through (see {@link Targets}), instead of {@code owners};
+ *     {@link Targets#NONE} for none
  */
 public record Rule(String name, List<Condition> when, Set<String> owners, List<Strategy> chain, String queue,
         String note, Optional<WeeklySchedule> hours, AfterHours afterHours, Set<Requirement> requires,
-        Optional<OfferPolicy> offer) {
+        Optional<OfferPolicy> offer, List<Overflow> overflow, Targets targets) {
 
     /**
      * What of a conversation a rule requires of every owner its chain may choose: the rule's candidates are only the
@@ -94,12 +98,19 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         }
         requires = Set.copyOf(requires);
         Checks.notNull(offer, "offer of rule '" + name + "'");
+        overflow = Checks.list(overflow, "overflow of rule '" + name + "'");
+        Checks.notNull(targets, "targets of rule '" + name + "'");
+        if (!targets.isEmpty() && !owners.isEmpty()) {
+            throw new IllegalArgumentException("rule '" + name + "' names owners and targets; its targets name its"
+                    + " owners");
+        }
     }
 
-    /** A rule that assigns what its chain chooses, without offers. */
+    /** A rule that assigns what its chain chooses, without offers or overflow. */
     public Rule(String name, List<Condition> when, Set<String> owners, List<Strategy> chain, String queue,
             String note, Optional<WeeklySchedule> hours, AfterHours afterHours, Set<Requirement> requires) {
-        this(name, when, owners, chain, queue, note, hours, afterHours, requires, Optional.empty());
+        this(name, when, owners, chain, queue, note, hours, afterHours, requires, Optional.empty(), List.of(),
+                Targets.NONE);
     }
 
     /**
@@ -108,6 +119,11 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
      */
     public static Builder builder(String name) {
         return new Builder(Checks.id(name, "rule name"));
+    }
+
+    /** Every owner the rule's chain may ever choose: its owners, or its targets' owners; empty for the whole roster. */
+    Set<String> allOwners() {
+        return targets.isEmpty() ? owners : targets.allOwners();
     }
 
     /** Whether the conversation meets every condition. */
@@ -166,6 +182,8 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         private AfterHours afterHours = AfterHours.HOLD;
         private final Set<Requirement> requires = new LinkedHashSet<>();
         private Optional<OfferPolicy> offer = Optional.empty();
+        private final List<Overflow> overflow = new ArrayList<>();
+        private Targets targets = Targets.NONE;
 
         private Builder(String name) {
             this.name = name;
@@ -244,11 +262,30 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
             return this;
         }
 
+        /**
+         * Appends overflow policies (see {@link Overflow}), tried in the order given: {@code overflow(a, b)} tries
+         * {@code a} first.
+         */
+        public Builder overflow(Overflow... policies) {
+            for (Overflow policy : Checks.notNull(policies, "overflow of rule '" + name + "'")) {
+                Checks.notNull(policy, "overflow policy of rule '" + name + "'");
+            }
+            overflow.addAll(List.of(policies));
+            return this;
+        }
+
+        /** Routes through ordered targets (see {@link Targets}) instead of a fixed set of {@link #owners owners}. */
+        public Builder targets(Targets value) {
+            targets = Checks.notNull(value, "targets of rule '" + name + "'");
+            return this;
+        }
+
         public Rule build() {
             if (queue == null) {
                 throw new IllegalStateException("queue of rule '" + name + "' is not set");
             }
-            return new Rule(name, when, owners, chain, queue, note, hours, afterHours, requires, offer);
+            return new Rule(name, when, owners, chain, queue, note, hours, afterHours, requires, offer, overflow,
+                    targets);
         }
     }
 }

@@ -30,7 +30,7 @@ class RouterStatsTest {
         router.route(conversation("c4").build());
         router.release("c4"); // released while waiting
 
-        assertThat(router.stats()).isEqualTo(new RouterStats(4, 3, 2, 0, 0, 0, 2, 0, 0, 0));
+        assertThat(router.stats()).isEqualTo(new RouterStats(4, 3, 2, 0, 0, 0, 2, 0, 0, 0, 0));
     }
 
     @Test
@@ -49,7 +49,7 @@ class RouterStatsTest {
         router.release("c2"); // c3 to ana
 
         RouterStats stats = router.stats();
-        assertThat(stats).isEqualTo(new RouterStats(3, 5, 3, 0, 1, 3, 1, 1, 0, 0));
+        assertThat(stats).isEqualTo(new RouterStats(3, 5, 3, 0, 1, 3, 1, 1, 0, 0, 0));
         assertThat(stats.rerouteRate()).as("(1 transfer + 3 re-routes) / 3 routed").isEqualTo(4.0 / 3);
     }
 
@@ -67,6 +67,6 @@ class RouterStatsTest {
         router.route(conversation("c1").customer("pat").build());
         router.route(conversation("c2").customer("pat").build());
 
-        assertThat(router.stats()).isEqualTo(new RouterStats(2, 1, 0, 1, 0, 0, 0, 0, 1, 0));
+        assertThat(router.stats()).isEqualTo(new RouterStats(2, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0));
     }
 }

@@ -137,6 +137,24 @@ public sealed interface RoutingEvent {
     }
 
     /**
+     * An overflow policy of the rule a waiting conversation was routed by moved it on (see
+     * {@code dev.switchboard.routing.Overflow}): {@code conversation} is as it is now (moved, with a raised priority,
+     * reclassified, or held for review), {@code to} the rule that routes it now, or the review queue, and
+     * {@code reason} says so, such as {@code overflowed from billing to front-line after 2m}. An {@link Assigned},
+     * {@link Offered} or {@link Queued} event follows, except when only its priority was raised.
+     */
+    record Overflowed(Instant at, Conversation conversation, String fromRule, String to, String reason)
+            implements RoutingEvent {
+        public Overflowed {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(fromRule, "fromRule");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
      * A conversation joined another open conversation of the same customer and is now another name for it: a new
      * conversation from a customer who already had one open, or an open one merged into another when identities
      * were linked. {@code from} is the owner or queue it left, or empty when it was new.

@@ -4,6 +4,7 @@ import dev.switchboard.routing.Router;
 import dev.switchboard.routing.metrics.DecisionKey;
 import dev.switchboard.routing.metrics.DurationSummary;
 import dev.switchboard.routing.metrics.MetricsSnapshot;
+import dev.switchboard.routing.metrics.OfferFigures;
 import dev.switchboard.routing.metrics.OwnerFigures;
 import dev.switchboard.routing.metrics.QueueFigures;
 import dev.switchboard.routing.metrics.RerouteReason;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /** The meters of one {@link RoutingMeters} in one registry; registers each series once, when first named. */
 final class MeterSet {
@@ -47,6 +49,20 @@ final class MeterSet {
                 .description("Transfers between owners").register(registry);
         FunctionCounter.builder("switchboard.decisions.retried", router, routed -> routed.stats().retried())
                 .description("Decisions made again because another thread moved what they read").register(registry);
+        FunctionCounter.builder("switchboard.overflows", router, routed -> routed.stats().overflowed())
+                .description("Conversations an overflow policy moved on").register(registry);
+        offers("offered", OfferFigures::offered);
+        offers("accepted", OfferFigures::accepted);
+        offers("declined", OfferFigures::declined);
+        offers("expired", OfferFigures::expired);
+        offers("withdrawn", OfferFigures::withdrawn);
+    }
+
+    /** One outcome of {@code switchboard.offers}: offers made, or what became of them. */
+    private void offers(String outcome, ToLongFunction<OfferFigures> count) {
+        FunctionCounter.builder("switchboard.offers", source, meters -> count.applyAsLong(meters.snapshot().offers()))
+                .tag("outcome", outcome).description("Offers made to owners, and what became of them")
+                .register(registry);
     }
 
     /** Registers the series of everything in the snapshot. */

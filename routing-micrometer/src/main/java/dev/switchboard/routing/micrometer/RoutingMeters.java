@@ -33,11 +33,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code switchboard.reroutes} [reason]: function counter, conversations taken back and routed again</li>
  *   <li>{@code switchboard.transfers}: function counter, transfers between owners</li>
  *   <li>{@code switchboard.sla.breaches} [queue]: function counter</li>
+ *   <li>{@code switchboard.offers} [outcome: offered, accepted, declined, expired, withdrawn]: function counter,
+ *       one per owner an offer was made to (see {@code OfferPolicy})</li>
  *   <li>{@code switchboard.owner.utilisation} [owner, team]: gauge, open conversations over capacity, averaged over
  *       the time at work (team: the owner's teams joined by commas)</li>
  *   <li>{@code switchboard.team.utilisation} [team]: gauge</li>
  *   <li>{@code switchboard.decisions.retried}: function counter from {@link Router#stats()}; only a router that routes
  *       on several threads at once (one without listeners) retries, so with these meters it stays at zero</li>
+ *   <li>{@code switchboard.overflows}: function counter from {@link Router#stats()}, conversations an overflow
+ *       policy of their rule moved on (see {@code Overflow})</li>
  * </ul>
  * Meters for a queue, rule, reason or owner appear with the first event that names it. Values are read from one
  * snapshot of the metrics per change, as of the clock's instant.

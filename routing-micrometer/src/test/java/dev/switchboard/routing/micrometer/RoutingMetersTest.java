@@ -7,11 +7,16 @@ import dev.switchboard.routing.BusyPolicy;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.ManualClock;
+import dev.switchboard.routing.OfferPolicy;
+import dev.switchboard.routing.Overflow;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.PassReason;
 import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.QueueSpec;
 import dev.switchboard.routing.Router;
+import dev.switchboard.routing.RoutingPlan;
 import dev.switchboard.routing.RoutingView;
+import dev.switchboard.routing.Rule;
 import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.Verdict;
 import dev.switchboard.routing.metrics.RoutingMetrics;
@@ -112,6 +117,52 @@ class RoutingMetersTest {
         assertThat(registry.get("switchboard.team.utilisation").tag("team", "desk").gauge().value())
                 .isEqualTo(70.0 / 80);
         assertThat(registry.get("switchboard.decisions.retried").functionCounter().count()).isZero();
+        assertThat(registry.get("switchboard.overflows").functionCounter().count()).isZero();
+    }
+
+    @Test
+    void countsOverflows() {
+        Router overflowing = Router.builder().clock(clock).owner(ANA).owner(BEN, Presence.OFFLINE)
+                .plan(new RoutingPlan(List.of(new QueueSpec("waiting", Duration.ofMinutes(5)),
+                        new QueueSpec("review", Duration.ofMinutes(30))), List.of(
+                        Rule.builder("desk").chain(FIRST_AVAILABLE).queue("waiting")
+                                .overflow(Overflow.after(Duration.ofMinutes(2)).sendToReview("review")).build())))
+                .listener(meters).build();
+        meters.bindTo(registry, overflowing);
+
+        overflowing.route(conversation("c1"));
+        overflowing.route(conversation("c2")); // ana is full: waits, and goes to review two minutes later
+        at(2);
+        overflowing.tick();
+
+        assertThat(registry.get("switchboard.overflows").functionCounter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void countsOffersByOutcome() {
+        Router offering = Router.builder().clock(clock).owner(ANA).owner(BEN)
+                .plan(new RoutingPlan(List.of(new QueueSpec("waiting", Duration.ofMinutes(5))), List.of(
+                        Rule.builder("desk").chain(FIRST_AVAILABLE).queue("waiting")
+                                .offer(OfferPolicy.builder(Duration.ofSeconds(30)).build()).build())))
+                .listener(meters).build();
+        meters.bindTo(registry, offering);
+
+        offering.route(conversation("c1")); // offered to ana, who declines: offered to ben, who accepts
+        offering.decline("ana", "c1", "on a call");
+        offering.accept("ben", "c1");
+        offering.route(conversation("c2")); // offered to ana, who lets it expire: offered to ben, who has room
+        at(1);
+        offering.tick();
+
+        assertThat(offers("offered")).isEqualTo(4);
+        assertThat(offers("declined")).isEqualTo(1);
+        assertThat(offers("accepted")).isEqualTo(1);
+        assertThat(offers("expired")).isEqualTo(1);
+        assertThat(offers("withdrawn")).isZero();
+    }
+
+    private double offers(String outcome) {
+        return registry.get("switchboard.offers").tag("outcome", outcome).functionCounter().count();
     }
 
     @Test

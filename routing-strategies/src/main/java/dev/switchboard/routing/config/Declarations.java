@@ -80,6 +80,11 @@ final class Declarations {
         return teams.getOrDefault(id, List.of());
     }
 
+    /** Whether the rule named at {@code path} is declared; if not, adds the problem. */
+    boolean knownRule(String id, String path) {
+        return known(rulePaths, id, path, "rule", "rules");
+    }
+
     /** Whether the queue named at {@code path} is declared; if not, adds the problem. */
     boolean knownQueue(String id, String path) {
         return known(queuePaths, id, path, "queue", "declared queues");

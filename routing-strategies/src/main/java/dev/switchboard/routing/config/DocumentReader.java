@@ -80,6 +80,7 @@ final class DocumentReader {
         for (int i = 0; i < ruleItems.size(); i++) {
             rules.rule(ruleItems.get(i), i == ruleItems.size() - 1);
         }
+        rules.checkOverflowMoves();
         fields.rejectUnknown("section");
         problems.throwIfAny();
         Optional<RoutingPlan> plan = problems.attempt(fields.path("rules"),

@@ -2,7 +2,9 @@ package dev.switchboard.routing.config;
 
 import dev.switchboard.routing.Condition;
 import dev.switchboard.routing.OfferPolicy;
+import dev.switchboard.routing.Overflow;
 import dev.switchboard.routing.Rule;
+import dev.switchboard.routing.Targets;
 import dev.switchboard.routing.WeeklySchedule;
 import dev.switchboard.routing.config.JsonFields.Item;
 import java.math.BigDecimal;
@@ -20,8 +22,9 @@ import java.util.TreeSet;
  * Reads the ordered {@code rules}, with the free {@code attributes} their conditions may test: each rule's
  * conditions, checked against the field's kind; its destination (a declared queue, team or owner) and strategy
  * chain; its business hours; and what it {@code requires} of every step (the conversation's language, region or
- * skills). The last rule must send what no rule matched to review, and, with a
- * {@code classification.minConfidence}, a rule named {@value #LOW_CONFIDENCE_RULE} is put first.
+ * skills); its targets ({@link TargetsReader}), offers and overflow policies ({@link OverflowReader}). The last
+ * rule must send what no rule matched to review, and, with a {@code classification.minConfidence}, a rule named
+ * {@value #LOW_CONFIDENCE_RULE} is put first.
  */
 final class RuleReader {
 
@@ -40,6 +43,8 @@ final class RuleReader {
     private final Problems problems;
     private final Declarations declared;
     private final ClassificationReader classification;
+    private final OverflowReader overflow;
+    private final TargetsReader targets;
     private final Map<String, Kind> attributes = new LinkedHashMap<>();
     private final List<Rule> rules = new ArrayList<>();
 
@@ -47,6 +52,8 @@ final class RuleReader {
         this.problems = problems;
         this.declared = declared;
         this.classification = classification;
+        this.overflow = new OverflowReader(problems, declared);
+        this.targets = new TargetsReader(problems, declared);
         attributes.put(Classification.CONFIDENCE, Kind.NUMBER);
     }
 
@@ -143,18 +150,25 @@ final class RuleReader {
             declared.knownOwner(id, then.path("owner"));
             builder.owners(id);
         });
+        Targets tiers = targets.read(then);
+        if (then.has("targets") && (team.isPresent() || owner.isPresent())) {
+            problems.add(then.path("targets"), "name the rule's owners; leave out its 'team' and 'owner'");
+        }
+        builder.targets(tiers);
+        boolean picks = team.isPresent() || owner.isPresent() || !tiers.isEmpty();
         List<Item> steps = then.array("chain", false);
         for (Item step : steps) {
             JsonFields.of(step, problems).flatMap(entry -> StrategyReader.read(entry, declared, problems))
                     .ifPresent(builder::chain);
         }
-        if ((team.isPresent() || owner.isPresent()) && steps.isEmpty()) {
+        if (picks && steps.isEmpty()) {
             problems.add(then.path("chain"), "is needed to choose among the rule's " + (team.isPresent() ? "team"
-                    : "owner") + ": for example [{\"type\": \"round-robin\"}]");
+                    : owner.isPresent() ? "owner" : "targets") + ": for example [{\"type\": \"round-robin\"}]");
         }
         then.object("offer", false).ifPresent(offer -> offer(offer, steps.isEmpty(), builder));
+        builder.overflow(overflow.read(then.array("overflow", false)).toArray(Overflow[]::new));
         then.rejectUnknown("field of a rule's 'then'");
-        return team.isPresent() || owner.isPresent() || then.has("chain");
+        return picks || then.has("chain");
     }
 
     /**
@@ -271,6 +285,11 @@ final class RuleReader {
         problems.add(path, "unknown type '" + value + "'; the classification's types are " + types + " (and "
                 + KeywordClassifier.UNKNOWN + ")");
         return false;
+    }
+
+    /** Adds a problem for each overflow that moves to a rule the document does not have; once every rule is read. */
+    void checkOverflowMoves() {
+        overflow.checkMoves();
     }
 
     /** The rules read, after the rule that sends conversations classified below the minimum confidence to review. */

@@ -140,6 +140,10 @@ final class LogCodec {
         } else if (event instanceof RoutingEvent.Rerouted rerouted) {
             line.put("type", "rerouted").put("conversation", rerouted.conversation().id())
                     .put("from", rerouted.fromOwnerId()).put("reason", rerouted.reason());
+        } else if (event instanceof RoutingEvent.Overflowed overflowed) {
+            line.put("type", "overflowed").put("conversation", overflowed.conversation().id())
+                    .put("from", overflowed.fromRule()).put("to", overflowed.to()).put("reason", overflowed.reason())
+                    .set("now", conversation(overflowed.conversation()));
         } else if (event instanceof RoutingEvent.Joined joined) {
             line.put("type", "joined").put("conversation", joined.conversation().id())
                     .put("joined", joined.joinedConversationId()).put("from", joined.from());
@@ -274,6 +278,8 @@ final class LogCodec {
             case "transferred" -> new RoutingEvent.Transferred(at, known(line), text(line, "from"), text(line, "to"),
                     handoff(object(line, "handoff")));
             case "rerouted" -> new RoutingEvent.Rerouted(at, known(line), text(line, "from"), text(line, "reason"));
+            case "overflowed" -> new RoutingEvent.Overflowed(at, moved(line), text(line, "from"), text(line, "to"),
+                    text(line, "reason"));
             case "joined" -> new RoutingEvent.Joined(at, known(line), text(line, "joined"), text(line, "from"));
             case "released" -> new RoutingEvent.Released(at, known(line), text(line, "from"));
             case "response-deadline-missed" -> new RoutingEvent.ResponseDeadlineMissed(at, known(line),
@@ -333,6 +339,12 @@ final class LogCodec {
                     + " split the log here and replay each part under its plan");
         }
         return LogHeader.configuration(line, "configuration").plan();
+    }
+
+    /** The conversation as an overflow left it, which later lines name: a conversation routed on an earlier line. */
+    private Conversation moved(JsonNode line) {
+        known(line);
+        return newConversation(object(line, "now"));
     }
 
     private Conversation known(JsonNode line) {

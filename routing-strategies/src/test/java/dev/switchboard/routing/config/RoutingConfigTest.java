@@ -273,7 +273,7 @@ class RoutingConfigTest {
                             + " regions, skills, capacity, channelCapacity, weight, autoAssign, assignmentCap,"
                             + " hours, dailyCap, wrapUp, presence]"),
                     problem("rules[0].then.chian", "unknown field of a rule's 'then'; expected one of [queue, team,"
-                            + " owner, chain, offer]"),
+                            + " owner, targets, keepEarlierTargets, chain, offer, overflow]"),
                     problem("rules[0].nte", "unknown field of a rule; expected one of [id, when, note, then, hours,"
                             + " afterHours, requires]"),
                     problem("rulez", "unknown section; expected one of [attributes, schedules, owners, teams, queues,"

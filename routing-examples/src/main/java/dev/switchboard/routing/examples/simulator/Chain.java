@@ -1,6 +1,7 @@
 package dev.switchboard.routing.examples.simulator;
 
 import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.OfferPolicy;
 import dev.switchboard.routing.QueueSpec;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.RoutingPlan;
@@ -114,7 +115,8 @@ record Chain(String name, String description, Routing routing) {
      * Whether a conversation that entered {@code queue} was sent there for a person to review. A chain of
      * strategies sends to review what waits in its fallback queue when that queue is {@value #MANUAL_REVIEW}; a
      * plan sends to review what a rule that picks no owner takes (the last rule, which catches what no other rule
-     * matched, or a rule with a queue and no chain), not what waits for a team with no room.
+     * matched, or a rule with a queue and no chain), and what a rule's offers send to review after repeated
+     * refusals, not what waits for a team with no room.
      */
     boolean sendsToReview(Conversation conversation, String queue) {
         if (routing instanceof Steps steps) {
@@ -122,7 +124,8 @@ record Chain(String name, String description, Routing routing) {
         }
         for (Rule rule : plan().orElseThrow().rules()) {
             if (rule.matches(conversation)) {
-                return rule.chain().isEmpty() && rule.queue().equals(queue);
+                return rule.chain().isEmpty() && rule.queue().equals(queue)
+                        || rule.offer().flatMap(OfferPolicy::reviewQueue).filter(queue::equals).isPresent();
             }
         }
         return false;

@@ -2,6 +2,7 @@ package dev.switchboard.routing.examples.simulator;
 
 import dev.switchboard.routing.QueueSpec;
 import dev.switchboard.routing.metrics.DurationSummary;
+import dev.switchboard.routing.metrics.OfferFigures;
 import java.util.List;
 
 /**
@@ -25,11 +26,13 @@ import java.util.List;
  * @param queueByMinute the most conversations waiting at once in each minute of the day, from its start
  * @param queues the queues the chain's conversations wait in, with their SLAs ({@link Chain#queues})
  * @param breakdown the conversations by queue, channel and priority
+ * @param offers what became of the offers made to agents (none unless a rule offers)
+ * @param overflows conversations an overflow policy moved on, such as to another team (none unless a rule has one)
  */
 record ChainReport(Chain chain, int conversations, DurationSummary timeToAssign, DurationSummary timeInQueue,
         int slaBreaches, int transfers, int reroutes, int manualReview, int waitingAtClose, List<AgentFigures> agents,
         int returning, int backToPreviousOwner, List<Integer> queueByMinute, List<QueueSpec> queues,
-        Breakdown breakdown) {
+        Breakdown breakdown, OfferFigures offers, int overflows) {
 
     ChainReport {
         agents = List.copyOf(agents);

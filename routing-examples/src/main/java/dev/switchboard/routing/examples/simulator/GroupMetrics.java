@@ -72,6 +72,7 @@ final class GroupMetrics implements RoutingListener {
             return queued.queue();
         }
         Optional<String> rule = (event instanceof RoutingEvent.Assigned assigned ? assigned.trace().rule()
+                : event instanceof RoutingEvent.Offered offered ? offered.trace().rule()
                 : event instanceof RoutingEvent.Rejected rejected ? rejected.trace().rule()
                 : Optional.<Trace.RuleMatch>empty()).map(Trace.RuleMatch::name);
         return chain.plan().flatMap(plan -> plan.rules().stream()
@@ -85,6 +86,14 @@ final class GroupMetrics implements RoutingListener {
         if (event instanceof RoutingEvent.Assigned e) {
             conversation = e.conversation();
         } else if (event instanceof RoutingEvent.Queued e) {
+            conversation = e.conversation();
+        } else if (event instanceof RoutingEvent.Offered e) {
+            conversation = e.conversation();
+        } else if (event instanceof RoutingEvent.OfferDeclined e) {
+            conversation = e.conversation();
+        } else if (event instanceof RoutingEvent.OfferExpired e) {
+            conversation = e.conversation();
+        } else if (event instanceof RoutingEvent.OfferWithdrawn e) {
             conversation = e.conversation();
         } else if (event instanceof RoutingEvent.Rejected e) {
             conversation = e.conversation();

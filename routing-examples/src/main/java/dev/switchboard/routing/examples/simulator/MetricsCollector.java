@@ -22,9 +22,10 @@ import java.util.Set;
  * Measures a chain's day from the router's events alone, as a host app's reporting would: the library's
  * {@link RoutingMetrics} measure time to assign, waits, breaches, transfers, re-routes and each agent's load and
  * utilisation; this listener adds what only the simulation asks: conversations sent to review, whether returning
- * customers reached their previous owner, the queue's length minute by minute, and the figures by queue, channel
- * and priority ({@link GroupMetrics}). Every agent starts offline, as the simulation adds them, unless the router's
- * roster, which only a recorder sees ({@link RouterInput.Roster}), says otherwise.
+ * customers reached their previous owner, the queue's length minute by minute, the figures by queue, channel and
+ * priority ({@link GroupMetrics}), and the conversations that overflowed. Every agent starts offline, as the
+ * simulation adds them, unless the router's roster, which only a recorder sees ({@link RouterInput.Roster}), says
+ * otherwise.
  */
 final class MetricsCollector implements RoutingListener {
 
@@ -41,6 +42,7 @@ final class MetricsCollector implements RoutingListener {
     private int filledMinute;
     private int returning;
     private int backToPreviousOwner;
+    private int overflows;
 
     MetricsCollector(Day day, Chain chain) {
         this.chain = chain;
@@ -76,6 +78,8 @@ final class MetricsCollector implements RoutingListener {
                 }
             }
             lastOwnerOfCustomer.put(done.conversation().customerId(), done.ownerId());
+        } else if (event instanceof RoutingEvent.Overflowed) {
+            overflows++;
         } else if (event instanceof RoutingEvent.Transferred transferred) {
             lastOwnerOfCustomer.put(transferred.conversation().customerId(), transferred.toOwnerId());
         } else if (event instanceof RoutingEvent.Released released) {
@@ -95,7 +99,8 @@ final class MetricsCollector implements RoutingListener {
         List<Integer> byMinute = Arrays.stream(queueByMinute).boxed().toList();
         return new ChainReport(chain, (int) day.conversations(), day.timeToAssign(), day.conversationWait(),
                 (int) day.slaBreaches(), (int) day.transfers(), (int) day.rerouted(), sentToReview.size(),
-                day.waiting(), agents, returning, backToPreviousOwner, byMinute, queues, groups.finish(end));
+                day.waiting(), agents, returning, backToPreviousOwner, byMinute, queues, groups.finish(end),
+                day.offers(), overflows);
     }
 
     private void enterQueue(String conversationId, Instant at) {

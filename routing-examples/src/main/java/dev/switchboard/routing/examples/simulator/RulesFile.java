@@ -44,15 +44,29 @@ final class RulesFile {
     /** The rules chain's name in tables and charts. */
     static final String CHAIN_NAME = "rules";
 
+    /**
+     * The shipped rules with offers: the same teams and rules, where the front line is offered its conversations,
+     * which agents may decline or miss, on the class path.
+     */
+    static final String OFFERS = "/simulator/helpdesk-offers.json";
+
+    /** The offers chain's name in tables and charts. */
+    static final String OFFERS_CHAIN_NAME = "offers";
+
     private RulesFile() {}
 
     /** The shipped rules document. */
     static RoutingConfig readDefault() {
-        try (InputStream in = RulesFile.class.getResourceAsStream(DEFAULT)) {
+        return readShipped(DEFAULT);
+    }
+
+    /** A rules document on the class path, such as {@link #DEFAULT} or {@link #OFFERS}. */
+    static RoutingConfig readShipped(String resource) {
+        try (InputStream in = RulesFile.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the default rules " + DEFAULT + " are missing from the class path");
+                throw new IllegalStateException("the shipped rules " + resource + " are missing from the class path");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,6 +104,11 @@ final class RulesFile {
      * @throws RulesException when the document's owners are not the scenario's agents
      */
     static Chain chain(RoutingConfig config, String source, Scenario scenario, int agents) {
+        return chain(CHAIN_NAME, config, source, scenario, agents);
+    }
+
+    /** As {@link #chain(RoutingConfig, String, Scenario, int)}, with the chain's name in tables and charts. */
+    static Chain chain(String name, RoutingConfig config, String source, Scenario scenario, int agents) {
         List<String> problems = ownerProblems(config, scenario);
         if (!problems.isEmpty()) {
             throw new RulesException(source + ": its owners must be the agents of the scenario '" + scenario.name()
@@ -99,7 +118,7 @@ final class RulesFile {
         }
         RoutingPlan plan = withCopies(config.plan(), scenario, agents);
         Chain.Routing routing = plan == config.plan() ? new Chain.Document(config) : new Chain.Rules(plan);
-        return new Chain(CHAIN_NAME, describe(plan, source), routing);
+        return new Chain(name, describe(plan, source), routing);
     }
 
     /** The rules in words: {@code the rules of helpdesk-rules.json: vip, urgent, ..., else manual-review}. */
@@ -176,7 +195,7 @@ final class RulesFile {
             Set<String> owners = new LinkedHashSet<>(rule.owners());
             rule.owners().forEach(owner -> owners.addAll(copies.getOrDefault(owner, List.of())));
             rules.add(new Rule(rule.name(), rule.when(), owners, rule.chain(), rule.queue(), rule.note(), rule.hours(),
-                    rule.afterHours(), rule.requires(), rule.offer()));
+                    rule.afterHours(), rule.requires(), rule.offer(), rule.overflow(), rule.targets()));
         }
         return new RoutingPlan(plan.queues(), rules);
     }

@@ -3,6 +3,7 @@ package dev.switchboard.routing.examples.simulator;
 import dev.switchboard.routing.Handoff;
 import dev.switchboard.routing.ManualClock;
 import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.Placement;
 import dev.switchboard.routing.OwnerStatus;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Router;
@@ -19,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Random;
 
 /**
  * Plays one {@link Day} through one {@link Chain}: a discrete-event loop over an agenda of timed actions that
  * moves a {@link ManualClock} and calls the router exactly as a host app would: {@code route} when a conversation
  * arrives, {@code release} when its work is done, {@code transfer} when it needs a specialist, {@code setPresence}
- * as agents come and go, and {@code tick} every {@link #TICK}. The router's events tell it when work starts,
+ * as agents come and go, {@code accept} or {@code decline} when a rule offers a conversation to an agent, and
+ * {@code tick} every {@link #TICK}. The router's events tell it when work starts,
  * moves or stops, and a {@link MetricsCollector} listening alongside measures the day.
  *
  * <p>Work is conserved: a conversation needs its handling time from whoever holds it, so when it is re-routed or
@@ -39,12 +42,23 @@ final class Simulation {
     /** Waiting conversations are served by priority with this much aging per level, so low priority never starves. */
     static final Duration PRIORITY_AGING = Duration.ofMinutes(10);
 
+    /** The share of offers an agent declines, and the share it misses (never answers, so that the offer expires). */
+    static final double DECLINES = 0.10;
+    static final double MISSES = 0.05;
+
+    /** An agent answers an offer it does not miss within this many seconds, at least one. */
+    private static final int ANSWER_SECONDS = 20;
+
+    /** The seed of the agents' answers to offers: the same day gets the same answers. */
+    private static final long ANSWERS_SEED = 14;
+
     private final Day day;
     private final ManualClock clock;
     private final Router router;
     private final MetricsCollector metrics;
     private final Map<String, Owner> owners = new HashMap<>();
     private final Map<String, Work> work = new HashMap<>();
+    private final Random answers = new Random(ANSWERS_SEED);
     private final PriorityQueue<Scheduled> agenda = new PriorityQueue<>(
             Comparator.comparing(Scheduled::at).thenComparingLong(Scheduled::sequence));
     private long scheduled;
@@ -161,6 +175,8 @@ final class Simulation {
             Work moved = work.get(transferred.conversation().id());
             moved.transferTried = true;
             startWork(transferred.conversation().id(), transferred.toOwnerId(), transferred.at());
+        } else if (event instanceof RoutingEvent.Offered offered) {
+            answer(offered);
         } else if (event instanceof RoutingEvent.Rerouted rerouted) {
             work.get(rerouted.conversation().id()).pause(rerouted.at());
         } else if (event instanceof RoutingEvent.Released released) {
@@ -168,6 +184,32 @@ final class Simulation {
         } else if (event instanceof RoutingEvent.Rejected rejected) {
             work.remove(rejected.conversation().id());
         }
+    }
+
+    /**
+     * The agent answers an offer as people do: it declines {@link #DECLINES} of them, misses {@link #MISSES} (the offer
+     * expires), and accepts the rest, each within {@link #ANSWER_SECONDS} seconds; an offer taken back meanwhile is
+     * not answered.
+     */
+    private void answer(RoutingEvent.Offered offered) {
+        double draw = answers.nextDouble();
+        Instant at = offered.at().plusSeconds(1 + answers.nextInt(ANSWER_SECONDS));
+        String id = offered.conversation().id();
+        String ownerId = offered.ownerId();
+        if (draw < MISSES) {
+            return;
+        }
+        boolean declines = draw < MISSES + DECLINES;
+        schedule(at, () -> {
+            if (router.placement(id).orElse(null) instanceof Placement.Offered offer
+                    && offer.ownerIds().contains(ownerId) && offer.offeredAt().equals(offered.at())) {
+                if (declines) {
+                    router.decline(ownerId, id, "busy with another customer");
+                } else {
+                    router.accept(ownerId, id);
+                }
+            }
+        });
     }
 
     private void startWork(String conversationId, String ownerId, Instant at) {

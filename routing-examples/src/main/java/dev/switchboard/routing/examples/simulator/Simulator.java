@@ -80,8 +80,8 @@ public final class Simulator {
 
     /**
      * The chains to compare: the standard chains, then the rules chain. Rules given as a file must fit the
-     * scenario; the shipped rules, written for the shipped scenario, are left out with a note on {@code err} when
-     * the scenario's agents are others.
+     * scenario; the shipped rules, written for the shipped scenario, come with the offers chain (the same rules with
+     * offers), and both are left out with a note on {@code err} when the scenario's agents are others.
      *
      * @param scenario the scenario as read, with every agent it lists
      * @param agents how many agents the day has (see {@link Scenario#withAgents})
@@ -96,8 +96,11 @@ public final class Simulator {
         }
         RoutingConfig shipped = RulesFile.readDefault();
         try {
+            chains.add(RulesFile.chain(RulesFile.OFFERS_CHAIN_NAME, RulesFile.readShipped(RulesFile.OFFERS),
+                    RulesFile.OFFERS, scenario, agents));
             chains.add(RulesFile.chain(shipped, RulesFile.DEFAULT, scenario, agents));
         } catch (RulesException e) {
+            chains.removeIf(chain -> chain.name().equals(RulesFile.OFFERS_CHAIN_NAME));
             err.println("simulator: the rules chain is left out: the shipped rules are written for the shipped "
                     + "scenario's agents, not for those of '" + scenario.name() + "'; give rules for them with "
                     + "--rules FILE");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.routing.examples.simulator.ChainReport.AgentFigures;
 import dev.switchboard.routing.metrics.DurationSummary;
+import dev.switchboard.routing.metrics.OfferFigures;
 import dev.switchboard.routing.strategy.RoundRobin;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ class ConclusionTest {
         loads.forEach(load -> agents.add(new AgentFigures("agent-" + agents.size(), load, 0.5)));
         return new ChainReport(new Chain(name, name, List.of(new RoundRobin()), Chain.WAITING), 100,
                 TINY.timeToAssign(), waits, breaches, 0, 0, 0, 0, agents, 10, backToPreviousOwner,
-                TINY.queueByMinute(), TINY.queues(), TINY.breakdown());
+                TINY.queueByMinute(), TINY.queues(), TINY.breakdown(), OfferFigures.NONE, 0);
     }
 
     private static String conclusion(ChainReport... chains) {
@@ -79,7 +80,7 @@ class ConclusionTest {
         // 0.1004 and 0.1 are both written 10.0%
         ChainReport a = chain("a", 1, TWO_WAITED, List.of(10, 10), 1);
         ChainReport b = new ChainReport(a.chain(), 100, TINY.timeToAssign(), TWO_WAITED, 2, 0, 0, 0, 0, a.agents(),
-                10_000, 1_004, TINY.queueByMinute(), TINY.queues(), TINY.breakdown());
+                10_000, 1_004, TINY.queueByMinute(), TINY.queues(), TINY.breakdown(), OfferFigures.NONE, 0);
 
         assertThat(conclusion(a, b)).contains("It cost nothing");
     }

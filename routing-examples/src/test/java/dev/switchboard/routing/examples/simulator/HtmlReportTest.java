@@ -49,9 +49,10 @@ class HtmlReportTest {
     }
 
     @Test
-    void theReport_comparesTheFourChains_inTheTablesAndInEveryChartsLegend() throws Exception {
+    void theReport_comparesTheFiveChains_inTheTablesAndInEveryChartsLegend() throws Exception {
         Document page = parse(HtmlReport.render(REPORT));
-        List<String> names = List.of("round-robin", "skills+least-loaded", "sticky+skills+weighted", "rules");
+        List<String> names = List.of("round-robin", "skills+least-loaded", "sticky+skills+weighted", "offers",
+                "rules");
 
         assertThat(REPORT.chains()).extracting(chain -> chain.chain().name()).isEqualTo(names);
         NodeList divs = page.getElementsByTagNameNS(XHTML, "div");
@@ -64,7 +65,8 @@ class HtmlReportTest {
         assertThat(legends).as("queue length, time to assign, load per agent")
                 .containsExactly(String.join("", names), String.join("", names), String.join("", names));
         String charts = HtmlReport.render(REPORT);
-        assertThat(charts).contains("<title>rules: at most ", "<title>rules, 1-29 s: ", "<title>ana, rules: ");
+        assertThat(charts).contains("<title>rules: at most ", "<title>rules, 1-29 s: ", "<title>ana, rules: ")
+                .contains("offers made to agents", "declined", "expired unanswered", "moved on by an overflow policy");
     }
 
     @Test

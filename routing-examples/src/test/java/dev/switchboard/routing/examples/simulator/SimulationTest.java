@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.switchboard.routing.Condition;
 import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.OfferPolicy;
+import dev.switchboard.routing.Overflow;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.QueueSpec;
@@ -15,6 +17,7 @@ import dev.switchboard.routing.examples.simulator.ChainReport.AgentFigures;
 import dev.switchboard.routing.examples.simulator.Day.Arrival;
 import dev.switchboard.routing.examples.simulator.Day.PresenceChange;
 import dev.switchboard.routing.metrics.DurationSummary;
+import dev.switchboard.routing.metrics.OfferFigures;
 import dev.switchboard.routing.strategy.RoundRobin;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,6 +163,48 @@ class SimulationTest {
         assertThat(report.manualReview()).as("only c5, which no rule but the review rule took").isEqualTo(1);
         assertThat(report.waitingAtClose()).as("nobody reviews in the simulator").isEqualTo(1);
         assertThat(report.transfers()).isEqualTo(1);
+    }
+
+    @Test
+    void agentsOfferedConversations_declineAboutOneInTen_missSome_andAcceptTheRest_theSameWayEveryRun() {
+        Day day = DayGenerator.generate(ScenarioFile.readDefault().withAgents(6).withConversations(600), 5);
+        RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("desk", Duration.ofMinutes(10)),
+                new QueueSpec("review", Duration.ofMinutes(30))), List.of(Rule.builder("desk")
+                .chain(new RoundRobin()).queue("desk")
+                .offer(OfferPolicy.builder(Duration.ofSeconds(30)).reviewAfter(3, "review").build()).build()));
+        Chain offering = new Chain("offers", "round-robin, offered", new Chain.Rules(plan));
+
+        ChainReport report = Simulation.run(day, offering);
+
+        OfferFigures offers = report.offers();
+        assertThat(offers.offered()).isGreaterThan(600);
+        assertThat((double) offers.declined() / offers.offered()).isCloseTo(Simulation.DECLINES, within(0.03));
+        assertThat((double) offers.expired() / offers.offered()).isCloseTo(Simulation.MISSES, within(0.03));
+        assertThat(offers.offered()).as("every offer is answered, let expire or taken back")
+                .isEqualTo(offers.accepted() + offers.declined() + offers.expired() + offers.withdrawn());
+        assertThat(offers.accepted()).as("each conversation is accepted once at most").isLessThanOrEqualTo(600);
+        assertThat(report.manualReview()).as("three refusals send a conversation to review")
+                .isPositive().isLessThanOrEqualTo(report.waitingAtClose());
+        assertThat(Simulation.run(day, offering)).usingRecursiveComparison()
+                .withEqualsForType(DurationSummary::equals, DurationSummary.class).isEqualTo(report);
+    }
+
+    @Test
+    void aTeamThatOverflowsToAnother_countsTheMoves_andTheOtherTeamServesWhatWaitedTooLong() {
+        Day day = tinyDay();
+        RoutingPlan plan = new RoutingPlan(
+                List.of(new QueueSpec("specialists", Duration.ofMinutes(4)),
+                        new QueueSpec("front-line", Duration.ofMinutes(4))),
+                List.of(Rule.builder("specialists").when(new Condition.Is("type", "billing")).owners("a")
+                                .chain(new RoundRobin()).queue("specialists")
+                                .overflow(Overflow.after(Duration.ofMinutes(1)).moveTo("front-line")).build(),
+                        Rule.builder("front-line").owners("b").chain(new RoundRobin()).queue("front-line").build()));
+
+        ChainReport report = Simulation.run(day, new Chain("overflow", "a, then b after a minute",
+                new Chain.Rules(plan)));
+
+        assertThat(report.overflows()).as("billing waits for a, and b takes what waited a minute").isPositive();
+        assertThat(report.waitingAtClose()).isZero();
     }
 
     @Test

@@ -56,11 +56,14 @@ class SimulatorTest {
                 + "seed 42, 20 agents, 3000 conversations");
         Chain.standard().forEach(chain -> assertThat(run.out()).contains(chain.name()));
         assertThat(run.out()).contains("  rules                    the rules of helpdesk-rules.json: vip, urgent, ")
+                .contains("  offers                   the rules of helpdesk-offers.json: vip, urgent, ")
+                .contains("offers made to agents", "expired unanswered", "moved on by an overflow policy")
                 .contains("time to an agent", "handover rate", "workload fairness (0 = perfectly even)",
                         "back with their previous agent", "By queue, channel and priority")
                 .doesNotContain("load Gini", "p95", "reroute rate")
                 .endsWith("HTML report: " + out.resolve(HtmlReport.FILE_NAME).toAbsolutePath().toUri() + "\n");
-        assertThat(run.err()).contains("simulating chain 1 of 4, round-robin", "simulating chain 4 of 4, rules");
+        assertThat(run.err()).contains("simulating chain 1 of 5, round-robin", "simulating chain 4 of 5, offers",
+                "simulating chain 5 of 5, rules");
         assertThat(out.resolve(HtmlReport.FILE_NAME)).isRegularFile();
         String readme = Files.readString(Path.of("../README.md"));
         assertThat(readme).as("the README's excerpt is this run's comparison table; paste it again after a change")
