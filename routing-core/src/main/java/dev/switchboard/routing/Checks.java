@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -185,9 +186,20 @@ final class Checks {
     /** An immutable copy of a list, refusing a null list or a null element (named by its index). */
     static <T> List<T> list(List<T> values, String field) {
         notNull(values, field);
-        int index = 0;
-        for (T value : values) {
-            notNull(value, field + "[" + index++ + "]");
+        if (values instanceof RandomAccess) { // no iterator, and each element's name made only if it is null
+            for (int index = 0; index < values.size(); index++) {
+                if (values.get(index) == null) {
+                    notNull(null, field + "[" + index + "]");
+                }
+            }
+        } else {
+            int index = 0;
+            for (T value : values) {
+                if (value == null) {
+                    notNull(null, field + "[" + index + "]");
+                }
+                index++;
+            }
         }
         return List.copyOf(values);
     }
