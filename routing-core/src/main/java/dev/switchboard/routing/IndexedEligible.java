@@ -101,12 +101,14 @@ final class IndexedEligible implements Eligible {
         this.words = limit;
     }
 
+    /** The required sets ANDed last first (region, language, skills: the sparsest), stopping at the first zero. */
     private long wordAt(int index) {
-        long bits = !available ? -1L : roster.sets.online.word(index) | (includeBusy ? roster.sets.busy.word(index) : 0L);
-        for (int i = 0; i < required.length && bits != 0; i++) {
+        long bits = -1L;
+        for (int i = required.length - 1; i >= 0 && bits != 0; i--) {
             bits &= required[i].word(index);
         }
-        return bits;
+        return !available || bits == 0 ? bits
+                : bits & (roster.sets.online.word(index) | (includeBusy ? roster.sets.busy.word(index) : 0L));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -55,8 +56,12 @@ final class Roster {
         private Duration wrapUp;
         /** Whether it has working hours, a cap, a daily cap or a wrap-up, which only the clock can tell. */
         boolean timed;
-        /** The channels its capacity limits on their own (usually none or one), for a quick look per decision. */
-        String[] limitedChannels;
+        /**
+         * The channels its capacity limits on their own (usually none or one), each with its limit and its open
+         * conversations there, for a quick look per decision: replaced whole when its capacity changes, counted under
+         * this slot's lock with {@link #loadByChannel}.
+         */
+        ChannelRoom[] limitedChannels;
 
         Slot(Owner owner, long position, int index, Presence presence, Duration defaultWrapUp) {
             this.position = position;
@@ -70,16 +75,31 @@ final class Roster {
             wrapUp = value.wrapUp().orElse(defaultWrapUp);
             timed = value.hours().isPresent() || value.assignmentCap().isPresent() || value.dailyCap().isPresent()
                     || !wrapUp.isZero();
-            limitedChannels = value.capacity().perChannel().keySet().toArray(String[]::new);
+            limitedChannels = value.capacity().perChannel().keySet().stream()
+                    .map(channel -> new ChannelRoom(channel, value.capacity().limitOn(channel),
+                            loadByChannel.getOrDefault(channel, 0)))
+                    .toArray(ChannelRoom[]::new);
         }
 
+        /** {@link Capacity#freeOn} for this owner's load, without a map lookup. */
         int freeCapacityOn(String channel) {
-            for (String limited : limitedChannels) {
-                if (limited.equals(channel)) {
-                    return owner.capacity().freeOn(channel, load, loadByChannel.getOrDefault(channel, 0));
+            int free = owner.capacity().total() - load;
+            for (ChannelRoom limited : limitedChannels) {
+                if (limited.channel.equals(channel)) {
+                    return Math.max(0, Math.min(free, limited.limit - limited.load));
                 }
             }
-            return Math.max(0, owner.capacity().total() - load);
+            return Math.max(0, free);
+        }
+
+        /** Counts a conversation given to it ({@code +1}) or taken from it ({@code -1}) on a channel. */
+        private void countOn(String channel, int change) {
+            loadByChannel.merge(channel, change, Integer::sum);
+            for (ChannelRoom limited : limitedChannels) {
+                if (limited.channel.equals(channel)) {
+                    limited.load += change;
+                }
+            }
         }
 
         /**
@@ -301,15 +321,16 @@ final class Roster {
     void assigned(Slot slot, Conversation conversation, Instant at) {
         slot.conversations.put(conversation.id(), conversation);
         slot.load++;
-        slot.loadByChannel.merge(conversation.channel(), 1, Integer::sum);
+        slot.countOn(conversation.channel(), 1);
         slot.lastAssignedAt = at;
         slot.activity.received(at, slot.owner.dailyCap());
-        slot.owner.assignmentCap().ifPresent(cap -> {
+        Optional<AssignmentCap> cap = slot.owner.assignmentCap(); // no capturing lambda per assignment
+        if (cap.isPresent()) {
             slot.recentAssignments.addLast(at);
-            while (slot.recentAssignments.size() > cap.limit()) {
+            while (slot.recentAssignments.size() > cap.get().limit()) {
                 slot.recentAssignments.removeFirst();
             }
-        });
+        }
         refresh(slot);
     }
 
@@ -329,7 +350,7 @@ final class Roster {
         synchronized (slot) {
             slot.conversations.remove(conversation.id());
             slot.load--;
-            slot.loadByChannel.merge(conversation.channel(), -1, Integer::sum);
+            slot.countOn(conversation.channel(), -1);
             refresh(slot);
         }
     }
