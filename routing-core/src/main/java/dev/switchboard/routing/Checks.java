@@ -2,8 +2,12 @@ package dev.switchboard.routing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.RandomAccess;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +20,9 @@ final class Checks {
     /** An id or a name with a visible character (see {@link Bounds}). */
     static String id(String value, String field) {
         notNull(value, field);
+        if (hasVisibleAscii(value)) {
+            return value;
+        }
         if (value.isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank");
         }
@@ -24,6 +31,17 @@ final class Checks {
                     + codePoints(value));
         }
         return value;
+    }
+
+    /** Whether a text has a visible ASCII character, which settles that it is not blank without looking further. */
+    private static boolean hasVisibleAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Spaces of every kind, format characters (such as U+200B, U+FEFF) and control characters. */
@@ -50,6 +68,69 @@ final class Checks {
             throw new IllegalArgumentException(field + " must not be null (use \"\" for unspecified)");
         }
         return value.isBlank() ? "" : key(value, field);
+    }
+
+    /**
+     * The field of a conversation as messages name it: {@code channel of conversation 'c-1'}. The checks below that
+     * take the field and the conversation's id build it only when they fail, as a conversation is checked field by
+     * field every time one is built.
+     */
+    static String ofConversation(String field, String conversationId) {
+        return field + " of conversation '" + conversationId + "'";
+    }
+
+    /** {@link #id} of a conversation's field. */
+    static String id(String value, String field, String conversationId) {
+        return value != null && hasVisibleAscii(value) ? value : id(value, ofConversation(field, conversationId));
+    }
+
+    /** {@link #key} of a conversation's field. */
+    static String key(String value, String field, String conversationId) {
+        return value != null && hasVisibleAscii(value) ? value.trim().toLowerCase(Locale.ROOT)
+                : key(value, ofConversation(field, conversationId));
+    }
+
+    /** {@link #optionalKey} of a conversation's field. */
+    static String optionalKey(String value, String field, String conversationId) {
+        return value != null && hasVisibleAscii(value) ? value.trim().toLowerCase(Locale.ROOT)
+                : optionalKey(value, ofConversation(field, conversationId));
+    }
+
+    /** {@link #notNull} of a conversation's field. */
+    static <T> T notNull(T value, String field, String conversationId) {
+        return value != null ? value : notNull(value, ofConversation(field, conversationId));
+    }
+
+    /** {@link #instant} of a conversation's field. */
+    static Instant instant(Instant value, String field, String conversationId) {
+        return value != null && !value.isBefore(Bounds.EARLIEST) && !value.isAfter(Bounds.LATEST) ? value
+                : instant(value, ofConversation(field, conversationId));
+    }
+
+    /**
+     * The first value whose key an earlier value of the list has, or null when every key differs: each pair is looked
+     * at in a short list, which builds nothing, and a set of the keys is built for a longer one.
+     */
+    static <T, K> T firstRepeated(List<T> values, Function<T, K> key) {
+        int size = values.size();
+        if (size <= 8) {
+            for (int i = 1; i < size; i++) {
+                K later = key.apply(values.get(i));
+                for (int j = 0; j < i; j++) {
+                    if (later.equals(key.apply(values.get(j)))) {
+                        return values.get(i);
+                    }
+                }
+            }
+            return null;
+        }
+        Set<K> seen = new HashSet<>();
+        for (T value : values) {
+            if (!seen.add(key.apply(value))) {
+                return value;
+            }
+        }
+        return null;
     }
 
     static int nonNegative(int value, String field) {
@@ -105,9 +186,20 @@ final class Checks {
     /** An immutable copy of a list, refusing a null list or a null element (named by its index). */
     static <T> List<T> list(List<T> values, String field) {
         notNull(values, field);
-        int index = 0;
-        for (T value : values) {
-            notNull(value, field + "[" + index++ + "]");
+        if (values instanceof RandomAccess) { // no iterator, and each element's name made only if it is null
+            for (int index = 0; index < values.size(); index++) {
+                if (values.get(index) == null) {
+                    notNull(null, field + "[" + index + "]");
+                }
+            }
+        } else {
+            int index = 0;
+            for (T value : values) {
+                if (value == null) {
+                    notNull(null, field + "[" + index + "]");
+                }
+                index++;
+            }
         }
         return List.copyOf(values);
     }

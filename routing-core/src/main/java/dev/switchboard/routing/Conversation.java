@@ -2,11 +2,11 @@ package dev.switchboard.routing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A customer conversation (or lead) to be routed. Immutable; build one with {@link #builder(String)}.
@@ -45,27 +45,26 @@ public record Conversation(
 
     public Conversation {
         Checks.id(id, "conversation id");
-        Checks.id(customerId, "customerId of conversation '" + id + "'");
-        channel = Checks.key(channel, "channel of conversation '" + id + "'");
-        type = Checks.key(type, "type of conversation '" + id + "'");
-        Checks.notNull(priority, "priority of conversation '" + id + "'");
-        language = Checks.optionalKey(language, "language of conversation '" + id + "'");
-        region = Checks.optionalKey(region, "region of conversation '" + id + "'");
-        Checks.notNull(requiredSkills, "requiredSkills of conversation '" + id + "'");
-        Set<String> seen = new HashSet<>();
-        for (SkillRequirement requirement : requiredSkills) {
-            Checks.notNull(requirement, "skill requirement of conversation '" + id + "'");
-            if (!seen.add(requirement.skill())) {
-                throw new IllegalArgumentException("requiredSkills of conversation '" + id
-                        + "' name skill '" + requirement.skill() + "' twice");
-            }
+        Checks.id(customerId, "customerId", id);
+        channel = Checks.key(channel, "channel", id);
+        type = Checks.key(type, "type", id);
+        Checks.notNull(priority, "priority", id);
+        language = Checks.optionalKey(language, "language", id);
+        region = Checks.optionalKey(region, "region", id);
+        for (SkillRequirement requirement : Checks.notNull(requiredSkills, "requiredSkills", id)) {
+            Checks.notNull(requirement, "skill requirement", id);
+        }
+        SkillRequirement twice = Checks.firstRepeated(requiredSkills, SkillRequirement::skill);
+        if (twice != null) {
+            throw new IllegalArgumentException("requiredSkills of conversation '" + id + "' name skill '"
+                    + twice.skill() + "' twice");
         }
         requiredSkills = List.copyOf(requiredSkills);
-        Checks.notNull(attributes, "attributes of conversation '" + id + "'");
+        Checks.notNull(attributes, "attributes", id);
         attributes.forEach((name, value) -> checkAttribute(id, name, value));
         attributes = Map.copyOf(attributes);
-        Checks.instant(createdAt, "createdAt of conversation '" + id + "'");
-        if (Checks.instant(lastActivityAt, "lastActivityAt of conversation '" + id + "'").isBefore(createdAt)) {
+        Checks.instant(createdAt, "createdAt", id);
+        if (Checks.instant(lastActivityAt, "lastActivityAt", id).isBefore(createdAt)) {
             throw new IllegalArgumentException("lastActivityAt of conversation '" + id + "' must not be before its"
                     + " createdAt " + createdAt + ", was " + lastActivityAt);
         }
@@ -77,23 +76,25 @@ public record Conversation(
             String language, String region, List<SkillRequirement> requiredSkills, Map<String, String> attributes,
             Instant createdAt) {
         this(id, customerId, channel, type, priority, vip, language, region, requiredSkills, attributes, createdAt,
-                Checks.instant(createdAt, "createdAt of conversation '" + Checks.id(id, "conversation id") + "'"),
-                List.of());
+                Checks.instant(createdAt, "createdAt", Checks.id(id, "conversation id")), List.of());
     }
 
     private static void checkAttribute(String id, String name, String value) {
-        Checks.id(name, "attribute name of conversation '" + id + "'");
-        Checks.notNull(value, "attribute '" + name + "' of conversation '" + id + "'");
+        Checks.id(name, "attribute name", id);
+        if (value == null) {
+            Checks.notNull(value, "attribute '" + name + "'", id);
+        }
     }
 
     /** Preferred owners as an immutable list: each an id, none twice. */
     private static List<String> checkPreferredOwners(String id, List<String> owners) {
-        Set<String> seen = new HashSet<>();
-        for (String owner : Checks.notNull(owners, "preferredOwners of conversation '" + id + "'")) {
-            if (!seen.add(Checks.id(owner, "preferred owner of conversation '" + id + "'"))) {
-                throw new IllegalArgumentException("preferredOwners of conversation '" + id + "' name owner '"
-                        + owner + "' twice");
-            }
+        for (String owner : Checks.notNull(owners, "preferredOwners", id)) {
+            Checks.id(owner, "preferred owner", id);
+        }
+        String twice = Checks.firstRepeated(owners, Function.identity());
+        if (twice != null) {
+            throw new IllegalArgumentException("preferredOwners of conversation '" + id + "' name owner '" + twice
+                    + "' twice");
         }
         return List.copyOf(owners);
     }
@@ -117,33 +118,36 @@ public record Conversation(
         private boolean vip;
         private String language = "";
         private String region = "";
-        private final List<SkillRequirement> requiredSkills = new ArrayList<>();
-        private final Map<String, String> attributes = new HashMap<>();
+        /** Immutable, replaced as requirements are added, so that {@link #build()} shares it without a copy. */
+        private List<SkillRequirement> requiredSkills = List.of();
+        /** Made on the first attribute. */
+        private Map<String, String> attributes;
         private Instant createdAt;
         private Instant lastActivityAt;
-        private final List<String> preferredOwners = new ArrayList<>();
+        /** Immutable, replaced as owners are added. */
+        private List<String> preferredOwners = List.of();
 
         private Builder(String id) {
             this.id = id;
         }
 
         public Builder customer(String value) {
-            customerId = Checks.id(value, "customerId of conversation '" + id + "'");
+            customerId = Checks.id(value, "customerId", id);
             return this;
         }
 
         public Builder channel(String value) {
-            channel = Checks.key(value, "channel of conversation '" + id + "'");
+            channel = Checks.key(value, "channel", id);
             return this;
         }
 
         public Builder type(String value) {
-            type = Checks.key(value, "type of conversation '" + id + "'");
+            type = Checks.key(value, "type", id);
             return this;
         }
 
         public Builder priority(Priority value) {
-            priority = Checks.notNull(value, "priority of conversation '" + id + "'");
+            priority = Checks.notNull(value, "priority", id);
             return this;
         }
 
@@ -153,53 +157,64 @@ public record Conversation(
         }
 
         public Builder language(String value) {
-            language = Checks.key(value, "language of conversation '" + id + "'");
+            language = Checks.key(value, "language", id);
             return this;
         }
 
         public Builder region(String value) {
-            region = Checks.key(value, "region of conversation '" + id + "'");
+            region = Checks.key(value, "region", id);
             return this;
         }
 
         /** Requires a skill with at least the given proficiency. */
         public Builder requires(String skill, int minProficiency) {
-            Checks.key(skill, "skill of conversation '" + id + "'");
+            Checks.key(skill, "skill", id);
             return require(SkillRequirement.required(skill, minProficiency));
         }
 
-        /** Adds a skill requirement (required or optional). */
+        /** Adds a skill requirement (required or optional), in place of one of the same skill added before. */
         public Builder require(SkillRequirement requirement) {
-            Checks.notNull(requirement, "skill requirement of conversation '" + id + "'");
-            requiredSkills.removeIf(existing -> existing.skill().equals(requirement.skill()));
-            requiredSkills.add(requirement);
+            Checks.notNull(requirement, "skill requirement", id);
+            List<SkillRequirement> kept = new ArrayList<>(requiredSkills.size() + 1);
+            for (int i = 0; i < requiredSkills.size(); i++) {
+                if (!requiredSkills.get(i).skill().equals(requirement.skill())) {
+                    kept.add(requiredSkills.get(i));
+                }
+            }
+            kept.add(requirement);
+            requiredSkills = List.copyOf(kept);
             return this;
         }
 
         public Builder attribute(String key, String value) {
             checkAttribute(id, key, value);
+            if (attributes == null) {
+                attributes = new HashMap<>();
+            }
             attributes.put(key, value);
             return this;
         }
 
         public Builder createdAt(Instant value) {
-            createdAt = Checks.instant(value, "createdAt of conversation '" + id + "'");
+            createdAt = Checks.instant(value, "createdAt", id);
             return this;
         }
 
         /** When the customer last wrote (default: when the conversation was created). */
         public Builder lastActivityAt(Instant value) {
-            lastActivityAt = Checks.instant(value, "lastActivityAt of conversation '" + id + "'");
+            lastActivityAt = Checks.instant(value, "lastActivityAt", id);
             return this;
         }
 
         /** Adds owners the conversation should go to, best first, after those added so far (all or none). */
         public Builder preferredOwners(String... ownerIds) {
-            Checks.notNull(ownerIds, "preferredOwners of conversation '" + id + "'");
+            Checks.notNull(ownerIds, "preferredOwners", id);
             for (String owner : ownerIds) {
-                Checks.id(owner, "preferred owner of conversation '" + id + "'");
+                Checks.id(owner, "preferred owner", id);
             }
-            preferredOwners.addAll(List.of(ownerIds));
+            List<String> added = new ArrayList<>(preferredOwners);
+            added.addAll(Arrays.asList(ownerIds));
+            preferredOwners = List.copyOf(added);
             return this;
         }
 
@@ -208,8 +223,8 @@ public record Conversation(
             Checks.isSet(channel, "channel", id);
             Checks.isSet(createdAt, "createdAt", id);
             return new Conversation(id, customerId, channel, type, priority, vip, language, region,
-                    requiredSkills, attributes, createdAt, lastActivityAt == null ? createdAt : lastActivityAt,
-                    preferredOwners);
+                    requiredSkills, attributes == null ? Map.of() : attributes, createdAt,
+                    lastActivityAt == null ? createdAt : lastActivityAt, preferredOwners);
         }
     }
 }

@@ -116,7 +116,9 @@ final class FallbackChain {
         if (trace.steps().size() < 2) {
             return; // a faulty step is followed by at least the fallback
         }
-        for (Trace.Step step : trace.steps()) {
+        List<Trace.Step> steps = trace.steps();
+        for (int i = 0; i < steps.size(); i++) { // indexed: no iterator for each decision the router acts on
+            Trace.Step step = steps.get(i);
             if (step.verdict() instanceof Verdict.Pass pass && pass.code() == PassReason.FAULTY_STEP) {
                 LOG.warn("Chain step '{}' misbehaved deciding conversation '{}': {}", step.strategy(),
                         conversation.id(), pass.reason());

@@ -10,9 +10,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,14 +24,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * lock is held exclusively. Loads change also under the shared lock, on several threads at once: each owner's under
  * its slot's own lock, checked against its capacity by {@link #canTake}.
  *
- * <p>Positions are never reused: the indexes grow with every owner that ever joined, one bit each per set.
+ * <p>An owner's roster position (its place in roster order, see {@link Candidate#rosterPosition}) only grows as owners
+ * join and is never reused. Its bits sit at its roster index, which follows roster order too: owners join at the end,
+ * and once more than half the indexes (and at least {@value #COMPACT_AFTER}) belong to owners who left, the owners on
+ * the roster are renumbered densely and the indexes rebuilt, so that they follow the roster rather than every owner
+ * that ever joined.
  */
 final class Roster {
 
     /** An owner's mutable live state. */
     static final class Slot {
         Owner owner;
-        final int position;
+        /** Its roster position: owners that join later have higher ones, never reused. */
+        final long position;
+        /** Where its bits sit in the indexes, in roster order; renumbered when the roster is compacted. */
+        int index;
         Presence presence;
         int load;
         /**
@@ -49,12 +55,17 @@ final class Roster {
         /** How long it wraps up after a release: its own time, or the roster's default. */
         private Duration wrapUp;
         /** Whether it has working hours, a cap, a daily cap or a wrap-up, which only the clock can tell. */
-        private boolean timed;
-        /** The channels its capacity limits on their own (usually none or one), for a quick look per decision. */
-        private String[] limitedChannels;
+        boolean timed;
+        /**
+         * The channels its capacity limits on their own (usually none or one), each with its limit and its open
+         * conversations there, for a quick look per decision: replaced whole when its capacity changes, counted under
+         * this slot's lock with {@link #loadByChannel}.
+         */
+        ChannelRoom[] limitedChannels;
 
-        Slot(Owner owner, int position, Presence presence, Duration defaultWrapUp) {
+        Slot(Owner owner, long position, int index, Presence presence, Duration defaultWrapUp) {
             this.position = position;
+            this.index = index;
             this.presence = presence;
             setOwner(owner, defaultWrapUp);
         }
@@ -64,16 +75,31 @@ final class Roster {
             wrapUp = value.wrapUp().orElse(defaultWrapUp);
             timed = value.hours().isPresent() || value.assignmentCap().isPresent() || value.dailyCap().isPresent()
                     || !wrapUp.isZero();
-            limitedChannels = value.capacity().perChannel().keySet().toArray(String[]::new);
+            limitedChannels = value.capacity().perChannel().keySet().stream()
+                    .map(channel -> new ChannelRoom(channel, value.capacity().limitOn(channel),
+                            loadByChannel.getOrDefault(channel, 0)))
+                    .toArray(ChannelRoom[]::new);
         }
 
+        /** {@link Capacity#freeOn} for this owner's load, without a map lookup. */
         int freeCapacityOn(String channel) {
-            for (String limited : limitedChannels) {
-                if (limited.equals(channel)) {
-                    return owner.capacity().freeOn(channel, load, loadByChannel.getOrDefault(channel, 0));
+            int free = owner.capacity().total() - load;
+            for (ChannelRoom limited : limitedChannels) {
+                if (limited.channel.equals(channel)) {
+                    return Math.max(0, Math.min(free, limited.limit - limited.load));
                 }
             }
-            return Math.max(0, owner.capacity().total() - load);
+            return Math.max(0, free);
+        }
+
+        /** Counts a conversation given to it ({@code +1}) or taken from it ({@code -1}) on a channel. */
+        private void countOn(String channel, int change) {
+            loadByChannel.merge(channel, change, Integer::sum);
+            for (ChannelRoom limited : limitedChannels) {
+                if (limited.channel.equals(channel)) {
+                    limited.load += change;
+                }
+            }
         }
 
         /**
@@ -124,73 +150,32 @@ final class Roster {
         }
     }
 
-    /** Who has one skill: at each level some owner has, the owners at that level or above, and each one's level. */
-    private static final class SkillIndex {
-        /** Levels no owner has are left out: they select the same owners as the next level up. */
-        final TreeMap<Integer, Bits> atLeast = new TreeMap<>();
-        int[] levels = new int[0];
-
-        void add(int position, int level) {
-            if (!atLeast.containsKey(level)) {
-                Map.Entry<Integer, Bits> higher = atLeast.higherEntry(level);
-                atLeast.put(level, higher == null ? new Bits() : higher.getValue().copy());
-            }
-            atLeast.headMap(level, true).values().forEach(bits -> bits.set(position));
-            if (position >= levels.length) {
-                int from = levels.length;
-                levels = Arrays.copyOf(levels, Math.max(position + 1, levels.length * 2));
-                Arrays.fill(levels, from, levels.length, -1);
-            }
-            levels[position] = level;
-        }
-
-        void remove(int position, int level) {
-            atLeast.headMap(level, true).values().forEach(bits -> bits.clear(position));
-            levels[position] = -1;
-        }
-
-        /** The owners with this skill at {@code min} or above, or null when nobody has it that high. */
-        Bits atLeast(int min) {
-            Map.Entry<Integer, Bits> entry = atLeast.ceilingEntry(min);
-            return entry == null ? null : entry.getValue();
-        }
-
-        int level(int position) {
-            return position < levels.length ? levels[position] : -1;
-        }
-
-        /** At least the highest level anyone on the roster has (levels of owners who left may linger). */
-        int highest() {
-            return atLeast.isEmpty() ? -1 : atLeast.lastKey();
-        }
-    }
-
-    private static final Bits NOBODY = new Bits();
-    private static final SkillIndex[] NO_SKILLS = {};
-    private static final int[] NO_MINIMUMS = {};
+    /** The fewest indexes of owners who left (one word of each set) that make the roster worth compacting. */
+    static final int COMPACT_AFTER = 64;
 
     private final Duration defaultWrapUp;
     /** How far back owners' releases are kept: the longest window a strategy of the plan reads. */
     private volatile Duration completionsKept = Duration.ZERO;
-    private Slot[] slots = new Slot[16];
-    private int end;
+    /*
+     * The slots and the sets by roster index, read by decisions (IndexedEligible) under the router's shared lock;
+     * replaced or grown only under its exclusive lock.
+     */
+    Slot[] slots = new Slot[16];
+    /** Each index's roster position, ascending: a vacated index keeps that of the owner who left it. */
+    long[] positions = new long[16];
+    /** The indexes in use, vacated ones included. */
+    int end;
+    /** How many indexes below {@link #end} owners who left vacated. */
+    private int vacated;
+    private long nextPosition;
     private final Map<String, Slot> byId = new HashMap<>();
-    private final Bits online = new Bits();
-    private final Bits busy = new Bits();
-    /** Below total capacity. */
-    private final Bits roomy = new Bits();
-    private final Bits automatic = new Bits();
-    /** Owners whose per-channel limits, working hours or assignment cap must be looked at one by one. */
-    private final Bits checked = new Bits();
+    RosterSets sets = new RosterSets();
     /**
-     * Each position's load and total capacity, side by side, so that a query reads them without visiting the owner's
+     * Each index's load and total capacity, side by side, so that a query reads them without visiting the owner's
      * slot; written with the slot, under its lock, and grown only under the router's exclusive lock.
      */
-    private volatile int[] loads = new int[16];
-    private volatile int[] totals = new int[16];
-    private final Map<String, SkillIndex> skills = new HashMap<>();
-    private final Map<String, Bits> languages = new HashMap<>();
-    private final Map<String, Bits> regions = new HashMap<>();
+    volatile int[] loads = new int[16];
+    volatile int[] totals = new int[16];
     /** The positions of a rule's owners, by the rule's set of ids; forgotten whenever the roster changes. */
     private final Map<Set<String>, Bits> members = new IdentityHashMap<>();
 
@@ -220,9 +205,9 @@ final class Roster {
     /** The owners on the roster, in roster order. */
     List<Slot> inOrder() {
         List<Slot> present = new ArrayList<>(byId.size());
-        for (int position = 0; position < end; position++) {
-            if (slots[position] != null) {
-                present.add(slots[position]);
+        for (int index = 0; index < end; index++) {
+            if (slots[index] != null) {
+                present.add(slots[index]);
             }
         }
         return present;
@@ -230,28 +215,78 @@ final class Roster {
 
     void add(Owner owner, Presence presence) {
         if (end == slots.length) {
-            slots = Arrays.copyOf(slots, end * 2);
+            resize(end * 2);
         }
-        Slot slot = new Slot(owner, end++, presence, defaultWrapUp);
-        slots[slot.position] = slot;
-        if (slot.position >= loads.length) {
-            loads = Arrays.copyOf(loads, slots.length);
-            totals = Arrays.copyOf(totals, slots.length);
-        }
+        Slot slot = new Slot(owner, nextPosition++, end++, presence, defaultWrapUp);
+        place(slot);
         byId.put(owner.id(), slot);
-        index(slot, true);
         synchronized (members) {
             members.clear();
         }
     }
 
     void remove(Slot slot) {
-        index(slot, false);
-        slots[slot.position] = null;
+        sets.index(slot, false);
+        slots[slot.index] = null;
         byId.remove(slot.owner.id());
+        vacated++;
+        if (vacated >= COMPACT_AFTER && vacated * 2 > end) {
+            compact();
+        }
         synchronized (members) {
             members.clear();
         }
+    }
+
+    /** Puts a slot at its index, and into every set. */
+    private void place(Slot slot) {
+        slots[slot.index] = slot;
+        positions[slot.index] = slot.position;
+        sets.index(slot, true);
+        refresh(slot);
+    }
+
+    private void resize(int length) {
+        slots = Arrays.copyOf(slots, length);
+        positions = Arrays.copyOf(positions, length);
+        loads = Arrays.copyOf(loads, length);
+        totals = Arrays.copyOf(totals, length);
+    }
+
+    /**
+     * Renumbers the owners on the roster densely, in roster order, into sets built anew: the sets then hold a bit
+     * per owner on the roster instead of one per owner that ever joined. Under the router's exclusive lock, as every
+     * change of the roster's shape; about as long as the removals since the last compaction took, counted together.
+     */
+    private void compact() {
+        List<Slot> present = inOrder();
+        int length = Math.max(16, Integer.highestOneBit(present.size()) * 2);
+        slots = new Slot[length];
+        positions = new long[length];
+        loads = new int[length];
+        totals = new int[length];
+        sets = new RosterSets();
+        end = 0;
+        vacated = 0;
+        for (Slot slot : present) {
+            slot.index = end++;
+            place(slot);
+        }
+    }
+
+    /** The first roster index whose roster position is at least {@code position}; {@link #end} when there is none. */
+    int indexAtOrAfter(long position) {
+        int low = 0;
+        int high = end;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (positions[middle] < position) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     void setPresence(Slot slot, Presence presence) {
@@ -286,15 +321,16 @@ final class Roster {
     void assigned(Slot slot, Conversation conversation, Instant at) {
         slot.conversations.put(conversation.id(), conversation);
         slot.load++;
-        slot.loadByChannel.merge(conversation.channel(), 1, Integer::sum);
+        slot.countOn(conversation.channel(), 1);
         slot.lastAssignedAt = at;
         slot.activity.received(at, slot.owner.dailyCap());
-        slot.owner.assignmentCap().ifPresent(cap -> {
+        Optional<AssignmentCap> cap = slot.owner.assignmentCap(); // no capturing lambda per assignment
+        if (cap.isPresent()) {
             slot.recentAssignments.addLast(at);
-            while (slot.recentAssignments.size() > cap.limit()) {
+            while (slot.recentAssignments.size() > cap.get().limit()) {
                 slot.recentAssignments.removeFirst();
             }
-        });
+        }
         refresh(slot);
     }
 
@@ -314,50 +350,20 @@ final class Roster {
         synchronized (slot) {
             slot.conversations.remove(conversation.id());
             slot.load--;
-            slot.loadByChannel.merge(conversation.channel(), -1, Integer::sum);
+            slot.countOn(conversation.channel(), -1);
             refresh(slot);
         }
     }
 
-    /** Sets or clears an owner in the sets that follow its changing state. */
+    /** Updates an owner in the sets that follow its changing state, and its load and total side by side. */
     private void refresh(Slot slot) {
-        int position = slot.position;
-        online.set(position, slot.presence == Presence.ONLINE);
-        busy.set(position, slot.presence == Presence.BUSY);
-        roomy.set(position, slot.load < slot.owner.capacity().total());
-        automatic.set(position, slot.owner.autoAssign());
-        checked.set(position, slot.timed || slot.limitedChannels.length > 0);
-        loads[position] = slot.load;
-        totals[position] = slot.owner.capacity().total();
+        sets.refresh(slot);
+        loads[slot.index] = slot.load;
+        totals[slot.index] = slot.owner.capacity().total();
     }
 
-    /** Sets (or clears, when the owner leaves) an owner in every index. */
-    private void index(Slot slot, boolean present) {
-        int position = slot.position;
-        Owner owner = slot.owner;
-        owner.skills().forEach((skill, level) -> {
-            SkillIndex index = skills.computeIfAbsent(skill, key -> new SkillIndex());
-            if (present) {
-                index.add(position, level);
-            } else {
-                index.remove(position, level);
-            }
-        });
-        owner.languages().forEach(language -> languages.computeIfAbsent(language, key -> new Bits())
-                .set(position, present));
-        owner.regions().forEach(region -> regions.computeIfAbsent(region, key -> new Bits()).set(position, present));
-        if (present) {
-            refresh(slot);
-        } else {
-            online.clear(position);
-            busy.clear(position);
-            roomy.clear(position);
-            automatic.clear(position);
-            checked.clear(position);
-        }
-    }
-
-    private Bits members(Set<String> ownerIds) {
+    /** The owners of a rule, by its set of ids. */
+    Bits members(Set<String> ownerIds) {
         synchronized (members) {
             Bits bits = members.get(ownerIds);
             if (bits == null) {
@@ -365,7 +371,7 @@ final class Roster {
                 for (String id : ownerIds) {
                     Slot slot = byId.get(id);
                     if (slot != null) {
-                        bits.set(slot.position);
+                        bits.set(slot.index);
                     }
                 }
                 members.put(ownerIds, bits);
@@ -382,233 +388,6 @@ final class Roster {
      */
     Eligible eligible(Requirements requirements, BusyPolicy busyPolicy, String channel, Set<String> ownerIds,
             Set<String> excluded, Instant now) {
-        List<SkillRequirement> needed = requirements.skills();
-        boolean available = busyPolicy != null;
-        Bits[] required = new Bits[(available ? 2 : 1) + (ownerIds.isEmpty() ? 0 : 1) + needed.size()
-                + (requirements.language().isEmpty() ? 0 : 1) + (requirements.region().isEmpty() ? 0 : 1)];
-        SkillIndex[] scored = needed.isEmpty() ? NO_SKILLS : new SkillIndex[needed.size()];
-        int count = 0;
-        if (available) {
-            required[count++] = roomy;
-        }
-        required[count++] = automatic;
-        if (!ownerIds.isEmpty()) {
-            required[count++] = members(ownerIds);
-        }
-        int firstSkill = count;
-        int[] minimums = needed.isEmpty() ? NO_MINIMUMS : new int[needed.size()];
-        for (int i = 0; i < needed.size(); i++) {
-            SkillRequirement requirement = needed.get(i);
-            minimums[i] = requirement.minProficiency();
-            SkillIndex index = skills.get(requirement.skill());
-            Bits bits = index == null ? null : index.atLeast(requirement.minProficiency());
-            required[count++] = bits == null ? NOBODY : bits;
-            scored[i] = index;
-        }
-        if (!requirements.language().isEmpty()) {
-            required[count++] = languages.getOrDefault(requirements.language(), NOBODY);
-        }
-        if (!requirements.region().isEmpty()) {
-            required[count++] = regions.getOrDefault(requirements.region(), NOBODY);
-        }
-        return new Hits(required, available, busyPolicy == BusyPolicy.INCLUDE, channel, excluded, now,
-                scored, firstSkill, minimums);
-    }
-
-    /** The owners whose bits are set in every required set (and the presence sets), then checked one by one. */
-    private final class Hits implements Eligible {
-        private final Bits[] required;
-        private final boolean available;
-        private final boolean includeBusy;
-        private final String channel;
-        private final Set<String> excluded;
-        private final Instant now;
-        private final SkillIndex[] scored;
-        /** Where the bits of {@code scored[i]} sit in {@code required}: at {@code firstSkill + i}. */
-        private final int firstSkill;
-        private final int[] minimums;
-        private int scoreFloor = Integer.MIN_VALUE;
-        private int words;
-        private int wordIndex = -1;
-        private long word;
-        /** The current owner's position, or -1 before the first and after the last. */
-        private int current = -1;
-
-        Hits(Bits[] required, boolean available, boolean includeBusy, String channel, Set<String> excluded,
-                Instant now, SkillIndex[] scored, int firstSkill, int[] minimums) {
-            this.required = required;
-            this.firstSkill = firstSkill;
-            this.minimums = minimums;
-            this.available = available;
-            this.includeBusy = includeBusy;
-            this.channel = channel;
-            this.excluded = excluded;
-            this.now = now;
-            this.scored = scored;
-            int limit = (end + 63) >>> 6;
-            for (Bits bits : required) {
-                limit = Math.min(limit, bits.wordCount());
-            }
-            this.words = limit;
-        }
-
-        private long wordAt(int index) {
-            long bits = !available ? -1L : online.word(index) | (includeBusy ? busy.word(index) : 0L);
-            for (int i = 0; i < required.length && bits != 0; i++) {
-                bits &= required[i].word(index);
-            }
-            return bits;
-        }
-
-        @Override
-        public boolean next() {
-            while (true) {
-                while (word == 0) {
-                    if (++wordIndex >= words) {
-                        wordIndex = words;
-                        current = -1;
-                        return false;
-                    }
-                    word = wordAt(wordIndex);
-                }
-                int position = (wordIndex << 6) + Long.numberOfTrailingZeros(word);
-                word &= word - 1;
-                if (qualifies(position)) {
-                    current = position;
-                    return true;
-                }
-            }
-        }
-
-        @Override
-        public boolean advanceTo(long rosterPosition) {
-            if (current >= 0 && current >= rosterPosition) {
-                return true;
-            }
-            if (wordIndex >= words || rosterPosition >= (long) words << 6) {
-                wordIndex = words;
-                word = 0;
-                current = -1;
-                return false;
-            }
-            int target = (int) Math.max(rosterPosition, 0);
-            int index = target >>> 6;
-            if (index > wordIndex) {
-                wordIndex = index;
-                word = wordAt(index);
-            }
-            if (index == wordIndex) {
-                word &= -1L << target;
-            }
-            return next();
-        }
-
-        /**
-         * Each skill must reach the floor less the most the other skills can add: its bits at that level replace the
-         * ones the walk used, from the current word on.
-         */
-        @Override
-        public void raiseScoreFloor(int score) {
-            if (score <= scoreFloor) {
-                return;
-            }
-            scoreFloor = score;
-            int highestSum = 0;
-            for (SkillIndex index : scored) {
-                if (index == null) {
-                    return; // a skill nobody has: the walk visits nobody anyway
-                }
-                highestSum += index.highest();
-            }
-            for (int i = 0; i < scored.length; i++) {
-                int level = Math.max(minimums[i], score - (highestSum - scored[i].highest()));
-                Bits bits = scored[i].atLeast(level);
-                required[firstSkill + i] = bits == null ? NOBODY : bits;
-                words = Math.min(words, required[firstSkill + i].wordCount());
-                word = wordIndex < 0 ? 0 : wordIndex < words ? word & required[firstSkill + i].word(wordIndex) : 0;
-            }
-        }
-
-        /**
-         * What the bits cannot tell, looked at only for the owners that need it: room on the channel, working hours,
-         * the cap, a lapsed deadline, and a score floor that the skills' levels alone did not settle.
-         */
-        private boolean qualifies(int position) {
-            if (scoreFloor != Integer.MIN_VALUE && scoreAt(position) < scoreFloor) {
-                return false;
-            }
-            if (!checked.get(position) && excluded.isEmpty()) {
-                return true;
-            }
-            Slot slot = slots[position];
-            return (!available || slot.freeCapacityOn(channel) > 0)
-                    && (!slot.timed || slot.heldBack(now) == null)
-                    && (excluded.isEmpty() || !excluded.contains(slot.owner.id()));
-        }
-
-        @Override
-        public Owner owner() {
-            return slots[current()].owner;
-        }
-
-        @Override
-        public long rosterPosition() {
-            return current();
-        }
-
-        @Override
-        public int load() {
-            return loads[current()];
-        }
-
-        @Override
-        public double utilisation() {
-            int position = current();
-            return Capacity.utilisation(loads[position], totals[position]);
-        }
-
-        @Override
-        public Instant lastAssignedAt() {
-            return slots[current()].lastAssignedAt;
-        }
-
-        @Override
-        public Instant lastReleasedAt() {
-            return slots[current()].activity.lastReleasedAt();
-        }
-
-        @Override
-        public int completedSince(Instant since) {
-            Checks.notNull(since, "since");
-            Slot slot = slots[current()];
-            synchronized (slot) {
-                return slot.activity.completedSince(since);
-            }
-        }
-
-        @Override
-        public int score() {
-            return scoreAt(current());
-        }
-
-        private int scoreAt(int position) {
-            int score = 0;
-            for (SkillIndex index : scored) {
-                score += index.level(position);
-            }
-            return score;
-        }
-
-        @Override
-        public Candidate candidate() {
-            return slots[current()].candidateFor(channel);
-        }
-
-        private int current() {
-            if (current < 0) {
-                throw new NoSuchElementException("no current owner: call next() first, and only while it returns true");
-            }
-            return current;
-        }
+        return IndexedEligible.of(this, requirements, busyPolicy, channel, ownerIds, excluded, now);
     }
 }

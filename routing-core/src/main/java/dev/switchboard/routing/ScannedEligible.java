@@ -10,6 +10,8 @@ final class ScannedEligible implements Eligible {
     private final List<Candidate> candidates;
     private final Requirements requirements;
     private final BusyPolicy busyPolicy;
+    /** Whether the requirements ask for nothing: every owner meets them, with a score of zero. */
+    private final boolean askNothing;
     private int index = -1;
     private int scoreFloor = Integer.MIN_VALUE;
     private Candidate current;
@@ -18,14 +20,17 @@ final class ScannedEligible implements Eligible {
         this.candidates = candidates;
         this.requirements = requirements;
         this.busyPolicy = busyPolicy;
+        this.askNothing = requirements.skills().isEmpty() && requirements.language().isEmpty()
+                && requirements.region().isEmpty();
     }
 
     @Override
     public boolean next() {
         while (++index < candidates.size()) {
             Candidate candidate = candidates.get(index);
-            if (candidate.canTake(busyPolicy) && requirements.metBy(candidate.owner())
-                    && requirements.score(candidate.owner()) >= scoreFloor) {
+            if (candidate.canTake(busyPolicy) && (askNothing ? scoreFloor <= 0 // every score is zero
+                    : requirements.metBy(candidate.owner()) && (scoreFloor == Integer.MIN_VALUE
+                            || requirements.score(candidate.owner()) >= scoreFloor))) {
                 current = candidate;
                 return true;
             }

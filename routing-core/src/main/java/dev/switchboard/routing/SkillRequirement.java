@@ -12,7 +12,9 @@ public record SkillRequirement(String skill, int minProficiency, boolean optiona
 
     public SkillRequirement {
         skill = Checks.key(skill, "skill");
-        Checks.nonNegative(minProficiency, "minProficiency of skill '" + skill + "'");
+        if (minProficiency < 0) { // the message is made only when the check fails
+            Checks.nonNegative(minProficiency, "minProficiency of skill '" + skill + "'");
+        }
     }
 
     /** A skill that must be present with at least the given proficiency. */

@@ -78,8 +78,17 @@ public final class WeightedCapacity implements Strategy {
 
     @Override
     public Verdict decide(Conversation conversation, RoutingView view) {
-        Weighted weighted = Weighted.of(view, busyPolicy);
-        if (weighted.count == 0) {
+        long sequence = view.cursor(name);
+        WeightedSchedule last = picker.last();
+        int expected = last == null ? -1 : last.ownerAt(sequence);
+        Weighted weighted = Weighted.of(view, busyPolicy, last, expected);
+        int index = weighted.count == 0 ? -1 : picker.pick(weighted, sequence);
+        if (index >= 0 && index != expected && expected >= 0) {
+            // The weights changed since the last pick: walk again, keeping every owner, and pick from that walk.
+            weighted = Weighted.of(view, busyPolicy, null, -1);
+            index = weighted.count == 0 ? -1 : picker.pick(weighted, sequence);
+        }
+        if (index < 0) {
             List<Candidate> considered = new ArrayList<>();
             for (Candidate candidate : view.candidates()) {
                 if (candidate.owner().weight() > 0) {
@@ -88,54 +97,91 @@ public final class WeightedCapacity implements Strategy {
             }
             return Eligibility.noneCanTake(considered, busyPolicy, "owners with a weight above zero");
         }
-        long sequence = view.cursor(name);
-        Owner chosen = weighted.ownerAt(picker.pick(weighted, sequence));
-        String share = weighted.count == 1
-                ? "the only owner with a weight above zero who can take it"
-                : "weight " + chosen.weight() + " of " + weighted.total + " among the " + weighted.count
-                        + " owners who can take it";
-        return new Verdict.Assign(chosen.id(), picker.how() + ": " + share, Map.of(name, sequence + 1));
+        return new Verdict.Assign(weighted.ownerAt(index).id(), picker.reason(weighted, index),
+                Map.of(name, sequence + 1));
     }
 
     /**
      * The owners who can take the conversation and have a weight above zero, in roster order, indexed from zero, with
      * their weights: gathered in one walk of the view's index (so that they agree with each other even while other
      * threads route) into arrays that each thread reuses, so that a decision builds none once they are large enough.
+     *
+     * <p>When the picker has a schedule from its last pick, the walk compares the weights with it as it goes, and keeps
+     * only the owner at the index that schedule picks: storing every owner into the array costs a garbage collector's
+     * write barrier each, which was most of a decision.
      */
     private static final class Weighted {
         private static final ThreadLocal<Weighted> REUSED = ThreadLocal.withInitial(Weighted::new);
 
         private Owner[] owners = new Owner[16];
+        /** How many of {@code owners} the last walk that kept them filled, to be cleared before the next. */
+        private int kept;
         private int[] weights = new int[16];
+        /** The index whose owner alone the walk kept, or -1 when it kept every owner. */
+        private int expected;
+        private Owner expectedOwner;
+        /** The schedule the walk found exactly these weights in, or null. */
+        WeightedSchedule matched;
         int count;
         long total;
+        /** The rotation the deterministic picker chose from for these weights, for its reason. */
+        Rotation rotation;
 
-        static Weighted of(RoutingView view, BusyPolicy busyPolicy) {
+        /**
+         * The weighted owners among those eligible, compared with the {@code last} schedule when there is one, keeping
+         * only the owner at {@code expected} when it is not -1.
+         */
+        static Weighted of(RoutingView view, BusyPolicy busyPolicy, WeightedSchedule last, int expected) {
             Weighted weighted = REUSED.get();
-            weighted.gather(view.eligible(Requirements.NONE, busyPolicy));
+            weighted.gather(view.eligible(Requirements.NONE, busyPolicy), last, expected);
             return weighted;
         }
 
-        private void gather(Eligible eligible) {
-            Arrays.fill(owners, 0, count, null);
-            count = 0;
-            total = 0;
+        private void gather(Eligible eligible, WeightedSchedule last, int expectedIndex) {
+            Arrays.fill(owners, 0, kept, null);
+            kept = 0;
+            expected = expectedIndex;
+            expectedOwner = null;
+            boolean keepAll = expectedIndex < 0;
+            int found = 0;
+            long sum = 0;
+            Owner atExpected = null;
+            boolean same = last != null;
             while (eligible.next()) {
                 Owner owner = eligible.owner();
-                if (owner.weight() > 0) {
-                    if (count == owners.length) {
-                        owners = Arrays.copyOf(owners, count * 2);
-                        weights = Arrays.copyOf(weights, count * 2);
+                int weight = owner.weight();
+                if (weight > 0) {
+                    if (found == weights.length) {
+                        weights = Arrays.copyOf(weights, found * 2);
                     }
-                    owners[count] = owner;
-                    weights[count++] = owner.weight();
-                    total += owner.weight();
+                    if (keepAll) {
+                        if (found == owners.length) {
+                            owners = Arrays.copyOf(owners, found * 2);
+                        }
+                        owners[found] = owner;
+                    } else if (found == expectedIndex) {
+                        atExpected = owner;
+                    }
+                    same = same && found < last.size() && last.weight(found) == weight;
+                    weights[found++] = weight;
+                    sum += weight;
                 }
             }
+            count = found;
+            total = sum;
+            kept = keepAll ? found : 0;
+            expectedOwner = atExpected;
+            matched = same && found == last.size() ? last : null;
         }
 
         Owner ownerAt(int index) {
-            return owners[index];
+            return index == expected ? expectedOwner : owners[index];
+        }
+
+        /** The share of the owner at an index, in words for the verdict's reason. */
+        String share(int index) {
+            return count == 1 ? "the only owner with a weight above zero who can take it"
+                    : "weight " + weights[index] + " of " + total + " among the " + count + " owners who can take it";
         }
 
         /** Whether a schedule was built for exactly these weights. */
@@ -172,8 +218,11 @@ public final class WeightedCapacity implements Strategy {
         /** The index of the chosen owner among the weighted owners. */
         int pick(Weighted weighted, long sequence);
 
-        /** How the choice is made, in words for the verdict's reason. */
-        String how();
+        /** The schedule of its last pick, which the next follows if the weights are the same; null if it has none. */
+        WeightedSchedule last();
+
+        /** Why the owner at an index, just picked from these weights, was chosen: the verdict's reason. */
+        String reason(Weighted weighted, int index);
     }
 
     /**
@@ -182,21 +231,52 @@ public final class WeightedCapacity implements Strategy {
      * so threads that race here still all decide alike.
      */
     private static final class Scheduled implements Picker {
-        private volatile WeightedSchedule last;
+        private volatile Rotation last;
 
         @Override
         public int pick(Weighted weighted, long sequence) {
-            WeightedSchedule schedule = last;
-            if (schedule == null || !weighted.match(schedule)) {
-                schedule = WeightedSchedule.of(weighted.weights());
-                last = schedule;
+            Rotation rotation = last;
+            if (rotation == null || weighted.matched != rotation.schedule && !weighted.match(rotation.schedule)) {
+                rotation = new Rotation(WeightedSchedule.of(weighted.weights()));
+                last = rotation;
             }
-            return schedule.ownerAt(sequence);
+            weighted.rotation = rotation;
+            return rotation.schedule.ownerAt(sequence);
         }
 
         @Override
-        public String how() {
-            return "next in the weighted rotation";
+        public WeightedSchedule last() {
+            Rotation rotation = last;
+            return rotation == null ? null : rotation.schedule;
+        }
+
+        @Override
+        public String reason(Weighted weighted, int index) {
+            return weighted.rotation.reason(weighted, index);
+        }
+    }
+
+    /**
+     * A schedule, with the reason for picking each of its owners, put into words on its first pick: the weights, their
+     * total and their count are the schedule's, so the words are the same every time. Threads that race to word one
+     * write the same text; a thread that sees none yet words it again.
+     */
+    private static final class Rotation {
+        final WeightedSchedule schedule;
+        private final String[] reasons;
+
+        Rotation(WeightedSchedule schedule) {
+            this.schedule = schedule;
+            this.reasons = new String[schedule.size()];
+        }
+
+        String reason(Weighted weighted, int index) {
+            String reason = reasons[index];
+            if (reason == null) {
+                reason = "next in the weighted rotation: " + weighted.share(index);
+                reasons[index] = reason;
+            }
+            return reason;
         }
     }
 
@@ -208,8 +288,13 @@ public final class WeightedCapacity implements Strategy {
         }
 
         @Override
-        public String how() {
-            return "drawn at random in proportion to weight";
+        public WeightedSchedule last() {
+            return null;
+        }
+
+        @Override
+        public String reason(Weighted weighted, int index) {
+            return "drawn at random in proportion to weight: " + weighted.share(index);
         }
 
         /** Stafford's 64-bit finaliser (variant 13), so that neighbouring sequence numbers seed unrelated draws. */

@@ -199,6 +199,22 @@ class WeightedCapacityTest {
         assertThat(concurrent).isEqualTo(expected);
     }
 
+    @Test
+    void picksAsAFreshStrategyWould_whenTheWeightedOwnersChangeBetweenPicks() {
+        // The strategy walks expecting the weights of its last pick; these change size, order and weights.
+        List<RoutingSnapshot> rosters = List.of(
+                snapshot(List.of(weighted("a", 0, 3), weighted("b", 1, 5), weighted("c", 2, 7))),
+                snapshot(List.of(weighted("a", 0, 3), weighted("b", 1, 5, Presence.AWAY, 0), weighted("c", 2, 7))),
+                snapshot(List.of(weighted("b", 1, 7), weighted("c", 2, 3), weighted("d", 3, 5))),
+                snapshot(List.of(weighted("a", 0, 3), weighted("b", 1, 5), weighted("c", 2, 7), weighted("d", 3, 1))));
+        for (int i = 0; i < 200; i++) {
+            RoutingSnapshot roster = rosters.get(i * 7 % 11 % rosters.size())
+                    .withCursors(Map.of("weighted-capacity", (long) i));
+
+            assertThat(owner(weighted, roster)).as("pick %d", i).isEqualTo(owner(new WeightedCapacity(), roster));
+        }
+    }
+
     private static String owner(WeightedCapacity strategy, RoutingSnapshot snapshot) {
         return ((Verdict.Assign) strategy.decide(conversation("c"), snapshot)).ownerId();
     }

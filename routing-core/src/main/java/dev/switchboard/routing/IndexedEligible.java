@@ -1,0 +1,268 @@
+package dev.switchboard.routing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * {@link Eligible} from the {@link Roster}'s indexes: the owners whose bits are set in every required set (and the
+ * presence sets), then checked one by one for what the bits cannot tell. It walks roster indexes, which follow roster
+ * order; the positions it reports are the owners' roster positions.
+ */
+final class IndexedEligible implements Eligible {
+
+    /** The set of nobody, for a skill, language or region nobody on the roster has. */
+    static final Bits NOBODY = new Bits();
+
+    private static final SkillLevels[] NO_SKILLS = {};
+    private static final int[] NO_MINIMUMS = {};
+
+    /**
+     * The owners (of {@code ownerIds}, or anyone when empty) that meet the requirements, are not held back from
+     * automatic assignment at {@code now} and are not in {@code excluded}; when {@code busyPolicy} is given, only those
+     * that can take a conversation on {@code channel} under it (available, below their capacity on the channel), and
+     * when it is null, whatever their presence and room.
+     */
+    static Eligible of(Roster roster, Requirements requirements, BusyPolicy busyPolicy, String channel,
+            Set<String> ownerIds, Set<String> excluded, Instant now) {
+        List<SkillRequirement> needed = requirements.skills();
+        boolean available = busyPolicy != null;
+        Bits[] required = new Bits[(available ? 2 : 1) + (ownerIds.isEmpty() ? 0 : 1) + needed.size()
+                + (requirements.language().isEmpty() ? 0 : 1) + (requirements.region().isEmpty() ? 0 : 1)];
+        SkillLevels[] scored = needed.isEmpty() ? NO_SKILLS : new SkillLevels[needed.size()];
+        int count = 0;
+        if (available) {
+            required[count++] = roster.sets.roomy;
+        }
+        required[count++] = roster.sets.automatic;
+        if (!ownerIds.isEmpty()) {
+            required[count++] = roster.members(ownerIds);
+        }
+        int firstSkill = count;
+        int[] minimums = needed.isEmpty() ? NO_MINIMUMS : new int[needed.size()];
+        for (int i = 0; i < needed.size(); i++) {
+            SkillRequirement requirement = needed.get(i);
+            minimums[i] = requirement.minProficiency();
+            SkillLevels index = roster.sets.skill(requirement.skill());
+            Bits bits = index == null ? null : index.atLeast(requirement.minProficiency());
+            required[count++] = bits == null ? NOBODY : bits;
+            scored[i] = index;
+        }
+        if (!requirements.language().isEmpty()) {
+            required[count++] = roster.sets.language(requirements.language());
+        }
+        if (!requirements.region().isEmpty()) {
+            required[count++] = roster.sets.region(requirements.region());
+        }
+        return new IndexedEligible(roster, required, available, busyPolicy == BusyPolicy.INCLUDE, channel, excluded,
+                now, scored, firstSkill, minimums);
+    }
+
+    private final Roster roster;
+    private final Bits[] required;
+    private final boolean available;
+    private final boolean includeBusy;
+    private final String channel;
+    private final Set<String> excluded;
+    private final Instant now;
+    private final SkillLevels[] scored;
+    /** Where the bits of {@code scored[i]} sit in {@code required}: at {@code firstSkill + i}. */
+    private final int firstSkill;
+    private final int[] minimums;
+    private int scoreFloor = Integer.MIN_VALUE;
+    private int words;
+    private int wordIndex = -1;
+    private long word;
+    /** The current owner's roster index, or -1 before the first and after the last. */
+    private int current = -1;
+
+    /**
+     * @param required the sets every visited owner is in
+     * @param available whether only owners that can take a conversation on {@code channel} now are visited
+     * @param scored the index of each required skill, null for one nobody has, their bits at {@code firstSkill + i}
+     */
+    private IndexedEligible(Roster roster, Bits[] required, boolean available, boolean includeBusy, String channel,
+            Set<String> excluded, Instant now, SkillLevels[] scored, int firstSkill, int[] minimums) {
+        this.roster = roster;
+        this.required = required;
+        this.available = available;
+        this.includeBusy = includeBusy;
+        this.channel = channel;
+        this.excluded = excluded;
+        this.now = now;
+        this.scored = scored;
+        this.firstSkill = firstSkill;
+        this.minimums = minimums;
+        int limit = (roster.end + 63) >>> 6;
+        for (Bits bits : required) {
+            limit = Math.min(limit, bits.wordCount());
+        }
+        this.words = limit;
+    }
+
+    /** The required sets ANDed last first (region, language, skills: the sparsest), stopping at the first zero. */
+    private long wordAt(int index) {
+        long bits = -1L;
+        for (int i = required.length - 1; i >= 0 && bits != 0; i--) {
+            bits &= required[i].word(index);
+        }
+        return !available || bits == 0 ? bits
+                : bits & (roster.sets.online.word(index) | (includeBusy ? roster.sets.busy.word(index) : 0L));
+    }
+
+    @Override
+    public boolean next() {
+        while (true) {
+            while (word == 0) {
+                if (++wordIndex >= words) {
+                    wordIndex = words;
+                    current = -1;
+                    return false;
+                }
+                word = wordAt(wordIndex);
+            }
+            int index = (wordIndex << 6) + Long.numberOfTrailingZeros(word);
+            word &= word - 1;
+            if (qualifies(index)) {
+                current = index;
+                return true;
+            }
+        }
+    }
+
+    @Override
+    public boolean advanceTo(long rosterPosition) {
+        if (current >= 0 && roster.positions[current] >= rosterPosition) {
+            return true;
+        }
+        int target = roster.indexAtOrAfter(rosterPosition);
+        if (wordIndex >= words || target >= (long) words << 6) {
+            wordIndex = words;
+            word = 0;
+            current = -1;
+            return false;
+        }
+        int index = target >>> 6;
+        if (index > wordIndex) {
+            wordIndex = index;
+            word = wordAt(index);
+        }
+        if (index == wordIndex) {
+            word &= -1L << target;
+        }
+        return next();
+    }
+
+    /**
+     * Each skill must reach the floor less the most the other skills can add: its bits at that level replace the
+     * ones the walk used, from the current word on.
+     */
+    @Override
+    public void raiseScoreFloor(int score) {
+        if (score <= scoreFloor) {
+            return;
+        }
+        scoreFloor = score;
+        int highestSum = 0;
+        for (SkillLevels index : scored) {
+            if (index == null) {
+                return; // a skill nobody has: the walk visits nobody anyway
+            }
+            highestSum += index.highest();
+        }
+        for (int i = 0; i < scored.length; i++) {
+            int level = Math.max(minimums[i], score - (highestSum - scored[i].highest()));
+            Bits bits = scored[i].atLeast(level);
+            required[firstSkill + i] = bits == null ? NOBODY : bits;
+            words = Math.min(words, required[firstSkill + i].wordCount());
+            word = wordIndex < 0 ? 0 : wordIndex < words ? word & required[firstSkill + i].word(wordIndex) : 0;
+        }
+    }
+
+    /**
+     * What the bits cannot tell, looked at only for the owners that need it: room on the channel, working hours,
+     * the cap, a lapsed deadline, and a score floor that the skills' levels alone did not settle.
+     */
+    private boolean qualifies(int index) {
+        if (scoreFloor != Integer.MIN_VALUE && scoreAt(index) < scoreFloor) {
+            return false;
+        }
+        if (!roster.sets.checked.get(index) && excluded.isEmpty()) {
+            return true;
+        }
+        Roster.Slot slot = roster.slots[index];
+        return (!available || slot.freeCapacityOn(channel) > 0)
+                && (!slot.timed || slot.heldBack(now) == null)
+                && (excluded.isEmpty() || !excluded.contains(slot.owner.id()));
+    }
+
+    @Override
+    public Owner owner() {
+        return slot().owner;
+    }
+
+    @Override
+    public long rosterPosition() {
+        return slot().position;
+    }
+
+    @Override
+    public int load() {
+        return roster.loads[current()];
+    }
+
+    @Override
+    public double utilisation() {
+        int index = current();
+        return Capacity.utilisation(roster.loads[index], roster.totals[index]);
+    }
+
+    @Override
+    public Instant lastAssignedAt() {
+        return slot().lastAssignedAt;
+    }
+
+    @Override
+    public Instant lastReleasedAt() {
+        return slot().activity.lastReleasedAt();
+    }
+
+    @Override
+    public int completedSince(Instant since) {
+        Checks.notNull(since, "since");
+        Roster.Slot slot = slot();
+        synchronized (slot) {
+            return slot.activity.completedSince(since);
+        }
+    }
+
+    @Override
+    public int score() {
+        return scoreAt(current());
+    }
+
+    private int scoreAt(int index) {
+        int score = 0;
+        for (SkillLevels skill : scored) {
+            score += skill.level(index);
+        }
+        return score;
+    }
+
+    @Override
+    public Candidate candidate() {
+        return slot().candidateFor(channel);
+    }
+
+    private Roster.Slot slot() {
+        return roster.slots[current()];
+    }
+
+    private int current() {
+        if (current < 0) {
+            throw new NoSuchElementException("no current owner: call next() first, and only while it returns true");
+        }
+        return current;
+    }
+}
