@@ -37,8 +37,6 @@ public final class InMemoryLiveState implements LiveState {
     final Map<String, Cursors> cursors = new ConcurrentHashMap<>();
     final Customers customers;
     final DeadlinesAndOffers timers = new DeadlinesAndOffers(this);
-    /** How many owners ever joined the roster: the position the next one takes (positions are never reused). */
-    int rosterPositions;
     /** Each thread's view, reset for each decision it makes. */
     private final ThreadLocal<InMemoryView> views;
 
@@ -70,7 +68,6 @@ public final class InMemoryLiveState implements LiveState {
     @Override
     public void addOwner(Owner owner, Presence presence) {
         roster.add(owner, presence);
-        rosterPositions++;
     }
 
     @Override

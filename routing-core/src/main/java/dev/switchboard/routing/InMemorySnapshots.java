@@ -4,7 +4,6 @@ import dev.switchboard.routing.state.StateSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ final class InMemorySnapshots {
             }
         });
         DeadlinesAndOffers timers = store.timers;
-        return new StateSnapshot(store.clock.instant(), roster, store.rosterPositions, owned,
+        return new StateSnapshot(store.clock.instant(), roster, store.roster.nextPosition(), owned,
                 List.copyOf(timers.offers.values()), waiting, cursors, customers(store.customers),
                 new StateSnapshot.Timers(timers.offlineSince, timers.responseDeadlines, timers.lapsedBy,
                         lists(timers.passedOver)));
@@ -75,13 +74,11 @@ final class InMemorySnapshots {
     static void restore(InMemoryLiveState store, StateSnapshot snapshot) {
         requireEmpty(store);
         restoreCustomers(store.customers, snapshot.customers());
-        Set<String> ids = new HashSet<>();
-        snapshot.roster().forEach(state -> ids.add(state.owner().id()));
         for (StateSnapshot.OwnerState state : snapshot.roster()) {
-            skipPositions(store, state.rosterPosition(), ids);
+            store.roster.skipTo(state.rosterPosition());
             store.addOwner(state.owner(), state.presence());
         }
-        skipPositions(store, snapshot.nextRosterPosition(), ids);
+        store.roster.skipTo(snapshot.nextRosterPosition());
         Map<String, Conversation> held = new HashMap<>();
         for (Placement.Owned owned : snapshot.owned()) {
             store.place(owned.conversation(), owned);
@@ -119,33 +116,13 @@ final class InMemorySnapshots {
 
     private static void requireEmpty(InMemoryLiveState store) {
         Customers customers = store.customers;
-        if (store.rosterPositions > 0 || !store.placed.isEmpty() || !store.cursors.isEmpty()
+        if (store.roster.nextPosition() > 0 || !store.placed.isEmpty() || !store.cursors.isEmpty()
                 || !customers.linkedTo.isEmpty() || !customers.previousOwners.asMap().isEmpty()
                 || !customers.aliasOf.isEmpty() || !store.timers.lapsedBy.isEmpty()
                 || !store.timers.passedOver.isEmpty()) {
             throw new IllegalStateException("only an empty store can be restored from a snapshot, and this one"
                     + " already holds state (" + store.roster.inOrder().size() + " owners, " + store.placed.size()
                     + " open conversations)");
-        }
-    }
-
-    /**
-     * Takes roster positions up to {@code position} that no owner holds, as owners who left did: a round-robin
-     * cursor is a position, so the owners after them keep theirs. Each is taken by an owner that joins and leaves
-     * at once, under an id no owner of the snapshot has.
-     */
-    private static void skipPositions(InMemoryLiveState store, int position, Set<String> ids) {
-        if (store.rosterPositions >= position) {
-            return;
-        }
-        String gap = "left-the-roster";
-        while (ids.contains(gap)) {
-            gap += "'";
-        }
-        Owner placeholder = Owner.agent(gap).capacity(0).autoAssign(false).build();
-        while (store.rosterPositions < position) {
-            store.addOwner(placeholder, Presence.OFFLINE);
-            store.roster.remove(store.roster.get(gap));
         }
     }
 

@@ -213,6 +213,20 @@ final class Roster {
         return present;
     }
 
+    /** The roster position the next owner to join takes: one more than any owner ever had. */
+    long nextPosition() {
+        return nextPosition;
+    }
+
+    /**
+     * Makes the next owner to join take {@code position} or later, as if owners had joined and left meanwhile: a
+     * store restored from a snapshot keeps the positions of the owners who left, so round-robin cursors (positions)
+     * carry on.
+     */
+    void skipTo(long position) {
+        nextPosition = Math.max(nextPosition, position);
+    }
+
     void add(Owner owner, Presence presence) {
         if (end == slots.length) {
             resize(end * 2);

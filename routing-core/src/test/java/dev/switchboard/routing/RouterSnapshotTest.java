@@ -48,7 +48,7 @@ class RouterSnapshotTest {
 
     private static StateSnapshot snapshot(List<StateSnapshot.OwnerState> roster, List<Placement.Owned> owned,
             List<StateSnapshot.Waiting> waiting, StateSnapshot.Customers customers, StateSnapshot.Timers timers) {
-        int next = roster.isEmpty() ? 0 : roster.get(roster.size() - 1).rosterPosition() + 1;
+        long next = roster.isEmpty() ? 0 : roster.get(roster.size() - 1).rosterPosition() + 1;
         return new StateSnapshot(START, roster, next, owned, List.of(), waiting, Map.of(), customers, timers);
     }
 
@@ -125,10 +125,10 @@ class RouterSnapshotTest {
                     List.of(), Map.of(), empty.customers(), empty.timers()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("nextRosterPosition must be from the roster's size 1");
-            assertThatThrownBy(() -> new StateSnapshot(START, List.of(), Integer.MAX_VALUE, List.of(), List.of(),
+            assertThatThrownBy(() -> new StateSnapshot(START, List.of(), Long.MAX_VALUE, List.of(), List.of(),
                     List.of(), Map.of(), empty.customers(), empty.timers()))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("was " + Integer.MAX_VALUE);
+                    .hasMessageContaining("was " + Long.MAX_VALUE);
         }
 
         @Test

@@ -19,11 +19,12 @@ final class SnapshotChecks {
      * The most roster positions a snapshot may use: positions are never reused, and each one used takes a bit in
      * every index of a restored roster, so a snapshot cannot make a store allocate without bound.
      */
-    static final int MAX_ROSTER_POSITIONS = 10_000_000;
+    /** Positions stay far below {@code Long.MAX_VALUE}, so that a cursor (a position plus one) never overflows. */
+    static final long MAX_ROSTER_POSITIONS = 1L << 62;
 
     private SnapshotChecks() {}
 
-    static void check(List<StateSnapshot.OwnerState> roster, int nextRosterPosition, List<Placement.Owned> owned,
+    static void check(List<StateSnapshot.OwnerState> roster, long nextRosterPosition, List<Placement.Owned> owned,
             List<Placement.Offered> offers, List<StateSnapshot.Waiting> waiting, StateSnapshot.Customers customers,
             StateSnapshot.Timers timers) {
         Map<String, StateSnapshot.OwnerState> owners = owners(roster, nextRosterPosition);
@@ -58,13 +59,13 @@ final class SnapshotChecks {
     }
 
     private static Map<String, StateSnapshot.OwnerState> owners(List<StateSnapshot.OwnerState> roster,
-            int nextRosterPosition) {
+            long nextRosterPosition) {
         if (nextRosterPosition < roster.size() || nextRosterPosition > MAX_ROSTER_POSITIONS) {
             throw new IllegalArgumentException("nextRosterPosition must be from the roster's size " + roster.size()
                     + " to " + MAX_ROSTER_POSITIONS + ", was " + nextRosterPosition);
         }
         Map<String, StateSnapshot.OwnerState> owners = new HashMap<>();
-        int previous = -1;
+        long previous = -1;
         for (StateSnapshot.OwnerState state : roster) {
             String id = state.owner().id();
             if (owners.put(id, state) != null) {

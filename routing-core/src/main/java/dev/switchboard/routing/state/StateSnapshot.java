@@ -34,7 +34,7 @@ import java.util.Optional;
  * @param customers what is remembered about customers
  * @param timers what the clock will act on, and who is left out of which conversation's decisions
  */
-public record StateSnapshot(Instant takenAt, List<OwnerState> roster, int nextRosterPosition,
+public record StateSnapshot(Instant takenAt, List<OwnerState> roster, long nextRosterPosition,
         List<Placement.Owned> owned, List<Placement.Offered> offers, List<Waiting> waiting,
         Map<String, Map<String, Long>> cursors, Customers customers, Timers timers) {
 
@@ -67,7 +67,7 @@ public record StateSnapshot(Instant takenAt, List<OwnerState> roster, int nextRo
      *     they are taken back when it leaves)
      * @param activity what it did lately that the clock and strategies read
      */
-    public record OwnerState(Owner owner, int rosterPosition, Presence presence, List<String> conversationIds,
+    public record OwnerState(Owner owner, long rosterPosition, Presence presence, List<String> conversationIds,
             Activity activity) {
 
         /** Checks that nothing is null and the position is not negative. */

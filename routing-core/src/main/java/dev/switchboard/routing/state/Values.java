@@ -24,6 +24,13 @@ final class Values {
         return value;
     }
 
+    static long nonNegative(long value, String field) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + " must not be negative, was " + value);
+        }
+        return value;
+    }
+
     static String id(String value, String field) {
         return Bounds.id(value, field);
     }

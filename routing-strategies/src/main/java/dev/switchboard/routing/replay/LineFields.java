@@ -52,6 +52,14 @@ final class LineFields {
         return value.intValue();
     }
 
+    static long wholeLong(JsonNode node, String name) {
+        JsonNode value = field(node, name);
+        if (!value.canConvertToLong() || !value.isIntegralNumber()) {
+            throw new BadLine("field '" + name + "' must be a whole number, was " + value);
+        }
+        return value.longValue();
+    }
+
     static boolean bool(JsonNode node, String name) {
         JsonNode value = field(node, name);
         if (!value.isBoolean()) {

@@ -7,6 +7,7 @@ import static dev.switchboard.routing.replay.LineFields.instant;
 import static dev.switchboard.routing.replay.LineFields.integer;
 import static dev.switchboard.routing.replay.LineFields.object;
 import static dev.switchboard.routing.replay.LineFields.text;
+import static dev.switchboard.routing.replay.LineFields.wholeLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.routing.Conversation;
@@ -70,7 +71,7 @@ final class SnapshotReader {
                     at("cursors." + scope, () -> wholes(positions))));
             return scopes;
         });
-        return at("$", () -> new StateSnapshot(instant(root, "takenAt"), roster, integer(root, "nextRosterPosition"),
+        return at("$", () -> new StateSnapshot(instant(root, "takenAt"), roster, wholeLong(root, "nextRosterPosition"),
                 owned, offers, waiting, cursors, customers, timers));
     }
 
@@ -122,7 +123,7 @@ final class SnapshotReader {
     private static StateSnapshot.OwnerState ownerState(JsonNode node, String path) {
         Owner owner = at(path + ".owner", () -> owner(object(node, "owner")));
         StateSnapshot.Activity activity = at(path + ".activity", () -> activity(object(node, "activity")));
-        return new StateSnapshot.OwnerState(owner, integer(node, "rosterPosition"),
+        return new StateSnapshot.OwnerState(owner, wholeLong(node, "rosterPosition"),
                 enumOf(Presence.class, node, "presence"), texts(node, "conversations"), activity);
     }
 
