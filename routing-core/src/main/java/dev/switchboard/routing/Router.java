@@ -19,10 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Function;
 
 /**
  * Routes conversations to owners by a {@link RoutingPlan}, ordered rules each with a fallback chain of strategies,
@@ -101,13 +97,7 @@ public final class Router {
     private final LiveState state;
     private final EventDispatcher events;
     private final Offers offers;
-    /**
-     * Every operation holds the write lock, except routes and releases when nothing needs them serialised (see
-     * {@link #concurrent}): those hold the read lock, so that they run on several threads at once.
-     */
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Lock exclusive = lock.writeLock();
-    private final Lock shared = lock.readLock();
+    private final RouterLock lock;
     /**
      * Whether routes and releases may run at once under the shared lock: when nobody listens (events must be delivered
      * in the order the state changed), no identities are linked by attributes or joined per customer, and no response
@@ -117,16 +107,7 @@ public final class Router {
      */
     private final boolean concurrent;
 
-    private final LongAdder routed = new LongAdder();
-    private final LongAdder assigned = new LongAdder();
-    private final LongAdder queued = new LongAdder();
-    private final LongAdder rejected = new LongAdder();
-    private final LongAdder transferred = new LongAdder();
-    private final LongAdder rerouted = new LongAdder();
-    private final LongAdder released = new LongAdder();
-    private final LongAdder slaBreached = new LongAdder();
-    private final LongAdder joined = new LongAdder();
-    private final LongAdder retried = new LongAdder();
+    private final Counters counters = new Counters();
 
     private Router(Builder builder, RoutingPlan routingPlan) {
         this.clock = new RouterClock(builder.clock);
@@ -143,13 +124,14 @@ public final class Router {
                 builder.maxCustomers, builder.customerTtl, oneConversationPerCustomer, builder.wrapUp)), "liveState");
         state.keepCompletions(plan.completionWindow());
         this.offers = new Offers(state, events);
+        this.lock = new RouterLock(clock, events);
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
                 && responseDeadlines.isEmpty();
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
         requireRuleOwners(routingPlan);
         Map<String, Presence> presences = new LinkedHashMap<>();
         builder.roster.forEach((id, entry) -> presences.put(id, entry.presence));
-        record(clock.instantChecked(), new RouterInput.Roster(presences));
+        lock.record(clock.instantChecked(), new RouterInput.Roster(presences));
     }
 
     public static Builder builder() {
@@ -173,10 +155,10 @@ public final class Router {
                 return decision;
             }
         }
-        lockExclusively(); // the hot path locks without a lambda: it allocates nothing it does not need
+        lock.lockExclusively(); // the hot path locks without a lambda: it allocates nothing it does not need
         try {
             Instant now = clock.instantChecked();
-            record(now, new RouterInput.Route(conversation));
+            lock.record(now, new RouterInput.Route(conversation));
             String id = conversation.id();
             Optional<Placement> placement = state.placement(id);
             if (placement.isPresent()) {
@@ -191,17 +173,16 @@ public final class Router {
                 List<String> open = merge(state.customerOf(conversation.customerId()), now);
                 if (!open.isEmpty()) {
                     state.addAlias(id, open.get(0));
-                    joined.increment();
+                    counters.joined.increment();
                     events.publish(new RoutingEvent.Joined(now, conversation, open.get(0), ""));
                     return joined(id, state.placement(id).orElseThrow());
                 }
             }
             Decision decision = settle(conversation, now, Optional.empty());
-            routed.increment();
+            counters.routed.increment();
             return decision;
         } finally {
-            exclusive.unlock();
-            events.deliverPending();
+            lock.unlockExclusively();
         }
     }
 
@@ -214,7 +195,7 @@ public final class Router {
      * assigned it, or other threads kept changing what the decision read.
      */
     private Decision routeShared(Conversation conversation) {
-        lockShared();
+        lock.lockShared();
         try {
             String id = conversation.id();
             for (int attempt = 0; attempt < SHARED_ATTEMPTS && state.placement(id).isEmpty(); attempt++) {
@@ -223,17 +204,17 @@ public final class Router {
                     return null;
                 }
                 if (decided.view().commit(assign)) {
-                    routed.increment();
-                    assigned.increment();
+                    counters.routed.increment();
+                    counters.assigned.increment();
                     Trace trace = decided.trace();
                     FallbackChain.logFaults(conversation, trace);
                     return new Decision.Assigned(id, assign.ownerId(), trace.decisive().strategy(), trace);
                 }
-                retried.increment();
+                counters.retried.increment();
             }
             return null; // placed meanwhile by another thread (the exclusive path says where), or contended
         } finally {
-            shared.unlock();
+            lock.unlockShared();
         }
     }
 
@@ -246,16 +227,16 @@ public final class Router {
         if (concurrent && releaseShared(conversationId)) {
             return;
         }
-        lockExclusively(); // the hot path locks without a lambda, as route does
+        lock.lockExclusively(); // the hot path locks without a lambda, as route does
         try {
             Instant now = clock.instantChecked();
-            record(now, new RouterInput.Release(conversationId));
+            lock.record(now, new RouterInput.Release(conversationId));
             Placement placement = openPlacement(conversationId);
             String id = placement.conversation().id();
             if (placement instanceof Placement.Owned owned) {
                 state.release(id, now);
                 state.forget(id);
-                released.increment();
+                counters.released.increment();
                 if (events.listening()) {
                     events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
                 }
@@ -263,18 +244,17 @@ public final class Router {
             } else if (placement instanceof Placement.Offered offer) {
                 offers.withdrawAll(offer, "the conversation was released", now);
                 state.forget(id);
-                released.increment();
+                counters.released.increment();
                 events.publish(new RoutingEvent.Released(now, offer.conversation(), Offers.STEP));
                 offer.ownerIds().forEach(ownerId -> drainFor(ownerId, now));
             } else {
                 WaitingConversation entry = state.dequeue(id);
                 state.forget(id);
-                released.increment();
+                counters.released.increment();
                 events.publish(new RoutingEvent.Released(now, entry.conversation(), entry.queue()));
             }
         } finally {
-            exclusive.unlock();
-            events.deliverPending();
+            lock.unlockExclusively();
         }
     }
 
@@ -286,21 +266,21 @@ public final class Router {
     private boolean releaseShared(String conversationId) {
         String ownerId;
         boolean waiting;
-        lockShared();
+        lock.lockShared();
         try {
             if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
                     || !owned.conversation().id().equals(conversationId)
                     || !state.tryRelease(owned, clock.instant())) {
                 return false;
             }
-            released.increment();
+            counters.released.increment();
             ownerId = owned.ownerId();
             waiting = state.hasWaiting();
         } finally {
-            shared.unlock();
+            lock.unlockShared();
         }
         if (waiting) {
-            atomically(now -> {
+            lock.atomically(now -> {
                 drainFor(ownerId, now);
                 return null;
             });
@@ -320,8 +300,8 @@ public final class Router {
         Checks.id(conversationId, "conversationId");
         Checks.id(toOwnerId, "toOwnerId");
         Checks.notNull(handoff, "handoff");
-        return atomically(now -> {
-            record(now, new RouterInput.Transfer(conversationId, toOwnerId, handoff));
+        return lock.atomically(now -> {
+            lock.record(now, new RouterInput.Transfer(conversationId, toOwnerId, handoff));
             Placement placement = openPlacement(conversationId);
             if (!(placement instanceof Placement.Owned owned)) {
                 String instead = placement instanceof Placement.Offered ? "accept" : "claim";
@@ -341,7 +321,7 @@ public final class Router {
             String id = owned.conversation().id();
             state.unassign(id);
             give(owned.conversation(), toOwnerId, now);
-            transferred.increment();
+            counters.transferred.increment();
             events.publish(new RoutingEvent.Transferred(now, owned.conversation(), owned.ownerId(), toOwnerId, handoff));
             Trace trace = Trace.of(TRANSFER, new Verdict.Assign(toOwnerId,
                     "transferred by " + owned.ownerId() + ": " + handoff.summary(), Map.of()));
@@ -358,8 +338,8 @@ public final class Router {
     public Decision claim(String ownerId, String conversationId) {
         Checks.id(ownerId, "ownerId");
         Checks.id(conversationId, "conversationId");
-        return atomically(now -> {
-            record(now, new RouterInput.Claim(ownerId, conversationId));
+        return lock.atomically(now -> {
+            lock.record(now, new RouterInput.Claim(ownerId, conversationId));
             requireOwner(ownerId, "ownerId");
             Placement placement = openPlacement(conversationId);
             if (placement instanceof Placement.Owned owned) {
@@ -380,7 +360,7 @@ public final class Router {
             Trace trace = Trace.of(CLAIM, new Verdict.Assign(ownerId, "claimed from queue " + entry.queue(), Map.of()));
             state.dequeue(id);
             give(entry.conversation(), ownerId, now);
-            assigned.increment();
+            counters.assigned.increment();
             events.publish(new RoutingEvent.Assigned(now, entry.conversation(), ownerId, CLAIM, trace));
             return new Decision.Assigned(id, ownerId, CLAIM, trace);
         });
@@ -394,8 +374,8 @@ public final class Router {
      */
     public void acknowledge(String conversationId) {
         Checks.id(conversationId, "conversationId");
-        atomically(now -> {
-            record(now, new RouterInput.Acknowledge(conversationId));
+        lock.atomically(now -> {
+            lock.record(now, new RouterInput.Acknowledge(conversationId));
             Placement placement = openPlacement(conversationId);
             if (!(placement instanceof Placement.Owned owned)) {
                 throw new IllegalArgumentException("conversationId '" + conversationId + "' is "
@@ -420,13 +400,13 @@ public final class Router {
     public Decision.Assigned accept(String ownerId, String conversationId) {
         Checks.id(ownerId, "ownerId");
         Checks.id(conversationId, "conversationId");
-        return atomically(now -> {
-            record(now, new RouterInput.Accept(ownerId, conversationId));
+        return lock.atomically(now -> {
+            lock.record(now, new RouterInput.Accept(ownerId, conversationId));
             requireOwner(ownerId, "ownerId");
             Placement.Offered offer = Offers.require(openPlacement(conversationId), ownerId);
             Decision.Assigned decision = offers.accept(offer, ownerId, now);
             startResponseDeadline(offer.conversation(), now);
-            assigned.increment();
+            counters.assigned.increment();
             offer.ownerIds().forEach(other -> drainFor(other, now));
             return decision;
         });
@@ -444,8 +424,8 @@ public final class Router {
         Checks.id(ownerId, "ownerId");
         Checks.id(conversationId, "conversationId");
         Checks.notNull(reason, "reason");
-        return atomically(now -> {
-            record(now, new RouterInput.Decline(ownerId, conversationId, reason));
+        return lock.atomically(now -> {
+            lock.record(now, new RouterInput.Decline(ownerId, conversationId, reason));
             requireOwner(ownerId, "ownerId");
             Placement.Offered offer = Offers.require(openPlacement(conversationId), ownerId);
             Optional<Placement.Offered> standing = offers.decline(offer, ownerId, reason, now);
@@ -471,8 +451,8 @@ public final class Router {
     public void link(String identity, String otherIdentity) {
         Checks.id(identity, "identity");
         Checks.id(otherIdentity, "otherIdentity");
-        atomically(now -> {
-            record(now, new RouterInput.Link(identity, otherIdentity));
+        lock.atomically(now -> {
+            lock.record(now, new RouterInput.Link(identity, otherIdentity));
             state.link(identity, otherIdentity);
             if (oneConversationPerCustomer) {
                 merge(state.customerOf(identity), now);
@@ -484,7 +464,7 @@ public final class Router {
     /** The customer an identity belongs to: of linked identities, the one the router saw first. */
     public String customerOf(String identity) {
         Checks.id(identity, "identity");
-        return read(() -> state.customerOf(identity));
+        return lock.read(() -> state.customerOf(identity));
     }
 
     // ------------------------------------------------------------------------------------------- the plan
@@ -499,9 +479,9 @@ public final class Router {
         Checks.notNull(newPlan, "plan");
         requireReviewQueue(newPlan);
         PlanRunner runner = new PlanRunner(newPlan);
-        atomically(now -> {
+        lock.atomically(now -> {
             requireRuleOwners(newPlan);
-            record(now, new RouterInput.ReplacePlan(newPlan));
+            lock.record(now, new RouterInput.ReplacePlan(newPlan));
             plan = runner;
             state.keepCompletions(runner.completionWindow());
             drainAll(now);
@@ -511,7 +491,7 @@ public final class Router {
 
     /** The routing plan in force. */
     public RoutingPlan plan() {
-        return read(() -> plan.plan());
+        return lock.read(() -> plan.plan());
     }
 
     // ------------------------------------------------------------------------------------------- the roster
@@ -520,8 +500,8 @@ public final class Router {
     public void setPresence(String ownerId, Presence presence) {
         Checks.id(ownerId, "ownerId");
         Checks.notNull(presence, "presence");
-        atomically(now -> {
-            record(now, new RouterInput.SetPresence(ownerId, presence));
+        lock.atomically(now -> {
+            lock.record(now, new RouterInput.SetPresence(ownerId, presence));
             Presence before = requireOwner(ownerId, "ownerId").presence();
             if (before == presence) {
                 return null;
@@ -543,7 +523,7 @@ public final class Router {
     public void setCapacity(String ownerId, Capacity capacity) {
         Checks.id(ownerId, "ownerId");
         Checks.notNull(capacity, "capacity");
-        atomically(now -> changeCapacity(ownerId, capacity, now));
+        lock.atomically(now -> changeCapacity(ownerId, capacity, now));
     }
 
     /**
@@ -553,12 +533,12 @@ public final class Router {
     public void setCapacity(String ownerId, int total) {
         Checks.id(ownerId, "ownerId");
         Checks.nonNegative(total, "capacity of owner '" + ownerId + "'");
-        atomically(now -> changeCapacity(ownerId,
+        lock.atomically(now -> changeCapacity(ownerId,
                 new Capacity(total, requireOwner(ownerId, "ownerId").owner().capacity().perChannel()), now));
     }
 
     private Void changeCapacity(String ownerId, Capacity capacity, Instant now) {
-        record(now, new RouterInput.SetCapacity(ownerId, capacity));
+        lock.record(now, new RouterInput.SetCapacity(ownerId, capacity));
         Capacity before = requireOwner(ownerId, "ownerId").owner().capacity();
         state.setCapacity(ownerId, capacity);
         events.publish(new RoutingEvent.CapacityChanged(now, ownerId, before, capacity));
@@ -575,8 +555,8 @@ public final class Router {
     public void addOwner(Owner owner, Presence presence) {
         Checks.notNull(owner, "owner");
         Checks.notNull(presence, "presence");
-        atomically(now -> {
-            record(now, new RouterInput.AddOwner(owner, presence));
+        lock.atomically(now -> {
+            lock.record(now, new RouterInput.AddOwner(owner, presence));
             if (state.hasOwner(owner.id())) {
                 throw new IllegalArgumentException("owner id '" + owner.id() + "' is already on the roster");
             }
@@ -593,8 +573,8 @@ public final class Router {
     /** Removes an owner from the roster; its open conversations are re-routed at once. */
     public void removeOwner(String ownerId) {
         Checks.id(ownerId, "ownerId");
-        atomically(now -> {
-            record(now, new RouterInput.RemoveOwner(ownerId));
+        lock.atomically(now -> {
+            lock.record(now, new RouterInput.RemoveOwner(ownerId));
             requireOwner(ownerId, "ownerId");
             takeBack(ownerId, "owner " + ownerId + " left the roster", now, () -> state.removeOwner(ownerId));
             events.publish(new RoutingEvent.OwnerLeft(now, ownerId));
@@ -613,8 +593,8 @@ public final class Router {
      * from the host's scheduler, every few seconds; the router starts no threads.
      */
     public void tick() {
-        atomically(now -> {
-            record(now, new RouterInput.Tick());
+        lock.atomically(now -> {
+            lock.record(now, new RouterInput.Tick());
             state.offlineSince().forEach((ownerId, since) -> {
                 if (!since.plus(offlinePolicy.grace()).isAfter(now)) {
                     takeBack(ownerId, "owner " + ownerId + " stayed offline past the grace period of "
@@ -629,7 +609,7 @@ public final class Router {
             }
             for (WaitingConversation entry : state.waiting()) {
                 if (!entry.slaDeadline().isAfter(now) && state.markBreachReported(entry.conversation().id())) {
-                    slaBreached.increment();
+                    counters.slaBreached.increment();
                     events.publish(new RoutingEvent.SlaBreached(now, entry.conversation(), entry.queue(),
                             entry.slaDeadline()));
                 }
@@ -644,23 +624,23 @@ public final class Router {
     /** Where an open conversation is; empty if it is not open (never routed, released or rejected). */
     public Optional<Placement> placement(String conversationId) {
         Checks.id(conversationId, "conversationId");
-        return read(() -> state.placement(conversationId));
+        return lock.read(() -> state.placement(conversationId));
     }
 
     /** One owner's live state. */
     public OwnerStatus ownerStatus(String ownerId) {
         Checks.id(ownerId, "ownerId");
-        return read(() -> requireOwner(ownerId, "ownerId"));
+        return lock.read(() -> requireOwner(ownerId, "ownerId"));
     }
 
     /** Every owner's live state, in roster order, as one consistent snapshot. */
     public List<OwnerStatus> roster() {
-        return read(state::statuses);
+        return lock.read(state::statuses);
     }
 
     /** Every waiting conversation, in the order they will be served. */
     public List<WaitingConversation> waiting() {
-        return read(state::waiting);
+        return lock.read(state::waiting);
     }
 
     /**
@@ -673,7 +653,7 @@ public final class Router {
         if (within.isNegative()) {
             throw new IllegalArgumentException("within must not be negative, was " + within);
         }
-        return read(() -> {
+        return lock.read(() -> {
             Instant now = clock.instantChecked();
             Instant horizon = within.compareTo(Duration.between(now, Instant.MAX)) < 0
                     ? now.plus(within) : Instant.MAX;
@@ -684,60 +664,10 @@ public final class Router {
 
     /** Counters since the router was built. */
     public RouterStats stats() {
-        return read(() -> new RouterStats(routed.sum(), assigned.sum(), queued.sum(), rejected.sum(),
-                transferred.sum(), rerouted.sum(), released.sum(), slaBreached.sum(), joined.sum(),
-                retried.sum()));
+        return lock.read(counters::stats);
     }
 
     // ------------------------------------------------------------------------------------------- internals
-
-    private <T> T atomically(Function<Instant, T> work) {
-        lockExclusively();
-        try {
-            return work.apply(clock.instantChecked());
-        } finally {
-            exclusive.unlock();
-            events.deliverPending();
-        }
-    }
-
-    private void lockExclusively() {
-        refuseReentrantCall();
-        exclusive.lock();
-    }
-
-    private void lockShared() {
-        refuseReentrantCall();
-        shared.lock();
-    }
-
-    /**
-     * Refuses a call from a thread that is inside one of the router's own calls (see {@link Router}), before it takes
-     * the lock: nothing has changed, and nothing will.
-     */
-    private void refuseReentrantCall() {
-        if (lock.isWriteLockedByCurrentThread() || lock.getReadHoldCount() > 0) {
-            throw new IllegalStateException("re-entrant call refused: the router was called from inside one of its"
-                    + " own calls (a strategy deciding, or code it calls); strategies only decide, and listeners,"
-                    + " which may call the router, are called after it lets go of its lock");
-        }
-    }
-
-    /** Journals a call for the recorders, under the lock, before the events it causes. */
-    private void record(Instant now, RouterInput input) {
-        if (events.recording()) {
-            events.publish(new RoutingEvent.Input(now, input));
-        }
-    }
-
-    private <T> T read(java.util.function.Supplier<T> query) {
-        lockExclusively();
-        try {
-            return query.get();
-        } finally {
-            exclusive.unlock();
-        }
-    }
 
     private OwnerStatus requireOwner(String ownerId, String field) {
         if (!state.hasOwner(ownerId)) {
@@ -836,7 +766,7 @@ public final class Router {
             }
             state.addAlias(conversation.id(), kept);
             state.forget(conversation.id());
-            joined.increment();
+            counters.joined.increment();
             events.publish(new RoutingEvent.Joined(now, conversation, kept, from));
         }
         freed.forEach(ownerId -> drainFor(ownerId, now));
@@ -874,7 +804,7 @@ public final class Router {
                     return offers.make(conversation, plan, trace, assign, offer.get(), now);
                 }
                 startResponseDeadline(conversation, now);
-                assigned.increment();
+                counters.assigned.increment();
                 String step = trace.decisive().strategy();
                 if (events.listening()) {
                     events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), step, trace));
@@ -892,7 +822,7 @@ public final class Router {
         if (verdict instanceof Verdict.Reject reject) {
             current.ifPresent(entry -> state.dequeue(id));
             state.forget(id);
-            rejected.increment();
+            counters.rejected.increment();
             events.publish(new RoutingEvent.Rejected(now, conversation, reject.reason(), trace));
             return new Decision.Rejected(id, reject.reason(), trace);
         }
@@ -948,7 +878,7 @@ public final class Router {
         WaitingConversation entry = new WaitingConversation(conversation, queue, reason, now,
                 now.plus(plan.queue(queue).sla()));
         state.enqueue(entry);
-        queued.increment();
+        counters.queued.increment();
         events.publish(new RoutingEvent.Queued(now, conversation, queue, reason, entry.slaDeadline(), trace));
         return entry;
     }
@@ -1071,7 +1001,7 @@ public final class Router {
 
     private void reroute(List<Conversation> conversations, String fromOwnerId, String reason, Instant now) {
         for (Conversation conversation : conversations) {
-            rerouted.increment();
+            counters.rerouted.increment();
             events.publish(new RoutingEvent.Rerouted(now, conversation, fromOwnerId, reason));
             settle(conversation, now, Optional.empty());
         }
