@@ -87,11 +87,9 @@ public final class Router {
             .thenComparing(placement -> placement.conversation().id());
 
     private final RouterClock clock;
-    private PlanRunner plan;
     private final Set<IdentityKey> linkBy;
     private final boolean oneConversationPerCustomer;
     private final OfflinePolicy offlinePolicy;
-    private final Map<Priority, Duration> responseDeadlines;
     private final int maxBounces;
     private final String reviewQueue;
     private final LiveState state;
@@ -107,26 +105,27 @@ public final class Router {
      */
     private final boolean concurrent;
 
-    private final Counters counters = new Counters();
+    private final Counters counters;
+    private final Settler settler;
 
     private Router(Builder builder, RoutingPlan routingPlan) {
         this.clock = new RouterClock(builder.clock);
-        this.plan = new PlanRunner(routingPlan);
+        PlanRunner runner = new PlanRunner(routingPlan);
         this.linkBy = Set.copyOf(builder.linkBy);
         this.oneConversationPerCustomer = builder.oneConversationPerCustomer;
         this.offlinePolicy = builder.offlinePolicy;
-        this.responseDeadlines = Map.copyOf(builder.responseDeadlines);
         this.maxBounces = builder.maxBounces;
         this.reviewQueue = builder.reviewQueue;
         requireReviewQueue(routingPlan);
         this.events = new EventDispatcher(builder.listeners, builder.recorders);
         this.state = Checks.notNull(builder.liveState.open(new LiveStateSettings(clock, builder.serveOrder,
                 builder.maxCustomers, builder.customerTtl, oneConversationPerCustomer, builder.wrapUp)), "liveState");
-        state.keepCompletions(plan.completionWindow());
         this.offers = new Offers(state, events);
+        this.counters = new Counters();
+        this.settler = new Settler(state, events, offers, counters, builder.responseDeadlines, runner);
         this.lock = new RouterLock(clock, events);
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
-                && responseDeadlines.isEmpty();
+                && builder.responseDeadlines.isEmpty();
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
         requireRuleOwners(routingPlan);
         Map<String, Presence> presences = new LinkedHashMap<>();
@@ -178,7 +177,7 @@ public final class Router {
                     return joined(id, state.placement(id).orElseThrow());
                 }
             }
-            Decision decision = settle(conversation, now, Optional.empty());
+            Decision decision = settler.settle(conversation, now, Optional.empty());
             counters.routed.increment();
             return decision;
         } finally {
@@ -199,7 +198,7 @@ public final class Router {
         try {
             String id = conversation.id();
             for (int attempt = 0; attempt < SHARED_ATTEMPTS && state.placement(id).isEmpty(); attempt++) {
-                PlanRunner.Decided decided = plan.decide(conversation, clock.instant(), state);
+                PlanRunner.Decided decided = settler.plan().decide(conversation, clock.instant(), state);
                 if (!(decided.verdict() instanceof Verdict.Assign assign) || decided.rule().offer().isPresent()) {
                     return null;
                 }
@@ -320,7 +319,7 @@ public final class Router {
             }
             String id = owned.conversation().id();
             state.unassign(id);
-            give(owned.conversation(), toOwnerId, now);
+            settler.give(owned.conversation(), toOwnerId, now);
             counters.transferred.increment();
             events.publish(new RoutingEvent.Transferred(now, owned.conversation(), owned.ownerId(), toOwnerId, handoff));
             Trace trace = Trace.of(TRANSFER, new Verdict.Assign(toOwnerId,
@@ -359,7 +358,7 @@ public final class Router {
             }
             Trace trace = Trace.of(CLAIM, new Verdict.Assign(ownerId, "claimed from queue " + entry.queue(), Map.of()));
             state.dequeue(id);
-            give(entry.conversation(), ownerId, now);
+            settler.give(entry.conversation(), ownerId, now);
             counters.assigned.increment();
             events.publish(new RoutingEvent.Assigned(now, entry.conversation(), ownerId, CLAIM, trace));
             return new Decision.Assigned(id, ownerId, CLAIM, trace);
@@ -405,7 +404,7 @@ public final class Router {
             requireOwner(ownerId, "ownerId");
             Placement.Offered offer = Offers.require(openPlacement(conversationId), ownerId);
             Decision.Assigned decision = offers.accept(offer, ownerId, now);
-            startResponseDeadline(offer.conversation(), now);
+            settler.startResponseDeadline(offer.conversation(), now);
             counters.assigned.increment();
             offer.ownerIds().forEach(other -> drainFor(other, now));
             return decision;
@@ -433,7 +432,7 @@ public final class Router {
             Decision decision = standing.<Decision>map(left -> new Decision.Offered(left.conversation().id(),
                             left.ownerIds(), Offers.STEP, left.expiresAt(), Trace.of(Offers.STEP,
                             Verdict.hold(why + "; still offered to " + String.join(", ", left.ownerIds())))))
-                    .orElseGet(() -> settle(offer.conversation(), now, Optional.empty(), Offers.because(why)));
+                    .orElseGet(() -> settler.settle(offer.conversation(), now, Optional.empty(), Offers.because(why)));
             drainFor(ownerId, now);
             return decision;
         });
@@ -482,8 +481,7 @@ public final class Router {
         lock.atomically(now -> {
             requireRuleOwners(newPlan);
             lock.record(now, new RouterInput.ReplacePlan(newPlan));
-            plan = runner;
-            state.keepCompletions(runner.completionWindow());
+            settler.use(runner);
             drainAll(now);
             return null;
         });
@@ -491,7 +489,7 @@ public final class Router {
 
     /** The routing plan in force. */
     public RoutingPlan plan() {
-        return lock.read(() -> plan.plan());
+        return lock.read(() -> settler.plan().plan());
     }
 
     // ------------------------------------------------------------------------------------------- the roster
@@ -604,7 +602,7 @@ public final class Router {
             state.responseDeadlinesDue(now).forEach((id, deadline) -> lapse(id, deadline, now));
             for (Placement.Offered offer : state.offersDue(now)) {
                 String why = offers.expire(offer, now);
-                settle(offer.conversation(), now, Optional.empty(), Offers.because(why));
+                settler.settle(offer.conversation(), now, Optional.empty(), Offers.because(why));
                 offer.ownerIds().forEach(ownerId -> drainFor(ownerId, now));
             }
             for (WaitingConversation entry : state.waiting()) {
@@ -774,129 +772,6 @@ public final class Router {
     }
 
     /**
-     * Runs the plan for a conversation that is in no place, or waiting in {@code current}, and puts it where the
-     * decisive step says.
-     */
-    private Decision settle(Conversation conversation, Instant now, Optional<WaitingConversation> current) {
-        return settle(conversation, now, current, null);
-    }
-
-    /**
-     * Settles a conversation as {@link #settle(Conversation, Instant, Optional)} does, with {@code because} (when not
-     * null) first in the trace: why it is decided again. A rule that offers sends it to review instead once the
-     * owners passed over for it reach its policy's limit, and offers the owner its chain chose instead of assigning.
-     */
-    private Decision settle(Conversation conversation, Instant now, Optional<WaitingConversation> current,
-            Trace.Step because) {
-        String id = conversation.id();
-        PlanRunner.Decided decided = plan.decide(conversation, now, state);
-        Optional<OfferPolicy> offer = decided.rule().offer();
-        int refusals = offer.isPresent() ? state.passedOver(id) : 0;
-        if (offer.isPresent() && offer.get().sendsToReview(refusals)) {
-            decided = new PlanRunner.Decided(Offers.toReview(decided.trace(), offer.get(), refusals),
-                    decided.ruleQueue(), decided.view(), decided.chain(), decided.rule());
-        }
-        while (decided.verdict() instanceof Verdict.Assign assign) {
-            if (commit(decided, assign, current)) {
-                Trace trace = withBecause(decided.trace(), because);
-                FallbackChain.logFaults(conversation, trace);
-                if (offer.isPresent()) {
-                    return offers.make(conversation, plan, trace, assign, offer.get(), now);
-                }
-                startResponseDeadline(conversation, now);
-                counters.assigned.increment();
-                String step = trace.decisive().strategy();
-                if (events.listening()) {
-                    events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), step, trace));
-                }
-                return new Decision.Assigned(id, assign.ownerId(), step, trace);
-            }
-            // nothing else changes the state meanwhile: the step chose an owner who cannot take the conversation
-            String refusal = decided.view().refusal(assign.ownerId());
-            decided = plan.skipDecisive(decided, conversation, "assigned owner '" + assign.ownerId() + "', who "
-                    + (refusal == null ? "could not be given it" : refusal));
-        }
-        Trace trace = withBecause(decided.trace(), because);
-        FallbackChain.logFaults(conversation, trace);
-        Verdict verdict = decided.verdict();
-        if (verdict instanceof Verdict.Reject reject) {
-            current.ifPresent(entry -> state.dequeue(id));
-            state.forget(id);
-            counters.rejected.increment();
-            events.publish(new RoutingEvent.Rejected(now, conversation, reject.reason(), trace));
-            return new Decision.Rejected(id, reject.reason(), trace);
-        }
-        String queue = verdict instanceof Verdict.Enqueue enqueue
-                ? enqueue.queue()
-                : current.map(WaitingConversation::queue).filter(name -> plan.queue(name) != null)
-                        .orElse(decided.ruleQueue());
-        if (current.isPresent() && current.get().queue().equals(queue)) {
-            WaitingConversation entry = current.get();
-            if (!entry.reason().equals(verdict.reason())) {
-                state.updateReason(id, verdict.reason());
-            }
-            return new Decision.Queued(id, queue, verdict.reason(), entry.slaDeadline(), trace);
-        }
-        current.ifPresent(entry -> state.dequeue(id));
-        WaitingConversation entry = enqueue(conversation, queue, verdict.reason(), trace, now);
-        return new Decision.Queued(id, queue, entry.reason(), entry.slaDeadline(), trace);
-    }
-
-    /** The trace with {@code because} (when not null) first: why the conversation is decided again. */
-    private static Trace withBecause(Trace trace, Trace.Step because) {
-        if (because == null) {
-            return trace;
-        }
-        List<Trace.Step> steps = new ArrayList<>(trace.steps().size() + 1);
-        steps.add(because);
-        steps.addAll(trace.steps());
-        return new Trace(trace.rule(), steps);
-    }
-
-    /**
-     * Gives the conversation, in no place or waiting in {@code current}, to the owner the decisive step assigned;
-     * false, with nothing changed, when that owner cannot take it.
-     */
-    private boolean commit(PlanRunner.Decided decided, Verdict.Assign assign, Optional<WaitingConversation> current) {
-        if (current.isEmpty()) {
-            return decided.view().commit(assign);
-        }
-        if (decided.view().refusal(assign.ownerId()) != null) {
-            return false; // checked before the conversation leaves its queue, which would forget its reported breach
-        }
-        String id = current.get().conversation().id();
-        state.dequeue(id);
-        if (decided.view().commit(assign)) {
-            return true;
-        }
-        state.enqueue(current.get());
-        return false;
-    }
-
-    private WaitingConversation enqueue(Conversation conversation, String queue, String reason, Trace trace,
-            Instant now) {
-        WaitingConversation entry = new WaitingConversation(conversation, queue, reason, now,
-                now.plus(plan.queue(queue).sla()));
-        state.enqueue(entry);
-        counters.queued.increment();
-        events.publish(new RoutingEvent.Queued(now, conversation, queue, reason, entry.slaDeadline(), trace));
-        return entry;
-    }
-
-    /** Gives a conversation in no place to an owner, starting the deadline for its first reply if it has one. */
-    private void give(Conversation conversation, String ownerId, Instant now) {
-        state.assign(conversation, ownerId, now);
-        startResponseDeadline(conversation, now);
-    }
-
-    private void startResponseDeadline(Conversation conversation, Instant now) {
-        Duration deadline = responseDeadlines.get(conversation.priority());
-        if (deadline != null) {
-            state.startResponseDeadline(conversation.id(), now.plus(deadline));
-        }
-    }
-
-    /**
      * Takes back a conversation whose owner did not reply by its deadline and routes it again without that owner, or,
      * when it was already routed again {@code maxBounces} times, puts it in the review queue.
      */
@@ -908,7 +783,8 @@ public final class Router {
         String reason = "owner " + ownerId + " did not reply by the response deadline " + deadline;
         if (missed > maxBounces) {
             String held = reason + "; " + missed + " response deadlines missed";
-            enqueue(conversation, reviewQueue, held, Trace.of(RESPONSE_REVIEW, Verdict.enqueue(reviewQueue, held)), now);
+            settler.enqueue(conversation, reviewQueue, held, Trace.of(RESPONSE_REVIEW,
+                    Verdict.enqueue(reviewQueue, held)), now);
         } else {
             reroute(List.of(conversation), ownerId, reason, now);
         }
@@ -951,7 +827,7 @@ public final class Router {
         if (!state.hasWaiting()) {
             return;
         }
-        List<String> queues = plan.queuesServedBy(ownerId);
+        List<String> queues = settler.plan().queuesServedBy(ownerId);
         Optional<WaitingConversation> entry = Optional.empty();
         while (state.hasRoom(ownerId, now) && (entry = state.waitingAfter(entry, queues)).isPresent()) {
             offer(entry.get(), now);
@@ -972,7 +848,7 @@ public final class Router {
     /** Decides a waiting conversation again, unless it is held for review. */
     private void offer(WaitingConversation entry, Instant now) {
         if (!heldForReview(entry)) {
-            settle(entry.conversation(), now, Optional.of(entry));
+            settler.settle(entry.conversation(), now, Optional.of(entry));
         }
     }
 
@@ -996,14 +872,14 @@ public final class Router {
         }
         meanwhile.run();
         reroute(owned, ownerId, reason, now);
-        unoffered.forEach(conversation -> settle(conversation, now, Optional.empty(), Offers.because(reason)));
+        unoffered.forEach(conversation -> settler.settle(conversation, now, Optional.empty(), Offers.because(reason)));
     }
 
     private void reroute(List<Conversation> conversations, String fromOwnerId, String reason, Instant now) {
         for (Conversation conversation : conversations) {
             counters.rerouted.increment();
             events.publish(new RoutingEvent.Rerouted(now, conversation, fromOwnerId, reason));
-            settle(conversation, now, Optional.empty());
+            settler.settle(conversation, now, Optional.empty());
         }
     }
 
