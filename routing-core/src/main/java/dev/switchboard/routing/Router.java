@@ -107,6 +107,7 @@ public final class Router {
 
     private final Counters counters;
     private final Settler settler;
+    private final Drains drains;
 
     private Router(Builder builder, RoutingPlan routingPlan) {
         this.clock = new RouterClock(builder.clock);
@@ -123,6 +124,7 @@ public final class Router {
         this.offers = new Offers(state, events);
         this.counters = new Counters();
         this.settler = new Settler(state, events, offers, counters, builder.responseDeadlines, runner);
+        this.drains = new Drains(state, settler, offers, events, counters, maxBounces);
         this.lock = new RouterLock(clock, events);
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
                 && builder.responseDeadlines.isEmpty();
@@ -239,13 +241,13 @@ public final class Router {
                 if (events.listening()) {
                     events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
                 }
-                drainFor(owned.ownerId(), now);
+                drains.drainFor(owned.ownerId(), now);
             } else if (placement instanceof Placement.Offered offer) {
                 offers.withdrawAll(offer, "the conversation was released", now);
                 state.forget(id);
                 counters.released.increment();
                 events.publish(new RoutingEvent.Released(now, offer.conversation(), Offers.STEP));
-                offer.ownerIds().forEach(ownerId -> drainFor(ownerId, now));
+                offer.ownerIds().forEach(ownerId -> drains.drainFor(ownerId, now));
             } else {
                 WaitingConversation entry = state.dequeue(id);
                 state.forget(id);
@@ -280,7 +282,7 @@ public final class Router {
         }
         if (waiting) {
             lock.atomically(now -> {
-                drainFor(ownerId, now);
+                drains.drainFor(ownerId, now);
                 return null;
             });
         }
@@ -324,7 +326,7 @@ public final class Router {
             events.publish(new RoutingEvent.Transferred(now, owned.conversation(), owned.ownerId(), toOwnerId, handoff));
             Trace trace = Trace.of(TRANSFER, new Verdict.Assign(toOwnerId,
                     "transferred by " + owned.ownerId() + ": " + handoff.summary(), Map.of()));
-            drainFor(owned.ownerId(), now);
+            drains.drainFor(owned.ownerId(), now);
             return new Decision.Assigned(id, toOwnerId, TRANSFER, trace);
         });
     }
@@ -406,7 +408,7 @@ public final class Router {
             Decision.Assigned decision = offers.accept(offer, ownerId, now);
             settler.startResponseDeadline(offer.conversation(), now);
             counters.assigned.increment();
-            offer.ownerIds().forEach(other -> drainFor(other, now));
+            offer.ownerIds().forEach(other -> drains.drainFor(other, now));
             return decision;
         });
     }
@@ -433,7 +435,7 @@ public final class Router {
                             left.ownerIds(), Offers.STEP, left.expiresAt(), Trace.of(Offers.STEP,
                             Verdict.hold(why + "; still offered to " + String.join(", ", left.ownerIds())))))
                     .orElseGet(() -> settler.settle(offer.conversation(), now, Optional.empty(), Offers.because(why)));
-            drainFor(ownerId, now);
+            drains.drainFor(ownerId, now);
             return decision;
         });
     }
@@ -482,7 +484,7 @@ public final class Router {
             requireRuleOwners(newPlan);
             lock.record(now, new RouterInput.ReplacePlan(newPlan));
             settler.use(runner);
-            drainAll(now);
+            drains.drainAll(now);
             return null;
         });
     }
@@ -507,9 +509,9 @@ public final class Router {
             state.setPresence(ownerId, presence, now);
             events.publish(new RoutingEvent.PresenceChanged(now, ownerId, before, presence));
             if (presence == Presence.OFFLINE && offlinePolicy.grace().isZero()) {
-                takeBack(ownerId, "owner " + ownerId + " went offline", now, () -> { });
+                drains.takeBack(ownerId, "owner " + ownerId + " went offline", now, () -> { });
             }
-            drainFor(ownerId, now);
+            drains.drainFor(ownerId, now);
             return null;
         });
     }
@@ -540,7 +542,7 @@ public final class Router {
         Capacity before = requireOwner(ownerId, "ownerId").owner().capacity();
         state.setCapacity(ownerId, capacity);
         events.publish(new RoutingEvent.CapacityChanged(now, ownerId, before, capacity));
-        drainFor(ownerId, now);
+        drains.drainFor(ownerId, now);
         return null;
     }
 
@@ -563,7 +565,7 @@ public final class Router {
                 state.setPresence(owner.id(), presence, now);
             }
             events.publish(new RoutingEvent.OwnerJoined(now, owner, presence));
-            drainFor(owner.id(), now);
+            drains.drainFor(owner.id(), now);
             return null;
         });
     }
@@ -574,7 +576,7 @@ public final class Router {
         lock.atomically(now -> {
             lock.record(now, new RouterInput.RemoveOwner(ownerId));
             requireOwner(ownerId, "ownerId");
-            takeBack(ownerId, "owner " + ownerId + " left the roster", now, () -> state.removeOwner(ownerId));
+            drains.takeBack(ownerId, "owner " + ownerId + " left the roster", now, () -> state.removeOwner(ownerId));
             events.publish(new RoutingEvent.OwnerLeft(now, ownerId));
             return null;
         });
@@ -595,7 +597,7 @@ public final class Router {
             lock.record(now, new RouterInput.Tick());
             state.offlineSince().forEach((ownerId, since) -> {
                 if (!since.plus(offlinePolicy.grace()).isAfter(now)) {
-                    takeBack(ownerId, "owner " + ownerId + " stayed offline past the grace period of "
+                    drains.takeBack(ownerId, "owner " + ownerId + " stayed offline past the grace period of "
                             + offlinePolicy.grace(), now, () -> { });
                 }
             });
@@ -603,7 +605,7 @@ public final class Router {
             for (Placement.Offered offer : state.offersDue(now)) {
                 String why = offers.expire(offer, now);
                 settler.settle(offer.conversation(), now, Optional.empty(), Offers.because(why));
-                offer.ownerIds().forEach(ownerId -> drainFor(ownerId, now));
+                offer.ownerIds().forEach(ownerId -> drains.drainFor(ownerId, now));
             }
             for (WaitingConversation entry : state.waiting()) {
                 if (!entry.slaDeadline().isAfter(now) && state.markBreachReported(entry.conversation().id())) {
@@ -612,7 +614,7 @@ public final class Router {
                             entry.slaDeadline()));
                 }
             }
-            drainAll(now);
+            drains.drainAll(now);
             return null;
         });
     }
@@ -767,7 +769,7 @@ public final class Router {
             counters.joined.increment();
             events.publish(new RoutingEvent.Joined(now, conversation, kept, from));
         }
-        freed.forEach(ownerId -> drainFor(ownerId, now));
+        freed.forEach(ownerId -> drains.drainFor(ownerId, now));
         return List.of(kept);
     }
 
@@ -786,14 +788,9 @@ public final class Router {
             settler.enqueue(conversation, reviewQueue, held, Trace.of(RESPONSE_REVIEW,
                     Verdict.enqueue(reviewQueue, held)), now);
         } else {
-            reroute(List.of(conversation), ownerId, reason, now);
+            drains.reroute(List.of(conversation), ownerId, reason, now);
         }
-        drainFor(ownerId, now);
-    }
-
-    /** Whether a waiting conversation is held for review after missing too many response deadlines. */
-    private boolean heldForReview(WaitingConversation entry) {
-        return state.lapses(entry.conversation().id()) > maxBounces;
+        drains.drainFor(ownerId, now);
     }
 
     /** Refuses a plan whose rules name owners who are not on the roster, as the JSON configuration does. */
@@ -813,73 +810,6 @@ public final class Router {
         if (reviewQueue != null && routingPlan.queuesByName().get(reviewQueue) == null) {
             throw new IllegalArgumentException("review queue '" + reviewQueue + "' for missed response deadlines is"
                     + " not declared by the plan");
-        }
-    }
-
-    /**
-     * Offers waiting conversations to the plan again after an owner got room (a release, a transfer away, coming
-     * online, more capacity, joining): those of the queues of the rules that may choose that owner, one at a time in
-     * serve order across those queues, as {@link #waiting()} lists them. Only that owner's change can let a waiting
-     * conversation be placed, so the drain stops as soon as the owner has no room left, and costs little while
-     * everyone is full.
-     */
-    private void drainFor(String ownerId, Instant now) {
-        if (!state.hasWaiting()) {
-            return;
-        }
-        List<String> queues = settler.plan().queuesServedBy(ownerId);
-        Optional<WaitingConversation> entry = Optional.empty();
-        while (state.hasRoom(ownerId, now) && (entry = state.waitingAfter(entry, queues)).isPresent()) {
-            offer(entry.get(), now);
-        }
-    }
-
-    /**
-     * Offers every waiting conversation in every queue to the plan again, in serve order, for steps whose answer
-     * depends on time, and after the plan changed.
-     */
-    private void drainAll(Instant now) {
-        Optional<WaitingConversation> entry = Optional.empty();
-        while ((entry = state.waitingAfter(entry)).isPresent()) {
-            offer(entry.get(), now);
-        }
-    }
-
-    /** Decides a waiting conversation again, unless it is held for review. */
-    private void offer(WaitingConversation entry, Instant now) {
-        if (!heldForReview(entry)) {
-            settler.settle(entry.conversation(), now, Optional.of(entry));
-        }
-    }
-
-    /**
-     * Takes every conversation from an owner, runs {@code meanwhile} (such as removing the owner), then decides them
-     * again: the owned ones are re-routed, and those offered to it alone are decided again; offers that still stand
-     * to others are only withdrawn from this owner.
-     */
-    private void takeBack(String ownerId, String reason, Instant now, Runnable meanwhile) {
-        List<Conversation> owned = new ArrayList<>();
-        List<Conversation> unoffered = new ArrayList<>();
-        for (Conversation conversation : state.conversationsOf(ownerId)) {
-            if (state.placement(conversation.id()).orElseThrow() instanceof Placement.Offered offer) {
-                if (offers.withdraw(offer, ownerId, reason, now).isEmpty()) {
-                    unoffered.add(conversation);
-                }
-            } else {
-                state.unassign(conversation.id());
-                owned.add(conversation);
-            }
-        }
-        meanwhile.run();
-        reroute(owned, ownerId, reason, now);
-        unoffered.forEach(conversation -> settler.settle(conversation, now, Optional.empty(), Offers.because(reason)));
-    }
-
-    private void reroute(List<Conversation> conversations, String fromOwnerId, String reason, Instant now) {
-        for (Conversation conversation : conversations) {
-            counters.rerouted.increment();
-            events.publish(new RoutingEvent.Rerouted(now, conversation, fromOwnerId, reason));
-            settler.settle(conversation, now, Optional.empty());
         }
     }
 
