@@ -78,7 +78,6 @@ public final class Router {
     private static final String CLAIM = "claim";
     private static final String SAME_CUSTOMER = "same-customer";
     private static final String DEFAULT_RULE = "default";
-    private static final String RESPONSE_REVIEW = "response-review";
 
     /** Which of a customer's open conversations survives a merge: an owned one, else the oldest. */
     private static final Comparator<Placement> KEPT_IN_A_MERGE = Comparator
@@ -108,6 +107,7 @@ public final class Router {
     private final Counters counters;
     private final Settler settler;
     private final Drains drains;
+    private final Timers timers;
 
     private Router(Builder builder, RoutingPlan routingPlan) {
         this.clock = new RouterClock(builder.clock);
@@ -126,6 +126,8 @@ public final class Router {
         this.settler = new Settler(state, events, offers, counters, builder.responseDeadlines, runner);
         this.drains = new Drains(state, settler, offers, events, counters, maxBounces);
         this.lock = new RouterLock(clock, events);
+        this.timers = new Timers(lock, state, settler, drains, offers, events, counters, offlinePolicy, maxBounces,
+                reviewQueue);
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
                 && builder.responseDeadlines.isEmpty();
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
@@ -593,30 +595,7 @@ public final class Router {
      * from the host's scheduler, every few seconds; the router starts no threads.
      */
     public void tick() {
-        lock.atomically(now -> {
-            lock.record(now, new RouterInput.Tick());
-            state.offlineSince().forEach((ownerId, since) -> {
-                if (!since.plus(offlinePolicy.grace()).isAfter(now)) {
-                    drains.takeBack(ownerId, "owner " + ownerId + " stayed offline past the grace period of "
-                            + offlinePolicy.grace(), now, () -> { });
-                }
-            });
-            state.responseDeadlinesDue(now).forEach((id, deadline) -> lapse(id, deadline, now));
-            for (Placement.Offered offer : state.offersDue(now)) {
-                String why = offers.expire(offer, now);
-                settler.settle(offer.conversation(), now, Optional.empty(), Offers.because(why));
-                offer.ownerIds().forEach(ownerId -> drains.drainFor(ownerId, now));
-            }
-            for (WaitingConversation entry : state.waiting()) {
-                if (!entry.slaDeadline().isAfter(now) && state.markBreachReported(entry.conversation().id())) {
-                    counters.slaBreached.increment();
-                    events.publish(new RoutingEvent.SlaBreached(now, entry.conversation(), entry.queue(),
-                            entry.slaDeadline()));
-                }
-            }
-            drains.drainAll(now);
-            return null;
-        });
+        timers.tick();
     }
 
     // ------------------------------------------------------------------------------------------- queries
@@ -771,26 +750,6 @@ public final class Router {
         }
         freed.forEach(ownerId -> drains.drainFor(ownerId, now));
         return List.of(kept);
-    }
-
-    /**
-     * Takes back a conversation whose owner did not reply by its deadline and routes it again without that owner, or,
-     * when it was already routed again {@code maxBounces} times, puts it in the review queue.
-     */
-    private void lapse(String id, Instant deadline, Instant now) {
-        String ownerId = ((Placement.Owned) state.placement(id).orElseThrow()).ownerId();
-        Conversation conversation = state.unassign(id);
-        int missed = state.recordLapse(id, ownerId);
-        events.publish(new RoutingEvent.ResponseDeadlineMissed(now, conversation, ownerId, deadline, missed));
-        String reason = "owner " + ownerId + " did not reply by the response deadline " + deadline;
-        if (missed > maxBounces) {
-            String held = reason + "; " + missed + " response deadlines missed";
-            settler.enqueue(conversation, reviewQueue, held, Trace.of(RESPONSE_REVIEW,
-                    Verdict.enqueue(reviewQueue, held)), now);
-        } else {
-            drains.reroute(List.of(conversation), ownerId, reason, now);
-        }
-        drains.drainFor(ownerId, now);
     }
 
     /** Refuses a plan whose rules name owners who are not on the roster, as the JSON configuration does. */
