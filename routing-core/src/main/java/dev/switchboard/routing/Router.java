@@ -76,14 +76,7 @@ public final class Router {
     private static final String ALREADY_OPEN = "already-open";
     private static final String TRANSFER = "transfer";
     private static final String CLAIM = "claim";
-    private static final String SAME_CUSTOMER = "same-customer";
     private static final String DEFAULT_RULE = "default";
-
-    /** Which of a customer's open conversations survives a merge: an owned one, else the oldest. */
-    private static final Comparator<Placement> KEPT_IN_A_MERGE = Comparator
-            .comparing((Placement placement) -> placement instanceof Placement.Waiting)
-            .thenComparing(placement -> placement.conversation().createdAt())
-            .thenComparing(placement -> placement.conversation().id());
 
     private final RouterClock clock;
     private final Set<IdentityKey> linkBy;
@@ -108,6 +101,7 @@ public final class Router {
     private final Settler settler;
     private final Drains drains;
     private final Timers timers;
+    private final Identities identities;
 
     private Router(Builder builder, RoutingPlan routingPlan) {
         this.clock = new RouterClock(builder.clock);
@@ -128,6 +122,8 @@ public final class Router {
         this.lock = new RouterLock(clock, events);
         this.timers = new Timers(lock, state, settler, drains, offers, events, counters, offlinePolicy, maxBounces,
                 reviewQueue);
+        this.identities = new Identities(lock, state, drains, offers, events, counters, linkBy,
+                oneConversationPerCustomer);
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
                 && builder.responseDeadlines.isEmpty();
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
@@ -167,19 +163,9 @@ public final class Router {
             if (placement.isPresent()) {
                 return describe(id, placement.get());
             }
-            if (!linkBy.isEmpty()) {
-                for (IdentityKey key : linkBy) {
-                    key.identityOf(conversation).ifPresent(identity -> state.link(conversation.customerId(), identity));
-                }
-            }
-            if (oneConversationPerCustomer) {
-                List<String> open = merge(state.customerOf(conversation.customerId()), now);
-                if (!open.isEmpty()) {
-                    state.addAlias(id, open.get(0));
-                    counters.joined.increment();
-                    events.publish(new RoutingEvent.Joined(now, conversation, open.get(0), ""));
-                    return joined(id, state.placement(id).orElseThrow());
-                }
+            Optional<Decision.Joined> joined = identities.join(conversation, now);
+            if (joined.isPresent()) {
+                return joined.get();
             }
             Decision decision = settler.settle(conversation, now, Optional.empty());
             counters.routed.increment();
@@ -454,20 +440,13 @@ public final class Router {
     public void link(String identity, String otherIdentity) {
         Checks.id(identity, "identity");
         Checks.id(otherIdentity, "otherIdentity");
-        lock.atomically(now -> {
-            lock.record(now, new RouterInput.Link(identity, otherIdentity));
-            state.link(identity, otherIdentity);
-            if (oneConversationPerCustomer) {
-                merge(state.customerOf(identity), now);
-            }
-            return null;
-        });
+        identities.link(identity, otherIdentity);
     }
 
     /** The customer an identity belongs to: of linked identities, the one the router saw first. */
     public String customerOf(String identity) {
         Checks.id(identity, "identity");
-        return lock.read(() -> state.customerOf(identity));
+        return identities.customerOf(identity);
     }
 
     // ------------------------------------------------------------------------------------------- the plan
@@ -680,7 +659,7 @@ public final class Router {
     /** Where an open conversation already is, for a second {@code route} of its id or of an id that joined it. */
     private Decision describe(String id, Placement placement) {
         if (!placement.conversation().id().equals(id)) {
-            return joined(id, placement);
+            return identities.joined(id, placement);
         }
         if (placement instanceof Placement.Owned owned) {
             return new Decision.Assigned(id, owned.ownerId(), ALREADY_OPEN, Trace.of(ALREADY_OPEN,
@@ -693,63 +672,6 @@ public final class Router {
         WaitingConversation entry = ((Placement.Waiting) placement).entry();
         return new Decision.Queued(id, entry.queue(), entry.reason(), entry.slaDeadline(),
                 Trace.of(ALREADY_OPEN, Verdict.enqueue(entry.queue(), "the conversation is already waiting")));
-    }
-
-    /** The decision for an id that joined the open conversation at {@code placement}. */
-    private Decision.Joined joined(String id, Placement placement) {
-        Conversation open = placement.conversation();
-        String already = "customer " + state.customerOf(open.customerId()) + " already has conversation " + open.id();
-        Verdict verdict;
-        if (placement instanceof Placement.Owned owned) {
-            verdict = new Verdict.Assign(owned.ownerId(), already + " open with " + owned.ownerId()
-                    + "; this one joins it", Map.of());
-        } else if (placement instanceof Placement.Waiting waiting) {
-            String queue = waiting.entry().queue();
-            verdict = Verdict.enqueue(queue, already + " waiting in " + queue + "; this one joins it");
-        } else {
-            verdict = Verdict.hold(already + " " + Offers.whereNow(placement) + "; this one joins it");
-        }
-        return new Decision.Joined(id, open.id(), placement, Trace.of(SAME_CUSTOMER, verdict));
-    }
-
-    /**
-     * Leaves a customer with at most one open conversation after identities were linked: the owned one (else the
-     * oldest) is kept, and each other one leaves its place and joins it. Returns the customer's open conversation,
-     * if it has one.
-     */
-    private List<String> merge(String customer, Instant now) {
-        List<String> open = state.conversationsOfCustomer(customer);
-        if (open.size() < 2) {
-            return open;
-        }
-        List<Placement> placements = new ArrayList<>();
-        for (String id : open) {
-            placements.add(state.placement(id).orElseThrow());
-        }
-        placements.sort(KEPT_IN_A_MERGE);
-        String kept = placements.get(0).conversation().id();
-        List<String> freed = new ArrayList<>();
-        for (Placement placement : placements.subList(1, placements.size())) {
-            Conversation conversation = placement.conversation();
-            String from;
-            if (placement instanceof Placement.Owned owned) {
-                state.unassign(conversation.id());
-                from = owned.ownerId();
-                freed.add(from);
-            } else if (placement instanceof Placement.Offered offer) {
-                offers.withdrawAll(offer, "joined conversation " + kept, now);
-                from = Offers.STEP;
-                freed.addAll(offer.ownerIds());
-            } else {
-                from = state.dequeue(conversation.id()).queue();
-            }
-            state.addAlias(conversation.id(), kept);
-            state.forget(conversation.id());
-            counters.joined.increment();
-            events.publish(new RoutingEvent.Joined(now, conversation, kept, from));
-        }
-        freed.forEach(ownerId -> drains.drainFor(ownerId, now));
-        return List.of(kept);
     }
 
     /** Refuses a plan whose rules name owners who are not on the roster, as the JSON configuration does. */
