@@ -127,7 +127,7 @@ public final class Router {
         this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
                 && builder.responseDeadlines.isEmpty();
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
-        requireRuleOwners(routingPlan);
+        StateChecks.requireRuleOwners(state, routingPlan);
         Map<String, Presence> presences = new LinkedHashMap<>();
         builder.roster.forEach((id, entry) -> presences.put(id, entry.presence));
         lock.record(clock.instantChecked(), new RouterInput.Roster(presences));
@@ -220,7 +220,7 @@ public final class Router {
         try {
             Instant now = clock.instantChecked();
             lock.record(now, new RouterInput.Release(conversationId));
-            Placement placement = openPlacement(conversationId);
+            Placement placement = StateChecks.openPlacement(state, conversationId);
             String id = placement.conversation().id();
             if (placement instanceof Placement.Owned owned) {
                 state.release(id, now);
@@ -291,7 +291,7 @@ public final class Router {
         Checks.notNull(handoff, "handoff");
         return lock.atomically(now -> {
             lock.record(now, new RouterInput.Transfer(conversationId, toOwnerId, handoff));
-            Placement placement = openPlacement(conversationId);
+            Placement placement = StateChecks.openPlacement(state, conversationId);
             if (!(placement instanceof Placement.Owned owned)) {
                 String instead = placement instanceof Placement.Offered ? "accept" : "claim";
                 throw new IllegalArgumentException("conversationId '" + conversationId + "' is "
@@ -301,7 +301,7 @@ public final class Router {
                 throw new IllegalArgumentException("toOwnerId '" + toOwnerId + "' already owns conversation '"
                         + conversationId + "'");
             }
-            requireOwner(toOwnerId, "toOwnerId");
+            StateChecks.requireOwner(state, toOwnerId, "toOwnerId");
             String refusal = refusal(toOwnerId, owned.conversation());
             if (refusal != null) {
                 throw new IllegalStateException("toOwnerId '" + toOwnerId + "' cannot take conversation '"
@@ -329,8 +329,8 @@ public final class Router {
         Checks.id(conversationId, "conversationId");
         return lock.atomically(now -> {
             lock.record(now, new RouterInput.Claim(ownerId, conversationId));
-            requireOwner(ownerId, "ownerId");
-            Placement placement = openPlacement(conversationId);
+            StateChecks.requireOwner(state, ownerId, "ownerId");
+            Placement placement = StateChecks.openPlacement(state, conversationId);
             if (placement instanceof Placement.Owned owned) {
                 return new Decision.Rejected(conversationId, "already owned by " + owned.ownerId(),
                         Trace.of(CLAIM, Verdict.reject("conversation is already owned by " + owned.ownerId())));
@@ -365,7 +365,7 @@ public final class Router {
         Checks.id(conversationId, "conversationId");
         lock.atomically(now -> {
             lock.record(now, new RouterInput.Acknowledge(conversationId));
-            Placement placement = openPlacement(conversationId);
+            Placement placement = StateChecks.openPlacement(state, conversationId);
             if (!(placement instanceof Placement.Owned owned)) {
                 throw new IllegalArgumentException("conversationId '" + conversationId + "' is "
                         + Offers.whereNow(placement) + ", not owned; only an owner replies");
@@ -391,8 +391,8 @@ public final class Router {
         Checks.id(conversationId, "conversationId");
         return lock.atomically(now -> {
             lock.record(now, new RouterInput.Accept(ownerId, conversationId));
-            requireOwner(ownerId, "ownerId");
-            Placement.Offered offer = Offers.require(openPlacement(conversationId), ownerId);
+            StateChecks.requireOwner(state, ownerId, "ownerId");
+            Placement.Offered offer = Offers.require(StateChecks.openPlacement(state, conversationId), ownerId);
             Decision.Assigned decision = offers.accept(offer, ownerId, now);
             settler.startResponseDeadline(offer.conversation(), now);
             counters.assigned.increment();
@@ -415,8 +415,8 @@ public final class Router {
         Checks.notNull(reason, "reason");
         return lock.atomically(now -> {
             lock.record(now, new RouterInput.Decline(ownerId, conversationId, reason));
-            requireOwner(ownerId, "ownerId");
-            Placement.Offered offer = Offers.require(openPlacement(conversationId), ownerId);
+            StateChecks.requireOwner(state, ownerId, "ownerId");
+            Placement.Offered offer = Offers.require(StateChecks.openPlacement(state, conversationId), ownerId);
             Optional<Placement.Offered> standing = offers.decline(offer, ownerId, reason, now);
             String why = "declined by " + ownerId + (reason.isBlank() ? "" : ": " + reason);
             Decision decision = standing.<Decision>map(left -> new Decision.Offered(left.conversation().id(),
@@ -462,7 +462,7 @@ public final class Router {
         requireReviewQueue(newPlan);
         PlanRunner runner = new PlanRunner(newPlan);
         lock.atomically(now -> {
-            requireRuleOwners(newPlan);
+            StateChecks.requireRuleOwners(state, newPlan);
             lock.record(now, new RouterInput.ReplacePlan(newPlan));
             settler.use(runner);
             drains.drainAll(now);
@@ -483,7 +483,7 @@ public final class Router {
         Checks.notNull(presence, "presence");
         lock.atomically(now -> {
             lock.record(now, new RouterInput.SetPresence(ownerId, presence));
-            Presence before = requireOwner(ownerId, "ownerId").presence();
+            Presence before = StateChecks.requireOwner(state, ownerId, "ownerId").presence();
             if (before == presence) {
                 return null;
             }
@@ -515,12 +515,12 @@ public final class Router {
         Checks.id(ownerId, "ownerId");
         Checks.nonNegative(total, "capacity of owner '" + ownerId + "'");
         lock.atomically(now -> changeCapacity(ownerId,
-                new Capacity(total, requireOwner(ownerId, "ownerId").owner().capacity().perChannel()), now));
+                new Capacity(total, StateChecks.requireOwner(state, ownerId, "ownerId").owner().capacity().perChannel()), now));
     }
 
     private Void changeCapacity(String ownerId, Capacity capacity, Instant now) {
         lock.record(now, new RouterInput.SetCapacity(ownerId, capacity));
-        Capacity before = requireOwner(ownerId, "ownerId").owner().capacity();
+        Capacity before = StateChecks.requireOwner(state, ownerId, "ownerId").owner().capacity();
         state.setCapacity(ownerId, capacity);
         events.publish(new RoutingEvent.CapacityChanged(now, ownerId, before, capacity));
         drains.drainFor(ownerId, now);
@@ -556,7 +556,7 @@ public final class Router {
         Checks.id(ownerId, "ownerId");
         lock.atomically(now -> {
             lock.record(now, new RouterInput.RemoveOwner(ownerId));
-            requireOwner(ownerId, "ownerId");
+            StateChecks.requireOwner(state, ownerId, "ownerId");
             drains.takeBack(ownerId, "owner " + ownerId + " left the roster", now, () -> state.removeOwner(ownerId));
             events.publish(new RoutingEvent.OwnerLeft(now, ownerId));
             return null;
@@ -588,7 +588,7 @@ public final class Router {
     /** One owner's live state. */
     public OwnerStatus ownerStatus(String ownerId) {
         Checks.id(ownerId, "ownerId");
-        return lock.read(() -> requireOwner(ownerId, "ownerId"));
+        return lock.read(() -> StateChecks.requireOwner(state, ownerId, "ownerId"));
     }
 
     /** Every owner's live state, in roster order, as one consistent snapshot. */
@@ -627,22 +627,6 @@ public final class Router {
 
     // ------------------------------------------------------------------------------------------- internals
 
-    private OwnerStatus requireOwner(String ownerId, String field) {
-        if (!state.hasOwner(ownerId)) {
-            throw new IllegalArgumentException(field + " '" + ownerId + "' is not on the roster");
-        }
-        return state.status(ownerId);
-    }
-
-    private Placement openPlacement(String conversationId) {
-        Optional<Placement> placement = state.placement(conversationId);
-        if (placement.isEmpty()) {
-            throw new IllegalArgumentException("conversationId '" + conversationId
-                    + "' is not open (never routed, or already released)");
-        }
-        return placement.get();
-    }
-
     /** Why an owner cannot take a conversation now, or null if it can. */
     private String refusal(String ownerId, Conversation conversation) {
         OwnerStatus status = state.status(ownerId);
@@ -672,19 +656,6 @@ public final class Router {
         WaitingConversation entry = ((Placement.Waiting) placement).entry();
         return new Decision.Queued(id, entry.queue(), entry.reason(), entry.slaDeadline(),
                 Trace.of(ALREADY_OPEN, Verdict.enqueue(entry.queue(), "the conversation is already waiting")));
-    }
-
-    /** Refuses a plan whose rules name owners who are not on the roster, as the JSON configuration does. */
-    private void requireRuleOwners(RoutingPlan routingPlan) {
-        for (Rule rule : routingPlan.rules()) {
-            for (String ownerId : rule.owners()) {
-                if (!state.hasOwner(ownerId)) {
-                    List<String> roster = state.statuses().stream().map(status -> status.owner().id()).toList();
-                    throw new IllegalArgumentException("rule '" + rule.name() + "' names unknown owner '" + ownerId
-                            + "'; owners: " + roster);
-                }
-            }
-        }
     }
 
     private void requireReviewQueue(RoutingPlan routingPlan) {
