@@ -73,7 +73,6 @@ import java.util.Set;
  */
 public final class Router {
 
-    private static final String ALREADY_OPEN = "already-open";
     private static final String TRANSFER = "transfer";
     private static final String CLAIM = "claim";
     private static final String DEFAULT_RULE = "default";
@@ -88,20 +87,12 @@ public final class Router {
     private final EventDispatcher events;
     private final Offers offers;
     private final RouterLock lock;
-    /**
-     * Whether routes and releases may run at once under the shared lock: when nobody listens (events must be delivered
-     * in the order the state changed), no identities are linked by attributes or joined per customer, and no response
-     * deadlines are kept. Then a route that assigns and a release of an owned conversation change only what
-     * {@link LiveState} changes atomically per owner and per conversation; anything else they meet (a conversation
-     * already placed, one that must wait, a drain) is done again under the exclusive lock.
-     */
-    private final boolean concurrent;
-
     private final Counters counters;
     private final Settler settler;
     private final Drains drains;
     private final Timers timers;
     private final Identities identities;
+    private final Routes routes;
 
     private Router(Builder builder, RoutingPlan routingPlan) {
         this.clock = new RouterClock(builder.clock);
@@ -124,8 +115,10 @@ public final class Router {
                 reviewQueue);
         this.identities = new Identities(lock, state, drains, offers, events, counters, linkBy,
                 oneConversationPerCustomer);
-        this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
+        boolean concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
                 && builder.responseDeadlines.isEmpty();
+        this.routes = new Routes(lock, clock, state, settler, drains, identities, offers, events, counters,
+                concurrent);
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
         StateChecks.requireRuleOwners(state, routingPlan);
         Map<String, Presence> presences = new LinkedHashMap<>();
@@ -148,63 +141,7 @@ public final class Router {
      */
     public Decision route(Conversation conversation) {
         Checks.notNull(conversation, "conversation");
-        if (concurrent) {
-            Decision decision = routeShared(conversation);
-            if (decision != null) {
-                return decision;
-            }
-        }
-        lock.lockExclusively(); // the hot path locks without a lambda: it allocates nothing it does not need
-        try {
-            Instant now = clock.instantChecked();
-            lock.record(now, new RouterInput.Route(conversation));
-            String id = conversation.id();
-            Optional<Placement> placement = state.placement(id);
-            if (placement.isPresent()) {
-                return describe(id, placement.get());
-            }
-            Optional<Decision.Joined> joined = identities.join(conversation, now);
-            if (joined.isPresent()) {
-                return joined.get();
-            }
-            Decision decision = settler.settle(conversation, now, Optional.empty());
-            counters.routed.increment();
-            return decision;
-        } finally {
-            lock.unlockExclusively();
-        }
-    }
-
-    /** How many times a route under the shared lock decides again when its commit finds that something moved. */
-    private static final int SHARED_ATTEMPTS = 4;
-
-    /**
-     * Routes a new conversation under the shared lock, when a strategy assigns it and the assignment commits (see
-     * {@link LiveView#commit}); null when the exclusive path must do it: the conversation is already placed, no step
-     * assigned it, or other threads kept changing what the decision read.
-     */
-    private Decision routeShared(Conversation conversation) {
-        lock.lockShared();
-        try {
-            String id = conversation.id();
-            for (int attempt = 0; attempt < SHARED_ATTEMPTS && state.placement(id).isEmpty(); attempt++) {
-                PlanRunner.Decided decided = settler.plan().decide(conversation, clock.instant(), state);
-                if (!(decided.verdict() instanceof Verdict.Assign assign) || decided.rule().offer().isPresent()) {
-                    return null;
-                }
-                if (decided.view().commit(assign)) {
-                    counters.routed.increment();
-                    counters.assigned.increment();
-                    Trace trace = decided.trace();
-                    FallbackChain.logFaults(conversation, trace);
-                    return new Decision.Assigned(id, assign.ownerId(), trace.decisive().strategy(), trace);
-                }
-                counters.retried.increment();
-            }
-            return null; // placed meanwhile by another thread (the exclusive path says where), or contended
-        } finally {
-            lock.unlockShared();
-        }
+        return routes.route(conversation);
     }
 
     /**
@@ -213,68 +150,7 @@ public final class Router {
      */
     public void release(String conversationId) {
         Checks.id(conversationId, "conversationId");
-        if (concurrent && releaseShared(conversationId)) {
-            return;
-        }
-        lock.lockExclusively(); // the hot path locks without a lambda, as route does
-        try {
-            Instant now = clock.instantChecked();
-            lock.record(now, new RouterInput.Release(conversationId));
-            Placement placement = StateChecks.openPlacement(state, conversationId);
-            String id = placement.conversation().id();
-            if (placement instanceof Placement.Owned owned) {
-                state.release(id, now);
-                state.forget(id);
-                counters.released.increment();
-                if (events.listening()) {
-                    events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
-                }
-                drains.drainFor(owned.ownerId(), now);
-            } else if (placement instanceof Placement.Offered offer) {
-                offers.withdrawAll(offer, "the conversation was released", now);
-                state.forget(id);
-                counters.released.increment();
-                events.publish(new RoutingEvent.Released(now, offer.conversation(), Offers.STEP));
-                offer.ownerIds().forEach(ownerId -> drains.drainFor(ownerId, now));
-            } else {
-                WaitingConversation entry = state.dequeue(id);
-                state.forget(id);
-                counters.released.increment();
-                events.publish(new RoutingEvent.Released(now, entry.conversation(), entry.queue()));
-            }
-        } finally {
-            lock.unlockExclusively();
-        }
-    }
-
-    /**
-     * Releases an owned conversation under the shared lock, then, if conversations wait, drains for its owner under
-     * the exclusive lock (conversations are queued only under it, so none can start waiting unseen in between); false
-     * when the exclusive path must do it: the conversation is not owned under that id, or left meanwhile.
-     */
-    private boolean releaseShared(String conversationId) {
-        String ownerId;
-        boolean waiting;
-        lock.lockShared();
-        try {
-            if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
-                    || !owned.conversation().id().equals(conversationId)
-                    || !state.tryRelease(owned, clock.instant())) {
-                return false;
-            }
-            counters.released.increment();
-            ownerId = owned.ownerId();
-            waiting = state.hasWaiting();
-        } finally {
-            lock.unlockShared();
-        }
-        if (waiting) {
-            lock.atomically(now -> {
-                drains.drainFor(ownerId, now);
-                return null;
-            });
-        }
-        return true;
+        routes.release(conversationId);
     }
 
     /**
@@ -638,24 +514,6 @@ public final class Router {
                     + status.load() + " of " + status.owner().capacity().total() + ")";
         }
         return null;
-    }
-
-    /** Where an open conversation already is, for a second {@code route} of its id or of an id that joined it. */
-    private Decision describe(String id, Placement placement) {
-        if (!placement.conversation().id().equals(id)) {
-            return identities.joined(id, placement);
-        }
-        if (placement instanceof Placement.Owned owned) {
-            return new Decision.Assigned(id, owned.ownerId(), ALREADY_OPEN, Trace.of(ALREADY_OPEN,
-                    new Verdict.Assign(owned.ownerId(), "the conversation is already owned", Map.of())));
-        }
-        if (placement instanceof Placement.Offered offer) {
-            return new Decision.Offered(id, offer.ownerIds(), ALREADY_OPEN, offer.expiresAt(), Trace.of(ALREADY_OPEN,
-                    Verdict.hold("the conversation is already offered to " + String.join(", ", offer.ownerIds()))));
-        }
-        WaitingConversation entry = ((Placement.Waiting) placement).entry();
-        return new Decision.Queued(id, entry.queue(), entry.reason(), entry.slaDeadline(),
-                Trace.of(ALREADY_OPEN, Verdict.enqueue(entry.queue(), "the conversation is already waiting")));
     }
 
     private void requireReviewQueue(RoutingPlan routingPlan) {

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * The router's lock discipline. Every call holds the lock exclusively, except routes and releases when nothing needs
- * them serialised (see {@link Router}): those hold it shared, so that they run on several threads at once. A call
+ * them serialised (see {@link Routes}): those hold it shared, so that they run on several threads at once. A call
  * from a thread that already holds it is re-entrant and refused before anything changes. Events published under the
  * exclusive lock are delivered once it is let go, and each call that may change the state is journalled for the
  * recorders, under the lock, before the events it causes.
