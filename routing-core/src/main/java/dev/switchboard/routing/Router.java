@@ -73,8 +73,6 @@ import java.util.Set;
  */
 public final class Router {
 
-    private static final String TRANSFER = "transfer";
-    private static final String CLAIM = "claim";
     private static final String DEFAULT_RULE = "default";
 
     private final RouterClock clock;
@@ -93,6 +91,7 @@ public final class Router {
     private final Timers timers;
     private final Identities identities;
     private final Routes routes;
+    private final Handovers handovers;
 
     private Router(Builder builder, RoutingPlan routingPlan) {
         this.clock = new RouterClock(builder.clock);
@@ -119,6 +118,7 @@ public final class Router {
                 && builder.responseDeadlines.isEmpty();
         this.routes = new Routes(lock, clock, state, settler, drains, identities, offers, events, counters,
                 concurrent);
+        this.handovers = new Handovers(lock, state, settler, drains, offers, events, counters);
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
         StateChecks.requireRuleOwners(state, routingPlan);
         Map<String, Presence> presences = new LinkedHashMap<>();
@@ -165,34 +165,7 @@ public final class Router {
         Checks.id(conversationId, "conversationId");
         Checks.id(toOwnerId, "toOwnerId");
         Checks.notNull(handoff, "handoff");
-        return lock.atomically(now -> {
-            lock.record(now, new RouterInput.Transfer(conversationId, toOwnerId, handoff));
-            Placement placement = StateChecks.openPlacement(state, conversationId);
-            if (!(placement instanceof Placement.Owned owned)) {
-                String instead = placement instanceof Placement.Offered ? "accept" : "claim";
-                throw new IllegalArgumentException("conversationId '" + conversationId + "' is "
-                        + Offers.whereNow(placement) + ", not owned; " + instead + " it instead of transferring it");
-            }
-            if (owned.ownerId().equals(toOwnerId)) {
-                throw new IllegalArgumentException("toOwnerId '" + toOwnerId + "' already owns conversation '"
-                        + conversationId + "'");
-            }
-            StateChecks.requireOwner(state, toOwnerId, "toOwnerId");
-            String refusal = refusal(toOwnerId, owned.conversation());
-            if (refusal != null) {
-                throw new IllegalStateException("toOwnerId '" + toOwnerId + "' cannot take conversation '"
-                        + conversationId + "': " + refusal);
-            }
-            String id = owned.conversation().id();
-            state.unassign(id);
-            settler.give(owned.conversation(), toOwnerId, now);
-            counters.transferred.increment();
-            events.publish(new RoutingEvent.Transferred(now, owned.conversation(), owned.ownerId(), toOwnerId, handoff));
-            Trace trace = Trace.of(TRANSFER, new Verdict.Assign(toOwnerId,
-                    "transferred by " + owned.ownerId() + ": " + handoff.summary(), Map.of()));
-            drains.drainFor(owned.ownerId(), now);
-            return new Decision.Assigned(id, toOwnerId, TRANSFER, trace);
-        });
+        return handovers.transfer(conversationId, toOwnerId, handoff);
     }
 
     /**
@@ -203,32 +176,7 @@ public final class Router {
     public Decision claim(String ownerId, String conversationId) {
         Checks.id(ownerId, "ownerId");
         Checks.id(conversationId, "conversationId");
-        return lock.atomically(now -> {
-            lock.record(now, new RouterInput.Claim(ownerId, conversationId));
-            StateChecks.requireOwner(state, ownerId, "ownerId");
-            Placement placement = StateChecks.openPlacement(state, conversationId);
-            if (placement instanceof Placement.Owned owned) {
-                return new Decision.Rejected(conversationId, "already owned by " + owned.ownerId(),
-                        Trace.of(CLAIM, Verdict.reject("conversation is already owned by " + owned.ownerId())));
-            }
-            if (placement instanceof Placement.Offered offer) {
-                String offered = "offered to " + String.join(", ", offer.ownerIds());
-                return new Decision.Rejected(conversationId, offered, Trace.of(CLAIM,
-                        Verdict.reject("conversation is " + offered + "; an owner it is offered to accepts it")));
-            }
-            WaitingConversation entry = ((Placement.Waiting) placement).entry();
-            String id = entry.conversation().id();
-            String refusal = refusal(ownerId, entry.conversation());
-            if (refusal != null) {
-                return new Decision.Rejected(id, refusal, Trace.of(CLAIM, Verdict.reject(refusal)));
-            }
-            Trace trace = Trace.of(CLAIM, new Verdict.Assign(ownerId, "claimed from queue " + entry.queue(), Map.of()));
-            state.dequeue(id);
-            settler.give(entry.conversation(), ownerId, now);
-            counters.assigned.increment();
-            events.publish(new RoutingEvent.Assigned(now, entry.conversation(), ownerId, CLAIM, trace));
-            return new Decision.Assigned(id, ownerId, CLAIM, trace);
-        });
+        return handovers.claim(ownerId, conversationId);
     }
 
     /**
@@ -239,16 +187,7 @@ public final class Router {
      */
     public void acknowledge(String conversationId) {
         Checks.id(conversationId, "conversationId");
-        lock.atomically(now -> {
-            lock.record(now, new RouterInput.Acknowledge(conversationId));
-            Placement placement = StateChecks.openPlacement(state, conversationId);
-            if (!(placement instanceof Placement.Owned owned)) {
-                throw new IllegalArgumentException("conversationId '" + conversationId + "' is "
-                        + Offers.whereNow(placement) + ", not owned; only an owner replies");
-            }
-            state.stopResponseDeadline(owned.conversation().id());
-            return null;
-        });
+        handovers.acknowledge(conversationId);
     }
 
     // ------------------------------------------------------------------------------------------- offers
@@ -265,16 +204,7 @@ public final class Router {
     public Decision.Assigned accept(String ownerId, String conversationId) {
         Checks.id(ownerId, "ownerId");
         Checks.id(conversationId, "conversationId");
-        return lock.atomically(now -> {
-            lock.record(now, new RouterInput.Accept(ownerId, conversationId));
-            StateChecks.requireOwner(state, ownerId, "ownerId");
-            Placement.Offered offer = Offers.require(StateChecks.openPlacement(state, conversationId), ownerId);
-            Decision.Assigned decision = offers.accept(offer, ownerId, now);
-            settler.startResponseDeadline(offer.conversation(), now);
-            counters.assigned.increment();
-            offer.ownerIds().forEach(other -> drains.drainFor(other, now));
-            return decision;
-        });
+        return handovers.accept(ownerId, conversationId);
     }
 
     /**
@@ -289,19 +219,7 @@ public final class Router {
         Checks.id(ownerId, "ownerId");
         Checks.id(conversationId, "conversationId");
         Checks.notNull(reason, "reason");
-        return lock.atomically(now -> {
-            lock.record(now, new RouterInput.Decline(ownerId, conversationId, reason));
-            StateChecks.requireOwner(state, ownerId, "ownerId");
-            Placement.Offered offer = Offers.require(StateChecks.openPlacement(state, conversationId), ownerId);
-            Optional<Placement.Offered> standing = offers.decline(offer, ownerId, reason, now);
-            String why = "declined by " + ownerId + (reason.isBlank() ? "" : ": " + reason);
-            Decision decision = standing.<Decision>map(left -> new Decision.Offered(left.conversation().id(),
-                            left.ownerIds(), Offers.STEP, left.expiresAt(), Trace.of(Offers.STEP,
-                            Verdict.hold(why + "; still offered to " + String.join(", ", left.ownerIds())))))
-                    .orElseGet(() -> settler.settle(offer.conversation(), now, Optional.empty(), Offers.because(why)));
-            drains.drainFor(ownerId, now);
-            return decision;
-        });
+        return handovers.decline(ownerId, conversationId, reason);
     }
 
     // ------------------------------------------------------------------------------------------- customers
@@ -502,19 +420,6 @@ public final class Router {
     }
 
     // ------------------------------------------------------------------------------------------- internals
-
-    /** Why an owner cannot take a conversation now, or null if it can. */
-    private String refusal(String ownerId, Conversation conversation) {
-        OwnerStatus status = state.status(ownerId);
-        if (!status.presence().mayReceiveWork()) {
-            return "owner " + ownerId + " is " + status.presence();
-        }
-        if (status.freeCapacityOn(conversation.channel()) == 0) {
-            return "owner " + ownerId + " has no free capacity on channel " + conversation.channel() + " (load "
-                    + status.load() + " of " + status.owner().capacity().total() + ")";
-        }
-        return null;
-    }
 
     private void requireReviewQueue(RoutingPlan routingPlan) {
         if (reviewQueue != null && routingPlan.queuesByName().get(reviewQueue) == null) {
