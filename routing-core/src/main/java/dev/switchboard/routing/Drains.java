@@ -34,8 +34,8 @@ final class Drains {
     /**
      * Offers waiting conversations to the plan again after an owner got room (a release, a transfer away, coming
      * online, more capacity, joining): those of the queues of the rules that may choose that owner, one at a time in
-     * serve order across those queues, as {@link Router#waiting()} lists them. Only that owner's change can let a waiting
-     * conversation be placed, so the drain stops as soon as the owner has no room left, and costs little while
+     * serve order across those queues, as {@link Router#waiting()} lists them. Only that owner's change can let a
+     * waiting conversation be placed, so the drain stops as soon as the owner has no room left, and costs little while
      * everyone is full.
      */
     void drainFor(String ownerId, Instant now) {

@@ -92,6 +92,7 @@ public final class Router {
     private final Identities identities;
     private final Routes routes;
     private final Handovers handovers;
+    private final Reconfiguration reconfiguration;
 
     private Router(Builder builder, RoutingPlan routingPlan) {
         this.clock = new RouterClock(builder.clock);
@@ -101,7 +102,7 @@ public final class Router {
         this.offlinePolicy = builder.offlinePolicy;
         this.maxBounces = builder.maxBounces;
         this.reviewQueue = builder.reviewQueue;
-        requireReviewQueue(routingPlan);
+        Reconfiguration.requireReviewQueue(reviewQueue, routingPlan);
         this.events = new EventDispatcher(builder.listeners, builder.recorders);
         this.state = Checks.notNull(builder.liveState.open(new LiveStateSettings(clock, builder.serveOrder,
                 builder.maxCustomers, builder.customerTtl, oneConversationPerCustomer, builder.wrapUp)), "liveState");
@@ -119,6 +120,7 @@ public final class Router {
         this.routes = new Routes(lock, clock, state, settler, drains, identities, offers, events, counters,
                 concurrent);
         this.handovers = new Handovers(lock, state, settler, drains, offers, events, counters);
+        this.reconfiguration = new Reconfiguration(lock, state, settler, drains, events, offlinePolicy, reviewQueue);
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
         StateChecks.requireRuleOwners(state, routingPlan);
         Map<String, Presence> presences = new LinkedHashMap<>();
@@ -253,15 +255,7 @@ public final class Router {
      */
     public void replacePlan(RoutingPlan newPlan) {
         Checks.notNull(newPlan, "plan");
-        requireReviewQueue(newPlan);
-        PlanRunner runner = new PlanRunner(newPlan);
-        lock.atomically(now -> {
-            StateChecks.requireRuleOwners(state, newPlan);
-            lock.record(now, new RouterInput.ReplacePlan(newPlan));
-            settler.use(runner);
-            drains.drainAll(now);
-            return null;
-        });
+        reconfiguration.replacePlan(newPlan);
     }
 
     /** The routing plan in force. */
@@ -275,20 +269,7 @@ public final class Router {
     public void setPresence(String ownerId, Presence presence) {
         Checks.id(ownerId, "ownerId");
         Checks.notNull(presence, "presence");
-        lock.atomically(now -> {
-            lock.record(now, new RouterInput.SetPresence(ownerId, presence));
-            Presence before = StateChecks.requireOwner(state, ownerId, "ownerId").presence();
-            if (before == presence) {
-                return null;
-            }
-            state.setPresence(ownerId, presence, now);
-            events.publish(new RoutingEvent.PresenceChanged(now, ownerId, before, presence));
-            if (presence == Presence.OFFLINE && offlinePolicy.grace().isZero()) {
-                drains.takeBack(ownerId, "owner " + ownerId + " went offline", now, () -> { });
-            }
-            drains.drainFor(ownerId, now);
-            return null;
-        });
+        reconfiguration.setPresence(ownerId, presence);
     }
 
     /**
@@ -298,7 +279,7 @@ public final class Router {
     public void setCapacity(String ownerId, Capacity capacity) {
         Checks.id(ownerId, "ownerId");
         Checks.notNull(capacity, "capacity");
-        lock.atomically(now -> changeCapacity(ownerId, capacity, now));
+        reconfiguration.setCapacity(ownerId, capacity);
     }
 
     /**
@@ -308,17 +289,7 @@ public final class Router {
     public void setCapacity(String ownerId, int total) {
         Checks.id(ownerId, "ownerId");
         Checks.nonNegative(total, "capacity of owner '" + ownerId + "'");
-        lock.atomically(now -> changeCapacity(ownerId,
-                new Capacity(total, StateChecks.requireOwner(state, ownerId, "ownerId").owner().capacity().perChannel()), now));
-    }
-
-    private Void changeCapacity(String ownerId, Capacity capacity, Instant now) {
-        lock.record(now, new RouterInput.SetCapacity(ownerId, capacity));
-        Capacity before = StateChecks.requireOwner(state, ownerId, "ownerId").owner().capacity();
-        state.setCapacity(ownerId, capacity);
-        events.publish(new RoutingEvent.CapacityChanged(now, ownerId, before, capacity));
-        drains.drainFor(ownerId, now);
-        return null;
+        reconfiguration.setCapacity(ownerId, total);
     }
 
     /** Adds an owner to the roster, {@link Presence#ONLINE}. */
@@ -330,31 +301,13 @@ public final class Router {
     public void addOwner(Owner owner, Presence presence) {
         Checks.notNull(owner, "owner");
         Checks.notNull(presence, "presence");
-        lock.atomically(now -> {
-            lock.record(now, new RouterInput.AddOwner(owner, presence));
-            if (state.hasOwner(owner.id())) {
-                throw new IllegalArgumentException("owner id '" + owner.id() + "' is already on the roster");
-            }
-            state.addOwner(owner, presence);
-            if (presence == Presence.OFFLINE) {
-                state.setPresence(owner.id(), presence, now);
-            }
-            events.publish(new RoutingEvent.OwnerJoined(now, owner, presence));
-            drains.drainFor(owner.id(), now);
-            return null;
-        });
+        reconfiguration.addOwner(owner, presence);
     }
 
     /** Removes an owner from the roster; its open conversations are re-routed at once. */
     public void removeOwner(String ownerId) {
         Checks.id(ownerId, "ownerId");
-        lock.atomically(now -> {
-            lock.record(now, new RouterInput.RemoveOwner(ownerId));
-            StateChecks.requireOwner(state, ownerId, "ownerId");
-            drains.takeBack(ownerId, "owner " + ownerId + " left the roster", now, () -> state.removeOwner(ownerId));
-            events.publish(new RoutingEvent.OwnerLeft(now, ownerId));
-            return null;
-        });
+        reconfiguration.removeOwner(ownerId);
     }
 
     // ------------------------------------------------------------------------------------------- time
@@ -420,13 +373,6 @@ public final class Router {
     }
 
     // ------------------------------------------------------------------------------------------- internals
-
-    private void requireReviewQueue(RoutingPlan routingPlan) {
-        if (reviewQueue != null && routingPlan.queuesByName().get(reviewQueue) == null) {
-            throw new IllegalArgumentException("review queue '" + reviewQueue + "' for missed response deadlines is"
-                    + " not declared by the plan");
-        }
-    }
 
     /**
      * Builds a {@link Router}. Its routing is either a {@link #plan(RoutingPlan) plan} of rules, or, as a shortcut for
