@@ -8,10 +8,8 @@ import dev.switchboard.routing.state.LiveStateSettings;
 import dev.switchboard.routing.state.ServeOrder;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -75,52 +73,39 @@ public final class Router {
 
     private static final String DEFAULT_RULE = "default";
 
-    private final RouterClock clock;
-    private final Set<IdentityKey> linkBy;
-    private final boolean oneConversationPerCustomer;
-    private final OfflinePolicy offlinePolicy;
-    private final int maxBounces;
-    private final String reviewQueue;
-    private final LiveState state;
-    private final EventDispatcher events;
-    private final Offers offers;
-    private final RouterLock lock;
-    private final Counters counters;
-    private final Settler settler;
-    private final Drains drains;
-    private final Timers timers;
-    private final Identities identities;
     private final Routes routes;
     private final Handovers handovers;
+    private final Identities identities;
     private final Reconfiguration reconfiguration;
+    private final Timers timers;
+    private final Queries queries;
 
+    /** Opens the live state and wires the parts the router delegates to, each named after what it does. */
     private Router(Builder builder, RoutingPlan routingPlan) {
-        this.clock = new RouterClock(builder.clock);
+        RouterClock clock = new RouterClock(builder.clock);
         PlanRunner runner = new PlanRunner(routingPlan);
-        this.linkBy = Set.copyOf(builder.linkBy);
-        this.oneConversationPerCustomer = builder.oneConversationPerCustomer;
-        this.offlinePolicy = builder.offlinePolicy;
-        this.maxBounces = builder.maxBounces;
-        this.reviewQueue = builder.reviewQueue;
-        Reconfiguration.requireReviewQueue(reviewQueue, routingPlan);
-        this.events = new EventDispatcher(builder.listeners, builder.recorders);
-        this.state = Checks.notNull(builder.liveState.open(new LiveStateSettings(clock, builder.serveOrder,
-                builder.maxCustomers, builder.customerTtl, oneConversationPerCustomer, builder.wrapUp)), "liveState");
-        this.offers = new Offers(state, events);
-        this.counters = new Counters();
-        this.settler = new Settler(state, events, offers, counters, builder.responseDeadlines, runner);
-        this.drains = new Drains(state, settler, offers, events, counters, maxBounces);
-        this.lock = new RouterLock(clock, events);
-        this.timers = new Timers(lock, state, settler, drains, offers, events, counters, offlinePolicy, maxBounces,
-                reviewQueue);
-        this.identities = new Identities(lock, state, drains, offers, events, counters, linkBy,
-                oneConversationPerCustomer);
-        boolean concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
+        Reconfiguration.requireReviewQueue(builder.reviewQueue, routingPlan);
+        EventDispatcher events = new EventDispatcher(builder.listeners, builder.recorders);
+        LiveState state = Checks.notNull(builder.liveState.open(new LiveStateSettings(clock, builder.serveOrder,
+                builder.maxCustomers, builder.customerTtl, builder.oneConversationPerCustomer, builder.wrapUp)),
+                "liveState");
+        Offers offers = new Offers(state, events);
+        Counters counters = new Counters();
+        Settler settler = new Settler(state, events, offers, counters, builder.responseDeadlines, runner);
+        Drains drains = new Drains(state, settler, offers, events, counters, builder.maxBounces);
+        RouterLock lock = new RouterLock(clock, events);
+        this.timers = new Timers(lock, state, settler, drains, offers, events, counters, builder.offlinePolicy,
+                builder.maxBounces, builder.reviewQueue);
+        this.identities = new Identities(lock, state, drains, offers, events, counters, builder.linkBy,
+                builder.oneConversationPerCustomer);
+        boolean concurrent = !events.listening() && builder.linkBy.isEmpty() && !builder.oneConversationPerCustomer
                 && builder.responseDeadlines.isEmpty();
         this.routes = new Routes(lock, clock, state, settler, drains, identities, offers, events, counters,
                 concurrent);
         this.handovers = new Handovers(lock, state, settler, drains, offers, events, counters);
-        this.reconfiguration = new Reconfiguration(lock, state, settler, drains, events, offlinePolicy, reviewQueue);
+        this.reconfiguration = new Reconfiguration(lock, state, settler, drains, events, builder.offlinePolicy,
+                builder.reviewQueue);
+        this.queries = new Queries(lock, clock, state, settler, counters);
         builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
         StateChecks.requireRuleOwners(state, routingPlan);
         Map<String, Presence> presences = new LinkedHashMap<>();
@@ -260,7 +245,7 @@ public final class Router {
 
     /** The routing plan in force. */
     public RoutingPlan plan() {
-        return lock.read(() -> settler.plan().plan());
+        return queries.plan();
     }
 
     // ------------------------------------------------------------------------------------------- the roster
@@ -329,23 +314,23 @@ public final class Router {
     /** Where an open conversation is; empty if it is not open (never routed, released or rejected). */
     public Optional<Placement> placement(String conversationId) {
         Checks.id(conversationId, "conversationId");
-        return lock.read(() -> state.placement(conversationId));
+        return queries.placement(conversationId);
     }
 
     /** One owner's live state. */
     public OwnerStatus ownerStatus(String ownerId) {
         Checks.id(ownerId, "ownerId");
-        return lock.read(() -> StateChecks.requireOwner(state, ownerId, "ownerId"));
+        return queries.ownerStatus(ownerId);
     }
 
     /** Every owner's live state, in roster order, as one consistent snapshot. */
     public List<OwnerStatus> roster() {
-        return lock.read(state::statuses);
+        return queries.roster();
     }
 
     /** Every waiting conversation, in the order they will be served. */
     public List<WaitingConversation> waiting() {
-        return lock.read(state::waiting);
+        return queries.waiting();
     }
 
     /**
@@ -358,21 +343,13 @@ public final class Router {
         if (within.isNegative()) {
             throw new IllegalArgumentException("within must not be negative, was " + within);
         }
-        return lock.read(() -> {
-            Instant now = clock.instantChecked();
-            Instant horizon = within.compareTo(Duration.between(now, Instant.MAX)) < 0
-                    ? now.plus(within) : Instant.MAX;
-            return state.waiting().stream().filter(entry -> !entry.slaDeadline().isAfter(horizon))
-                    .sorted(Comparator.comparing(WaitingConversation::slaDeadline)).toList();
-        });
+        return queries.atRisk(within);
     }
 
     /** Counters since the router was built. */
     public RouterStats stats() {
-        return lock.read(counters::stats);
+        return queries.stats();
     }
-
-    // ------------------------------------------------------------------------------------------- internals
 
     /**
      * Builds a {@link Router}. Its routing is either a {@link #plan(RoutingPlan) plan} of rules, or, as a shortcut for
