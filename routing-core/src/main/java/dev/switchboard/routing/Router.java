@@ -6,17 +6,10 @@ import dev.switchboard.routing.state.LiveState;
 import dev.switchboard.routing.state.LiveStateFactory;
 import dev.switchboard.routing.state.LiveStateSettings;
 import dev.switchboard.routing.state.ServeOrder;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Routes conversations to owners by a {@link RoutingPlan}, ordered rules each with a fallback chain of strategies,
@@ -71,8 +64,6 @@ import java.util.Set;
  */
 public final class Router {
 
-    private static final String DEFAULT_RULE = "default";
-
     private final Routes routes;
     private final Handovers handovers;
     private final Identities identities;
@@ -81,38 +72,37 @@ public final class Router {
     private final Queries queries;
 
     /** Opens the live state and wires the parts the router delegates to, each named after what it does. */
-    private Router(Builder builder, RoutingPlan routingPlan) {
-        RouterClock clock = new RouterClock(builder.clock);
+    private Router(RouterSettings settings, RoutingPlan routingPlan) {
+        RouterClock clock = new RouterClock(settings.clock);
         PlanRunner runner = new PlanRunner(routingPlan);
-        Reconfiguration.requireReviewQueue(builder.reviewQueue, routingPlan);
-        EventDispatcher events = new EventDispatcher(builder.listeners, builder.recorders);
-        LiveState state = Checks.notNull(builder.liveState.open(new LiveStateSettings(clock, builder.serveOrder,
-                builder.maxCustomers, builder.customerTtl, builder.oneConversationPerCustomer, builder.wrapUp)),
+        Reconfiguration.requireReviewQueue(settings.reviewQueue, routingPlan);
+        EventDispatcher events = new EventDispatcher(settings.listeners, settings.recorders);
+        LiveState state = Checks.notNull(settings.liveState.open(new LiveStateSettings(clock, settings.serveOrder,
+                settings.maxCustomers, settings.customerTtl, settings.oneConversationPerCustomer, settings.wrapUp)),
                 "liveState");
         Offers offers = new Offers(state, events);
         Counters counters = new Counters();
-        Settler settler = new Settler(state, events, offers, counters, builder.responseDeadlines, runner);
-        Drains drains = new Drains(state, settler, offers, events, counters, builder.maxBounces);
+        Settler settler = new Settler(state, events, offers, counters, settings.responseDeadlines, runner);
+        Drains drains = new Drains(state, settler, offers, events, counters, settings.maxBounces);
         RouterLock lock = new RouterLock(clock, events);
-        this.timers = new Timers(lock, state, settler, drains, offers, events, counters, builder.offlinePolicy,
-                builder.maxBounces, builder.reviewQueue);
-        this.identities = new Identities(lock, state, drains, offers, events, counters, builder.linkBy,
-                builder.oneConversationPerCustomer);
-        boolean concurrent = !events.listening() && builder.linkBy.isEmpty() && !builder.oneConversationPerCustomer
-                && builder.responseDeadlines.isEmpty();
+        this.timers = new Timers(lock, state, settler, drains, offers, events, counters, settings.offlinePolicy,
+                settings.maxBounces, settings.reviewQueue);
+        this.identities = new Identities(lock, state, drains, offers, events, counters, settings.linkBy,
+                settings.oneConversationPerCustomer);
+        boolean concurrent = !events.listening() && settings.linkBy.isEmpty() && !settings.oneConversationPerCustomer
+                && settings.responseDeadlines.isEmpty();
         this.routes = new Routes(lock, clock, state, settler, drains, identities, offers, events, counters,
                 concurrent);
         this.handovers = new Handovers(lock, state, settler, drains, offers, events, counters);
-        this.reconfiguration = new Reconfiguration(lock, state, settler, drains, events, builder.offlinePolicy,
-                builder.reviewQueue);
+        this.reconfiguration = new Reconfiguration(lock, state, settler, drains, events, settings.offlinePolicy,
+                settings.reviewQueue);
         this.queries = new Queries(lock, clock, state, settler, counters);
-        builder.roster.forEach((id, entry) -> state.addOwner(entry.owner, entry.presence));
+        settings.roster.forEach((id, entry) -> state.addOwner(entry.owner(), entry.presence()));
         StateChecks.requireRuleOwners(state, routingPlan);
-        Map<String, Presence> presences = new LinkedHashMap<>();
-        builder.roster.forEach((id, entry) -> presences.put(id, entry.presence));
-        lock.record(clock.instantChecked(), new RouterInput.Roster(presences));
+        lock.record(clock.instantChecked(), new RouterInput.Roster(settings.presences()));
     }
 
+    /** A builder with every option at its default. */
     public static Builder builder() {
         return new Builder();
     }
@@ -358,27 +348,7 @@ public final class Router {
      * tries {@code a} first. Every option is checked when set.
      */
     public static final class Builder {
-        private record RosterEntry(Owner owner, Presence presence) {}
-
-        private InstantSource clock = Clock.systemUTC();
-        private final Map<String, RosterEntry> roster = new LinkedHashMap<>();
-        private final List<Strategy> chain = new ArrayList<>();
-        private final Map<String, QueueSpec> queues = new LinkedHashMap<>();
-        private String fallbackQueueName;
-        private OfflinePolicy offlinePolicy = OfflinePolicy.reassignNow();
-        private ServeOrder serveOrder = ServeOrder.WITHOUT_AGING;
-        private Duration wrapUp = Duration.ZERO;
-        private LiveStateFactory liveState = InMemoryLiveState::new;
-        private final List<RoutingListener> listeners = new ArrayList<>();
-        private final List<RoutingListener> recorders = new ArrayList<>();
-        private RoutingPlan plan;
-        private final Set<IdentityKey> linkBy = EnumSet.noneOf(IdentityKey.class);
-        private boolean oneConversationPerCustomer;
-        private long maxCustomers = 100_000;
-        private Duration customerTtl = Duration.ofDays(30);
-        private final Map<Priority, Duration> responseDeadlines = new EnumMap<>(Priority.class);
-        private int maxBounces;
-        private String reviewQueue;
+        private final RouterSettings settings = new RouterSettings();
 
         private Builder() {}
 
@@ -388,7 +358,7 @@ public final class Router {
          * goes backwards, the router treats that as no time passing until it catches up (see {@link Router}).
          */
         public Builder clock(InstantSource value) {
-            clock = Checks.notNull(value, "clock");
+            settings.clock = Checks.notNull(value, "clock");
             return this;
         }
 
@@ -399,26 +369,13 @@ public final class Router {
 
         /** Adds an owner to the initial roster with the given presence. */
         public Builder owner(Owner owner, Presence presence) {
-            Checks.notNull(owner, "owner");
-            Checks.notNull(presence, "presence of owner '" + owner.id() + "'");
-            if (roster.putIfAbsent(owner.id(), new RosterEntry(owner, presence)) != null) {
-                throw new IllegalArgumentException("owner id '" + owner.id() + "' is on the roster twice");
-            }
+            settings.addOwner(owner, presence);
             return this;
         }
 
         /** Adds owners to the initial roster, all {@link Presence#ONLINE}. */
         public Builder owners(Iterable<Owner> owners) {
-            Checks.notNull(owners, "owners");
-            Map<String, RosterEntry> added = new LinkedHashMap<>();
-            for (Owner owner : owners) {
-                Checks.notNull(owner, "owner");
-                RosterEntry entry = new RosterEntry(owner, Presence.ONLINE);
-                if (roster.containsKey(owner.id()) || added.put(owner.id(), entry) != null) {
-                    throw new IllegalArgumentException("owner id '" + owner.id() + "' is on the roster twice");
-                }
-            }
-            roster.putAll(added);
+            settings.addOwners(owners);
             return this;
         }
 
@@ -427,30 +384,19 @@ public final class Router {
          * far), then the {@link #fallbackQueue fallback queue}.
          */
         public Builder chain(Strategy... steps) {
-            Checks.notNull(steps, "steps");
-            for (Strategy step : steps) {
-                Checks.notNull(step, "chain step");
-            }
-            chain.addAll(List.of(steps));
+            settings.addSteps(steps);
             return this;
         }
 
         /** Declares a queue that chain steps may send conversations to. */
         public Builder queue(String name, Duration sla) {
-            QueueSpec spec = new QueueSpec(name, sla);
-            if (queues.putIfAbsent(name, spec) != null) {
-                throw new IllegalArgumentException("queue '" + name + "' is declared twice");
-            }
+            settings.addQueue(name, sla);
             return this;
         }
 
         /** Declares the queue where conversations wait when no step of the {@link #chain chain} can place them. */
         public Builder fallbackQueue(String name, Duration sla) {
-            if (fallbackQueueName != null) {
-                throw new IllegalStateException("the fallback queue is already '" + fallbackQueueName + "'");
-            }
-            queue(name, sla);
-            fallbackQueueName = name;
+            settings.fallbackQueue(name, sla);
             return this;
         }
 
@@ -459,7 +405,7 @@ public final class Router {
          * {@link #fallbackQueue}.
          */
         public Builder plan(RoutingPlan value) {
-            plan = Checks.notNull(value, "plan");
+            settings.plan = Checks.notNull(value, "plan");
             return this;
         }
 
@@ -469,10 +415,7 @@ public final class Router {
          * (default: none; identities are then linked only by {@link Router#link}).
          */
         public Builder linkIdentitiesBy(IdentityKey... keys) {
-            for (IdentityKey key : Checks.notNull(keys, "keys")) {
-                Checks.notNull(key, "identity key");
-            }
-            linkBy.addAll(List.of(keys));
+            settings.linkBy(keys);
             return this;
         }
 
@@ -484,13 +427,13 @@ public final class Router {
          * channel.
          */
         public Builder oneConversationPerCustomer(boolean value) {
-            oneConversationPerCustomer = value;
+            settings.oneConversationPerCustomer = value;
             return this;
         }
 
         /** What happens to the conversations of an owner who goes offline (default: re-routed at once). */
         public Builder offlinePolicy(OfflinePolicy value) {
-            offlinePolicy = Checks.notNull(value, "offlinePolicy");
+            settings.offlinePolicy = Checks.notNull(value, "offlinePolicy");
             return this;
         }
 
@@ -501,7 +444,7 @@ public final class Router {
          * a router carry on from it.
          */
         public Builder liveState(LiveStateFactory factory) {
-            liveState = Checks.notNull(factory, "liveState");
+            settings.liveState = Checks.notNull(factory, "liveState");
             return this;
         }
 
@@ -511,7 +454,8 @@ public final class Router {
          * positive and at most {@link Bounds#MAX_DURATION}.
          */
         public Builder priorityAging(Duration step) {
-            serveOrder = new ServeOrder(Checks.positive(step, "priority aging step"), serveOrder.byLastActivity());
+            settings.serveOrder = new ServeOrder(Checks.positive(step, "priority aging step"),
+                    settings.serveOrder.byLastActivity());
             return this;
         }
 
@@ -524,7 +468,8 @@ public final class Router {
          */
         public Builder responseDeadline(Priority priority, Duration deadline) {
             Checks.notNull(priority, "priority");
-            responseDeadlines.put(priority, Checks.positive(deadline, "response deadline of priority " + priority));
+            Duration checked = Checks.positive(deadline, "response deadline of priority " + priority);
+            settings.responseDeadlines.put(priority, checked);
             return this;
         }
 
@@ -535,8 +480,8 @@ public final class Router {
          */
         public Builder responseReview(int maxBounces, String queue) {
             Checks.nonNegative(maxBounces, "maxBounces");
-            this.reviewQueue = Checks.id(queue, "review queue");
-            this.maxBounces = maxBounces;
+            settings.reviewQueue = Checks.id(queue, "review queue");
+            settings.maxBounces = maxBounces;
             return this;
         }
 
@@ -546,7 +491,7 @@ public final class Router {
          * activity too. Default: by creation.
          */
         public Builder serveByLastActivity(boolean value) {
-            serveOrder = new ServeOrder(serveOrder.agingStep(), value);
+            settings.serveOrder = new ServeOrder(settings.serveOrder.agingStep(), value);
             return this;
         }
 
@@ -557,7 +502,7 @@ public final class Router {
          * {@link Router#tick tick} after the wrap-up ends drains the queues to it.
          */
         public Builder wrapUp(Duration time) {
-            wrapUp = Checks.nonNegative(time, "wrapUp");
+            settings.wrapUp = Checks.nonNegative(time, "wrapUp");
             return this;
         }
 
@@ -566,7 +511,7 @@ public final class Router {
          * {@link RoutingListener#onEvent(RoutingEvent, long)}); whatever it throws is logged and ignored.
          */
         public Builder listener(RoutingListener listener) {
-            listeners.add(Checks.notNull(listener, "listener"));
+            settings.listeners.add(Checks.notNull(listener, "listener"));
             return this;
         }
 
@@ -578,7 +523,7 @@ public final class Router {
          * throws never stops routing.
          */
         public Builder recorder(RoutingListener recorder) {
-            recorders.add(Checks.notNull(recorder, "recorder"));
+            settings.recorders.add(Checks.notNull(recorder, "recorder"));
             return this;
         }
 
@@ -588,34 +533,13 @@ public final class Router {
          * last assignment.
          */
         public Builder customerMemory(long maxCustomers, Duration ttl) {
-            if (maxCustomers <= 0) {
-                throw new IllegalArgumentException("maxCustomers must be positive, was " + maxCustomers);
-            }
-            this.customerTtl = Checks.positive(ttl, "customer memory ttl");
-            this.maxCustomers = maxCustomers;
+            settings.customerMemory(maxCustomers, ttl);
             return this;
         }
 
         /** Builds the router; the builder stays usable and unchanged. */
         public Router build() {
-            if (!responseDeadlines.isEmpty() && reviewQueue == null) {
-                throw new IllegalStateException("response deadlines need a review queue: call"
-                        + " responseReview(maxBounces, queue)");
-            }
-            if (plan != null) {
-                if (!chain.isEmpty() || !queues.isEmpty()) {
-                    throw new IllegalStateException("a router routes by plan(...) or by chain(...) with its queues,"
-                            + " not both");
-                }
-                return new Router(this, plan);
-            }
-            if (fallbackQueueName == null) {
-                throw new IllegalStateException("a fallback queue is required: call fallbackQueue(name, sla), or route"
-                        + " by plan(...)");
-            }
-            Rule everything = new Rule(DEFAULT_RULE, List.of(), Set.of(), chain, fallbackQueueName, "",
-                    Optional.empty(), Rule.AfterHours.HOLD, Set.of());
-            return new Router(this, new RoutingPlan(List.copyOf(queues.values()), List.of(everything)));
+            return new Router(settings, settings.routingPlan());
         }
     }
 }
