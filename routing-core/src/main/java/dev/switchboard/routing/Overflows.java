@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The router's overflow policies (see {@link Overflow}): looks at a rule's triggers for the conversations waiting in
@@ -19,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * the waiting entry is all the state a move needs and every store keeps it: {@value #RULE} names the rule that routes
  * it after a move, {@value #REVIEW} the queue where it is held for review, and {@value #FIRED} the policies that
  * already acted on it, each acting once. Runs under the router's exclusive lock; deciding a conversation again is the
- * router's ({@link Settle}).
+ * {@link Settler}'s.
  */
 final class Overflows {
 
@@ -35,25 +34,16 @@ final class Overflows {
     /** The attribute listing the policies that acted on a conversation, as {@code rule#index}, comma-separated. */
     static final String FIRED = "switchboard.overflow.fired";
 
-    /** Decides a conversation that is in no place, with {@code because} first in its trace: the router's settle. */
-    interface Settle {
-        Decision settle(Conversation conversation, Instant now, Trace.Step because);
-    }
-
     private final LiveState state;
     private final EventDispatcher events;
-    private final Settle settle;
-    private final LongAdder overflowed = new LongAdder();
+    private final Settler settler;
+    private final Counters counters;
 
-    Overflows(LiveState state, EventDispatcher events, Settle settle) {
+    Overflows(LiveState state, EventDispatcher events, Settler settler, Counters counters) {
         this.state = state;
         this.events = events;
-        this.settle = settle;
-    }
-
-    /** How many conversations overflowed since the router was built. */
-    long count() {
-        return overflowed.sum();
+        this.settler = settler;
+        this.counters = counters;
     }
 
     /** The rule an overflow moved a conversation to, if one did. */
@@ -203,7 +193,7 @@ final class Overflows {
             what += " to " + to;
         }
         String reason = what + " " + describe(policy.trigger(), entry, now);
-        overflowed.increment();
+        counters.overflowed.increment();
         events.publish(new RoutingEvent.Overflowed(now, moved, rule.name(), to, reason));
         String id = conversation.id();
         state.dequeue(id);
@@ -216,7 +206,8 @@ final class Overflows {
             return new Decision.Queued(id, entry.queue(), reason, entry.slaDeadline(),
                     Trace.of(STEP, Verdict.enqueue(entry.queue(), reason)));
         }
-        return settle.settle(moved, now, new Trace.Step(STEP, Verdict.pass(PassReason.NONE_AVAILABLE, reason)));
+        return settler.settle(moved, now, Optional.empty(),
+                new Trace.Step(STEP, Verdict.pass(PassReason.NONE_AVAILABLE, reason)));
     }
 
     /** The trigger that held, in words: {@code after 2m}, with the wait when it is another trigger. */

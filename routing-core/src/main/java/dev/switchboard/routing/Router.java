@@ -7,23 +7,11 @@ import dev.switchboard.routing.state.LiveStateFactory;
 import dev.switchboard.routing.state.LiveStateSettings;
 import dev.switchboard.routing.state.ServeOrder;
 import dev.switchboard.routing.state.StateSnapshot;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Function;
 
 /**
  * Routes conversations to owners by a {@link RoutingPlan}, ordered rules each with a fallback chain of strategies,
@@ -78,88 +66,49 @@ import java.util.function.Function;
  */
 public final class Router {
 
-    private static final String ALREADY_OPEN = "already-open";
-    private static final String TRANSFER = "transfer";
-    private static final String CLAIM = "claim";
-    private static final String SAME_CUSTOMER = "same-customer";
-    private static final String DEFAULT_RULE = "default";
-    private static final String RESPONSE_REVIEW = "response-review";
+    private final Routes routes;
+    private final Handovers handovers;
+    private final Identities identities;
+    private final Reconfiguration reconfiguration;
+    private final Timers timers;
+    private final Queries queries;
 
-    /** Which of a customer's open conversations survives a merge: an owned one, else the oldest. */
-    private static final Comparator<Placement> KEPT_IN_A_MERGE = Comparator
-            .comparing((Placement placement) -> placement instanceof Placement.Waiting)
-            .thenComparing(placement -> placement.conversation().createdAt())
-            .thenComparing(placement -> placement.conversation().id());
-
-    private final RouterClock clock;
-    private PlanRunner plan;
-    private final Set<IdentityKey> linkBy;
-    private final boolean oneConversationPerCustomer;
-    private final OfflinePolicy offlinePolicy;
-    private final Map<Priority, Duration> responseDeadlines;
-    private final int maxBounces;
-    private final String reviewQueue;
-    private final LiveState state;
-    private final EventDispatcher events;
-    private final Offers offers;
-    private final Overflows overflows;
-    /**
-     * Every operation holds the write lock, except routes and releases when nothing needs them serialised (see
-     * {@link #concurrent}): those hold the read lock, so that they run on several threads at once.
-     */
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Lock exclusive = lock.writeLock();
-    private final Lock shared = lock.readLock();
-    /**
-     * Whether routes and releases may run at once under the shared lock: when nobody listens (events must be delivered
-     * in the order the state changed), no identities are linked by attributes or joined per customer, and no response
-     * deadlines are kept. Then a route that assigns and a release of an owned conversation change only what
-     * {@link LiveState} changes atomically per owner and per conversation; anything else they meet (a conversation
-     * already placed, one that must wait, a drain) is done again under the exclusive lock.
-     */
-    private final boolean concurrent;
-
-    private final LongAdder routed = new LongAdder();
-    private final LongAdder assigned = new LongAdder();
-    private final LongAdder queued = new LongAdder();
-    private final LongAdder rejected = new LongAdder();
-    private final LongAdder transferred = new LongAdder();
-    private final LongAdder rerouted = new LongAdder();
-    private final LongAdder released = new LongAdder();
-    private final LongAdder slaBreached = new LongAdder();
-    private final LongAdder joined = new LongAdder();
-    private final LongAdder retried = new LongAdder();
-
-    private Router(Builder builder, RoutingPlan routingPlan) {
-        this.clock = new RouterClock(builder.clock);
-        this.plan = new PlanRunner(routingPlan);
-        this.linkBy = Set.copyOf(builder.linkBy);
-        this.oneConversationPerCustomer = builder.oneConversationPerCustomer;
-        this.offlinePolicy = builder.offlinePolicy;
-        this.responseDeadlines = Map.copyOf(builder.responseDeadlines);
-        this.maxBounces = builder.maxBounces;
-        this.reviewQueue = builder.reviewQueue;
-        requireReviewQueue(routingPlan);
-        this.events = new EventDispatcher(builder.listeners, builder.recorders);
-        Map<Owner, Presence> roster = new LinkedHashMap<>();
-        builder.roster.values().forEach(entry -> roster.put(entry.owner, entry.presence));
-        Optional<StateSnapshot> start = StartingState.of(roster, builder.restoreFrom, builder.resumed,
+    /** Opens the live state and wires the parts the router delegates to, each named after what it does. */
+    private Router(RouterSettings settings, RoutingPlan routingPlan) {
+        RouterClock clock = new RouterClock(settings.clock);
+        PlanRunner runner = new PlanRunner(routingPlan);
+        Reconfiguration.requireReviewQueue(settings.reviewQueue, routingPlan);
+        EventDispatcher events = new EventDispatcher(settings.listeners, settings.recorders);
+        Map<Owner, Presence> roster = settings.initialRoster();
+        Optional<StateSnapshot> start = StartingState.of(roster, settings.restoreFrom, settings.resumed,
                 clock.instantChecked());
-        this.state = Checks.notNull(builder.liveState.open(new LiveStateSettings(clock, builder.serveOrder,
-                builder.maxCustomers, builder.customerTtl, oneConversationPerCustomer, builder.wrapUp)), "liveState");
-        state.keepCompletions(plan.completionWindow());
-        this.offers = new Offers(state, events);
-        this.overflows = new Overflows(state, events, (moved, now, because) -> settle(moved, now, Optional.empty(),
-                because));
-        this.concurrent = !events.listening() && linkBy.isEmpty() && !oneConversationPerCustomer
-                && responseDeadlines.isEmpty();
+        LiveState state = Checks.notNull(settings.liveState.open(new LiveStateSettings(clock, settings.serveOrder,
+                settings.maxCustomers, settings.customerTtl, settings.oneConversationPerCustomer, settings.wrapUp)),
+                "liveState");
+        Offers offers = new Offers(state, events);
+        Counters counters = new Counters();
+        Settler settler = new Settler(state, events, offers, counters, settings.responseDeadlines, runner);
+        Drains drains = new Drains(state, settler, offers, events, counters, settings.maxBounces);
+        Overflows overflows = new Overflows(state, events, settler, counters);
+        RouterLock lock = new RouterLock(clock, events);
+        this.timers = new Timers(lock, state, settler, drains, offers, overflows, events, counters,
+                settings.offlinePolicy, settings.maxBounces, settings.reviewQueue);
+        this.identities = new Identities(lock, state, drains, offers, events, counters, settings.linkBy,
+                settings.oneConversationPerCustomer);
+        boolean concurrent = !events.listening() && settings.linkBy.isEmpty() && !settings.oneConversationPerCustomer
+                && settings.responseDeadlines.isEmpty();
+        this.routes = new Routes(lock, clock, state, settler, drains, identities, offers, overflows, events,
+                counters, concurrent);
+        this.handovers = new Handovers(lock, state, settler, drains, offers, events, counters);
+        this.reconfiguration = new Reconfiguration(lock, state, settler, drains, events, settings.offlinePolicy,
+                settings.reviewQueue);
+        this.queries = new Queries(lock, clock, state, settler, counters);
         start.ifPresentOrElse(state::restore, () -> roster.forEach(state::addOwner));
-        requireRuleOwners(routingPlan);
-        Map<String, Presence> presences = new LinkedHashMap<>();
-        builder.roster.forEach((id, entry) -> presences.put(id, entry.presence));
-        record(clock.instantChecked(), new RouterInput.Roster(presences));
+        StateChecks.requireRuleOwners(state, routingPlan);
+        lock.record(clock.instantChecked(), new RouterInput.Roster(settings.presences()));
     }
 
+    /** A builder with every option at its default. */
     public static Builder builder() {
         return new Builder();
     }
@@ -175,74 +124,7 @@ public final class Router {
      */
     public Decision route(Conversation conversation) {
         Checks.notNull(conversation, "conversation");
-        if (concurrent) {
-            Decision decision = routeShared(conversation);
-            if (decision != null) {
-                return decision;
-            }
-        }
-        lockExclusively(); // the hot path locks without a lambda: it allocates nothing it does not need
-        try {
-            Instant now = clock.instantChecked();
-            record(now, new RouterInput.Route(conversation));
-            String id = conversation.id();
-            Optional<Placement> placement = state.placement(id);
-            if (placement.isPresent()) {
-                return describe(id, placement.get());
-            }
-            if (!linkBy.isEmpty()) {
-                for (IdentityKey key : linkBy) {
-                    key.identityOf(conversation).ifPresent(identity -> state.link(conversation.customerId(), identity));
-                }
-            }
-            if (oneConversationPerCustomer) {
-                List<String> open = merge(state.customerOf(conversation.customerId()), now);
-                if (!open.isEmpty()) {
-                    state.addAlias(id, open.get(0));
-                    joined.increment();
-                    events.publish(new RoutingEvent.Joined(now, conversation, open.get(0), ""));
-                    return joined(id, state.placement(id).orElseThrow());
-                }
-            }
-            Decision decision = overflows.routed(plan, settle(conversation, now, Optional.empty()), now);
-            routed.increment();
-            return decision;
-        } finally {
-            exclusive.unlock();
-            events.deliverPending();
-        }
-    }
-
-    /** How many times a route under the shared lock decides again when its commit finds that something moved. */
-    private static final int SHARED_ATTEMPTS = 4;
-
-    /**
-     * Routes a new conversation under the shared lock, when a strategy assigns it and the assignment commits (see
-     * {@link LiveView#commit}); null when the exclusive path must do it: the conversation is already placed, no step
-     * assigned it, or other threads kept changing what the decision read.
-     */
-    private Decision routeShared(Conversation conversation) {
-        lockShared();
-        try {
-            String id = conversation.id();
-            for (int attempt = 0; attempt < SHARED_ATTEMPTS && state.placement(id).isEmpty(); attempt++) {
-                PlanRunner.Decided decided = plan.decide(conversation, clock.instant(), state);
-                if (!(decided.verdict() instanceof Verdict.Assign assign) || decided.rule().offer().isPresent()) {
-                    return null;
-                }
-                if (decided.view().commit(assign)) {
-                    routed.increment();
-                    assigned.increment();
-                    Trace trace = decided.trace();
-                    FallbackChain.logFaults(conversation, trace);
-                    return new Decision.Assigned(id, assign.ownerId(), trace.decisive().strategy(), trace);
-                }
-                retried.increment();
-            }
-            return null; // placed meanwhile by another thread (the exclusive path says where), or contended
-        } finally {
-            shared.unlock();
-        }
+        return routes.route(conversation);
     }
 
     /**
@@ -251,69 +133,7 @@ public final class Router {
      */
     public void release(String conversationId) {
         Checks.id(conversationId, "conversationId");
-        if (concurrent && releaseShared(conversationId)) {
-            return;
-        }
-        lockExclusively(); // the hot path locks without a lambda, as route does
-        try {
-            Instant now = clock.instantChecked();
-            record(now, new RouterInput.Release(conversationId));
-            Placement placement = openPlacement(conversationId);
-            String id = placement.conversation().id();
-            if (placement instanceof Placement.Owned owned) {
-                state.release(id, now);
-                state.forget(id);
-                released.increment();
-                if (events.listening()) {
-                    events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
-                }
-                drainFor(owned.ownerId(), now);
-            } else if (placement instanceof Placement.Offered offer) {
-                offers.withdrawAll(offer, "the conversation was released", now);
-                state.forget(id);
-                released.increment();
-                events.publish(new RoutingEvent.Released(now, offer.conversation(), Offers.STEP));
-                offer.ownerIds().forEach(ownerId -> drainFor(ownerId, now));
-            } else {
-                WaitingConversation entry = state.dequeue(id);
-                state.forget(id);
-                released.increment();
-                events.publish(new RoutingEvent.Released(now, entry.conversation(), entry.queue()));
-            }
-        } finally {
-            exclusive.unlock();
-            events.deliverPending();
-        }
-    }
-
-    /**
-     * Releases an owned conversation under the shared lock, then, if conversations wait, drains for its owner under
-     * the exclusive lock (conversations are queued only under it, so none can start waiting unseen in between); false
-     * when the exclusive path must do it: the conversation is not owned under that id, or left meanwhile.
-     */
-    private boolean releaseShared(String conversationId) {
-        String ownerId;
-        boolean waiting;
-        lockShared();
-        try {
-            if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
-                    || !owned.conversation().id().equals(conversationId)
-                    || !state.tryRelease(owned, clock.instant())) {
-                return false;
-            }
-            released.increment();
-            ownerId = owned.ownerId();
-            waiting = state.hasWaiting();
-        } finally {
-            shared.unlock();
-        }
-        if (waiting) {
-            atomically(now -> {
-                drainFor(ownerId, now);
-                return null;
-            });
-        }
-        return true;
+        routes.release(conversationId);
     }
 
     /**
@@ -328,34 +148,7 @@ public final class Router {
         Checks.id(conversationId, "conversationId");
         Checks.id(toOwnerId, "toOwnerId");
         Checks.notNull(handoff, "handoff");
-        return atomically(now -> {
-            record(now, new RouterInput.Transfer(conversationId, toOwnerId, handoff));
-            Placement placement = openPlacement(conversationId);
-            if (!(placement instanceof Placement.Owned owned)) {
-                String instead = placement instanceof Placement.Offered ? "accept" : "claim";
-                throw new IllegalArgumentException("conversationId '" + conversationId + "' is "
-                        + Offers.whereNow(placement) + ", not owned; " + instead + " it instead of transferring it");
-            }
-            if (owned.ownerId().equals(toOwnerId)) {
-                throw new IllegalArgumentException("toOwnerId '" + toOwnerId + "' already owns conversation '"
-                        + conversationId + "'");
-            }
-            requireOwner(toOwnerId, "toOwnerId");
-            String refusal = refusal(toOwnerId, owned.conversation());
-            if (refusal != null) {
-                throw new IllegalStateException("toOwnerId '" + toOwnerId + "' cannot take conversation '"
-                        + conversationId + "': " + refusal);
-            }
-            String id = owned.conversation().id();
-            state.unassign(id);
-            give(owned.conversation(), toOwnerId, now);
-            transferred.increment();
-            events.publish(new RoutingEvent.Transferred(now, owned.conversation(), owned.ownerId(), toOwnerId, handoff));
-            Trace trace = Trace.of(TRANSFER, new Verdict.Assign(toOwnerId,
-                    "transferred by " + owned.ownerId() + ": " + handoff.summary(), Map.of()));
-            drainFor(owned.ownerId(), now);
-            return new Decision.Assigned(id, toOwnerId, TRANSFER, trace);
-        });
+        return handovers.transfer(conversationId, toOwnerId, handoff);
     }
 
     /**
@@ -366,32 +159,7 @@ public final class Router {
     public Decision claim(String ownerId, String conversationId) {
         Checks.id(ownerId, "ownerId");
         Checks.id(conversationId, "conversationId");
-        return atomically(now -> {
-            record(now, new RouterInput.Claim(ownerId, conversationId));
-            requireOwner(ownerId, "ownerId");
-            Placement placement = openPlacement(conversationId);
-            if (placement instanceof Placement.Owned owned) {
-                return new Decision.Rejected(conversationId, "already owned by " + owned.ownerId(),
-                        Trace.of(CLAIM, Verdict.reject("conversation is already owned by " + owned.ownerId())));
-            }
-            if (placement instanceof Placement.Offered offer) {
-                String offered = "offered to " + String.join(", ", offer.ownerIds());
-                return new Decision.Rejected(conversationId, offered, Trace.of(CLAIM,
-                        Verdict.reject("conversation is " + offered + "; an owner it is offered to accepts it")));
-            }
-            WaitingConversation entry = ((Placement.Waiting) placement).entry();
-            String id = entry.conversation().id();
-            String refusal = refusal(ownerId, entry.conversation());
-            if (refusal != null) {
-                return new Decision.Rejected(id, refusal, Trace.of(CLAIM, Verdict.reject(refusal)));
-            }
-            Trace trace = Trace.of(CLAIM, new Verdict.Assign(ownerId, "claimed from queue " + entry.queue(), Map.of()));
-            state.dequeue(id);
-            give(entry.conversation(), ownerId, now);
-            assigned.increment();
-            events.publish(new RoutingEvent.Assigned(now, entry.conversation(), ownerId, CLAIM, trace));
-            return new Decision.Assigned(id, ownerId, CLAIM, trace);
-        });
+        return handovers.claim(ownerId, conversationId);
     }
 
     /**
@@ -402,16 +170,7 @@ public final class Router {
      */
     public void acknowledge(String conversationId) {
         Checks.id(conversationId, "conversationId");
-        atomically(now -> {
-            record(now, new RouterInput.Acknowledge(conversationId));
-            Placement placement = openPlacement(conversationId);
-            if (!(placement instanceof Placement.Owned owned)) {
-                throw new IllegalArgumentException("conversationId '" + conversationId + "' is "
-                        + Offers.whereNow(placement) + ", not owned; only an owner replies");
-            }
-            state.stopResponseDeadline(owned.conversation().id());
-            return null;
-        });
+        handovers.acknowledge(conversationId);
     }
 
     // ------------------------------------------------------------------------------------------- offers
@@ -428,16 +187,7 @@ public final class Router {
     public Decision.Assigned accept(String ownerId, String conversationId) {
         Checks.id(ownerId, "ownerId");
         Checks.id(conversationId, "conversationId");
-        return atomically(now -> {
-            record(now, new RouterInput.Accept(ownerId, conversationId));
-            requireOwner(ownerId, "ownerId");
-            Placement.Offered offer = Offers.require(openPlacement(conversationId), ownerId);
-            Decision.Assigned decision = offers.accept(offer, ownerId, now);
-            startResponseDeadline(offer.conversation(), now);
-            assigned.increment();
-            offer.ownerIds().forEach(other -> drainFor(other, now));
-            return decision;
-        });
+        return handovers.accept(ownerId, conversationId);
     }
 
     /**
@@ -452,19 +202,7 @@ public final class Router {
         Checks.id(ownerId, "ownerId");
         Checks.id(conversationId, "conversationId");
         Checks.notNull(reason, "reason");
-        return atomically(now -> {
-            record(now, new RouterInput.Decline(ownerId, conversationId, reason));
-            requireOwner(ownerId, "ownerId");
-            Placement.Offered offer = Offers.require(openPlacement(conversationId), ownerId);
-            Optional<Placement.Offered> standing = offers.decline(offer, ownerId, reason, now);
-            String why = "declined by " + ownerId + (reason.isBlank() ? "" : ": " + reason);
-            Decision decision = standing.<Decision>map(left -> new Decision.Offered(left.conversation().id(),
-                            left.ownerIds(), Offers.STEP, left.expiresAt(), Trace.of(Offers.STEP,
-                            Verdict.hold(why + "; still offered to " + String.join(", ", left.ownerIds())))))
-                    .orElseGet(() -> settle(offer.conversation(), now, Optional.empty(), Offers.because(why)));
-            drainFor(ownerId, now);
-            return decision;
-        });
+        return handovers.decline(ownerId, conversationId, reason);
     }
 
     // ------------------------------------------------------------------------------------------- customers
@@ -479,20 +217,13 @@ public final class Router {
     public void link(String identity, String otherIdentity) {
         Checks.id(identity, "identity");
         Checks.id(otherIdentity, "otherIdentity");
-        atomically(now -> {
-            record(now, new RouterInput.Link(identity, otherIdentity));
-            state.link(identity, otherIdentity);
-            if (oneConversationPerCustomer) {
-                merge(state.customerOf(identity), now);
-            }
-            return null;
-        });
+        identities.link(identity, otherIdentity);
     }
 
     /** The customer an identity belongs to: of linked identities, the one the router saw first. */
     public String customerOf(String identity) {
         Checks.id(identity, "identity");
-        return read(() -> state.customerOf(identity));
+        return identities.customerOf(identity);
     }
 
     // ------------------------------------------------------------------------------------------- the plan
@@ -505,21 +236,12 @@ public final class Router {
      */
     public void replacePlan(RoutingPlan newPlan) {
         Checks.notNull(newPlan, "plan");
-        requireReviewQueue(newPlan);
-        PlanRunner runner = new PlanRunner(newPlan);
-        atomically(now -> {
-            requireRuleOwners(newPlan);
-            record(now, new RouterInput.ReplacePlan(newPlan));
-            plan = runner;
-            state.keepCompletions(runner.completionWindow());
-            drainAll(now);
-            return null;
-        });
+        reconfiguration.replacePlan(newPlan);
     }
 
     /** The routing plan in force. */
     public RoutingPlan plan() {
-        return read(() -> plan.plan());
+        return queries.plan();
     }
 
     // ------------------------------------------------------------------------------------------- the roster
@@ -528,20 +250,7 @@ public final class Router {
     public void setPresence(String ownerId, Presence presence) {
         Checks.id(ownerId, "ownerId");
         Checks.notNull(presence, "presence");
-        atomically(now -> {
-            record(now, new RouterInput.SetPresence(ownerId, presence));
-            Presence before = requireOwner(ownerId, "ownerId").presence();
-            if (before == presence) {
-                return null;
-            }
-            state.setPresence(ownerId, presence, now);
-            events.publish(new RoutingEvent.PresenceChanged(now, ownerId, before, presence));
-            if (presence == Presence.OFFLINE && offlinePolicy.grace().isZero()) {
-                takeBack(ownerId, "owner " + ownerId + " went offline", now, () -> { });
-            }
-            drainFor(ownerId, now);
-            return null;
-        });
+        reconfiguration.setPresence(ownerId, presence);
     }
 
     /**
@@ -551,7 +260,7 @@ public final class Router {
     public void setCapacity(String ownerId, Capacity capacity) {
         Checks.id(ownerId, "ownerId");
         Checks.notNull(capacity, "capacity");
-        atomically(now -> changeCapacity(ownerId, capacity, now));
+        reconfiguration.setCapacity(ownerId, capacity);
     }
 
     /**
@@ -561,17 +270,7 @@ public final class Router {
     public void setCapacity(String ownerId, int total) {
         Checks.id(ownerId, "ownerId");
         Checks.nonNegative(total, "capacity of owner '" + ownerId + "'");
-        atomically(now -> changeCapacity(ownerId,
-                new Capacity(total, requireOwner(ownerId, "ownerId").owner().capacity().perChannel()), now));
-    }
-
-    private Void changeCapacity(String ownerId, Capacity capacity, Instant now) {
-        record(now, new RouterInput.SetCapacity(ownerId, capacity));
-        Capacity before = requireOwner(ownerId, "ownerId").owner().capacity();
-        state.setCapacity(ownerId, capacity);
-        events.publish(new RoutingEvent.CapacityChanged(now, ownerId, before, capacity));
-        drainFor(ownerId, now);
-        return null;
+        reconfiguration.setCapacity(ownerId, total);
     }
 
     /** Adds an owner to the roster, {@link Presence#ONLINE}. */
@@ -583,31 +282,13 @@ public final class Router {
     public void addOwner(Owner owner, Presence presence) {
         Checks.notNull(owner, "owner");
         Checks.notNull(presence, "presence");
-        atomically(now -> {
-            record(now, new RouterInput.AddOwner(owner, presence));
-            if (state.hasOwner(owner.id())) {
-                throw new IllegalArgumentException("owner id '" + owner.id() + "' is already on the roster");
-            }
-            state.addOwner(owner, presence);
-            if (presence == Presence.OFFLINE) {
-                state.setPresence(owner.id(), presence, now);
-            }
-            events.publish(new RoutingEvent.OwnerJoined(now, owner, presence));
-            drainFor(owner.id(), now);
-            return null;
-        });
+        reconfiguration.addOwner(owner, presence);
     }
 
     /** Removes an owner from the roster; its open conversations are re-routed at once. */
     public void removeOwner(String ownerId) {
         Checks.id(ownerId, "ownerId");
-        atomically(now -> {
-            record(now, new RouterInput.RemoveOwner(ownerId));
-            requireOwner(ownerId, "ownerId");
-            takeBack(ownerId, "owner " + ownerId + " left the roster", now, () -> state.removeOwner(ownerId));
-            events.publish(new RoutingEvent.OwnerLeft(now, ownerId));
-            return null;
-        });
+        reconfiguration.removeOwner(ownerId);
     }
 
     // ------------------------------------------------------------------------------------------- time
@@ -621,31 +302,7 @@ public final class Router {
      * from the host's scheduler, every few seconds; the router starts no threads.
      */
     public void tick() {
-        atomically(now -> {
-            record(now, new RouterInput.Tick());
-            state.offlineSince().forEach((ownerId, since) -> {
-                if (!since.plus(offlinePolicy.grace()).isAfter(now)) {
-                    takeBack(ownerId, "owner " + ownerId + " stayed offline past the grace period of "
-                            + offlinePolicy.grace(), now, () -> { });
-                }
-            });
-            state.responseDeadlinesDue(now).forEach((id, deadline) -> lapse(id, deadline, now));
-            for (Placement.Offered offer : state.offersDue(now)) {
-                String why = offers.expire(offer, now);
-                settle(offer.conversation(), now, Optional.empty(), Offers.because(why));
-                offer.ownerIds().forEach(ownerId -> drainFor(ownerId, now));
-            }
-            for (WaitingConversation entry : state.waiting()) {
-                if (!entry.slaDeadline().isAfter(now) && state.markBreachReported(entry.conversation().id())) {
-                    slaBreached.increment();
-                    events.publish(new RoutingEvent.SlaBreached(now, entry.conversation(), entry.queue(),
-                            entry.slaDeadline()));
-                }
-            }
-            overflows.tick(plan, now);
-            drainAll(now);
-            return null;
-        });
+        timers.tick();
     }
 
     // ------------------------------------------------------------------------------------------- queries
@@ -653,23 +310,23 @@ public final class Router {
     /** Where an open conversation is; empty if it is not open (never routed, released or rejected). */
     public Optional<Placement> placement(String conversationId) {
         Checks.id(conversationId, "conversationId");
-        return read(() -> state.placement(conversationId));
+        return queries.placement(conversationId);
     }
 
     /** One owner's live state. */
     public OwnerStatus ownerStatus(String ownerId) {
         Checks.id(ownerId, "ownerId");
-        return read(() -> requireOwner(ownerId, "ownerId"));
+        return queries.ownerStatus(ownerId);
     }
 
     /** Every owner's live state, in roster order, as one consistent snapshot. */
     public List<OwnerStatus> roster() {
-        return read(state::statuses);
+        return queries.roster();
     }
 
     /** Every waiting conversation, in the order they will be served. */
     public List<WaitingConversation> waiting() {
-        return read(state::waiting);
+        return queries.waiting();
     }
 
     /**
@@ -682,13 +339,7 @@ public final class Router {
         if (within.isNegative()) {
             throw new IllegalArgumentException("within must not be negative, was " + within);
         }
-        return read(() -> {
-            Instant now = clock.instantChecked();
-            Instant horizon = within.compareTo(Duration.between(now, Instant.MAX)) < 0
-                    ? now.plus(within) : Instant.MAX;
-            return state.waiting().stream().filter(entry -> !entry.slaDeadline().isAfter(horizon))
-                    .sorted(Comparator.comparing(WaitingConversation::slaDeadline)).toList();
-        });
+        return queries.atRisk(within);
     }
 
     /**
@@ -697,402 +348,12 @@ public final class Router {
      * {@link #stats()} are not part of it.
      */
     public StateSnapshot snapshot() {
-        return read(state::snapshot);
+        return queries.snapshot();
     }
 
     /** Counters since the router was built. */
     public RouterStats stats() {
-        return read(() -> new RouterStats(routed.sum(), assigned.sum(), queued.sum(), rejected.sum(),
-                transferred.sum(), rerouted.sum(), released.sum(), slaBreached.sum(), joined.sum(),
-                retried.sum(), overflows.count()));
-    }
-
-    // ------------------------------------------------------------------------------------------- internals
-
-    private <T> T atomically(Function<Instant, T> work) {
-        lockExclusively();
-        try {
-            return work.apply(clock.instantChecked());
-        } finally {
-            exclusive.unlock();
-            events.deliverPending();
-        }
-    }
-
-    private void lockExclusively() {
-        refuseReentrantCall();
-        exclusive.lock();
-    }
-
-    private void lockShared() {
-        refuseReentrantCall();
-        shared.lock();
-    }
-
-    /**
-     * Refuses a call from a thread that is inside one of the router's own calls (see {@link Router}), before it takes
-     * the lock: nothing has changed, and nothing will.
-     */
-    private void refuseReentrantCall() {
-        if (lock.isWriteLockedByCurrentThread() || lock.getReadHoldCount() > 0) {
-            throw new IllegalStateException("re-entrant call refused: the router was called from inside one of its"
-                    + " own calls (a strategy deciding, or code it calls); strategies only decide, and listeners,"
-                    + " which may call the router, are called after it lets go of its lock");
-        }
-    }
-
-    /** Journals a call for the recorders, under the lock, before the events it causes. */
-    private void record(Instant now, RouterInput input) {
-        if (events.recording()) {
-            events.publish(new RoutingEvent.Input(now, input));
-        }
-    }
-
-    private <T> T read(java.util.function.Supplier<T> query) {
-        lockExclusively();
-        try {
-            return query.get();
-        } finally {
-            exclusive.unlock();
-        }
-    }
-
-    private OwnerStatus requireOwner(String ownerId, String field) {
-        if (!state.hasOwner(ownerId)) {
-            throw new IllegalArgumentException(field + " '" + ownerId + "' is not on the roster");
-        }
-        return state.status(ownerId);
-    }
-
-    private Placement openPlacement(String conversationId) {
-        Optional<Placement> placement = state.placement(conversationId);
-        if (placement.isEmpty()) {
-            throw new IllegalArgumentException("conversationId '" + conversationId
-                    + "' is not open (never routed, or already released)");
-        }
-        return placement.get();
-    }
-
-    /** Why an owner cannot take a conversation now, or null if it can. */
-    private String refusal(String ownerId, Conversation conversation) {
-        OwnerStatus status = state.status(ownerId);
-        if (!status.presence().mayReceiveWork()) {
-            return "owner " + ownerId + " is " + status.presence();
-        }
-        if (status.freeCapacityOn(conversation.channel()) == 0) {
-            return "owner " + ownerId + " has no free capacity on channel " + conversation.channel() + " (load "
-                    + status.load() + " of " + status.owner().capacity().total() + ")";
-        }
-        return null;
-    }
-
-    /** Where an open conversation already is, for a second {@code route} of its id or of an id that joined it. */
-    private Decision describe(String id, Placement placement) {
-        if (!placement.conversation().id().equals(id)) {
-            return joined(id, placement);
-        }
-        if (placement instanceof Placement.Owned owned) {
-            return new Decision.Assigned(id, owned.ownerId(), ALREADY_OPEN, Trace.of(ALREADY_OPEN,
-                    new Verdict.Assign(owned.ownerId(), "the conversation is already owned", Map.of())));
-        }
-        if (placement instanceof Placement.Offered offer) {
-            return new Decision.Offered(id, offer.ownerIds(), ALREADY_OPEN, offer.expiresAt(), Trace.of(ALREADY_OPEN,
-                    Verdict.hold("the conversation is already offered to " + String.join(", ", offer.ownerIds()))));
-        }
-        WaitingConversation entry = ((Placement.Waiting) placement).entry();
-        return new Decision.Queued(id, entry.queue(), entry.reason(), entry.slaDeadline(),
-                Trace.of(ALREADY_OPEN, Verdict.enqueue(entry.queue(), "the conversation is already waiting")));
-    }
-
-    /** The decision for an id that joined the open conversation at {@code placement}. */
-    private Decision.Joined joined(String id, Placement placement) {
-        Conversation open = placement.conversation();
-        String already = "customer " + state.customerOf(open.customerId()) + " already has conversation " + open.id();
-        Verdict verdict;
-        if (placement instanceof Placement.Owned owned) {
-            verdict = new Verdict.Assign(owned.ownerId(), already + " open with " + owned.ownerId()
-                    + "; this one joins it", Map.of());
-        } else if (placement instanceof Placement.Waiting waiting) {
-            String queue = waiting.entry().queue();
-            verdict = Verdict.enqueue(queue, already + " waiting in " + queue + "; this one joins it");
-        } else {
-            verdict = Verdict.hold(already + " " + Offers.whereNow(placement) + "; this one joins it");
-        }
-        return new Decision.Joined(id, open.id(), placement, Trace.of(SAME_CUSTOMER, verdict));
-    }
-
-    /**
-     * Leaves a customer with at most one open conversation after identities were linked: the owned one (else the
-     * oldest) is kept, and each other one leaves its place and joins it. Returns the customer's open conversation,
-     * if it has one.
-     */
-    private List<String> merge(String customer, Instant now) {
-        List<String> open = state.conversationsOfCustomer(customer);
-        if (open.size() < 2) {
-            return open;
-        }
-        List<Placement> placements = new ArrayList<>();
-        for (String id : open) {
-            placements.add(state.placement(id).orElseThrow());
-        }
-        placements.sort(KEPT_IN_A_MERGE);
-        String kept = placements.get(0).conversation().id();
-        List<String> freed = new ArrayList<>();
-        for (Placement placement : placements.subList(1, placements.size())) {
-            Conversation conversation = placement.conversation();
-            String from;
-            if (placement instanceof Placement.Owned owned) {
-                state.unassign(conversation.id());
-                from = owned.ownerId();
-                freed.add(from);
-            } else if (placement instanceof Placement.Offered offer) {
-                offers.withdrawAll(offer, "joined conversation " + kept, now);
-                from = Offers.STEP;
-                freed.addAll(offer.ownerIds());
-            } else {
-                from = state.dequeue(conversation.id()).queue();
-            }
-            state.addAlias(conversation.id(), kept);
-            state.forget(conversation.id());
-            joined.increment();
-            events.publish(new RoutingEvent.Joined(now, conversation, kept, from));
-        }
-        freed.forEach(ownerId -> drainFor(ownerId, now));
-        return List.of(kept);
-    }
-
-    /**
-     * Runs the plan for a conversation that is in no place, or waiting in {@code current}, and puts it where the
-     * decisive step says.
-     */
-    private Decision settle(Conversation conversation, Instant now, Optional<WaitingConversation> current) {
-        return settle(conversation, now, current, null);
-    }
-
-    /**
-     * Settles a conversation as {@link #settle(Conversation, Instant, Optional)} does, with {@code because} (when not
-     * null) first in the trace: why it is decided again. A rule that offers sends it to review instead once the
-     * owners passed over for it reach its policy's limit, and offers the owner its chain chose instead of assigning.
-     */
-    private Decision settle(Conversation conversation, Instant now, Optional<WaitingConversation> current,
-            Trace.Step because) {
-        String id = conversation.id();
-        PlanRunner.Decided decided = plan.decide(conversation, now, state);
-        Optional<OfferPolicy> offer = decided.rule().offer();
-        int refusals = offer.isPresent() ? state.passedOver(id) : 0;
-        if (offer.isPresent() && offer.get().sendsToReview(refusals)) {
-            decided = new PlanRunner.Decided(Offers.toReview(decided.trace(), offer.get(), refusals),
-                    decided.ruleQueue(), decided.view(), decided.chain(), decided.rule());
-        }
-        while (decided.verdict() instanceof Verdict.Assign assign) {
-            if (commit(decided, assign, current)) {
-                Trace trace = withBecause(decided.trace(), because);
-                FallbackChain.logFaults(conversation, trace);
-                if (offer.isPresent()) {
-                    return offers.make(conversation, plan, trace, assign, offer.get(), now);
-                }
-                startResponseDeadline(conversation, now);
-                assigned.increment();
-                String step = trace.decisive().strategy();
-                if (events.listening()) {
-                    events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), step, trace));
-                }
-                return new Decision.Assigned(id, assign.ownerId(), step, trace);
-            }
-            // nothing else changes the state meanwhile: the step chose an owner who cannot take the conversation
-            String refusal = decided.view().refusal(assign.ownerId());
-            decided = plan.skipDecisive(decided, conversation, "assigned owner '" + assign.ownerId() + "', who "
-                    + (refusal == null ? "could not be given it" : refusal));
-        }
-        Trace trace = withBecause(decided.trace(), because);
-        FallbackChain.logFaults(conversation, trace);
-        Verdict verdict = decided.verdict();
-        if (verdict instanceof Verdict.Reject reject) {
-            current.ifPresent(entry -> state.dequeue(id));
-            state.forget(id);
-            rejected.increment();
-            events.publish(new RoutingEvent.Rejected(now, conversation, reject.reason(), trace));
-            return new Decision.Rejected(id, reject.reason(), trace);
-        }
-        String queue = verdict instanceof Verdict.Enqueue enqueue
-                ? enqueue.queue()
-                : current.map(WaitingConversation::queue).filter(name -> plan.queue(name) != null)
-                        .orElse(decided.ruleQueue());
-        if (current.isPresent() && current.get().queue().equals(queue)) {
-            WaitingConversation entry = current.get();
-            if (!entry.reason().equals(verdict.reason())) {
-                state.updateReason(id, verdict.reason());
-            }
-            return new Decision.Queued(id, queue, verdict.reason(), entry.slaDeadline(), trace);
-        }
-        current.ifPresent(entry -> state.dequeue(id));
-        WaitingConversation entry = enqueue(conversation, queue, verdict.reason(), trace, now);
-        return new Decision.Queued(id, queue, entry.reason(), entry.slaDeadline(), trace);
-    }
-
-    /** The trace with {@code because} (when not null) first: why the conversation is decided again. */
-    private static Trace withBecause(Trace trace, Trace.Step because) {
-        if (because == null) {
-            return trace;
-        }
-        List<Trace.Step> steps = new ArrayList<>(trace.steps().size() + 1);
-        steps.add(because);
-        steps.addAll(trace.steps());
-        return new Trace(trace.rule(), steps);
-    }
-
-    /**
-     * Gives the conversation, in no place or waiting in {@code current}, to the owner the decisive step assigned;
-     * false, with nothing changed, when that owner cannot take it.
-     */
-    private boolean commit(PlanRunner.Decided decided, Verdict.Assign assign, Optional<WaitingConversation> current) {
-        if (current.isEmpty()) {
-            return decided.view().commit(assign);
-        }
-        if (decided.view().refusal(assign.ownerId()) != null) {
-            return false; // checked before the conversation leaves its queue, which would forget its reported breach
-        }
-        String id = current.get().conversation().id();
-        state.dequeue(id);
-        if (decided.view().commit(assign)) {
-            return true;
-        }
-        state.enqueue(current.get());
-        return false;
-    }
-
-    private WaitingConversation enqueue(Conversation conversation, String queue, String reason, Trace trace,
-            Instant now) {
-        WaitingConversation entry = new WaitingConversation(conversation, queue, reason, now,
-                now.plus(plan.queue(queue).sla()));
-        state.enqueue(entry);
-        queued.increment();
-        events.publish(new RoutingEvent.Queued(now, conversation, queue, reason, entry.slaDeadline(), trace));
-        return entry;
-    }
-
-    /** Gives a conversation in no place to an owner, starting the deadline for its first reply if it has one. */
-    private void give(Conversation conversation, String ownerId, Instant now) {
-        state.assign(conversation, ownerId, now);
-        startResponseDeadline(conversation, now);
-    }
-
-    private void startResponseDeadline(Conversation conversation, Instant now) {
-        Duration deadline = responseDeadlines.get(conversation.priority());
-        if (deadline != null) {
-            state.startResponseDeadline(conversation.id(), now.plus(deadline));
-        }
-    }
-
-    /**
-     * Takes back a conversation whose owner did not reply by its deadline and routes it again without that owner, or,
-     * when it was already routed again {@code maxBounces} times, puts it in the review queue.
-     */
-    private void lapse(String id, Instant deadline, Instant now) {
-        String ownerId = ((Placement.Owned) state.placement(id).orElseThrow()).ownerId();
-        Conversation conversation = state.unassign(id);
-        int missed = state.recordLapse(id, ownerId);
-        events.publish(new RoutingEvent.ResponseDeadlineMissed(now, conversation, ownerId, deadline, missed));
-        String reason = "owner " + ownerId + " did not reply by the response deadline " + deadline;
-        if (missed > maxBounces) {
-            String held = reason + "; " + missed + " response deadlines missed";
-            enqueue(conversation, reviewQueue, held, Trace.of(RESPONSE_REVIEW, Verdict.enqueue(reviewQueue, held)), now);
-        } else {
-            reroute(List.of(conversation), ownerId, reason, now);
-        }
-        drainFor(ownerId, now);
-    }
-
-    /** Whether a waiting conversation is held for review after missing too many response deadlines. */
-    private boolean heldForReview(WaitingConversation entry) {
-        return state.lapses(entry.conversation().id()) > maxBounces;
-    }
-
-    /** Refuses a plan whose rules name owners who are not on the roster, as the JSON configuration does. */
-    private void requireRuleOwners(RoutingPlan routingPlan) {
-        for (Rule rule : routingPlan.rules()) {
-            for (String ownerId : rule.owners()) {
-                if (!state.hasOwner(ownerId)) {
-                    List<String> roster = state.statuses().stream().map(status -> status.owner().id()).toList();
-                    throw new IllegalArgumentException("rule '" + rule.name() + "' names unknown owner '" + ownerId
-                            + "'; owners: " + roster);
-                }
-            }
-        }
-    }
-
-    private void requireReviewQueue(RoutingPlan routingPlan) {
-        if (reviewQueue != null && routingPlan.queuesByName().get(reviewQueue) == null) {
-            throw new IllegalArgumentException("review queue '" + reviewQueue + "' for missed response deadlines is"
-                    + " not declared by the plan");
-        }
-    }
-
-    /**
-     * Offers waiting conversations to the plan again after an owner got room (a release, a transfer away, coming
-     * online, more capacity, joining): those of the queues of the rules that may choose that owner, one at a time in
-     * serve order across those queues, as {@link #waiting()} lists them. Only that owner's change can let a waiting
-     * conversation be placed, so the drain stops as soon as the owner has no room left, and costs little while
-     * everyone is full.
-     */
-    private void drainFor(String ownerId, Instant now) {
-        if (!state.hasWaiting()) {
-            return;
-        }
-        List<String> queues = plan.queuesServedBy(ownerId);
-        Optional<WaitingConversation> entry = Optional.empty();
-        while (state.hasRoom(ownerId, now) && (entry = state.waitingAfter(entry, queues)).isPresent()) {
-            offer(entry.get(), now);
-        }
-    }
-
-    /**
-     * Offers every waiting conversation in every queue to the plan again, in serve order, for steps whose answer
-     * depends on time, and after the plan changed.
-     */
-    private void drainAll(Instant now) {
-        Optional<WaitingConversation> entry = Optional.empty();
-        while ((entry = state.waitingAfter(entry)).isPresent()) {
-            offer(entry.get(), now);
-        }
-    }
-
-    /** Decides a waiting conversation again, unless it is held for review. */
-    private void offer(WaitingConversation entry, Instant now) {
-        if (!heldForReview(entry)) {
-            settle(entry.conversation(), now, Optional.of(entry));
-        }
-    }
-
-    /**
-     * Takes every conversation from an owner, runs {@code meanwhile} (such as removing the owner), then decides them
-     * again: the owned ones are re-routed, and those offered to it alone are decided again; offers that still stand
-     * to others are only withdrawn from this owner.
-     */
-    private void takeBack(String ownerId, String reason, Instant now, Runnable meanwhile) {
-        List<Conversation> owned = new ArrayList<>();
-        List<Conversation> unoffered = new ArrayList<>();
-        for (Conversation conversation : state.conversationsOf(ownerId)) {
-            if (state.placement(conversation.id()).orElseThrow() instanceof Placement.Offered offer) {
-                if (offers.withdraw(offer, ownerId, reason, now).isEmpty()) {
-                    unoffered.add(conversation);
-                }
-            } else {
-                state.unassign(conversation.id());
-                owned.add(conversation);
-            }
-        }
-        meanwhile.run();
-        reroute(owned, ownerId, reason, now);
-        unoffered.forEach(conversation -> settle(conversation, now, Optional.empty(), Offers.because(reason)));
-    }
-
-    private void reroute(List<Conversation> conversations, String fromOwnerId, String reason, Instant now) {
-        for (Conversation conversation : conversations) {
-            rerouted.increment();
-            events.publish(new RoutingEvent.Rerouted(now, conversation, fromOwnerId, reason));
-            settle(conversation, now, Optional.empty());
-        }
+        return queries.stats();
     }
 
     /**
@@ -1102,29 +363,7 @@ public final class Router {
      * tries {@code a} first. Every option is checked when set.
      */
     public static final class Builder {
-        private record RosterEntry(Owner owner, Presence presence) {}
-
-        private InstantSource clock = Clock.systemUTC();
-        private final Map<String, RosterEntry> roster = new LinkedHashMap<>();
-        private final List<Strategy> chain = new ArrayList<>();
-        private final Map<String, QueueSpec> queues = new LinkedHashMap<>();
-        private String fallbackQueueName;
-        private OfflinePolicy offlinePolicy = OfflinePolicy.reassignNow();
-        private ServeOrder serveOrder = ServeOrder.WITHOUT_AGING;
-        private Duration wrapUp = Duration.ZERO;
-        private LiveStateFactory liveState = InMemoryLiveState::new;
-        private final List<RoutingListener> listeners = new ArrayList<>();
-        private final List<RoutingListener> recorders = new ArrayList<>();
-        private RoutingPlan plan;
-        private final Set<IdentityKey> linkBy = EnumSet.noneOf(IdentityKey.class);
-        private boolean oneConversationPerCustomer;
-        private long maxCustomers = 100_000;
-        private Duration customerTtl = Duration.ofDays(30);
-        private final Map<Priority, Duration> responseDeadlines = new EnumMap<>(Priority.class);
-        private int maxBounces;
-        private String reviewQueue;
-        private StateSnapshot restoreFrom;
-        private StartingState.Resumed resumed;
+        private final RouterSettings settings = new RouterSettings();
 
         private Builder() {}
 
@@ -1134,7 +373,7 @@ public final class Router {
          * goes backwards, the router treats that as no time passing until it catches up (see {@link Router}).
          */
         public Builder clock(InstantSource value) {
-            clock = Checks.notNull(value, "clock");
+            settings.clock = Checks.notNull(value, "clock");
             return this;
         }
 
@@ -1145,26 +384,13 @@ public final class Router {
 
         /** Adds an owner to the initial roster with the given presence. */
         public Builder owner(Owner owner, Presence presence) {
-            Checks.notNull(owner, "owner");
-            Checks.notNull(presence, "presence of owner '" + owner.id() + "'");
-            if (roster.putIfAbsent(owner.id(), new RosterEntry(owner, presence)) != null) {
-                throw new IllegalArgumentException("owner id '" + owner.id() + "' is on the roster twice");
-            }
+            settings.addOwner(owner, presence);
             return this;
         }
 
         /** Adds owners to the initial roster, all {@link Presence#ONLINE}. */
         public Builder owners(Iterable<Owner> owners) {
-            Checks.notNull(owners, "owners");
-            Map<String, RosterEntry> added = new LinkedHashMap<>();
-            for (Owner owner : owners) {
-                Checks.notNull(owner, "owner");
-                RosterEntry entry = new RosterEntry(owner, Presence.ONLINE);
-                if (roster.containsKey(owner.id()) || added.put(owner.id(), entry) != null) {
-                    throw new IllegalArgumentException("owner id '" + owner.id() + "' is on the roster twice");
-                }
-            }
-            roster.putAll(added);
+            settings.addOwners(owners);
             return this;
         }
 
@@ -1173,30 +399,19 @@ public final class Router {
          * far), then the {@link #fallbackQueue fallback queue}.
          */
         public Builder chain(Strategy... steps) {
-            Checks.notNull(steps, "steps");
-            for (Strategy step : steps) {
-                Checks.notNull(step, "chain step");
-            }
-            chain.addAll(List.of(steps));
+            settings.addSteps(steps);
             return this;
         }
 
         /** Declares a queue that chain steps may send conversations to. */
         public Builder queue(String name, Duration sla) {
-            QueueSpec spec = new QueueSpec(name, sla);
-            if (queues.putIfAbsent(name, spec) != null) {
-                throw new IllegalArgumentException("queue '" + name + "' is declared twice");
-            }
+            settings.addQueue(name, sla);
             return this;
         }
 
         /** Declares the queue where conversations wait when no step of the {@link #chain chain} can place them. */
         public Builder fallbackQueue(String name, Duration sla) {
-            if (fallbackQueueName != null) {
-                throw new IllegalStateException("the fallback queue is already '" + fallbackQueueName + "'");
-            }
-            queue(name, sla);
-            fallbackQueueName = name;
+            settings.fallbackQueue(name, sla);
             return this;
         }
 
@@ -1205,7 +420,7 @@ public final class Router {
          * {@link #fallbackQueue}.
          */
         public Builder plan(RoutingPlan value) {
-            plan = Checks.notNull(value, "plan");
+            settings.plan = Checks.notNull(value, "plan");
             return this;
         }
 
@@ -1215,10 +430,7 @@ public final class Router {
          * (default: none; identities are then linked only by {@link Router#link}).
          */
         public Builder linkIdentitiesBy(IdentityKey... keys) {
-            for (IdentityKey key : Checks.notNull(keys, "keys")) {
-                Checks.notNull(key, "identity key");
-            }
-            linkBy.addAll(List.of(keys));
+            settings.linkBy(keys);
             return this;
         }
 
@@ -1230,13 +442,13 @@ public final class Router {
          * channel.
          */
         public Builder oneConversationPerCustomer(boolean value) {
-            oneConversationPerCustomer = value;
+            settings.oneConversationPerCustomer = value;
             return this;
         }
 
         /** What happens to the conversations of an owner who goes offline (default: re-routed at once). */
         public Builder offlinePolicy(OfflinePolicy value) {
-            offlinePolicy = Checks.notNull(value, "offlinePolicy");
+            settings.offlinePolicy = Checks.notNull(value, "offlinePolicy");
             return this;
         }
 
@@ -1247,7 +459,7 @@ public final class Router {
          * a router carry on from it.
          */
         public Builder liveState(LiveStateFactory factory) {
-            liveState = Checks.notNull(factory, "liveState");
+            settings.liveState = Checks.notNull(factory, "liveState");
             return this;
         }
 
@@ -1257,7 +469,8 @@ public final class Router {
          * positive and at most {@link Bounds#MAX_DURATION}.
          */
         public Builder priorityAging(Duration step) {
-            serveOrder = new ServeOrder(Checks.positive(step, "priority aging step"), serveOrder.byLastActivity());
+            settings.serveOrder = new ServeOrder(Checks.positive(step, "priority aging step"),
+                    settings.serveOrder.byLastActivity());
             return this;
         }
 
@@ -1270,7 +483,8 @@ public final class Router {
          */
         public Builder responseDeadline(Priority priority, Duration deadline) {
             Checks.notNull(priority, "priority");
-            responseDeadlines.put(priority, Checks.positive(deadline, "response deadline of priority " + priority));
+            Duration checked = Checks.positive(deadline, "response deadline of priority " + priority);
+            settings.responseDeadlines.put(priority, checked);
             return this;
         }
 
@@ -1281,8 +495,8 @@ public final class Router {
          */
         public Builder responseReview(int maxBounces, String queue) {
             Checks.nonNegative(maxBounces, "maxBounces");
-            this.reviewQueue = Checks.id(queue, "review queue");
-            this.maxBounces = maxBounces;
+            settings.reviewQueue = Checks.id(queue, "review queue");
+            settings.maxBounces = maxBounces;
             return this;
         }
 
@@ -1292,7 +506,7 @@ public final class Router {
          * activity too. Default: by creation.
          */
         public Builder serveByLastActivity(boolean value) {
-            serveOrder = new ServeOrder(serveOrder.agingStep(), value);
+            settings.serveOrder = new ServeOrder(settings.serveOrder.agingStep(), value);
             return this;
         }
 
@@ -1303,7 +517,7 @@ public final class Router {
          * {@link Router#tick tick} after the wrap-up ends drains the queues to it.
          */
         public Builder wrapUp(Duration time) {
-            wrapUp = Checks.nonNegative(time, "wrapUp");
+            settings.wrapUp = Checks.nonNegative(time, "wrapUp");
             return this;
         }
 
@@ -1312,7 +526,7 @@ public final class Router {
          * {@link RoutingListener#onEvent(RoutingEvent, long)}); whatever it throws is logged and ignored.
          */
         public Builder listener(RoutingListener listener) {
-            listeners.add(Checks.notNull(listener, "listener"));
+            settings.listeners.add(Checks.notNull(listener, "listener"));
             return this;
         }
 
@@ -1324,7 +538,7 @@ public final class Router {
          * throws never stops routing.
          */
         public Builder recorder(RoutingListener recorder) {
-            recorders.add(Checks.notNull(recorder, "recorder"));
+            settings.recorders.add(Checks.notNull(recorder, "recorder"));
             return this;
         }
 
@@ -1334,11 +548,7 @@ public final class Router {
          * last assignment.
          */
         public Builder customerMemory(long maxCustomers, Duration ttl) {
-            if (maxCustomers <= 0) {
-                throw new IllegalArgumentException("maxCustomers must be positive, was " + maxCustomers);
-            }
-            this.customerTtl = Checks.positive(ttl, "customer memory ttl");
-            this.maxCustomers = maxCustomers;
+            settings.customerMemory(maxCustomers, ttl);
             return this;
         }
 
@@ -1349,11 +559,7 @@ public final class Router {
          * still the builder's.
          */
         public Builder restoreFrom(StateSnapshot snapshot) {
-            Checks.notNull(snapshot, "snapshot");
-            if (restoreFrom != null) {
-                throw new IllegalStateException("the router is already restored from a snapshot");
-            }
-            restoreFrom = snapshot;
+            settings.restoreFrom(snapshot);
             return this;
         }
 
@@ -1365,33 +571,13 @@ public final class Router {
          * and no router is built. Response deadlines are not started for resumed conversations.
          */
         public Builder resume(List<Placement.Owned> owned, List<WaitingConversation> waiting) {
-            if (resumed != null) {
-                throw new IllegalStateException("the router already resumes conversations");
-            }
-            resumed = new StartingState.Resumed(owned, waiting);
+            settings.resume(owned, waiting);
             return this;
         }
 
         /** Builds the router; the builder stays usable and unchanged. */
         public Router build() {
-            if (!responseDeadlines.isEmpty() && reviewQueue == null) {
-                throw new IllegalStateException("response deadlines need a review queue: call"
-                        + " responseReview(maxBounces, queue)");
-            }
-            if (plan != null) {
-                if (!chain.isEmpty() || !queues.isEmpty()) {
-                    throw new IllegalStateException("a router routes by plan(...) or by chain(...) with its queues,"
-                            + " not both");
-                }
-                return new Router(this, plan);
-            }
-            if (fallbackQueueName == null) {
-                throw new IllegalStateException("a fallback queue is required: call fallbackQueue(name, sla), or route"
-                        + " by plan(...)");
-            }
-            Rule everything = new Rule(DEFAULT_RULE, List.of(), Set.of(), chain, fallbackQueueName, "",
-                    Optional.empty(), Rule.AfterHours.HOLD, Set.of());
-            return new Router(this, new RoutingPlan(List.copyOf(queues.values()), List.of(everything)));
+            return new Router(settings, settings.routingPlan());
         }
     }
 }

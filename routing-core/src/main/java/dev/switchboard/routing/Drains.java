@@ -1,0 +1,106 @@
+package dev.switchboard.routing;
+
+import dev.switchboard.routing.event.RoutingEvent;
+import dev.switchboard.routing.state.LiveState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides conversations again when where they may go changed: drains the waiting queues (for one owner who got room,
+ * or all of them as time passes or the plan changes), and takes back an owner's conversations to route them again.
+ * Conversations held for review after missing too many response deadlines are left waiting for a claim.
+ */
+final class Drains {
+
+    private final LiveState state;
+    private final Settler settler;
+    private final Offers offers;
+    private final EventDispatcher events;
+    private final Counters counters;
+    private final int maxBounces;
+
+    Drains(LiveState state, Settler settler, Offers offers, EventDispatcher events, Counters counters,
+            int maxBounces) {
+        this.state = state;
+        this.settler = settler;
+        this.offers = offers;
+        this.events = events;
+        this.counters = counters;
+        this.maxBounces = maxBounces;
+    }
+
+    /**
+     * Offers waiting conversations to the plan again after an owner got room (a release, a transfer away, coming
+     * online, more capacity, joining): those of the queues of the rules that may choose that owner, one at a time in
+     * serve order across those queues, as {@link Router#waiting()} lists them. Only that owner's change can let a
+     * waiting conversation be placed, so the drain stops as soon as the owner has no room left, and costs little while
+     * everyone is full.
+     */
+    void drainFor(String ownerId, Instant now) {
+        if (!state.hasWaiting()) {
+            return;
+        }
+        List<String> queues = settler.plan().queuesServedBy(ownerId);
+        Optional<WaitingConversation> entry = Optional.empty();
+        while (state.hasRoom(ownerId, now) && (entry = state.waitingAfter(entry, queues)).isPresent()) {
+            offer(entry.get(), now);
+        }
+    }
+
+    /**
+     * Offers every waiting conversation in every queue to the plan again, in serve order, for steps whose answer
+     * depends on time, and after the plan changed.
+     */
+    void drainAll(Instant now) {
+        Optional<WaitingConversation> entry = Optional.empty();
+        while ((entry = state.waitingAfter(entry)).isPresent()) {
+            offer(entry.get(), now);
+        }
+    }
+
+    /** Decides a waiting conversation again, unless it is held for review. */
+    private void offer(WaitingConversation entry, Instant now) {
+        if (!heldForReview(entry)) {
+            settler.settle(entry.conversation(), now, Optional.of(entry));
+        }
+    }
+
+    /** Whether a waiting conversation is held for review after missing too many response deadlines. */
+    private boolean heldForReview(WaitingConversation entry) {
+        return state.lapses(entry.conversation().id()) > maxBounces;
+    }
+
+    /**
+     * Takes every conversation from an owner, runs {@code meanwhile} (such as removing the owner), then decides them
+     * again: the owned ones are re-routed, and those offered to it alone are decided again; offers that still stand
+     * to others are only withdrawn from this owner.
+     */
+    void takeBack(String ownerId, String reason, Instant now, Runnable meanwhile) {
+        List<Conversation> owned = new ArrayList<>();
+        List<Conversation> unoffered = new ArrayList<>();
+        for (Conversation conversation : state.conversationsOf(ownerId)) {
+            if (state.placement(conversation.id()).orElseThrow() instanceof Placement.Offered offer) {
+                if (offers.withdraw(offer, ownerId, reason, now).isEmpty()) {
+                    unoffered.add(conversation);
+                }
+            } else {
+                state.unassign(conversation.id());
+                owned.add(conversation);
+            }
+        }
+        meanwhile.run();
+        reroute(owned, ownerId, reason, now);
+        unoffered.forEach(conversation -> settler.settle(conversation, now, Optional.empty(), Offers.because(reason)));
+    }
+
+    /** Sends conversations taken from an owner through the plan again, each counted and published as a re-route. */
+    void reroute(List<Conversation> conversations, String fromOwnerId, String reason, Instant now) {
+        for (Conversation conversation : conversations) {
+            counters.rerouted.increment();
+            events.publish(new RoutingEvent.Rerouted(now, conversation, fromOwnerId, reason));
+            settler.settle(conversation, now, Optional.empty());
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.switchboard.routing;
+
+import dev.switchboard.routing.event.RoutingEvent;
+import dev.switchboard.routing.state.LiveState;
+import dev.switchboard.routing.state.LiveView;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Routes and releases, the router's hot paths: under the shared lock when nothing needs them serialised, committing
+ * through the {@link LiveView} atomically per owner, and under the exclusive lock for everything else (a conversation
+ * already open, one that joins its customer's, one that must wait, a drain).
+ */
+final class Routes {
+
+    private static final String ALREADY_OPEN = "already-open";
+    /** How many times a route under the shared lock decides again when its commit finds that something moved. */
+    private static final int SHARED_ATTEMPTS = 4;
+
+    private final RouterLock lock;
+    private final RouterClock clock;
+    private final LiveState state;
+    private final Settler settler;
+    private final Drains drains;
+    private final Identities identities;
+    private final Offers offers;
+    private final Overflows overflows;
+    private final EventDispatcher events;
+    private final Counters counters;
+    /**
+     * Whether routes and releases may run at once under the shared lock: when nobody listens (events must be delivered
+     * in the order the state changed), no identities are linked by attributes or joined per customer, and no response
+     * deadlines are kept. Then a route that assigns and a release of an owned conversation change only what
+     * {@link LiveState} changes atomically per owner and per conversation; anything else they meet (a conversation
+     * already placed, one that must wait, a drain) is done again under the exclusive lock.
+     */
+    private final boolean concurrent;
+
+    Routes(RouterLock lock, RouterClock clock, LiveState state, Settler settler, Drains drains, Identities identities,
+            Offers offers, Overflows overflows, EventDispatcher events, Counters counters, boolean concurrent) {
+        this.lock = lock;
+        this.clock = clock;
+        this.state = state;
+        this.settler = settler;
+        this.drains = drains;
+        this.identities = identities;
+        this.offers = offers;
+        this.overflows = overflows;
+        this.events = events;
+        this.counters = counters;
+        this.concurrent = concurrent;
+    }
+
+    /** See {@link Router#route}. */
+    Decision route(Conversation conversation) {
+        if (concurrent) {
+            Decision decision = routeShared(conversation);
+            if (decision != null) {
+                return decision;
+            }
+        }
+        lock.lockExclusively(); // the hot path locks without a lambda: it allocates nothing it does not need
+        try {
+            Instant now = clock.instantChecked();
+            lock.record(now, new RouterInput.Route(conversation));
+            String id = conversation.id();
+            Optional<Placement> placement = state.placement(id);
+            if (placement.isPresent()) {
+                return describe(id, placement.get());
+            }
+            Optional<Decision.Joined> joined = identities.join(conversation, now);
+            if (joined.isPresent()) {
+                return joined.get();
+            }
+            Decision decision = overflows.routed(settler.plan(), settler.settle(conversation, now, Optional.empty()),
+                    now);
+            counters.routed.increment();
+            return decision;
+        } finally {
+            lock.unlockExclusively();
+        }
+    }
+
+    /**
+     * Routes a new conversation under the shared lock, when a strategy assigns it and the assignment commits (see
+     * {@link LiveView#commit}); null when the exclusive path must do it: the conversation is already placed, no step
+     * assigned it, or other threads kept changing what the decision read.
+     */
+    private Decision routeShared(Conversation conversation) {
+        lock.lockShared();
+        try {
+            String id = conversation.id();
+            for (int attempt = 0; attempt < SHARED_ATTEMPTS && state.placement(id).isEmpty(); attempt++) {
+                PlanRunner.Decided decided = settler.plan().decide(conversation, clock.instant(), state);
+                if (!(decided.verdict() instanceof Verdict.Assign assign) || decided.rule().offer().isPresent()) {
+                    return null;
+                }
+                if (decided.view().commit(assign)) {
+                    counters.routed.increment();
+                    counters.assigned.increment();
+                    Trace trace = decided.trace();
+                    FallbackChain.logFaults(conversation, trace);
+                    return new Decision.Assigned(id, assign.ownerId(), trace.decisive().strategy(), trace);
+                }
+                counters.retried.increment();
+            }
+            return null; // placed meanwhile by another thread (the exclusive path says where), or contended
+        } finally {
+            lock.unlockShared();
+        }
+    }
+
+    /** See {@link Router#release}. */
+    void release(String conversationId) {
+        if (concurrent && releaseShared(conversationId)) {
+            return;
+        }
+        lock.lockExclusively(); // the hot path locks without a lambda, as route does
+        try {
+            Instant now = clock.instantChecked();
+            lock.record(now, new RouterInput.Release(conversationId));
+            Placement placement = StateChecks.openPlacement(state, conversationId);
+            String id = placement.conversation().id();
+            if (placement instanceof Placement.Owned owned) {
+                state.release(id, now);
+                state.forget(id);
+                counters.released.increment();
+                if (events.listening()) {
+                    events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
+                }
+                drains.drainFor(owned.ownerId(), now);
+            } else if (placement instanceof Placement.Offered offer) {
+                offers.withdrawAll(offer, "the conversation was released", now);
+                state.forget(id);
+                counters.released.increment();
+                events.publish(new RoutingEvent.Released(now, offer.conversation(), Offers.STEP));
+                offer.ownerIds().forEach(ownerId -> drains.drainFor(ownerId, now));
+            } else {
+                WaitingConversation entry = state.dequeue(id);
+                state.forget(id);
+                counters.released.increment();
+                events.publish(new RoutingEvent.Released(now, entry.conversation(), entry.queue()));
+            }
+        } finally {
+            lock.unlockExclusively();
+        }
+    }
+
+    /**
+     * Releases an owned conversation under the shared lock, then, if conversations wait, drains for its owner under
+     * the exclusive lock (conversations are queued only under it, so none can start waiting unseen in between); false
+     * when the exclusive path must do it: the conversation is not owned under that id, or left meanwhile.
+     */
+    private boolean releaseShared(String conversationId) {
+        String ownerId;
+        boolean waiting;
+        lock.lockShared();
+        try {
+            if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
+                    || !owned.conversation().id().equals(conversationId)
+                    || !state.tryRelease(owned, clock.instant())) {
+                return false;
+            }
+            counters.released.increment();
+            ownerId = owned.ownerId();
+            waiting = state.hasWaiting();
+        } finally {
+            lock.unlockShared();
+        }
+        if (waiting) {
+            lock.atomically(now -> {
+                drains.drainFor(ownerId, now);
+                return null;
+            });
+        }
+        return true;
+    }
+
+    /** Where an open conversation already is, for a second {@code route} of its id or of an id that joined it. */
+    private Decision describe(String id, Placement placement) {
+        if (!placement.conversation().id().equals(id)) {
+            return identities.joined(id, placement);
+        }
+        if (placement instanceof Placement.Owned owned) {
+            return new Decision.Assigned(id, owned.ownerId(), ALREADY_OPEN, Trace.of(ALREADY_OPEN,
+                    new Verdict.Assign(owned.ownerId(), "the conversation is already owned", Map.of())));
+        }
+        if (placement instanceof Placement.Offered offer) {
+            return new Decision.Offered(id, offer.ownerIds(), ALREADY_OPEN, offer.expiresAt(), Trace.of(ALREADY_OPEN,
+                    Verdict.hold("the conversation is already offered to " + String.join(", ", offer.ownerIds()))));
+        }
+        WaitingConversation entry = ((Placement.Waiting) placement).entry();
+        return new Decision.Queued(id, entry.queue(), entry.reason(), entry.slaDeadline(),
+                Trace.of(ALREADY_OPEN, Verdict.enqueue(entry.queue(), "the conversation is already waiting")));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.switchboard.routing;
+
+import dev.switchboard.routing.event.RoutingEvent;
+import dev.switchboard.routing.state.LiveState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The work {@link Router#tick()} does by the clock, in this order: takes back the conversations of owners offline past
+ * the grace period, takes back conversations whose owner let the response deadline lapse (to review after too many),
+ * decides expired offers again, reports SLA breaches once each, moves waiting conversations
+ * whose overflow policies hold (see {@link Overflows}), and drains every queue.
+ */
+final class Timers {
+
+    private static final String RESPONSE_REVIEW = "response-review";
+
+    private final RouterLock lock;
+    private final LiveState state;
+    private final Settler settler;
+    private final Drains drains;
+    private final Offers offers;
+    private final Overflows overflows;
+    private final EventDispatcher events;
+    private final Counters counters;
+    private final OfflinePolicy offlinePolicy;
+    private final int maxBounces;
+    private final String reviewQueue;
+
+    Timers(RouterLock lock, LiveState state, Settler settler, Drains drains, Offers offers, Overflows overflows,
+            EventDispatcher events, Counters counters, OfflinePolicy offlinePolicy, int maxBounces, String reviewQueue) {
+        this.lock = lock;
+        this.state = state;
+        this.settler = settler;
+        this.drains = drains;
+        this.offers = offers;
+        this.overflows = overflows;
+        this.events = events;
+        this.counters = counters;
+        this.offlinePolicy = offlinePolicy;
+        this.maxBounces = maxBounces;
+        this.reviewQueue = reviewQueue;
+    }
+
+    void tick() {
+        lock.atomically(now -> {
+            lock.record(now, new RouterInput.Tick());
+            takeBackOfflinePastGrace(now);
+            state.responseDeadlinesDue(now).forEach((id, deadline) -> lapse(id, deadline, now));
+            expireOffers(now);
+            reportSlaBreaches(now);
+            overflows.tick(settler.plan(), now);
+            drains.drainAll(now);
+            return null;
+        });
+    }
+
+    private void takeBackOfflinePastGrace(Instant now) {
+        state.offlineSince().forEach((ownerId, since) -> {
+            if (!since.plus(offlinePolicy.grace()).isAfter(now)) {
+                drains.takeBack(ownerId, "owner " + ownerId + " stayed offline past the grace period of "
+                        + offlinePolicy.grace(), now, () -> { });
+            }
+        });
+    }
+
+    /**
+     * Takes back a conversation whose owner did not reply by its deadline and routes it again without that owner, or,
+     * when it was already routed again {@code maxBounces} times, puts it in the review queue.
+     */
+    private void lapse(String id, Instant deadline, Instant now) {
+        String ownerId = ((Placement.Owned) state.placement(id).orElseThrow()).ownerId();
+        Conversation conversation = state.unassign(id);
+        int missed = state.recordLapse(id, ownerId);
+        events.publish(new RoutingEvent.ResponseDeadlineMissed(now, conversation, ownerId, deadline, missed));
+        String reason = "owner " + ownerId + " did not reply by the response deadline " + deadline;
+        if (missed > maxBounces) {
+            String held = reason + "; " + missed + " response deadlines missed";
+            settler.enqueue(conversation, reviewQueue, held, Trace.of(RESPONSE_REVIEW,
+                    Verdict.enqueue(reviewQueue, held)), now);
+        } else {
+            drains.reroute(List.of(conversation), ownerId, reason, now);
+        }
+        drains.drainFor(ownerId, now);
+    }
+
+    /** Takes back expired offers and decides those conversations again without the owners who let them expire. */
+    private void expireOffers(Instant now) {
+        for (Placement.Offered offer : state.offersDue(now)) {
+            String why = offers.expire(offer, now);
+            settler.settle(offer.conversation(), now, Optional.empty(), Offers.because(why));
+            offer.ownerIds().forEach(ownerId -> drains.drainFor(ownerId, now));
+        }
+    }
+
+    private void reportSlaBreaches(Instant now) {
+        for (WaitingConversation entry : state.waiting()) {
+            if (!entry.slaDeadline().isAfter(now) && state.markBreachReported(entry.conversation().id())) {
+                counters.slaBreached.increment();
+                events.publish(new RoutingEvent.SlaBreached(now, entry.conversation(), entry.queue(),
+                        entry.slaDeadline()));
+            }
+        }
+    }
+}
