@@ -104,7 +104,9 @@ public final class Router {
                 settings.reviewQueue);
         this.queries = new Queries(lock, clock, state, settler, counters);
         start.ifPresentOrElse(state::restore, () -> roster.forEach(state::addOwner));
-        StateChecks.requireRuleOwners(state, routingPlan);
+        if (settings.restoreFrom == null) {
+            StateChecks.requireRuleOwners(state, routingPlan);
+        }
         lock.record(clock.instantChecked(), new RouterInput.Roster(settings.presences()));
     }
 
@@ -556,7 +558,8 @@ public final class Router {
          * Starts the router from a snapshot of a router's live state ({@link Router#snapshot()}), which holds its
          * roster, conversations, queues, cursors, customer memory and timers: it carries on exactly as that router
          * would have. Instead of adding owners and {@link #resume resuming} conversations; the plan and settings are
-         * still the builder's.
+         * still the builder's. The plan's rules may name owners who are not on the snapshot's roster: as on the
+         * router that took it, where {@link Router#removeOwner} lets a rule's owner leave.
          */
         public Builder restoreFrom(StateSnapshot snapshot) {
             settings.restoreFrom(snapshot);
