@@ -68,9 +68,7 @@ final class JsonFields {
     /** Every field, each counted as asked for: for objects whose field names are data, such as a skill map. */
     List<Map.Entry<String, Item>> entries() {
         List<Map.Entry<String, Item>> entries = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             asked.add(field.getKey());
             entries.add(Map.entry(field.getKey(), new Item(field.getValue(), path(field.getKey()))));
         }
