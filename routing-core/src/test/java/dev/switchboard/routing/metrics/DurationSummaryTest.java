@@ -1,6 +1,7 @@
 package dev.switchboard.routing.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +13,12 @@ class DurationSummaryTest {
     private static DurationSummary ofSeconds(long... seconds) {
         DurationRecorder recorder = new DurationRecorder();
         LongStream.of(seconds).forEach(value -> recorder.record(Duration.ofSeconds(value)));
+        return recorder.summary();
+    }
+
+    private static DurationSummary of(Duration... durations) {
+        DurationRecorder recorder = new DurationRecorder();
+        List.of(durations).forEach(recorder::record);
         return recorder.summary();
     }
 
@@ -60,5 +67,31 @@ class DurationSummaryTest {
         assertThat(before.count()).isEqualTo(1);
         assertThat(recorder.summary().count()).isEqualTo(3);
         assertThat(recorder.summary().percentile(1)).as("a negative duration counts as zero").isZero();
+    }
+
+    @Test
+    void percentZero_isTheShortest_andPercentsOutsideZeroToHundred_areRefused() {
+        DurationSummary values = ofSeconds(50, 15, 40);
+
+        assertThat(values.percentile(0).toSeconds()).isEqualTo(15);
+        assertThatThrownBy(() -> values.percentile(-0.001)).hasMessage("percent must be from 0 to 100, was -0.001");
+        assertThatThrownBy(() -> values.percentile(100.001)).hasMessage("percent must be from 0 to 100, was 100.001");
+    }
+
+    @Test
+    void summaries_areEqual_whenTheyHoldTheSameDurationsTotalAndMaximum() {
+        DurationSummary values = ofSeconds(1, 4, 5);
+
+        assertThat(values).isEqualTo(ofSeconds(5, 1, 4)).hasSameHashCodeAs(ofSeconds(5, 1, 4));
+        assertThat(values).as("same total and maximum, other durations").isNotEqualTo(ofSeconds(2, 3, 5));
+        Duration aLittleMore = Duration.ofNanos(400_000); // below the histogram's resolution of a millisecond
+        DurationSummary longestALittleLonger = of(Duration.ofSeconds(1), Duration.ofSeconds(5).plus(aLittleMore));
+        assertThat(of(Duration.ofSeconds(1).plus(aLittleMore), Duration.ofSeconds(5)))
+                .as("same durations and total, other maximum").isNotEqualTo(longestALittleLonger)
+                .as("same durations and maximum, other total").isNotEqualTo(of(Duration.ofSeconds(1),
+                        Duration.ofSeconds(5)));
+        assertThat(values).isNotEqualTo("1, 4 and 5 seconds");
+        assertThat(values.toString()).as("p50 at the histogram's resolution")
+                .startsWith("DurationSummary[count=3, mean=PT3.333333333S, p50=PT4").endsWith(", p95=PT5S, max=PT5S]");
     }
 }
