@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Routes conversations to owners by a {@link RoutingPlan}, ordered rules each with a fallback chain of strategies,
- * and owns all live state: presence, loads, ownership, the waiting queues and which identities are one customer.
+ * over live state it keeps in a store ({@link Builder#liveState}; by default in this JVM's memory): presence, loads,
+ * ownership, the waiting queues, which identities are one customer, and the timers. A router built on a store that
+ * already holds state (a shared one, or a {@link Builder#restoreFrom snapshot}) carries on from it.
  *
  * <p>Every operation is atomic, so an owner's load never exceeds its capacity and every open conversation is in
  * exactly one place (owned by one owner, or waiting in one queue) however many threads call the router. Most
