@@ -13,8 +13,9 @@ package dev.switchboard.routing;
  * @param released conversations released
  * @param slaBreached waits that passed their queue's SLA
  * @param joined conversations that joined an open conversation of the same customer instead of being routed
- * @param retried decisions made again because another thread changed what they read before they committed (only
- *     a router that routes on several threads at once retries; see {@link Router})
+ * @param retried decisions made again because another thread, or another router sharing the store, changed what
+ *     they read before they committed (only a router that routes on several threads at once, or shares its store,
+ *     retries; see {@link Router})
  * @param overflowed conversations an overflow policy moved on (see {@link Overflow})
  */
 public record RouterStats(

@@ -16,6 +16,13 @@ import java.util.Optional;
  */
 final class Settler {
 
+    /**
+     * How many times one call decides a conversation again when the store refuses a commit its view allowed (a
+     * store shared with other routers changed meanwhile), before the step is skipped as if its owner could not take
+     * the conversation.
+     */
+    static final int MAX_RETRIES = 8;
+
     private final LiveState state;
     private final EventDispatcher events;
     private final Offers offers;
@@ -60,14 +67,10 @@ final class Settler {
     Decision settle(Conversation conversation, Instant now, Optional<WaitingConversation> current,
             Trace.Step because) {
         String id = conversation.id();
-        PlanRunner.Decided decided = plan.decide(conversation, now, state);
-        Optional<OfferPolicy> offer = decided.rule().offer();
-        int refusals = offer.isPresent() ? state.passedOver(id) : 0;
-        if (offer.isPresent() && offer.get().sendsToReview(refusals)) {
-            decided = new PlanRunner.Decided(Offers.toReview(decided.trace(), offer.get(), refusals),
-                    decided.ruleQueue(), decided.view(), decided.chain(), decided.rule());
-        }
+        PlanRunner.Decided decided = decide(conversation, now);
+        int retries = 0;
         while (decided.verdict() instanceof Verdict.Assign assign) {
+            Optional<OfferPolicy> offer = decided.rule().offer();
             if (commit(decided, assign, current)) {
                 Trace trace = withBecause(decided.trace(), because);
                 FallbackChain.logFaults(conversation, trace);
@@ -82,8 +85,16 @@ final class Settler {
                 }
                 return new Decision.Assigned(id, assign.ownerId(), step, trace);
             }
-            // nothing else changes the state meanwhile: the step chose an owner who cannot take the conversation
             String refusal = decided.view().refusal(assign.ownerId());
+            if (refusal == null && retries < MAX_RETRIES) {
+                // the view allowed what the store refused: another router sharing the store changed what the
+                // decision read (a cursor, the owner's room, the conversation's place), so decide again on fresh state
+                retries++;
+                counters.retried.increment();
+                decided = decide(conversation, now);
+                continue;
+            }
+            // the step chose an owner who cannot take the conversation
             decided = plan.skipDecisive(decided, conversation, "assigned owner '" + assign.ownerId() + "', who "
                     + (refusal == null ? "could not be given it" : refusal));
         }
@@ -111,6 +122,21 @@ final class Settler {
         current.ifPresent(entry -> state.dequeue(id));
         WaitingConversation entry = enqueue(conversation, queue, verdict.reason(), trace, now);
         return new Decision.Queued(id, queue, entry.reason(), entry.slaDeadline(), trace);
+    }
+
+    /**
+     * Decides a conversation by the plan in force; a rule that offers sends it to review instead once the owners
+     * passed over for it reach its policy's limit.
+     */
+    private PlanRunner.Decided decide(Conversation conversation, Instant now) {
+        PlanRunner.Decided decided = plan.decide(conversation, now, state);
+        Optional<OfferPolicy> offer = decided.rule().offer();
+        int refusals = offer.isPresent() ? state.passedOver(conversation.id()) : 0;
+        if (offer.isPresent() && offer.get().sendsToReview(refusals)) {
+            decided = new PlanRunner.Decided(Offers.toReview(decided.trace(), offer.get(), refusals),
+                    decided.ruleQueue(), decided.view(), decided.chain(), decided.rule());
+        }
+        return decided;
     }
 
     /** The trace with {@code because} (when not null) first: why the conversation is decided again. */
