@@ -68,25 +68,26 @@ final class ContractRun {
     private void step() {
         int roll = random.nextInt(100);
         String owner = ContractSetting.OWNERS.get(random.nextInt(ContractSetting.OWNERS.size()));
-        if (roll < 35) {
+        if (roll < 25) {
             Conversation conversation = conversation();
             both("route " + conversation.id() + " (" + conversation.channel() + ", "
                     + conversation.priority() + (conversation.vip() ? ", vip" : "") + ", " + conversation.customerId()
                     + ")", router -> describe(router.route(conversation)));
             routed.add(conversation.id());
             open.add(conversation.id());
-        } else if (roll < 50) {
+        } else if (roll < 48) {
             pick().ifPresent(id -> both("release " + id, router -> {
                 router.release(id);
                 return "released";
             }));
         } else if (roll < 57) {
-            pick().ifPresent(id -> both("transfer " + id + " to " + owner, router -> describe(router.transfer(id,
-                    owner, new Handoff("handed over", "", "")))));
+            String to = roomy().orElse(owner);
+            pick(Placement.Owned.class).ifPresent(id -> both("transfer " + id + " to " + to,
+                    router -> describe(router.transfer(id, to, new Handoff("handed over", "", "")))));
         } else if (roll < 62) {
-            pick().ifPresent(id -> both("claim " + id + " by " + owner, router -> describe(router.claim(owner, id))));
+            pick(Placement.Waiting.class).ifPresent(id -> both("claim " + id + " by " + owner, router -> describe(router.claim(owner, id))));
         } else if (roll < 66) {
-            pick().ifPresent(id -> both("acknowledge " + id, router -> {
+            pick(Placement.Owned.class).ifPresent(id -> both("acknowledge " + id, router -> {
                 router.acknowledge(id);
                 return "acknowledged";
             }));
@@ -148,6 +149,23 @@ final class ContractRun {
     /** An open conversation, or now and then one that is no longer open. */
     private Optional<String> pick() {
         List<String> ids = random.nextInt(8) == 0 ? routed : List.copyOf(open);
+        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(random.nextInt(ids.size())));
+    }
+
+    /** An owner that may receive work and has room, on the embedded store. */
+    private Optional<String> roomy() {
+        List<String> ids = embedded.roster().stream().filter(status -> status.presence().mayReceiveWork()
+                && status.load() < status.owner().capacity().total()).map(status -> status.owner().id()).toList();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(random.nextInt(ids.size())));
+    }
+
+    /** An open conversation placed as {@code kind}, or now and then any open one. */
+    private Optional<String> pick(Class<? extends Placement> kind) {
+        if (random.nextInt(8) == 0) {
+            return pick();
+        }
+        List<String> ids = open.stream().filter(id -> embedded.placement(id).filter(kind::isInstance).isPresent())
+                .toList();
         return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(random.nextInt(ids.size())));
     }
 
