@@ -45,8 +45,9 @@ final class LiveRoster {
         return link.call(redis -> redis.exists(keys.owner(Keys.id(ownerId, "ownerId")))) == 1L;
     }
 
+    /** Puts an owner; one already on the roster (a router built on a store that holds state) keeps its presence. */
     void add(Owner owner, Presence presence) {
-        roster.put(owner, Keys.notNull(presence, "presence").name(), defaultWrapUp);
+        roster.put(owner, Keys.notNull(presence, "presence").name(), true, defaultWrapUp);
     }
 
     void remove(String ownerId) {
@@ -61,7 +62,7 @@ final class LiveRoster {
 
     void setCapacity(String ownerId, Capacity capacity, Instant now) {
         Keys.notNull(capacity, "capacity");
-        roster.put(owner(require(ownerId, now)).withCapacity(capacity), "", defaultWrapUp);
+        roster.put(owner(require(ownerId, now)).withCapacity(capacity), "", true, defaultWrapUp);
     }
 
     /** Every owner on the roster at one moment, in roster order. */

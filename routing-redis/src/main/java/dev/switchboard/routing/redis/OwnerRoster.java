@@ -33,21 +33,22 @@ final class OwnerRoster {
     }
 
     void put(Owner owner, Presence presence) {
-        put(owner, Keys.notNull(presence, "presence").name(), Duration.ZERO);
+        put(owner, Keys.notNull(presence, "presence").name(), false, Duration.ZERO);
     }
 
     /**
-     * Puts an owner's definition, capacity and fairness cap, with its presence ({@code ""} keeps it) and the
-     * wrap-up that follows each of its releases.
+     * Puts an owner's definition, capacity and fairness cap, with its presence ({@code ""} keeps it, and so does
+     * {@code keepPresence} for an owner already on the roster) and the wrap-up that follows each of its releases.
      */
-    void put(Owner owner, String presence, Duration wrapUp) {
+    void put(Owner owner, String presence, boolean keepPresence, Duration wrapUp) {
         Keys.notNull(owner, "owner");
         Optional<AssignmentCap> cap = owner.assignmentCap();
         List<String> args = new ArrayList<>(List.of(owner.id(), presence,
                 Integer.toString(owner.capacity().total()),
                 cap.map(value -> Integer.toString(value.limit())).orElse(""),
                 cap.map(value -> Long.toString(value.window().toMillis())).orElse(""),
-                OwnerCodec.encode(owner), Long.toString(owner.wrapUp().orElse(wrapUp).toMillis())));
+                OwnerCodec.encode(owner), Long.toString(owner.wrapUp().orElse(wrapUp).toMillis()),
+                keepPresence ? "1" : "0"));
         owner.capacity().perChannel().forEach((channel, limit) -> {
             args.add(channel);
             args.add(Integer.toString(limit));

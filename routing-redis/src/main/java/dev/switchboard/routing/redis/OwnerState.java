@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param presence its presence
  * @param load its open conversations, offers included
  * @param loadByChannel its open conversations per channel (channels with none are absent)
- * @param conversationIds its open conversations, oldest assignment first
+ * @param conversationIds its open conversations, oldest assignment first (none when read for a decision)
  * @param lastAssignedAt its last assignment, {@link Instant#MIN} if never
  * @param lastReleasedAt its last release, {@link Instant#MIN} if never
  * @param completions its recent releases, oldest first

@@ -55,6 +55,7 @@ public final class RedisLiveState implements LiveState {
     private final WaitingQueues queues;
     private final LiveMemory memory;
     private final Identities identities;
+    private final PendingDequeue pending;
 
     private RedisLiveState(RedisRoutingStore store, LiveStateSettings settings) {
         this.link = store.link();
@@ -69,6 +70,7 @@ public final class RedisLiveState implements LiveState {
                 settings.tracksCustomers());
         this.memory = new LiveMemory(scripts, link, keys);
         this.identities = store.identities();
+        this.pending = new PendingDequeue(queues, places);
     }
 
     /** Makes a router's live state on the store's Redis, prefix and tenant; the store's connection is shared. */
@@ -81,46 +83,55 @@ public final class RedisLiveState implements LiveState {
 
     @Override
     public boolean hasOwner(String ownerId) {
+        flush();
         return roster.hasOwner(ownerId);
     }
 
     @Override
     public void addOwner(Owner owner, Presence presence) {
+        flush();
         roster.add(owner, presence);
     }
 
     @Override
     public void removeOwner(String ownerId) {
+        flush();
         roster.remove(ownerId);
     }
 
     @Override
     public OwnerStatus status(String ownerId) {
+        flush();
         return roster.status(ownerId, clock.instant());
     }
 
     @Override
     public List<OwnerStatus> statuses() {
+        flush();
         return roster.statuses(clock.instant());
     }
 
     @Override
     public void setPresence(String ownerId, Presence presence, Instant at) {
+        flush();
         roster.setPresence(ownerId, presence, at);
     }
 
     @Override
     public void setCapacity(String ownerId, Capacity capacity) {
+        flush();
         roster.setCapacity(ownerId, capacity, clock.instant());
     }
 
     @Override
     public boolean hasRoom(String ownerId, Instant now) {
+        flush();
         return roster.hasRoom(ownerId, now);
     }
 
     @Override
     public Map<String, Instant> offlineSince() {
+        flush();
         return roster.offlineSince(clock.instant());
     }
 
@@ -128,14 +139,16 @@ public final class RedisLiveState implements LiveState {
 
     @Override
     public Optional<Placement> placement(String conversationId) {
+        flush();
         return places.placement(conversationId);
     }
 
+    /** A claim's dequeue held pending (see {@link PendingDequeue}) is made in the same script as the assignment. */
     @Override
     public void assign(Conversation conversation, String ownerId, Instant at) {
         Keys.notNull(conversation, "conversation");
         Owner owner = roster.owner(roster.require(ownerId, at));
-        CommitResult result = places.commit(Assignment.of(conversation, ownerId, at), false, owner.dailyCap());
+        CommitResult result = pending.commit(Assignment.of(conversation, ownerId, at), false, owner.dailyCap());
         if (result == CommitResult.OWNER_GONE) {
             throw LiveRoster.notOnRoster(ownerId);
         }
@@ -147,77 +160,87 @@ public final class RedisLiveState implements LiveState {
 
     /** Commits a decision's assignment to {@code owner} (see {@link RedisView#commit}). */
     CommitResult commit(Assignment assignment, Owner owner) {
-        return places.commit(assignment, true, owner.dailyCap());
+        return pending.commit(assignment, true, owner.dailyCap());
+    }
+
+    private void flush() {
+        pending.flush();
     }
 
     @Override
     public boolean tryRelease(Placement.Owned owned, Instant at) {
+        flush();
         Keys.notNull(owned, "owned");
         return places.unassign(owned.conversation().id(), owned.ownerId(), Optional.of(at)).isPresent();
     }
 
     @Override
     public Conversation release(String conversationId, Instant at) {
+        flush();
         return places.requireUnassign(conversationId, Optional.of(Keys.notNull(at, "at"))).conversation();
     }
 
     @Override
     public Conversation unassign(String conversationId) {
+        flush();
         return places.requireUnassign(conversationId, Optional.empty()).conversation();
     }
 
     @Override
     public List<Conversation> conversationsOf(String ownerId) {
+        flush();
         return places.conversationsOf(ownerId);
     }
 
+    /** Putting back the conversation whose dequeue is held pending cancels the dequeue: it never left. */
     @Override
     public void enqueue(WaitingConversation entry) {
-        if (!queues.enqueue(entry)) {
-            throw new IllegalStateException("conversation '" + entry.conversation().id() + "' is already placed");
-        }
+        pending.enqueue(entry);
     }
 
+    /** Reads the waiting conversation and holds its dequeue pending (see {@link PendingDequeue}). */
     @Override
     public WaitingConversation dequeue(String conversationId) {
-        return queues.dequeue(conversationId).orElseThrow(() -> notWaiting(conversationId));
+        return pending.dequeue(conversationId);
     }
 
     @Override
     public void updateReason(String conversationId, String reason) {
+        flush();
         if (!queues.updateReason(Keys.id(conversationId, "conversationId"), reason)) {
-            throw notWaiting(conversationId);
+            throw PendingDequeue.notWaiting(conversationId);
         }
-    }
-
-    private static IllegalStateException notWaiting(String conversationId) {
-        return new IllegalStateException("conversation '" + conversationId + "' is not waiting");
     }
 
     @Override
     public List<WaitingConversation> waiting() {
+        flush();
         return queues.waiting("");
     }
 
     @Override
     public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous) {
+        flush();
         return queues.waitingAfter(Keys.notNull(previous, "previous"), List.of());
     }
 
     @Override
     public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous,
             Collection<String> queueNames) {
+        flush();
         Keys.notNull(previous, "previous");
         return queueNames.isEmpty() ? Optional.empty() : queues.waitingAfter(previous, queueNames);
     }
 
     @Override
     public boolean hasWaiting() {
+        flush();
         return link.call(redis -> redis.zcard(keys.waiting())) > 0;
     }
 
     @Override
     public boolean markBreachReported(String conversationId) {
+        flush();
         return queues.markBreachReported(Keys.id(conversationId, "conversationId"));
     }
 
@@ -225,26 +248,31 @@ public final class RedisLiveState implements LiveState {
 
     @Override
     public String customerOf(String identity) {
+        flush();
         return identities.customerOf(identity);
     }
 
     @Override
     public void link(String identity, String otherIdentity) {
+        flush();
         identities.link(identity, otherIdentity);
     }
 
     @Override
     public List<String> conversationsOfCustomer(String customer) {
+        flush();
         return memory.conversationsOfCustomer(customer);
     }
 
     @Override
     public void addAlias(String alias, String conversationId) {
+        flush();
         memory.addAlias(alias, conversationId);
     }
 
     @Override
     public void forget(String conversationId) {
+        flush();
         memory.forget(conversationId);
     }
 
@@ -257,6 +285,7 @@ public final class RedisLiveState implements LiveState {
 
     @Override
     public void startResponseDeadline(String conversationId, Instant deadline) {
+        flush();
         if (!memory.startResponseDeadline(Keys.id(conversationId, "conversationId"), deadline)) {
             throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
         }
@@ -264,22 +293,26 @@ public final class RedisLiveState implements LiveState {
 
     @Override
     public boolean stopResponseDeadline(String conversationId) {
+        flush();
         return memory.stopResponseDeadline(conversationId);
     }
 
     /** The deadlines due, each handed to this caller alone: another instance that ticks does not get them too. */
     @Override
     public Map<String, Instant> responseDeadlinesDue(Instant now) {
+        flush();
         return memory.responseDeadlinesDue(now);
     }
 
     @Override
     public int recordLapse(String conversationId, String ownerId) {
+        flush();
         return memory.recordLapse(conversationId, ownerId);
     }
 
     @Override
     public int lapses(String conversationId) {
+        flush();
         return memory.lapses(conversationId);
     }
 
@@ -287,11 +320,13 @@ public final class RedisLiveState implements LiveState {
 
     @Override
     public Placement.Offered offer(String conversationId, Instant at, Instant expiresAt) {
+        flush();
         return places.offer(Keys.id(conversationId, "conversationId"), at, expiresAt);
     }
 
     @Override
     public boolean ring(String conversationId, String ownerId, Instant at) {
+        flush();
         Optional<OwnerState> state = roster.state(ownerId, at);
         if (state.isEmpty()) {
             return false;
@@ -305,32 +340,38 @@ public final class RedisLiveState implements LiveState {
 
     @Override
     public Optional<Placement.Offered> withdraw(String conversationId, String ownerId) {
+        flush();
         return places.withdraw(conversationId, ownerId);
     }
 
     @Override
     public Placement.Owned accept(String conversationId, String ownerId) {
+        flush();
         return places.accept(conversationId, ownerId);
     }
 
     /** The offers due, each handed to this caller alone: another instance that ticks does not expire them too. */
     @Override
     public List<Placement.Offered> offersDue(Instant now) {
+        flush();
         return places.offersDue(now);
     }
 
     @Override
     public int passOver(String conversationId, String ownerId) {
+        flush();
         return memory.passOver(conversationId, ownerId);
     }
 
     @Override
     public void readmit(String conversationId, String ownerId) {
+        flush();
         memory.readmit(conversationId, ownerId);
     }
 
     @Override
     public int passedOver(String conversationId) {
+        flush();
         return memory.passedOver(conversationId);
     }
 
@@ -338,12 +379,14 @@ public final class RedisLiveState implements LiveState {
 
     @Override
     public void keepCompletions(Duration window) {
+        flush();
         places.keepCompletions(window);
     }
 
     /** One script reads everything the decision may look at; see {@link RedisView}. */
     @Override
     public LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope) {
+        flush();
         List<Object> reply = scripts.run(VIEW, ScriptOutputType.MULTI, keys.owners(), List.of(
                 Long.toString(now.toEpochMilli()), conversation.id(), conversation.customerId(), cursorScope));
         return new RedisView(this, roster, reply, conversation, now, owners, cursorScope);

@@ -126,8 +126,9 @@ end
 
 -- Every owner on the roster (or only `only`, when not ''), in roster order, as the live state reads them at `at`:
 -- id, roster position, its hash's fields flat (but its definition, read apart), its conversations in assignment
--- order, its recent releases (epoch ms, oldest first) and how many conversations its fairness window holds at `at`.
-local function owner_states(at, only)
+-- order (none unless `with_conversations`), its recent releases (epoch ms, oldest first) and how many
+-- conversations its fairness window holds at `at`.
+local function owner_states(at, only, with_conversations)
   local states = {}
   local roster = redis.call('ZRANGE', P .. 'owners', 0, -1, 'WITHSCORES')
   for i = 1, #roster, 2 do
@@ -145,8 +146,8 @@ local function owner_states(at, only)
       local done = {}
       local releases = redis.call('ZRANGE', okey .. ':done', 0, -1, 'WITHSCORES')
       for j = 2, #releases, 2 do table.insert(done, releases[j]) end
-      table.insert(states, {owner, roster[i + 1], kept, redis.call('ZRANGE', okey .. ':convs', 0, -1), done,
-        in_window})
+      local conversations = with_conversations and redis.call('ZRANGE', okey .. ':convs', 0, -1) or {}
+      table.insert(states, {owner, roster[i + 1], kept, conversations, done, in_window})
     end
   end
   return states
