@@ -50,7 +50,8 @@ final class PendingDequeue {
 
     /**
      * Commits an assignment with the pending dequeue of its conversation, if there is one, in one script; refused, the
-     * dequeue stays pending (the router puts the conversation back next).
+     * dequeue stays pending (the router puts the conversation back next); failed, it is dropped, and the conversation
+     * still waits.
      */
     CommitResult commit(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap) {
         WaitingConversation from = pending.get();
@@ -58,7 +59,13 @@ final class PendingDequeue {
             flush();
             return places.commit(assignment, automatic, dailyCap);
         }
-        CommitResult result = places.commit(assignment.fromQueue(from.queue()), automatic, dailyCap);
+        CommitResult result;
+        try {
+            result = places.commit(assignment.fromQueue(from.queue()), automatic, dailyCap);
+        } catch (RuntimeException e) { // Redis unavailable: the conversation stays where it is, waiting
+            pending.remove();
+            throw e;
+        }
         if (result.committed()) {
             pending.remove();
         }

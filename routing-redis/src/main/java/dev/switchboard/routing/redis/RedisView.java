@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One decision's view of the live state in Redis, read in one script ({@code view.lua}): every owner's state, the
@@ -39,7 +38,7 @@ final class RedisView implements LiveView {
     private final Set<String> passed;
     private final Map<String, Cursor> cursors = new HashMap<>();
     /** The versions of the cursors this decision read, for the commit to check. */
-    private final Map<String, Long> read = new ConcurrentHashMap<>();
+    private final Map<String, Long> read = new HashMap<>();
     private final Optional<String> previousOwner;
     private final Optional<String> primaryOwner;
     private List<Candidate> candidates;
