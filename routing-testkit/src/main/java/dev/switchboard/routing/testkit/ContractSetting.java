@@ -10,16 +10,20 @@ import dev.switchboard.routing.QueueSpec;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.RoutingPlan;
 import dev.switchboard.routing.Rule;
+import dev.switchboard.routing.WeeklySchedule;
 import dev.switchboard.routing.strategy.LeastLoaded;
 import dev.switchboard.routing.strategy.RoundRobin;
 import dev.switchboard.routing.strategy.StickyPreviousOwner;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The routers the store contract runs its operation sequences through, each exercising a part of the live state: a
- * rotation with per-channel limits, a fairness cap and wrap-up; offers that are accepted, declined and expire; and
+ * rotation with per-channel limits, a fairness cap, wrap-up, working hours and a daily cap; offers that are accepted, declined and expire; and
  * customers with linked identities, one conversation each, sticky owners and response deadlines.
  */
 enum ContractSetting {
@@ -65,8 +69,11 @@ enum ContractSetting {
         }
     };
 
-    /** The owners every setting starts with. */
-    static final List<String> OWNERS = List.of("ana", "ben", "cleo", "dev");
+    /**
+     * The owners every setting starts with: one with a per-channel limit, one with a fairness cap, one with its own
+     * wrap-up, and one whose working hours open and close during the run (a Monday from 09:00 UTC), with a daily cap.
+     */
+    static final List<String> OWNERS = List.of("ana", "ben", "cleo", "dev", "eve");
 
     /** The router, without its clock and store, which the run sets. */
     abstract Router.Builder router();
@@ -76,6 +83,9 @@ enum ContractSetting {
                 .owner(Owner.agent("ana").capacity(new Capacity(3, Map.of("email", 1))).build())
                 .owner(Owner.agent("ben").capacity(2).build())
                 .owner(Owner.agent("cleo").capacity(2).assignmentCap(2, Duration.ofMinutes(3)).build())
-                .owner(Owner.agent("dev").capacity(1).wrapUp(Duration.ofSeconds(45)).build());
+                .owner(Owner.agent("dev").capacity(1).wrapUp(Duration.ofSeconds(45)).build())
+                .owner(Owner.agent("eve").capacity(2).dailyCap(4, ZoneOffset.UTC).hours(WeeklySchedule.builder(
+                        ZoneOffset.UTC).open(LocalTime.of(9, 3), LocalTime.of(9, 8), DayOfWeek.MONDAY).build())
+                        .build());
     }
 }
