@@ -35,10 +35,16 @@ final class PendingDequeue {
         return waiting.entry();
     }
 
-    /** Puts a conversation in a queue; putting back the one whose dequeue is pending cancels the dequeue. */
+    /**
+     * Puts a conversation in a queue; putting the one whose dequeue is pending back in the same queue cancels the
+     * dequeue, even when the entry it is put back with is older than the one in Redis (another instance changed why it
+     * waits meanwhile): it never left, and stays as Redis has it.
+     */
     void enqueue(WaitingConversation entry) {
         Keys.notNull(entry, "entry");
-        if (entry.equals(pending.get())) {
+        WaitingConversation held = pending.get();
+        if (held != null && held.conversation().id().equals(entry.conversation().id())
+                && held.queue().equals(entry.queue())) {
             pending.remove();
             return;
         }
