@@ -11,6 +11,7 @@ import dev.switchboard.routing.state.LiveState;
 import dev.switchboard.routing.state.LiveStateFactory;
 import dev.switchboard.routing.state.LiveStateSettings;
 import dev.switchboard.routing.state.LiveView;
+import dev.switchboard.routing.state.StateSnapshot;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.time.Instant;
@@ -390,5 +391,15 @@ public final class RedisLiveState implements LiveState {
         List<Object> reply = scripts.run(VIEW, ScriptOutputType.MULTI, keys.owners(), List.of(
                 Long.toString(now.toEpochMilli()), conversation.id(), conversation.customerId(), cursorScope));
         return new RedisView(this, roster, reply, conversation, now, owners, cursorScope);
+    }
+
+    @Override
+    public StateSnapshot snapshot() {
+        throw new UnsupportedOperationException("snapshots of a Redis store are not written yet");
+    }
+
+    @Override
+    public void restore(StateSnapshot snapshot) {
+        throw new UnsupportedOperationException("restoring a Redis store from a snapshot is not written yet");
     }
 }
