@@ -1,5 +1,6 @@
 package dev.switchboard.routing.redis;
 
+import dev.switchboard.routing.DailyCap;
 import dev.switchboard.routing.Placement;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
@@ -28,11 +29,23 @@ final class Assignments {
     }
 
     CommitResult commit(Assignment assignment) {
+        return commit(assignment, true, Optional.empty(), false);
+    }
+
+    /**
+     * Commits an assignment: automatic (held back by the fairness cap, a wrap-up, the daily cap and the owners left
+     * out of the conversation) or not (a claim, a transfer); counted on the owner's local day for its daily cap, and
+     * tracked under the customer when {@code tracked}.
+     */
+    CommitResult commit(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap, boolean tracked) {
         String id = assignment.conversation().id();
+        String day = dailyCap.map(cap -> assignment.at().atZone(cap.zone()).toLocalDate().toString()).orElse("");
         List<String> args = new ArrayList<>(List.of(id, assignment.ownerId(), assignment.conversation().channel(),
                 assignment.conversation().customerId(), ConversationCodec.encode(assignment.conversation()),
                 Long.toString(assignment.at().toEpochMilli()), Long.toString(customerTtl.toMillis()),
-                assignment.fromQueue(), Integer.toString(assignment.readVersions().size())));
+                assignment.fromQueue(), automatic ? "1" : "0", day,
+                dailyCap.map(cap -> Integer.toString(cap.limit())).orElse(""), tracked ? "1" : "0",
+                Integer.toString(assignment.readVersions().size())));
         assignment.readVersions().forEach((key, version) -> {
             args.add(key);
             args.add(Long.toString(version));

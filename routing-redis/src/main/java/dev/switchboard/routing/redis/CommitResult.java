@@ -12,6 +12,11 @@ public enum CommitResult {
     OWNER_FULL,
     /** The owner has received as many conversations as its fairness cap allows within the rolling window. */
     OWNER_AT_CAP,
+    /**
+     * The owner is held back from automatic assignment: wrapping up after a release, at its daily cap, or left out of
+     * this conversation (it let the response deadline lapse, or was passed over for it).
+     */
+    OWNER_HELD_BACK,
     /** A cursor the decision read has moved since (another decision committed first). */
     CURSOR_MOVED,
     /** The conversation is not where the decision found it: owned already, or no longer waiting in that queue. */

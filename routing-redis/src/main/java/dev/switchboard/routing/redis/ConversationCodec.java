@@ -10,6 +10,7 @@ import dev.switchboard.routing.Priority;
 import dev.switchboard.routing.SkillRequirement;
 import dev.switchboard.routing.WaitingConversation;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A conversation as the JSON kept in its place's {@code data} field, and a waiting entry from its place's fields. */
@@ -29,7 +30,9 @@ final class ConversationCodec {
                 .put("vip", conversation.vip())
                 .put("language", conversation.language())
                 .put("region", conversation.region())
-                .put("createdAt", conversation.createdAt().toString());
+                .put("createdAt", conversation.createdAt().toString())
+                .put("lastActivityAt", conversation.lastActivityAt().toString());
+        conversation.preferredOwners().forEach(node.putArray("preferredOwners")::add);
         ArrayNode skills = node.putArray("skills");
         conversation.requiredSkills().forEach(skill -> skills.addObject()
                 .put("skill", skill.skill()).put("min", skill.minProficiency()).put("optional", skill.optional()));
@@ -52,6 +55,12 @@ final class ConversationCodec {
                 .priority(Priority.valueOf(node.path("priority").asText()))
                 .vip(node.path("vip").asBoolean())
                 .createdAt(Instant.parse(node.path("createdAt").asText()));
+        if (node.has("lastActivityAt")) {
+            builder.lastActivityAt(Instant.parse(node.path("lastActivityAt").asText()));
+        }
+        List<String> preferred = new ArrayList<>();
+        node.path("preferredOwners").forEach(owner -> preferred.add(owner.asText()));
+        builder.preferredOwners(preferred.toArray(String[]::new));
         if (!node.path("language").asText().isEmpty()) {
             builder.language(node.path("language").asText());
         }

@@ -68,6 +68,46 @@ final class Keys {
         return start + "identity:" + identity;
     }
 
+    /** A customer's primary owner, with how many conversations in a row its last owner served (expires). */
+    String primary(String customer) {
+        return start + "primary:" + customer;
+    }
+
+    /** The conversation a name (an id that joined it) stands for. */
+    String alias(String name) {
+        return start + "alias:" + name;
+    }
+
+    /** The names (ids that joined it) of a conversation. */
+    String aliases(String conversationId) {
+        return start + "aliases:" + conversationId;
+    }
+
+    /** The offers that stand, by expiry, then by the order they were made. */
+    String offers() {
+        return start + "offers";
+    }
+
+    /** The response deadlines of owned conversations, by due time (epoch ms). */
+    String deadlines() {
+        return start + "deadlines";
+    }
+
+    /** The owners passed over for a conversation. */
+    String passed(String conversationId) {
+        return start + "passed:" + conversationId;
+    }
+
+    /** The owners that let a conversation's response deadline lapse, in order. */
+    String lapses(String conversationId) {
+        return start + "lapses:" + conversationId;
+    }
+
+    /** A customer's placed conversations. */
+    String placed(String customer) {
+        return start + "placed:" + customer;
+    }
+
     /** A prefix or tenant: letters, digits, dot, underscore and dash, so that no brace or colon can move the tag. */
     static String name(String value, String field) {
         id(value, field);

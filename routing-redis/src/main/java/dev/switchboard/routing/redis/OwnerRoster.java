@@ -6,6 +6,7 @@ import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,13 +33,22 @@ final class OwnerRoster {
     }
 
     void put(Owner owner, Presence presence) {
+        put(owner, Keys.notNull(presence, "presence").name(), false, Duration.ZERO);
+    }
+
+    /**
+     * Puts an owner's definition, capacity and fairness cap, with its presence ({@code ""} keeps it, and so does
+     * {@code keepPresence} for an owner already on the roster) and the wrap-up that follows each of its releases.
+     */
+    void put(Owner owner, String presence, boolean keepPresence, Duration wrapUp) {
         Keys.notNull(owner, "owner");
-        Keys.notNull(presence, "presence");
         Optional<AssignmentCap> cap = owner.assignmentCap();
-        List<String> args = new ArrayList<>(List.of(owner.id(), presence.name(),
+        List<String> args = new ArrayList<>(List.of(owner.id(), presence,
                 Integer.toString(owner.capacity().total()),
                 cap.map(value -> Integer.toString(value.limit())).orElse(""),
-                cap.map(value -> Long.toString(value.window().toMillis())).orElse("")));
+                cap.map(value -> Long.toString(value.window().toMillis())).orElse(""),
+                OwnerCodec.encode(owner), Long.toString(owner.wrapUp().orElse(wrapUp).toMillis()),
+                keepPresence ? "1" : "0"));
         owner.capacity().perChannel().forEach((channel, limit) -> {
             args.add(channel);
             args.add(Integer.toString(limit));
@@ -70,11 +80,7 @@ final class OwnerRoster {
         if (reply.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> fields = new HashMap<>();
-        List<?> flat = (List<?>) reply.get(0);
-        for (int i = 0; i < flat.size(); i += 2) {
-            fields.put((String) flat.get(i), (String) flat.get(i + 1));
-        }
+        Map<String, String> fields = Replies.fields((List<?>) reply.get(0));
         Map<String, Integer> limits = new HashMap<>();
         Map<String, Integer> loads = new HashMap<>();
         fields.forEach((field, value) -> {

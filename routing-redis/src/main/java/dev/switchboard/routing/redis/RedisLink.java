@@ -85,7 +85,7 @@ final class RedisLink implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        drop(connection);
+        connection = null; // closed by the client's shutdown: closing it first as well makes Lettuce warn
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 }

@@ -5,6 +5,7 @@ import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Placement;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.WaitingConversation;
+import dev.switchboard.routing.state.LiveStateFactory;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,20 +32,25 @@ import java.util.Optional;
 public final class RedisRoutingStore implements AutoCloseable {
 
     private final RedisLink link;
+    private final Keys keys;
+    private final Scripts scripts;
     private final OwnerRoster roster;
     private final Assignments assignments;
     private final WaitingQueues queues;
     private final Timers timers;
     private final Identities identities;
+    private final int takeScan;
 
     private RedisRoutingStore(Builder builder) {
+        takeScan = builder.takeScan;
         Keys keys = new Keys(builder.prefix, builder.tenant);
         link = new RedisLink(builder.uri, builder.connectTimeout, builder.commandTimeout);
-        Scripts scripts = new Scripts(link, keys, builder.scriptReloads);
+        scripts = new Scripts(link, keys, builder.scriptReloads);
+        this.keys = keys;
         roster = new OwnerRoster(scripts, link, keys);
         assignments = new Assignments(scripts, link, keys, builder.customerTtl);
-        queues = new WaitingQueues(scripts, keys, new ServeScore(builder.agingStep), builder.customerTtl,
-                builder.takeScan);
+        queues = new WaitingQueues(scripts, keys, new ServeScore(builder.agingStep, false), builder.customerTtl,
+                builder.takeScan, false);
         timers = new Timers(scripts, link, keys);
         identities = new Identities(scripts, link, keys, builder.identityTtl);
     }
@@ -182,6 +188,39 @@ public final class RedisRoutingStore implements AutoCloseable {
     /** The owner an identity's customer was last given to, while the memory lasts. */
     public Optional<String> previousOwner(String identity) {
         return identities.previousOwner(identity);
+    }
+
+    /**
+     * A router's live state on this store (see {@link RedisLiveState}), for {@code Router.builder().liveState(...)}:
+     * every router built with it shares this store's connection; routers on stores of the same Redis, prefix and
+     * tenant share the state.
+     */
+    public LiveStateFactory liveState() {
+        return RedisLiveState.factory(this);
+    }
+
+    RedisLink link() {
+        return link;
+    }
+
+    Keys keys() {
+        return keys;
+    }
+
+    Scripts scripts() {
+        return scripts;
+    }
+
+    OwnerRoster roster() {
+        return roster;
+    }
+
+    Identities identities() {
+        return identities;
+    }
+
+    int takeScan() {
+        return takeScan;
     }
 
     /** Closes the connection; the state stays in Redis. */

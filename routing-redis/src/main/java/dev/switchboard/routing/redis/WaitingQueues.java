@@ -6,6 +6,7 @@ import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,14 +20,21 @@ final class WaitingQueues {
     private static final Scripts.Script DEQUEUE = Scripts.load("dequeue");
     private static final Scripts.Script TAKE = Scripts.load("take");
     private static final Scripts.Script WAITING = Scripts.load("waiting");
+    private static final Scripts.Script AFTER = Scripts.load("waiting-after");
+    private static final Scripts.Script REASON = Scripts.load("reason");
+    private static final Scripts.Script BREACH = Scripts.load("breach");
 
     private final Scripts scripts;
     private final Keys keys;
     private final ServeScore serveScore;
     private final Duration customerTtl;
     private final int takeScan;
+    private final String tracked;
 
-    WaitingQueues(Scripts scripts, Keys keys, ServeScore serveScore, Duration customerTtl, int takeScan) {
+    /** @param tracksCustomers whether to keep each customer's placed conversations (see {@code lib.lua}'s track) */
+    WaitingQueues(Scripts scripts, Keys keys, ServeScore serveScore, Duration customerTtl, int takeScan,
+            boolean tracksCustomers) {
+        this.tracked = tracksCustomers ? "1" : "0";
         this.scripts = scripts;
         this.keys = keys;
         this.serveScore = serveScore;
@@ -41,7 +49,7 @@ final class WaitingQueues {
                 entry.queue(), ServeScore.member(entry), Long.toString(serveScore.score(entry.conversation())),
                 entry.conversation().channel(), entry.conversation().customerId(),
                 ConversationCodec.encode(entry.conversation()), entry.reason(), entry.enqueuedAt().toString(),
-                entry.slaDeadline().toString(), Long.toString(entry.slaDeadline().toEpochMilli())));
+                entry.slaDeadline().toString(), Long.toString(entry.slaDeadline().toEpochMilli()), tracked));
         return added == 1L;
     }
 
@@ -68,5 +76,29 @@ final class WaitingQueues {
         List<WaitingConversation> entries = new ArrayList<>(reply.size());
         reply.forEach(entry -> entries.add(ConversationCodec.waiting((List<?>) entry)));
         return List.copyOf(entries);
+    }
+
+    /** The first conversation after {@code previous} in serve order, among {@code queues} (every queue when empty). */
+    Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous, Collection<String> queues) {
+        List<String> args = new ArrayList<>(List.of(
+                previous.map(entry -> Long.toString(serveScore.score(entry.conversation()))).orElse(""),
+                previous.map(ServeScore::member).orElse("")));
+        args.addAll(queues);
+        List<Object> reply = scripts.run(AFTER, ScriptOutputType.MULTI, keys.waiting(), args);
+        return reply.isEmpty() ? Optional.empty() : Optional.of(ConversationCodec.waiting(reply));
+    }
+
+    /** Replaces why a conversation waits; false when it does not wait. */
+    boolean updateReason(String conversationId, String reason) {
+        Keys.notNull(reason, "reason");
+        Long updated = scripts.run(REASON, ScriptOutputType.INTEGER, keys.conversation(conversationId),
+                List.of(reason));
+        return updated == 1L;
+    }
+
+    /** Marks a waiting conversation's SLA breach reported; false when it was already, or it does not wait. */
+    boolean markBreachReported(String conversationId) {
+        Long marked = scripts.run(BREACH, ScriptOutputType.INTEGER, keys.conversation(conversationId), List.of());
+        return marked == 1L;
     }
 }

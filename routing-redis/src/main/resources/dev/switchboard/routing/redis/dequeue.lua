@@ -3,4 +3,5 @@
 local place = fields(KEYS[1])
 if not place.queue then return {} end
 unqueue(ARGV[2], place)
+untrack(place.customer, ARGV[2])
 return {place.data, place.queue, place.reason, place.enqueued, place.sla}

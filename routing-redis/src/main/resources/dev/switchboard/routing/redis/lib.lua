@@ -31,12 +31,10 @@ local function unqueue(id, h)
   redis.call('DEL', conv_key(id))
 end
 
--- Places a conversation with an owner: its place, the owner's load (total, channel, max seen), the owner's
--- conversations in assignment order, the customer's memory of this owner for memory_ttl milliseconds, and, for an
--- owner with a fairness cap, its window of recent assignments (which expires with the window).
-local function place_owned(id, owner, channel, customer, data, at, memory_ttl)
-  local okey = owner_key(owner)
-  redis.call('HSET', conv_key(id), 'owner', owner, 'channel', channel, 'customer', customer, 'data', data)
+-- Takes an owner's room for a conversation given at `at`: its load (total, channel, max seen), its last assignment,
+-- its conversations in assignment order, its fairness window (which expires with the window), and, when `day` is
+-- given (the owner's local date, for its daily cap), its count of the day.
+local function take_room(okey, id, channel, at, day)
   local load = redis.call('HINCRBY', okey, 'load', 1)
   redis.call('HINCRBY', okey, 'load:' .. channel, 1)
   if load > tonumber(redis.call('HGET', okey, 'maxload') or 0) then
@@ -44,12 +42,46 @@ local function place_owned(id, owner, channel, customer, data, at, memory_ttl)
   end
   redis.call('HSET', okey, 'last', at)
   redis.call('ZADD', okey .. ':convs', redis.call('INCR', P .. 'seq'), id)
-  redis.call('SET', P .. 'memory:' .. customer_of(customer), owner, 'PX', memory_ttl)
   local cap = redis.call('HMGET', okey, 'cap', 'window')
   if cap[1] then
     redis.call('ZADD', okey .. ':cap', at, id .. '@' .. at)
     redis.call('PEXPIRE', okey .. ':cap', cap[2])
   end
+  if day and day ~= '' then
+    if redis.call('HGET', okey, 'capday') == day then redis.call('HINCRBY', okey, 'capcount', 1)
+    else redis.call('HSET', okey, 'capday', day, 'capcount', 1) end
+  end
+end
+
+-- Gives an owner's room for a conversation back (the conversation left it).
+local function give_back_room(okey, id, channel)
+  redis.call('HINCRBY', okey, 'load', -1)
+  redis.call('HINCRBY', okey, 'load:' .. channel, -1)
+  redis.call('ZREM', okey .. ':convs', id)
+end
+
+-- Remembers that a customer was served by an owner for ttl milliseconds: its last owner (memory:<customer>), and
+-- its primary owner with how many conversations in a row the last one served (primary:<customer>). The first owner
+-- is the primary; another owner becomes primary once it served the customer twice in a row.
+local function remember(customer, owner, ttl)
+  local root = customer_of(customer)
+  local mkey, pkey = P .. 'memory:' .. root, P .. 'primary:' .. root
+  local last = redis.call('GET', mkey)
+  local kept = redis.call('HMGET', pkey, 'owner', 'streak')
+  local primary, streak = kept[1] or owner, 1
+  if last == owner then streak = tonumber(kept[2] or 1) + 1 end
+  if not last or streak >= 2 then primary = owner end
+  redis.call('SET', mkey, owner, 'PX', ttl)
+  redis.call('HSET', pkey, 'owner', primary, 'streak', streak)
+  redis.call('PEXPIRE', pkey, ttl)
+end
+
+-- Places a conversation with an owner: its place, the owner's room (see take_room), and the customer's memory of
+-- this owner for memory_ttl milliseconds.
+local function place_owned(id, owner, channel, customer, data, at, memory_ttl, day)
+  redis.call('HSET', conv_key(id), 'owner', owner, 'channel', channel, 'customer', customer, 'data', data)
+  take_room(owner_key(owner), id, channel, at, day)
+  remember(customer, owner, memory_ttl)
 end
 
 -- Whether an owner with a fairness cap received its limit of conversations in the window (at - window, at].
@@ -66,4 +98,57 @@ local function fields(key)
   local h = {}
   for i = 1, #flat, 2 do h[flat[i]] = flat[i + 1] end
   return h
+end
+
+-- Whether the store holds an owner back from automatic assignment at `at`, presence, room and fairness cap aside:
+-- wrapping up, or at its daily cap on its local `day` (a limit of '' for none).
+local function held_back(okey, at, day, day_limit)
+  local h = redis.call('HMGET', okey, 'wrapuntil', 'capday', 'capcount')
+  if h[1] and tonumber(h[1]) > tonumber(at) then return true end
+  return day_limit ~= '' and h[2] == day and tonumber(h[3]) >= tonumber(day_limit)
+end
+
+-- Whether an owner is left out of conversation `id`: it let the response deadline lapse, or was passed over.
+local function left_out(id, owner)
+  if redis.call('SISMEMBER', P .. 'passed:' .. id, owner) == 1 then return true end
+  return redis.call('LPOS', P .. 'lapses:' .. id, owner) ~= false
+end
+
+-- The placed conversations of a customer are kept (when the router asks for it) under its customer.
+local function track(customer, id, on)
+  if on ~= '1' then return end
+  redis.call('SADD', P .. 'placed:' .. customer_of(customer), id)
+end
+
+local function untrack(customer, id)
+  redis.call('SREM', P .. 'placed:' .. customer_of(customer), id)
+end
+
+-- Every owner on the roster (or only `only`, when not ''), in roster order, as the live state reads them at `at`:
+-- id, roster position, its hash's fields flat (but its definition, read apart), its conversations in assignment
+-- order (none unless `with_conversations`), its recent releases (epoch ms, oldest first) and how many
+-- conversations its fairness window holds at `at`.
+local function owner_states(at, only, with_conversations)
+  local states = {}
+  local roster = redis.call('ZRANGE', P .. 'owners', 0, -1, 'WITHSCORES')
+  for i = 1, #roster, 2 do
+    local owner = roster[i]
+    if only == '' or only == owner then
+      local okey = owner_key(owner)
+      local flat, kept = redis.call('HGETALL', okey), {}
+      for j = 1, #flat, 2 do
+        if flat[j] ~= 'def' then table.insert(kept, flat[j]); table.insert(kept, flat[j + 1]) end
+      end
+      local window, in_window = redis.call('HGET', okey, 'window'), 0
+      if window then
+        in_window = redis.call('ZCOUNT', okey .. ':cap', '(' .. (tonumber(at) - tonumber(window)), at)
+      end
+      local done = {}
+      local releases = redis.call('ZRANGE', okey .. ':done', 0, -1, 'WITHSCORES')
+      for j = 2, #releases, 2 do table.insert(done, releases[j]) end
+      local conversations = with_conversations and redis.call('ZRANGE', okey .. ':convs', 0, -1) or {}
+      table.insert(states, {owner, roster[i + 1], kept, conversations, done, in_window})
+    end
+  end
+  return states
 end

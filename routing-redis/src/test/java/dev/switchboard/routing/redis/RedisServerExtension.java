@@ -1,5 +1,6 @@
 package dev.switchboard.routing.redis;
 
+import dev.switchboard.routing.testkit.RedisProcess;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Runs a real redis-server (see {@link RedisServer}) for one test class: started before its first test on a free
+ * Runs a real redis-server (see {@link RedisProcess}) for one test class: started before its first test on a free
  * loopback port, stopped after its last. Register it as a static field:
  *
  * <pre>{@code @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();}</pre>
@@ -28,7 +29,7 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
     private static final AtomicInteger TENANTS = new AtomicInteger();
 
     private final boolean durable;
-    private RedisServer server;
+    private RedisProcess server;
     private String startedFor;
 
     /** A server that keeps nothing on disk. */
@@ -49,7 +50,7 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
     @Override
     public void beforeAll(ExtensionContext context) {
         if (server == null) {
-            server = new RedisServer(durable);
+            server = new RedisProcess(durable);
             startedFor = context.getUniqueId();
             server.start();
         }

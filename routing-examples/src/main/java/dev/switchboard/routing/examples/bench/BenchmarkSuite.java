@@ -39,7 +39,7 @@ import org.openjdk.jmh.util.Statistics;
  *
  * <ul>
  *   <li>{@code --short} (the default): the cells the targets need ({@link SuitePlan#SHORT}), one fork each, 4 warm-up
- *       and 3 measured iterations of one second; 18 cells of about 10 s each on two cores.</li>
+ *       and 3 measured iterations of one second; 21 cells of about 10 s each on two cores.</li>
  *   <li>{@code --full}: those, and every scenario at 10 to 100,000 agents on both engines and one and two threads,
  *       3 warm-up and 5 measured iterations of two seconds; about forty minutes.</li>
  *   <li>{@code --smoke}: the floor alone, one measured iteration of a second: that the suite runs and writes its

@@ -94,6 +94,8 @@ final class IssueTargets {
     static final String WEIGHTED_CAPACITY = "WeightedPickBenchmark.weightedCapacity";
     static final String GRPC_PICK = "WeightedPickBenchmark.grpcStaticStride";
     static final String CONVERSATION_BUILD = "ConversationBuilderBenchmark.build";
+    static final String REDIS_PING = "RedisBenchmark.ping";
+    static final String REDIS_ROUTE_RELEASE = "RedisBenchmark.routeAndRelease";
 
     static final Cell.Query FLOOR = new Cell.Query(FLOOR_ROUTE_RELEASE, 1, false, Map.of("owners", "1000"));
     static final Cell.Query ROUND_ROBIN = routeRelease("round-robin", 1_000);
@@ -106,8 +108,11 @@ final class IssueTargets {
     static final Cell.Query WEIGHTED = new Cell.Query(WEIGHTED_CAPACITY, 1, false, Map.of("owners", "50"));
     static final Cell.Query GRPC = new Cell.Query(GRPC_PICK, 1, false, Map.of("owners", "50"));
     static final Cell.Query BUILD = new Cell.Query(CONVERSATION_BUILD, 1, false, Map.of());
+    static final Cell.Query PING = new Cell.Query(REDIS_PING, 1, false, Map.of());
+    static final Cell.Query REDIS_CYCLE = new Cell.Query(REDIS_ROUTE_RELEASE, 1, false,
+            Map.of("owners", "100", "instances", "1"));
 
-    /** Issue 15's table, in its order. */
+    /** Issue 15's table, in its order, then issue 13's. */
     static final List<Target> ALL = List.of(
             new Target("round-robin route+release, vs the floor (floor ops/s ÷ round-robin ops/s)", "25×",
                     Bound.AT_MOST, 5, Unit.TIMES, ratio(FLOOR, ROUND_ROBIN)),
@@ -150,7 +155,10 @@ final class IssueTargets {
                         return on.isPresent() && off.isPresent()
                                 ? finite(on.get().bytesPerOp() - off.get().bytesPerOp())
                                 : OptionalDouble.empty();
-                    }));
+                    }),
+            new Target("Redis route+release per cycle, in PING round trips (PING ops/s ÷ route+release ops/s, round-"
+                    + "robin, 100 agents, 1 thread; issue 13)", "new", Bound.AT_MOST, 2.5, Unit.TIMES,
+                    ratio(PING, REDIS_CYCLE)));
 
     private IssueTargets() {}
 

@@ -41,7 +41,7 @@ record SuitePlan(String name, int warmups, int iterations, TimeValue time, List<
     private static final List<String> ALL_STRATEGIES = java.util.Arrays.stream(Scenario.values())
             .map(Scenario::label).toList();
 
-    /** The cells that issue 15's targets need, the floor among them: 18 cells of about 10 s each. */
+    /** The cells that issue 15's targets need, the floor among them: 21 cells of about 10 s each. */
     static final SuitePlan SHORT = new SuitePlan("short", 4, 3, TimeValue.seconds(1), targetCells(false));
 
     /** The targets' cells, plus every scenario on both engines at 10 to 100,000 agents, on one and two threads. */
@@ -69,6 +69,9 @@ record SuitePlan(String name, int warmups, int iterations, TimeValue time, List<
                 "churned", "0,200000"), 1));
         groups.add(throughput("WeightedPickBenchmark", params(), 1));
         groups.add(throughput(IssueTargets.CONVERSATION_BUILD, params(), 1));
+        groups.add(throughput("RedisBenchmark", params(), 1));
+        // one router on 4 threads; not two instances (-p instances=2), which fail today (docs/multi-instance.md)
+        groups.add(throughput(IssueTargets.REDIS_ROUTE_RELEASE, params(), 4));
         groups.add(new Group(ROUTE, params("strategy", "round-robin,chain", "owners", "1000",
                 "impl", "switchboard"), 1, true));
         groups.add(new Group(ROUTE, params("strategy", "chain", "owners", "100000", "impl", "switchboard"), 1, true));

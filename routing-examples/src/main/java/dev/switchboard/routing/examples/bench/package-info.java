@@ -19,7 +19,9 @@
  * route+release must do (a concurrent map's put and remove, a capacity-checked compare-and-set, a cursor
  * increment), and gRPC-java's weighted pick beside our {@code WeightedCapacity} decision
  * ({@link dev.switchboard.routing.examples.bench.WeightedPickBenchmark}). Building a conversation is measured by
- * {@link dev.switchboard.routing.examples.bench.ConversationBuilderBenchmark}.
+ * {@link dev.switchboard.routing.examples.bench.ConversationBuilderBenchmark}. A router on Redis is measured against one
+ * loopback {@code PING} by {@link dev.switchboard.routing.examples.bench.RedisBenchmark}, which starts its own
+ * redis-server.
  *
  * <p>The roster ({@link dev.switchboard.routing.examples.bench.RosterGenerator}) has a realistic mix of skills with
  * proficiencies, languages, regions, presence (mostly online, some busy, away or offline), capacities of 2 to 8 and

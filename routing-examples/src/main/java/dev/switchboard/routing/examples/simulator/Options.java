@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The simulator's command line, declared for picocli: {@code --seed}, {@code --agents}, {@code --conversations},
- * {@code --config}, {@code --rules}, {@code --out}, {@code --record} and {@code --help}, each value given as the next
+ * {@code --config}, {@code --rules}, {@code --out}, {@code --record}, {@code --redis} and {@code --help}, each value given as the next
  * argument or after {@code =}. {@link #parse} reads the arguments; a bad one is a {@link UsageException}.
  */
 @Command(name = "simulator", sortOptions = false, usageHelpWidth = 100,
@@ -72,6 +72,12 @@ final class Options {
                     + " replay (docs/replay.md); its header carries the rules and the router's settings")
     private Path record;
 
+    @Option(names = "--redis", paramLabel = "<url>",
+            description = "keep every chain's live state in the Redis at this URL (redis://host:port), each chain on a"
+                    + " tenant of its own, new for the run; the figures are the same as in memory (default: in"
+                    + " memory)")
+    private String redis;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
     private boolean help;
 
@@ -83,6 +89,10 @@ final class Options {
         Commands.parse(options, args);
         options.checkRange("--agents", options.agents, 1, 1000);
         options.checkRange("--conversations", options.conversations, 1, 1_000_000);
+        if (options.redis != null && !options.redis.startsWith("redis://") && !options.redis.startsWith("rediss://")) {
+            throw new UsageException("--redis must be a Redis URL such as redis://localhost:6379, was '"
+                    + options.redis + "'");
+        }
         return options;
     }
 
@@ -131,6 +141,11 @@ final class Options {
     /** Where to write the routing log of the last chain, if anywhere. */
     Optional<Path> record() {
         return Optional.ofNullable(record);
+    }
+
+    /** The Redis to keep the routers' live state in, when given. */
+    Optional<String> redis() {
+        return Optional.ofNullable(redis);
     }
 
     /** Whether help was asked for. */

@@ -63,11 +63,12 @@ final class Simulation {
             Comparator.comparing(Scheduled::at).thenComparingLong(Scheduled::sequence));
     private long scheduled;
 
-    private Simulation(Day day, Chain chain, List<RoutingListener> recorders) {
+    private Simulation(Day day, Chain chain, List<RoutingListener> recorders, LiveStore store) {
         this.day = day;
         this.clock = new ManualClock(day.start());
         this.metrics = new MetricsCollector(day, chain);
-        Router.Builder builder = routerBuilder(day, chain).clock(clock).listener(metrics).listener(this::follow);
+        Router.Builder builder = store.placeIn(routerBuilder(day, chain), chain).clock(clock).listener(metrics)
+                .listener(this::follow);
         recorders.forEach(builder::recorder);
         day.owners().forEach(owner -> owners.put(owner.id(), owner));
         this.router = builder.build();
@@ -75,12 +76,17 @@ final class Simulation {
 
     /** Plays the day through the chain and returns what the chain did. */
     static ChainReport run(Day day, Chain chain) {
-        return run(day, chain, List.of());
+        return run(day, chain, List.of(), LiveStore.embedded());
     }
 
     /** Plays the day through the chain with recorders ({@code Router.Builder.recorder}) and returns what it did. */
     static ChainReport run(Day day, Chain chain, List<RoutingListener> recorders) {
-        return new Simulation(day, chain, recorders).play();
+        return run(day, chain, recorders, LiveStore.embedded());
+    }
+
+    /** As {@link #run(Day, Chain, List)}, on a router whose live state is kept in {@code store}. */
+    static ChainReport run(Day day, Chain chain, List<RoutingListener> recorders, LiveStore store) {
+        return new Simulation(day, chain, recorders, store).play();
     }
 
     /**

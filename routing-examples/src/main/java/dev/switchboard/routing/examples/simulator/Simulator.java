@@ -1,6 +1,7 @@
 package dev.switchboard.routing.examples.simulator;
 
 import dev.switchboard.routing.config.RoutingConfig;
+import dev.switchboard.routing.redis.RedisUnavailableException;
 import dev.switchboard.routing.replay.JsonLinesRecorder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +16,8 @@ import java.util.OptionalLong;
 /**
  * The simulator's entry point: reads the options, the scenario and the rules, generates the day, runs it through
  * every {@link Chain#standard() standard chain} and the {@link RulesFile rules chain}, prints the comparison and
- * writes the HTML report. Progress goes to standard error, so that standard output is the same for the same seed,
+ * writes the HTML report. With {@code --redis URL} every chain's router keeps its live state in Redis
+ * ({@link RedisStore}) instead of its own memory, with the same figures. Progress goes to standard error, so that standard output is the same for the same seed,
  * byte for byte. Run it with {@code --help} for the options.
  */
 public final class Simulator {
@@ -61,9 +63,9 @@ public final class Simulator {
             scenario = scenario.withConversations(options.conversations().getAsInt());
         }
         SimulationReport report;
-        try {
-            report = simulate(scenario, options.seed(), chains, options.record(), err);
-        } catch (UncheckedIOException e) {
+        try (LiveStore store = options.redis().<LiveStore>map(RedisStore::new).orElseGet(LiveStore::embedded)) {
+            report = simulate(scenario, options.seed(), chains, options.record(), store, err);
+        } catch (UncheckedIOException | RedisUnavailableException e) {
             err.println("simulator: " + e.getMessage());
             return 1;
         }
@@ -110,12 +112,15 @@ public final class Simulator {
 
     /** Generates the day and runs it through every chain, in order, reporting progress to {@code progress}. */
     static SimulationReport simulate(Scenario scenario, long seed, List<Chain> chains, PrintStream progress) {
-        return simulate(scenario, seed, chains, Optional.empty(), progress);
+        return simulate(scenario, seed, chains, Optional.empty(), LiveStore.embedded(), progress);
     }
 
-    /** As {@link #simulate(Scenario, long, List, PrintStream)}, writing the last chain's routing log to {@code record}. */
+    /**
+     * As {@link #simulate(Scenario, long, List, PrintStream)}, with every chain's live state in {@code store}, and
+     * the last chain's routing log written to {@code record}.
+     */
     static SimulationReport simulate(Scenario scenario, long seed, List<Chain> chains, Optional<Path> record,
-            PrintStream progress) {
+            LiveStore store, PrintStream progress) {
         Day day = DayGenerator.generate(scenario, seed);
         List<ChainReport> reports = new ArrayList<>(chains.size());
         for (int i = 0; i < chains.size(); i++) {
@@ -123,20 +128,20 @@ public final class Simulator {
             progress.printf(Locale.ROOT, "simulating chain %d of %d, %s ...", i + 1, chains.size(), chain.name());
             long started = System.nanoTime();
             if (i == chains.size() - 1 && record.isPresent()) {
-                reports.add(recorded(day, chain, record.get()));
+                reports.add(recorded(day, chain, record.get(), store));
             } else {
-                reports.add(Simulation.run(day, chain));
+                reports.add(Simulation.run(day, chain, List.of(), store));
             }
             progress.printf(Locale.ROOT, " %.1f s%n", (System.nanoTime() - started) / 1e9);
         }
         return new SimulationReport(day, OptionalLong.of(seed), reports);
     }
 
-    private static ChainReport recorded(Day day, Chain chain, Path file) {
+    private static ChainReport recorded(Day day, Chain chain, Path file, LiveStore store) {
         try (JsonLinesRecorder recorder = chain.routing() instanceof Chain.Document document
                 ? JsonLinesRecorder.toFile(file, document.config(), Simulation.SETTINGS)
                 : JsonLinesRecorder.toFile(file)) {
-            ChainReport report = Simulation.run(day, chain, List.of(recorder));
+            ChainReport report = Simulation.run(day, chain, List.of(recorder), store);
             if (recorder.droppedLines() > 0) {
                 throw new IOException(recorder.droppedLines() + " lines could not be written");
             }

@@ -125,6 +125,7 @@ class SimulatorTest {
         "--rules missing.json  | invalid rules: missing.json: cannot be read",
         "--rules               | Missing required parameter for option '--rules' (<file>)",
         "--rules=              | Invalid value for option '--rules': needs a value",
+        "--redis localhost:6379 | --redis must be a Redis URL such as redis://localhost:6379, was 'localhost:6379'",
     })
     void aBadOption_isExplainedOnStandardError_withExitStatusTwo(String args, String message) {
         Run run = run(args.split(" "));

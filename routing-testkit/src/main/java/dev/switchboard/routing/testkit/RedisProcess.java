@@ -1,4 +1,4 @@
-package dev.switchboard.routing.redis;
+package dev.switchboard.routing.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,12 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real redis-server process on a loopback port of its own: the {@code redis-server} on the PATH when there is one,
- * or else the linux-amd64 binary that embedded-redis ships in its jar. A durable one keeps an append-only file,
+ * A real redis-server process on a loopback port of its own, for tests and benchmarks: the {@code redis-server} on
+ * the PATH when there is one, or else the linux-amd64 binary that {@code com.github.codemonstur:embedded-redis} ships
+ * in its jar (put that artifact on the class path; the kit does not bring it). A durable one keeps an append-only file,
  * fsynced on every write, in a directory of its own, so that a server killed and started again on the same port
  * comes back with every write it acknowledged; the others keep nothing on disk.
  */
-final class RedisServer {
+public final class RedisProcess implements AutoCloseable {
 
     private static final String SHIPPED = "redis-server-6.2.6-v5-linux-amd64";
 
@@ -36,7 +37,12 @@ final class RedisServer {
     private final List<String> log = new ArrayList<>();
     private Process process;
 
-    RedisServer(boolean durable) {
+    /**
+     * A server not yet started, on a free port.
+     *
+     * @param durable whether it keeps an append-only file fsynced on every write, to come back after a kill
+     */
+    public RedisProcess(boolean durable) {
         this.durable = durable;
         try {
             binary = binary();
@@ -49,7 +55,8 @@ final class RedisServer {
         }
     }
 
-    String uri() {
+    /** The server's URI, {@code redis://127.0.0.1:port}. */
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
@@ -57,7 +64,7 @@ final class RedisServer {
      * Starts the server and returns once it accepts connections; fails with its log when it does not. A server
      * still running when the JVM exits (a test run cut short) is killed with it.
      */
-    void start() {
+    public void start() {
         if (process != null) {
             throw new IllegalStateException("redis-server is already running on port " + port);
         }
@@ -92,7 +99,8 @@ final class RedisServer {
     }
 
     /** Stops the server (SIGTERM), waits for it, and deletes its directory. */
-    void close() {
+    @Override
+    public void close() {
         end(false);
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
@@ -102,7 +110,7 @@ final class RedisServer {
     }
 
     /** Kills the server (SIGKILL: it has no chance to answer or flush anything more) and waits for it. */
-    void kill() {
+    public void kill() {
         end(true);
     }
 
@@ -152,14 +160,14 @@ final class RedisServer {
         String arch = System.getProperty("os.arch");
         if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
             throw new IllegalStateException("no redis-server on the PATH, and the shipped one is for linux-amd64, not "
-                    + os + "-" + arch + ": install redis-server to run these tests");
+                    + os + "-" + arch + ": install redis-server");
         }
-        Path target = Path.of("target", "redis-server", SHIPPED).toAbsolutePath();
+        Path target = Path.of(System.getProperty("java.io.tmpdir"), "switchboard-redis-server", SHIPPED);
         if (!Files.isExecutable(target)) {
-            try (InputStream in = RedisServer.class.getResourceAsStream("/" + SHIPPED)) {
+            try (InputStream in = RedisProcess.class.getResourceAsStream("/" + SHIPPED)) {
                 if (in == null) {
                     throw new IllegalStateException("no redis-server on the PATH and none in embedded-redis's jar ("
-                            + SHIPPED + "): is com.github.codemonstur:embedded-redis on the test classpath?");
+                            + SHIPPED + "): is com.github.codemonstur:embedded-redis on the class path?");
                 }
                 Files.createDirectories(target.getParent());
                 Path partial = Files.createTempFile(target.getParent(), SHIPPED, ".part");

@@ -1,0 +1,100 @@
+package dev.switchboard.routing.redis;
+
+import io.lettuce.core.ScriptOutputType;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the live state remembers about conversations and customers beyond their places, in Redis: which ids joined
+ * which conversation, the owners that let a conversation's response deadline lapse or were passed over for it, the
+ * response deadlines, the customer's previous and primary owner, and each customer's placed conversations.
+ */
+final class LiveMemory {
+
+    private static final Scripts.Script ALIAS = Scripts.load("alias");
+    private static final Scripts.Script FORGET = Scripts.load("forget");
+    private static final Scripts.Script DEADLINE = Scripts.load("deadline");
+    private static final Scripts.Script DEADLINES_DUE = Scripts.load("deadlines-due");
+    private static final Scripts.Script PASS_OVER = Scripts.load("pass-over");
+
+    private final Scripts scripts;
+    private final RedisLink link;
+    private final Keys keys;
+
+    LiveMemory(Scripts scripts, RedisLink link, Keys keys) {
+        this.scripts = scripts;
+        this.link = link;
+        this.keys = keys;
+    }
+
+    List<String> conversationsOfCustomer(String customer) {
+        return List.copyOf(link.call(redis -> redis.smembers(keys.placed(Keys.id(customer, "customer")))));
+    }
+
+    void addAlias(String alias, String conversationId) {
+        Keys.id(alias, "alias");
+        scripts.run(ALIAS, ScriptOutputType.INTEGER, keys.aliases(Keys.id(conversationId, "conversationId")),
+                List.of(alias, conversationId));
+    }
+
+    void forget(String conversationId) {
+        scripts.run(FORGET, ScriptOutputType.INTEGER, keys.aliases(Keys.id(conversationId, "conversationId")),
+                List.of(conversationId));
+    }
+
+    /** Starts an owned conversation's response deadline; false when it is not owned. */
+    boolean startResponseDeadline(String conversationId, Instant deadline) {
+        Keys.notNull(deadline, "deadline");
+        Long started = scripts.run(DEADLINE, ScriptOutputType.INTEGER, keys.conversation(conversationId),
+                List.of(conversationId, Long.toString(deadline.toEpochMilli())));
+        return started == 1L;
+    }
+
+    boolean stopResponseDeadline(String conversationId) {
+        return link.call(redis -> redis.zrem(keys.deadlines(), conversationId)) == 1L;
+    }
+
+    /** The response deadlines due by {@code now}, earliest first, claimed by this caller alone. */
+    Map<String, Instant> responseDeadlinesDue(Instant now) {
+        List<Object> due = scripts.run(DEADLINES_DUE, ScriptOutputType.MULTI, keys.deadlines(),
+                List.of(Long.toString(now.toEpochMilli())));
+        Map<String, Instant> deadlines = new LinkedHashMap<>();
+        for (int i = 0; i < due.size(); i += 2) {
+            deadlines.put((String) due.get(i), Instant.ofEpochMilli((long) Double.parseDouble((String) due.get(i
+                    + 1))));
+        }
+        return deadlines;
+    }
+
+    int recordLapse(String conversationId, String ownerId) {
+        return Math.toIntExact(link.call(redis -> redis.rpush(keys.lapses(conversationId), Keys.id(ownerId,
+                "ownerId"))));
+    }
+
+    int lapses(String conversationId) {
+        return Math.toIntExact(link.call(redis -> redis.llen(keys.lapses(conversationId))));
+    }
+
+    int passOver(String conversationId, String ownerId) {
+        Long passed = scripts.run(PASS_OVER, ScriptOutputType.INTEGER, keys.passed(conversationId),
+                List.of(Keys.id(ownerId, "ownerId")));
+        return Math.toIntExact(passed);
+    }
+
+    void readmit(String conversationId, String ownerId) {
+        link.call(redis -> redis.srem(keys.passed(conversationId), ownerId));
+    }
+
+    int passedOver(String conversationId) {
+        return Math.toIntExact(link.call(redis -> redis.scard(keys.passed(conversationId))));
+    }
+
+    /** A customer's last owner and primary owner, while remembered. */
+    Optional<String> remembered(String customer, boolean primary) {
+        return Optional.ofNullable(link.call(redis -> primary ? redis.hget(keys.primary(customer), "owner")
+                : redis.get(keys.memory(customer))));
+    }
+}

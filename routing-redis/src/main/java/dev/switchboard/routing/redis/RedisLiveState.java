@@ -1,0 +1,405 @@
+package dev.switchboard.routing.redis;
+
+import dev.switchboard.routing.Capacity;
+import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.OwnerStatus;
+import dev.switchboard.routing.Placement;
+import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.WaitingConversation;
+import dev.switchboard.routing.state.LiveState;
+import dev.switchboard.routing.state.LiveStateFactory;
+import dev.switchboard.routing.state.LiveStateSettings;
+import dev.switchboard.routing.state.LiveView;
+import dev.switchboard.routing.state.StateSnapshot;
+import io.lettuce.core.ScriptOutputType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A router's whole live state in Redis, shared by every router built on a {@link RedisRoutingStore} of the same
+ * Redis, prefix and tenant: the roster with each owner's definition, presence, loads and activity (last release,
+ * recent releases, wrap-up, daily and fairness caps), where every conversation is (owned, waiting in serve order, or
+ * offered), the strategies' cursors with versions, customer memory and identity links with TTLs, aliases of joined
+ * conversations, response deadlines and lapses, and the owners passed over for a conversation. Nothing another
+ * instance needs stays in this JVM but a cache of owners' definitions, kept by version; so a router built on a Redis
+ * that already holds state carries on from it.
+ *
+ * <p>Every change is one server-side script that checks before it writes, so it is whole or not at all; a decision's
+ * {@link LiveView#commit} checks again, in Redis, everything the decision relied on. When Redis cannot be reached a
+ * call throws {@link RedisUnavailableException} and changed nothing it did not report. Build one for a router with
+ * {@link #factory(RedisRoutingStore)} (or {@link RedisRoutingStore#liveState()}):
+ *
+ * <pre>{@code
+ * RedisRoutingStore store = RedisRoutingStore.builder().uri("redis://redis:6379").tenant("acme").build();
+ * Router router = Router.builder().plan(plan).liveState(RedisLiveState.factory(store)).build();
+ * }</pre>
+ *
+ * <p>Times are kept to the millisecond. Customer memory is bounded by its TTL, not by a count.
+ */
+public final class RedisLiveState implements LiveState {
+
+    private static final Scripts.Script VIEW = Scripts.load("view");
+
+    private final RedisLink link;
+    private final Keys keys;
+    private final Scripts scripts;
+    private final InstantSource clock;
+    private final LiveRoster roster;
+    private final LivePlaces places;
+    private final WaitingQueues queues;
+    private final LiveMemory memory;
+    private final Identities identities;
+    private final PendingDequeue pending;
+
+    private RedisLiveState(RedisRoutingStore store, LiveStateSettings settings) {
+        this.link = store.link();
+        this.keys = store.keys();
+        this.scripts = store.scripts();
+        this.clock = settings.clock();
+        this.roster = new LiveRoster(store.roster(), scripts, link, keys, settings.wrapUp());
+        this.places = new LivePlaces(scripts, keys, new Assignments(scripts, link, keys, settings.customerTtl()),
+                settings.customerTtl(), settings.tracksCustomers());
+        this.queues = new WaitingQueues(scripts, keys, new ServeScore(settings.serveOrder().agingStep(),
+                settings.serveOrder().byLastActivity()), settings.customerTtl(), store.takeScan(),
+                settings.tracksCustomers());
+        this.memory = new LiveMemory(scripts, link, keys);
+        this.identities = store.identities();
+        this.pending = new PendingDequeue(queues, places);
+    }
+
+    /** Makes a router's live state on the store's Redis, prefix and tenant; the store's connection is shared. */
+    public static LiveStateFactory factory(RedisRoutingStore store) {
+        Keys.notNull(store, "store");
+        return settings -> new RedisLiveState(store, Keys.notNull(settings, "settings"));
+    }
+
+    // -- roster
+
+    @Override
+    public boolean hasOwner(String ownerId) {
+        flush();
+        return roster.hasOwner(ownerId);
+    }
+
+    @Override
+    public void addOwner(Owner owner, Presence presence) {
+        flush();
+        roster.add(owner, presence);
+    }
+
+    @Override
+    public void removeOwner(String ownerId) {
+        flush();
+        roster.remove(ownerId);
+    }
+
+    @Override
+    public OwnerStatus status(String ownerId) {
+        flush();
+        return roster.status(ownerId, clock.instant());
+    }
+
+    @Override
+    public List<OwnerStatus> statuses() {
+        flush();
+        return roster.statuses(clock.instant());
+    }
+
+    @Override
+    public void setPresence(String ownerId, Presence presence, Instant at) {
+        flush();
+        roster.setPresence(ownerId, presence, at);
+    }
+
+    @Override
+    public void setCapacity(String ownerId, Capacity capacity) {
+        flush();
+        roster.setCapacity(ownerId, capacity, clock.instant());
+    }
+
+    @Override
+    public boolean hasRoom(String ownerId, Instant now) {
+        flush();
+        return roster.hasRoom(ownerId, now);
+    }
+
+    @Override
+    public Map<String, Instant> offlineSince() {
+        flush();
+        return roster.offlineSince(clock.instant());
+    }
+
+    // -- conversations
+
+    @Override
+    public Optional<Placement> placement(String conversationId) {
+        flush();
+        return places.placement(conversationId);
+    }
+
+    /** A claim's dequeue held pending (see {@link PendingDequeue}) is made in the same script as the assignment. */
+    @Override
+    public void assign(Conversation conversation, String ownerId, Instant at) {
+        Keys.notNull(conversation, "conversation");
+        Owner owner = roster.owner(roster.require(ownerId, at));
+        CommitResult result = pending.commit(Assignment.of(conversation, ownerId, at), false, owner.dailyCap());
+        if (result == CommitResult.OWNER_GONE) {
+            throw LiveRoster.notOnRoster(ownerId);
+        }
+        if (!result.committed()) {
+            throw new IllegalStateException("owner '" + ownerId + "' cannot take conversation '"
+                    + conversation.id() + "': " + result);
+        }
+    }
+
+    /** Commits a decision's assignment to {@code owner} (see {@link RedisView#commit}). */
+    CommitResult commit(Assignment assignment, Owner owner) {
+        return pending.commit(assignment, true, owner.dailyCap());
+    }
+
+    private void flush() {
+        pending.flush();
+    }
+
+    @Override
+    public boolean tryRelease(Placement.Owned owned, Instant at) {
+        flush();
+        Keys.notNull(owned, "owned");
+        return places.unassign(owned.conversation().id(), owned.ownerId(), Optional.of(at)).isPresent();
+    }
+
+    @Override
+    public Conversation release(String conversationId, Instant at) {
+        flush();
+        return places.requireUnassign(conversationId, Optional.of(Keys.notNull(at, "at"))).conversation();
+    }
+
+    @Override
+    public Conversation unassign(String conversationId) {
+        flush();
+        return places.requireUnassign(conversationId, Optional.empty()).conversation();
+    }
+
+    @Override
+    public List<Conversation> conversationsOf(String ownerId) {
+        flush();
+        return places.conversationsOf(ownerId);
+    }
+
+    /** Putting back the conversation whose dequeue is held pending cancels the dequeue: it never left. */
+    @Override
+    public void enqueue(WaitingConversation entry) {
+        pending.enqueue(entry);
+    }
+
+    /** Reads the waiting conversation and holds its dequeue pending (see {@link PendingDequeue}). */
+    @Override
+    public WaitingConversation dequeue(String conversationId) {
+        return pending.dequeue(conversationId);
+    }
+
+    @Override
+    public void updateReason(String conversationId, String reason) {
+        flush();
+        if (!queues.updateReason(Keys.id(conversationId, "conversationId"), reason)) {
+            throw PendingDequeue.notWaiting(conversationId);
+        }
+    }
+
+    @Override
+    public List<WaitingConversation> waiting() {
+        flush();
+        return queues.waiting("");
+    }
+
+    @Override
+    public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous) {
+        flush();
+        return queues.waitingAfter(Keys.notNull(previous, "previous"), List.of());
+    }
+
+    @Override
+    public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous,
+            Collection<String> queueNames) {
+        flush();
+        Keys.notNull(previous, "previous");
+        return queueNames.isEmpty() ? Optional.empty() : queues.waitingAfter(previous, queueNames);
+    }
+
+    @Override
+    public boolean hasWaiting() {
+        flush();
+        return link.call(redis -> redis.zcard(keys.waiting())) > 0;
+    }
+
+    @Override
+    public boolean markBreachReported(String conversationId) {
+        flush();
+        return queues.markBreachReported(Keys.id(conversationId, "conversationId"));
+    }
+
+    // -- customers
+
+    @Override
+    public String customerOf(String identity) {
+        flush();
+        return identities.customerOf(identity);
+    }
+
+    @Override
+    public void link(String identity, String otherIdentity) {
+        flush();
+        identities.link(identity, otherIdentity);
+    }
+
+    @Override
+    public List<String> conversationsOfCustomer(String customer) {
+        flush();
+        return memory.conversationsOfCustomer(customer);
+    }
+
+    @Override
+    public void addAlias(String alias, String conversationId) {
+        flush();
+        memory.addAlias(alias, conversationId);
+    }
+
+    @Override
+    public void forget(String conversationId) {
+        flush();
+        memory.forget(conversationId);
+    }
+
+    /** A customer's last (or primary) owner, while remembered; linked identities share it. */
+    Optional<String> remembered(String customerId, boolean primary) {
+        return memory.remembered(customerOf(customerId), primary);
+    }
+
+    // -- response deadlines
+
+    @Override
+    public void startResponseDeadline(String conversationId, Instant deadline) {
+        flush();
+        if (!memory.startResponseDeadline(Keys.id(conversationId, "conversationId"), deadline)) {
+            throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
+        }
+    }
+
+    @Override
+    public boolean stopResponseDeadline(String conversationId) {
+        flush();
+        return memory.stopResponseDeadline(conversationId);
+    }
+
+    /** The deadlines due, each handed to this caller alone: another instance that ticks does not get them too. */
+    @Override
+    public Map<String, Instant> responseDeadlinesDue(Instant now) {
+        flush();
+        return memory.responseDeadlinesDue(now);
+    }
+
+    @Override
+    public int recordLapse(String conversationId, String ownerId) {
+        flush();
+        return memory.recordLapse(conversationId, ownerId);
+    }
+
+    @Override
+    public int lapses(String conversationId) {
+        flush();
+        return memory.lapses(conversationId);
+    }
+
+    // -- offers
+
+    @Override
+    public Placement.Offered offer(String conversationId, Instant at, Instant expiresAt) {
+        flush();
+        return places.offer(Keys.id(conversationId, "conversationId"), at, expiresAt);
+    }
+
+    @Override
+    public boolean ring(String conversationId, String ownerId, Instant at) {
+        flush();
+        Optional<OwnerState> state = roster.state(ownerId, at);
+        if (state.isEmpty()) {
+            return false;
+        }
+        Owner owner = roster.owner(state.get());
+        if (!owner.autoAssign() || owner.hours().filter(hours -> !hours.isOpen(at)).isPresent()) {
+            return false;
+        }
+        return places.ring(conversationId, ownerId, at, owner.dailyCap());
+    }
+
+    @Override
+    public Optional<Placement.Offered> withdraw(String conversationId, String ownerId) {
+        flush();
+        return places.withdraw(conversationId, ownerId);
+    }
+
+    @Override
+    public Placement.Owned accept(String conversationId, String ownerId) {
+        flush();
+        return places.accept(conversationId, ownerId);
+    }
+
+    /** The offers due, each handed to this caller alone: another instance that ticks does not expire them too. */
+    @Override
+    public List<Placement.Offered> offersDue(Instant now) {
+        flush();
+        return places.offersDue(now);
+    }
+
+    @Override
+    public int passOver(String conversationId, String ownerId) {
+        flush();
+        return memory.passOver(conversationId, ownerId);
+    }
+
+    @Override
+    public void readmit(String conversationId, String ownerId) {
+        flush();
+        memory.readmit(conversationId, ownerId);
+    }
+
+    @Override
+    public int passedOver(String conversationId) {
+        flush();
+        return memory.passedOver(conversationId);
+    }
+
+    // -- strategy memory
+
+    @Override
+    public void keepCompletions(Duration window) {
+        flush();
+        places.keepCompletions(window);
+    }
+
+    /** One script reads everything the decision may look at; see {@link RedisView}. */
+    @Override
+    public LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope) {
+        flush();
+        List<Object> reply = scripts.run(VIEW, ScriptOutputType.MULTI, keys.owners(), List.of(
+                Long.toString(now.toEpochMilli()), conversation.id(), conversation.customerId(), cursorScope));
+        return new RedisView(this, roster, reply, conversation, now, owners, cursorScope);
+    }
+
+    @Override
+    public StateSnapshot snapshot() {
+        throw new UnsupportedOperationException("snapshots of a Redis store are not written yet");
+    }
+
+    @Override
+    public void restore(StateSnapshot snapshot) {
+        throw new UnsupportedOperationException("restoring a Redis store from a snapshot is not written yet");
+    }
+}

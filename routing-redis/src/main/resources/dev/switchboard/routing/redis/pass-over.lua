@@ -1,0 +1,4 @@
+-- Leaves an owner out of a conversation's later decisions: KEYS[1] the owners passed over for it; ARGV: prefix,
+-- owner. Returns how many are left out now.
+redis.call('SADD', KEYS[1], ARGV[2])
+return redis.call('SCARD', KEYS[1])

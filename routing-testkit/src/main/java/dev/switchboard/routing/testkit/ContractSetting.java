@@ -1,0 +1,91 @@
+package dev.switchboard.routing.testkit;
+
+import dev.switchboard.routing.Capacity;
+import dev.switchboard.routing.Condition;
+import dev.switchboard.routing.IdentityKey;
+import dev.switchboard.routing.OfferPolicy;
+import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.Priority;
+import dev.switchboard.routing.QueueSpec;
+import dev.switchboard.routing.Router;
+import dev.switchboard.routing.RoutingPlan;
+import dev.switchboard.routing.Rule;
+import dev.switchboard.routing.WeeklySchedule;
+import dev.switchboard.routing.strategy.LeastLoaded;
+import dev.switchboard.routing.strategy.RoundRobin;
+import dev.switchboard.routing.strategy.StickyPreviousOwner;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The routers the store contract runs its operation sequences through, each exercising a part of the live state: a
+ * rotation with per-channel limits, a fairness cap, wrap-up, working hours and a daily cap; offers that are accepted, declined and expire; and
+ * customers with linked identities, one conversation each, sticky owners and response deadlines.
+ */
+enum ContractSetting {
+
+    /** Round-robin and least-loaded over two queues, a fairness cap, per-channel limits and a wrap-up. */
+    ROTATION {
+        @Override
+        Router.Builder router() {
+            RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("priority", Duration.ofMinutes(2)),
+                    new QueueSpec("general", Duration.ofMinutes(5))), List.of(
+                    Rule.builder("vip").when(new Condition.Is("vip", "true")).chain(new LeastLoaded())
+                            .queue("priority").build(),
+                    Rule.builder("everyone").chain(new RoundRobin()).queue("general").build()));
+            return roster(Router.builder().plan(plan).wrapUp(Duration.ofSeconds(20)));
+        }
+    },
+
+    /** Offers rung to two owners, reviewed after two refusals, expiring after a minute. */
+    OFFERS {
+        @Override
+        Router.Builder router() {
+            RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("general", Duration.ofMinutes(5)),
+                    new QueueSpec("review", Duration.ofMinutes(30))), List.of(
+                    Rule.builder("offered").chain(new RoundRobin()).queue("general")
+                            .offer(OfferPolicy.builder(Duration.ofSeconds(60)).ring(2).reviewAfter(2, "review")
+                                    .build())
+                            .build()));
+            return roster(Router.builder().plan(plan));
+        }
+    },
+
+    /** Identities linked by email, one conversation per customer, sticky owners and response deadlines. */
+    CUSTOMERS {
+        @Override
+        Router.Builder router() {
+            RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("general", Duration.ofMinutes(5)),
+                    new QueueSpec("review", Duration.ofMinutes(30))), List.of(
+                    Rule.builder("sticky").chain(new StickyPreviousOwner(), new RoundRobin()).queue("general")
+                            .build()));
+            return roster(Router.builder().plan(plan).linkIdentitiesBy(IdentityKey.EMAIL)
+                    .oneConversationPerCustomer(true).responseDeadline(Priority.NORMAL, Duration.ofSeconds(90))
+                    .responseDeadline(Priority.HIGH, Duration.ofSeconds(45)).responseReview(2, "review"));
+        }
+    };
+
+    /**
+     * The owners every setting starts with: one with a per-channel limit, one with a fairness cap, one with its own
+     * wrap-up, and one whose working hours open and close during the run (a Monday from 09:00 UTC), with a daily cap.
+     */
+    static final List<String> OWNERS = List.of("ana", "ben", "cleo", "dev", "eve");
+
+    /** The router, without its clock and store, which the run sets. */
+    abstract Router.Builder router();
+
+    private static Router.Builder roster(Router.Builder builder) {
+        return builder
+                .owner(Owner.agent("ana").capacity(new Capacity(3, Map.of("email", 1))).build())
+                .owner(Owner.agent("ben").capacity(2).build())
+                .owner(Owner.agent("cleo").capacity(2).assignmentCap(2, Duration.ofMinutes(3)).build())
+                .owner(Owner.agent("dev").capacity(1).wrapUp(Duration.ofSeconds(45)).build())
+                .owner(Owner.agent("eve").capacity(2).dailyCap(4, ZoneOffset.UTC).hours(WeeklySchedule.builder(
+                        ZoneOffset.UTC).open(LocalTime.of(9, 3), LocalTime.of(9, 8), DayOfWeek.MONDAY).build())
+                        .build());
+    }
+}
