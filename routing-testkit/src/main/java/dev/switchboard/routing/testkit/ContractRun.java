@@ -39,10 +39,11 @@ final class ContractRun {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     private static final List<String> CHANNELS = List.of("chat", "chat", "email", "whatsapp");
 
+    private final ContractSetting setting;
     private final Random random;
     private final ManualClock clock = new ManualClock(START);
-    private final Router embedded;
-    private final Router store;
+    private Router embedded;
+    private Router store;
     private final List<String> story = new ArrayList<>();
     private final List<String> routed = new ArrayList<>();
     private final Set<String> open = new LinkedHashSet<>();
@@ -50,6 +51,7 @@ final class ContractRun {
     private int next;
 
     ContractRun(ContractSetting setting, LiveStateFactory storeUnderTest, long seed) {
+        this.setting = setting;
         this.random = new Random(seed);
         this.embedded = setting.router().clock(clock).build();
         this.store = setting.router().clock(clock).liveState(storeUnderTest).build();
@@ -64,6 +66,20 @@ final class ContractRun {
             compare();
             checkInvariants();
         }
+    }
+
+    /**
+     * Restarts both routers from each other's snapshot: the store's router is restored, on {@code emptyStore}, from
+     * the embedded router's snapshot, and the embedded router from the store's. The next calls check that both carry
+     * on alike.
+     */
+    void restoreEachFromTheOther(LiveStateFactory emptyStore) {
+        StateSnapshot ofEmbedded = embedded.snapshot();
+        StateSnapshot ofStore = store.snapshot();
+        store = setting.settings().clock(clock).liveState(emptyStore).restoreFrom(ofEmbedded).build();
+        embedded = setting.settings().clock(clock).restoreFrom(ofStore).build();
+        story.add("restore the store's router from the embedded one's snapshot, and the embedded from the store's");
+        compare();
     }
 
     private void step() {

@@ -51,4 +51,25 @@ public abstract class LiveStateContract {
         }
         return tests;
     }
+
+    /**
+     * Every setting, each with its seeds, restarted halfway: the store's router restored (on an empty store) from the
+     * embedded router's snapshot and the embedded router from the store's, then the same answers and state again.
+     */
+    @TestFactory
+    List<DynamicTest> carriesOnAlikeWhenEachRouterIsRestoredFromTheOthersSnapshot() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ContractSetting setting : ContractSetting.values()) {
+            for (long seed = 1; seed <= SEEDS; seed++) {
+                long chosen = seed;
+                tests.add(DynamicTest.dynamicTest(setting + " seed " + seed, () -> {
+                    ContractRun run = new ContractRun(setting, store(), chosen);
+                    run.run(CALLS / 2);
+                    run.restoreEachFromTheOther(store());
+                    run.run(CALLS / 2);
+                }));
+            }
+        }
+        return tests;
+    }
 }
