@@ -41,7 +41,8 @@ import java.util.Set;
  * Router router = Router.builder().plan(plan).liveState(RedisLiveState.factory(store)).build();
  * }</pre>
  *
- * <p>Times are kept to the millisecond. Customer memory is bounded by its TTL, not by a count.
+ * <p>Times are kept to the millisecond. Customer memory is bounded by its TTL (on Redis's clock), not by a count;
+ * see {@link RedisSnapshots} for what else a {@link #snapshot()} tells its own way.
  */
 public final class RedisLiveState implements LiveState {
 
