@@ -26,6 +26,11 @@ final class Identities {
         this.identityTtl = identityTtl;
     }
 
+    /** How long linked identities are kept after their latest link. */
+    Duration ttl() {
+        return identityTtl;
+    }
+
     String link(String identity, String otherIdentity) {
         Keys.id(identity, "identity");
         Keys.id(otherIdentity, "otherIdentity");

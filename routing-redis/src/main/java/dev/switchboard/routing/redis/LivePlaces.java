@@ -55,7 +55,7 @@ final class LivePlaces {
     }
 
     /** A place from its hash's fields and, for an offer, the owners it is offered to. */
-    private static Placement placement(Map<String, String> place, List<String> offeredTo) {
+    static Placement placement(Map<String, String> place, List<String> offeredTo) {
         Conversation conversation = ConversationCodec.decode(place.get("data"));
         if (place.containsKey("owner")) {
             return new Placement.Owned(conversation, place.get("owner"));

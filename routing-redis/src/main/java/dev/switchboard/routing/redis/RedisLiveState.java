@@ -41,7 +41,8 @@ import java.util.Set;
  * Router router = Router.builder().plan(plan).liveState(RedisLiveState.factory(store)).build();
  * }</pre>
  *
- * <p>Times are kept to the millisecond. Customer memory is bounded by its TTL, not by a count.
+ * <p>Times are kept to the millisecond. Customer memory is bounded by its TTL (on Redis's clock), not by a count;
+ * see {@link RedisSnapshots} for what else a {@link #snapshot()} tells its own way.
  */
 public final class RedisLiveState implements LiveState {
 
@@ -57,6 +58,7 @@ public final class RedisLiveState implements LiveState {
     private final LiveMemory memory;
     private final Identities identities;
     private final PendingDequeue pending;
+    private final RedisSnapshots snapshots;
 
     private RedisLiveState(RedisRoutingStore store, LiveStateSettings settings) {
         this.link = store.link();
@@ -72,6 +74,7 @@ public final class RedisLiveState implements LiveState {
         this.memory = new LiveMemory(scripts, link, keys);
         this.identities = store.identities();
         this.pending = new PendingDequeue(queues, places);
+        this.snapshots = new RedisSnapshots(scripts, keys, settings, store.identities().ttl());
     }
 
     /** Makes a router's live state on the store's Redis, prefix and tenant; the store's connection is shared. */
@@ -393,13 +396,17 @@ public final class RedisLiveState implements LiveState {
         return new RedisView(this, roster, reply, conversation, now, owners, cursorScope);
     }
 
+    /** One script reads the tenant's whole state; see {@link RedisSnapshots} for what Redis keeps its own way. */
     @Override
     public StateSnapshot snapshot() {
-        throw new UnsupportedOperationException("snapshots of a Redis store are not written yet");
+        flush();
+        return snapshots.read(clock.instant());
     }
 
+    /** One script writes the snapshot, and only into a tenant that holds no key at all. */
     @Override
     public void restore(StateSnapshot snapshot) {
-        throw new UnsupportedOperationException("restoring a Redis store from a snapshot is not written yet");
+        flush();
+        snapshots.restore(snapshot, clock.instant());
     }
 }

@@ -32,7 +32,7 @@ local function unqueue(id, h)
 end
 
 -- Takes an owner's room for a conversation given at `at`: its load (total, channel, max seen), its last assignment,
--- its conversations in assignment order, its fairness window (which expires with the window), and, when `day` is
+-- its conversations in assignment order, its latest assignments, as many as its fairness cap counts, and, when `day` is
 -- given (the owner's local date, for its daily cap), its count of the day.
 local function take_room(okey, id, channel, at, day)
   local load = redis.call('HINCRBY', okey, 'load', 1)
@@ -45,7 +45,7 @@ local function take_room(okey, id, channel, at, day)
   local cap = redis.call('HMGET', okey, 'cap', 'window')
   if cap[1] then
     redis.call('ZADD', okey .. ':cap', at, id .. '@' .. at)
-    redis.call('PEXPIRE', okey .. ':cap', cap[2])
+    redis.call('ZREMRANGEBYRANK', okey .. ':cap', 0, -tonumber(cap[1]) - 1)
   end
   if day and day ~= '' then
     if redis.call('HGET', okey, 'capday') == day then redis.call('HINCRBY', okey, 'capcount', 1)
@@ -84,12 +84,12 @@ local function place_owned(id, owner, channel, customer, data, at, memory_ttl, d
   remember(customer, owner, memory_ttl)
 end
 
--- Whether an owner with a fairness cap received its limit of conversations in the window (at - window, at].
+-- Whether an owner with a fairness cap received its limit of conversations in the window (at - window, at]: its
+-- latest assignments (as many as the cap counts) are all in it.
 local function at_cap(okey, at)
   local cap = redis.call('HMGET', okey, 'cap', 'window')
   if not cap[1] then return false end
-  redis.call('ZREMRANGEBYSCORE', okey .. ':cap', '-inf', tonumber(at) - tonumber(cap[2]))
-  return redis.call('ZCARD', okey .. ':cap') >= tonumber(cap[1])
+  return redis.call('ZCOUNT', okey .. ':cap', '(' .. (tonumber(at) - tonumber(cap[2])), '+inf') >= tonumber(cap[1])
 end
 
 -- A hash's fields as a Lua table.

@@ -1,11 +1,11 @@
--- Adds an owner to the roster, or replaces its definition, capacity and fairness cap keeping its load: KEYS[1] the
+-- Adds an owner to the roster (at the next roster position: 0, 1, 2..., never reused), or replaces its definition, capacity and fairness cap keeping its load: KEYS[1] the
 -- owner; ARGV: prefix, owner, presence ('' keeps it), total, fairness cap limit and window in ms ('' for none), its
 -- definition (JSON), its wrap-up after a release (ms), whether an owner already on the roster keeps its presence
 -- ('1': a router built on a store that holds state carries on from it), then channel, limit pairs. Each put gives the definition a
 -- new version, so that instances that cache definitions see it changed.
 local new = redis.call('EXISTS', KEYS[1]) == 0
 if new then
-  redis.call('ZADD', P .. 'owners', redis.call('INCR', P .. 'seq'), ARGV[2])
+  redis.call('ZADD', P .. 'owners', redis.call('INCR', P .. 'positions') - 1, ARGV[2])
   redis.call('HSET', KEYS[1], 'load', 0, 'maxload', 0)
 end
 for field, _ in pairs(fields(KEYS[1])) do

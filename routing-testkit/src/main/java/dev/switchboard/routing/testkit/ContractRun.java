@@ -11,6 +11,7 @@ import dev.switchboard.routing.Priority;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.WaitingConversation;
 import dev.switchboard.routing.state.LiveStateFactory;
+import dev.switchboard.routing.state.StateSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import java.util.function.Function;
  * One seeded sequence of host calls run through two routers of the same setting and clock, one on the embedded
  * store and one on the store under test: after every call both must have answered alike (the same decision, or the
  * same kind of refusal) and hold the same state (every conversation's place, every owner's presence, load and
- * conversations in order, the waiting conversations in serve order), and the store's router must keep the
+ * conversations in order, the waiting conversations in serve order, the router's snapshot), and the store's router must keep the
  * invariants (no owner given work beyond its capacity, no conversation owned twice; every conversation owned,
  * waiting or released follows from the places being the embedded store's).
  * A failure tells the story of the calls that led to it.
@@ -38,10 +39,11 @@ final class ContractRun {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     private static final List<String> CHANNELS = List.of("chat", "chat", "email", "whatsapp");
 
+    private final ContractSetting setting;
     private final Random random;
     private final ManualClock clock = new ManualClock(START);
-    private final Router embedded;
-    private final Router store;
+    private Router embedded;
+    private Router store;
     private final List<String> story = new ArrayList<>();
     private final List<String> routed = new ArrayList<>();
     private final Set<String> open = new LinkedHashSet<>();
@@ -49,6 +51,7 @@ final class ContractRun {
     private int next;
 
     ContractRun(ContractSetting setting, LiveStateFactory storeUnderTest, long seed) {
+        this.setting = setting;
         this.random = new Random(seed);
         this.embedded = setting.router().clock(clock).build();
         this.store = setting.router().clock(clock).liveState(storeUnderTest).build();
@@ -63,6 +66,20 @@ final class ContractRun {
             compare();
             checkInvariants();
         }
+    }
+
+    /**
+     * Restarts both routers from each other's snapshot: the store's router is restored, on {@code emptyStore}, from
+     * the embedded router's snapshot, and the embedded router from the store's. The next calls check that both carry
+     * on alike.
+     */
+    void restoreEachFromTheOther(LiveStateFactory emptyStore) {
+        StateSnapshot ofEmbedded = embedded.snapshot();
+        StateSnapshot ofStore = store.snapshot();
+        store = setting.settings().clock(clock).liveState(emptyStore).restoreFrom(ofEmbedded).build();
+        embedded = setting.settings().clock(clock).restoreFrom(ofStore).build();
+        story.add("restore the store's router from the embedded one's snapshot, and the embedded from the store's");
+        compare();
     }
 
     private void step() {
@@ -237,6 +254,32 @@ final class ContractRun {
         }
         same("roster", roster(embedded), roster(store));
         same("waiting", waiting(embedded), waiting(store));
+        same("snapshot", snapshot(embedded), snapshot(store));
+    }
+
+    /**
+     * The router's snapshot, but for when each customer was last served (a shared store may keep customer memory by a
+     * TTL on its own clock, not the router's, and tell when it was served only as nearly as that TTL does) and for the
+     * order of aliases and of owners passed over (sets, whose order no decision reads).
+     */
+    private static StateSnapshot snapshot(Router router) {
+        StateSnapshot snapshot = router.snapshot();
+        StateSnapshot.Customers customers = snapshot.customers();
+        List<StateSnapshot.CustomerMemory> memory = customers.memory().stream().map(kept ->
+                new StateSnapshot.CustomerMemory(kept.customer(), kept.primaryOwner(), kept.lastOwner(),
+                        kept.streak(), Instant.EPOCH)).toList();
+        StateSnapshot.Timers timers = snapshot.timers();
+        return new StateSnapshot(snapshot.takenAt(), snapshot.roster(), snapshot.nextRosterPosition(),
+                snapshot.owned(), snapshot.offers(), snapshot.waiting(), snapshot.cursors(),
+                new StateSnapshot.Customers(memory, customers.links(), sorted(customers.aliases())),
+                new StateSnapshot.Timers(timers.offlineSince(), timers.responseDeadlines(), timers.lapsedBy(),
+                        sorted(timers.passedOver())));
+    }
+
+    private static Map<String, List<String>> sorted(Map<String, List<String>> sets) {
+        Map<String, List<String>> sorted = new HashMap<>();
+        sets.forEach((key, values) -> sorted.put(key, values.stream().sorted().toList()));
+        return sorted;
     }
 
     private static List<String> roster(Router router) {

@@ -31,41 +31,41 @@ enum ContractSetting {
     /** Round-robin and least-loaded over two queues, a fairness cap, per-channel limits and a wrap-up. */
     ROTATION {
         @Override
-        Router.Builder router() {
+        Router.Builder settings() {
             RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("priority", Duration.ofMinutes(2)),
                     new QueueSpec("general", Duration.ofMinutes(5))), List.of(
                     Rule.builder("vip").when(new Condition.Is("vip", "true")).chain(new LeastLoaded())
                             .queue("priority").build(),
                     Rule.builder("everyone").chain(new RoundRobin()).queue("general").build()));
-            return roster(Router.builder().plan(plan).wrapUp(Duration.ofSeconds(20)));
+            return Router.builder().plan(plan).wrapUp(Duration.ofSeconds(20));
         }
     },
 
     /** Offers rung to two owners, reviewed after two refusals, expiring after a minute. */
     OFFERS {
         @Override
-        Router.Builder router() {
+        Router.Builder settings() {
             RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("general", Duration.ofMinutes(5)),
                     new QueueSpec("review", Duration.ofMinutes(30))), List.of(
                     Rule.builder("offered").chain(new RoundRobin()).queue("general")
                             .offer(OfferPolicy.builder(Duration.ofSeconds(60)).ring(2).reviewAfter(2, "review")
                                     .build())
                             .build()));
-            return roster(Router.builder().plan(plan));
+            return Router.builder().plan(plan);
         }
     },
 
     /** Identities linked by email, one conversation per customer, sticky owners and response deadlines. */
     CUSTOMERS {
         @Override
-        Router.Builder router() {
+        Router.Builder settings() {
             RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("general", Duration.ofMinutes(5)),
                     new QueueSpec("review", Duration.ofMinutes(30))), List.of(
                     Rule.builder("sticky").chain(new StickyPreviousOwner(), new RoundRobin()).queue("general")
                             .build()));
-            return roster(Router.builder().plan(plan).linkIdentitiesBy(IdentityKey.EMAIL)
+            return Router.builder().plan(plan).linkIdentitiesBy(IdentityKey.EMAIL)
                     .oneConversationPerCustomer(true).responseDeadline(Priority.NORMAL, Duration.ofSeconds(90))
-                    .responseDeadline(Priority.HIGH, Duration.ofSeconds(45)).responseReview(2, "review"));
+                    .responseDeadline(Priority.HIGH, Duration.ofSeconds(45)).responseReview(2, "review");
         }
     };
 
@@ -75,11 +75,12 @@ enum ContractSetting {
      */
     static final List<String> OWNERS = List.of("ana", "ben", "cleo", "dev", "eve");
 
-    /** The router, without its clock and store, which the run sets. */
-    abstract Router.Builder router();
+    /** The router's plan and settings, without its roster, clock and store. */
+    abstract Router.Builder settings();
 
-    private static Router.Builder roster(Router.Builder builder) {
-        return builder
+    /** The router with its roster, without its clock and store, which the run sets. */
+    Router.Builder router() {
+        return settings()
                 .owner(Owner.agent("ana").capacity(new Capacity(3, Map.of("email", 1))).build())
                 .owner(Owner.agent("ben").capacity(2).build())
                 .owner(Owner.agent("cleo").capacity(2).assignmentCap(2, Duration.ofMinutes(3)).build())

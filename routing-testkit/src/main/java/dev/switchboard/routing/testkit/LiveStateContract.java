@@ -12,7 +12,8 @@ import org.junit.jupiter.api.TestFactory;
  * churn through offline and back, capacity changes, identity links, time passing and ticks) run through a router on
  * the store and, side by side on the same clock, a router on the embedded store. After every call both routers must
  * have answered alike and hold the same state: every conversation's place, every owner's presence, load and
- * conversations in order, and the waiting conversations in serve order; and on the store no owner is ever given
+ * conversations in order, the waiting conversations in serve order, and the router's whole snapshot (but for when
+ * each customer was last served, and the order of sets); and on the store no owner is ever given
  * work beyond its capacity and no conversation is owned twice. A failure tells the calls that led to it.
  *
  * <p>Subclass it in a store's tests (JUnit 5) and say how to make an empty store:
@@ -46,6 +47,27 @@ public abstract class LiveStateContract {
                 long chosen = seed;
                 tests.add(DynamicTest.dynamicTest(setting + " seed " + seed,
                         () -> new ContractRun(setting, store(), chosen).run(CALLS)));
+            }
+        }
+        return tests;
+    }
+
+    /**
+     * Every setting, each with its seeds, restarted halfway: the store's router restored (on an empty store) from the
+     * embedded router's snapshot and the embedded router from the store's, then the same answers and state again.
+     */
+    @TestFactory
+    List<DynamicTest> carriesOnAlikeWhenEachRouterIsRestoredFromTheOthersSnapshot() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ContractSetting setting : ContractSetting.values()) {
+            for (long seed = 1; seed <= SEEDS; seed++) {
+                long chosen = seed;
+                tests.add(DynamicTest.dynamicTest(setting + " seed " + seed, () -> {
+                    ContractRun run = new ContractRun(setting, store(), chosen);
+                    run.run(CALLS / 2);
+                    run.restoreEachFromTheOther(store());
+                    run.run(CALLS / 2);
+                }));
             }
         }
         return tests;
