@@ -407,8 +407,9 @@ class EligibleIndexProperties {
                 .coverage(coverage -> coverage.check(true).percentage(percent -> percent >= 10));
         Statistics.label("a rule's requirements narrowed the view")
                 .coverage(coverage -> coverage.check(true).percentage(percent -> percent >= 20));
+        // about a fifth of the tries give someone completions: the floor leaves room for an unlucky seed
         Statistics.label("an owner had completions")
-                .coverage(coverage -> coverage.check(true).percentage(percent -> percent >= 20));
+                .coverage(coverage -> coverage.check(true).percentage(percent -> percent >= 10));
         Statistics.label("someone met skills, a language or a region").collect(probe.someoneMetSkillsLanguageOrRegion);
         Statistics.label("a lapsed owner with room was left out")
                 .coverage(coverage -> coverage.check(true).percentage(percent -> percent >= 5));
