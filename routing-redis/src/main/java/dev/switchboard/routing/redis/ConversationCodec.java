@@ -69,7 +69,7 @@ final class ConversationCodec {
         }
         node.path("skills").forEach(skill -> builder.require(new SkillRequirement(skill.path("skill").asText(),
                 skill.path("min").asInt(), skill.path("optional").asBoolean())));
-        node.path("attributes").fields().forEachRemaining(entry ->
+        node.path("attributes").properties().forEach(entry ->
                 builder.attribute(entry.getKey(), entry.getValue().asText()));
         return builder.build();
     }

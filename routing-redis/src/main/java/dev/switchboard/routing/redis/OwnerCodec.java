@@ -72,10 +72,10 @@ final class OwnerCodec {
             throw new IllegalStateException("an owner in Redis is not valid JSON: " + data, e);
         }
         Map<String, Integer> skills = new HashMap<>();
-        node.path("skills").fields().forEachRemaining(skill -> skills.put(skill.getKey(), skill.getValue().asInt()));
+        node.path("skills").properties().forEach(skill -> skills.put(skill.getKey(), skill.getValue().asInt()));
         Map<String, Integer> perChannel = new HashMap<>();
-        node.path("capacity").path("perChannel").fields()
-                .forEachRemaining(limit -> perChannel.put(limit.getKey(), limit.getValue().asInt()));
+        node.path("capacity").path("perChannel").properties()
+                .forEach(limit -> perChannel.put(limit.getKey(), limit.getValue().asInt()));
         JsonNode cap = node.path("assignmentCap");
         JsonNode daily = node.path("dailyCap");
         return new Owner(node.path("id").asText(), OwnerKind.valueOf(node.path("kind").asText()), skills,
@@ -104,7 +104,7 @@ final class OwnerCodec {
 
     private static <K> Map<K, List<WeeklySchedule.Span>> byDay(JsonNode node, Function<String, K> day) {
         Map<K, List<WeeklySchedule.Span>> byDay = new HashMap<>();
-        node.fields().forEachRemaining(entry -> {
+        node.properties().forEach(entry -> {
             List<WeeklySchedule.Span> spans = new ArrayList<>();
             entry.getValue().forEach(span -> spans.add(new WeeklySchedule.Span(
                     LocalTime.parse(span.path("from").asText()), LocalTime.parse(span.path("to").asText()))));
