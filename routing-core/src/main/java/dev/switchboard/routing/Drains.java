@@ -62,17 +62,12 @@ final class Drains {
 
     /** Decides a waiting conversation again, unless it is held for review. */
     private void offer(WaitingConversation entry, Instant now) {
-        if (!stillWaiting(entry)) {
+        if (!StateChecks.stillWaiting(state, entry)) {
             return; // another router sharing the store served it since it was read
         }
         if (!heldForReview(entry)) {
             settler.settle(entry.conversation(), now, Optional.of(entry));
         }
-    }
-
-    private boolean stillWaiting(WaitingConversation entry) {
-        return state.placement(entry.conversation().id()).orElse(null) instanceof Placement.Waiting waiting
-                && waiting.entry().queue().equals(entry.queue());
     }
 
     /** Whether a waiting conversation is held for review after missing too many response deadlines. */

@@ -75,8 +75,7 @@ final class Overflows {
         }
         Lengths lengths = new Lengths();
         for (WaitingConversation entry : state.waiting()) {
-            if (state.placement(entry.conversation().id()).orElse(null) instanceof Placement.Waiting waiting
-                    && waiting.entry().equals(entry)) {
+            if (StateChecks.stillWaiting(state, entry)) {
                 act(plan, entry, now, lengths);
             }
         }

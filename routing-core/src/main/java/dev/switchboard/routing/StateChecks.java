@@ -32,6 +32,15 @@ final class StateChecks {
     }
 
     /** Refuses a plan whose rules name owners who are not on the roster, as the JSON configuration does. */
+    /**
+     * Whether a waiting conversation read earlier still waits as it was read: a drain or a tick may have moved it
+     * since, or another router sharing the store served it.
+     */
+    static boolean stillWaiting(LiveState state, WaitingConversation entry) {
+        return state.placement(entry.conversation().id()).orElse(null) instanceof Placement.Waiting waiting
+                && waiting.entry().equals(entry);
+    }
+
     static void requireRuleOwners(LiveState state, RoutingPlan routingPlan) {
         for (Rule rule : routingPlan.rules()) {
             for (String ownerId : rule.owners()) {
