@@ -20,7 +20,7 @@ final class Counters {
     final LongAdder retried = new LongAdder();
     final LongAdder overflowed = new LongAdder();
 
-    /** The figures now; called under the router's exclusive lock. */
+    /** The figures now, each summed on its own: taken beside routes on other threads, they may differ by those. */
     RouterStats stats() {
         return new RouterStats(routed.sum(), assigned.sum(), queued.sum(), rejected.sum(), transferred.sum(),
                 rerouted.sum(), released.sum(), slaBreached.sum(), joined.sum(), retried.sum(), overflowed.sum());

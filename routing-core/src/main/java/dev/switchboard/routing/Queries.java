@@ -8,7 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The router's queries: each answered under the exclusive lock, from one consistent state. */
+/**
+ * The router's queries: answered under the shared lock, so that they neither wait for nor hold up routes and releases
+ * on the shared path; each owner and each conversation they report is whole. The statistics are read from their
+ * adders without a lock, and a snapshot under the exclusive lock, as it must show one moment.
+ */
 final class Queries {
 
     private final RouterLock lock;
@@ -57,10 +61,10 @@ final class Queries {
     }
 
     StateSnapshot snapshot() {
-        return lock.read(state::snapshot);
+        return lock.readExclusively(state::snapshot);
     }
 
     RouterStats stats() {
-        return lock.read(counters::stats);
+        return counters.stats();
     }
 }

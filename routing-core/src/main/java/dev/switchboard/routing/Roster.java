@@ -143,7 +143,8 @@ final class Roster {
                     activity.lastReleasedAt(), completions);
         }
 
-        OwnerStatus status() {
+        /** The owner's status, read under this slot's lock: queries run beside commits (see {@link #assigned}). */
+        synchronized OwnerStatus status() {
             Map<String, Integer> used = new HashMap<>(loadByChannel);
             used.values().removeIf(count -> count == 0);
             return new OwnerStatus(owner, presence, load, used, List.copyOf(conversations.keySet()), lastAssignedAt);

@@ -25,7 +25,9 @@ import java.util.Optional;
  * threads at once when nothing needs them serialised (no listeners or recorders, no identity linking or joining, no
  * response deadlines): each decision is made on the live state and committed atomically per owner, re-checking the
  * chosen owner's room under that owner's own lock and that the cursors it read did not move; a conversation that
- * must wait is decided again under the exclusive lock. Strategies only decide; the router reserves capacity, queues,
+ * must wait is decided again under the exclusive lock. Queries ({@link #roster}, {@link #ownerStatus},
+ * {@link #placement}, {@link #waiting}, {@link #stats}) never take the lock exclusively: they run beside those routes
+ * and releases and see each owner and conversation whole. Strategies only decide; the router reserves capacity, queues,
  * and publishes events to listeners after the state has changed.
  *
  * <p>A conversation that no step of its rule's chain can place waits in the rule's queue, and such queues are

@@ -8,8 +8,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The router's lock discipline. Every call holds the lock exclusively, except routes and releases when nothing needs
- * them serialised (see {@link Routes}): those hold it shared, so that they run on several threads at once. A call
+ * The router's lock discipline. Every call holds the lock exclusively, except queries, and routes and releases when
+ * nothing needs them serialised (see {@link Routes}): those hold it shared, so that they run on several threads at once. A call
  * from a thread that already holds it is re-entrant and refused before anything changes. Events published under the
  * exclusive lock are delivered once it is let go, and each call that may change the state is journalled for the
  * recorders, under the lock, before the events it causes.
@@ -37,8 +37,22 @@ final class RouterLock {
         }
     }
 
-    /** Answers a query under the exclusive lock, so that it sees one consistent state; queries publish nothing. */
+    /**
+     * Answers a query under the shared lock: beside routes and releases on the shared path, which change each owner
+     * and each conversation atomically (so the query sees each of them whole), but never during a call that holds the
+     * lock exclusively; queries publish nothing.
+     */
     <T> T read(Supplier<T> query) {
+        lockShared();
+        try {
+            return query.get();
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    /** Answers a query under the exclusive lock, for one that must see the whole state at a single moment. */
+    <T> T readExclusively(Supplier<T> query) {
         lockExclusively();
         try {
             return query.get();
