@@ -9,6 +9,7 @@ import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.RoutingPlan;
+import dev.switchboard.routing.state.StateSnapshot;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -154,6 +155,22 @@ public final class RoutingConfig {
         }
         Router.Builder builder = Router.builder().plan(parts.plan());
         parts.roster().forEach((owner, presence) -> builder.owner(owner, presences.getOrDefault(owner.id(), presence)));
+        parts.settings().forEach(setting -> setting.accept(builder));
+        return builder;
+    }
+
+    /**
+     * As {@link #routerBuilder()}, for a router that carries on from a {@link Router#snapshot() snapshot}: the
+     * document's plan and router settings, with the roster and every conversation taken from {@code snapshot}
+     * ({@link Router.Builder#restoreFrom}) instead of the document's owners, so that a host configured in JSON
+     * survives a deploy. An owner the document adds or changes since the snapshot joins through
+     * {@link Router#addOwner} once the router is built.
+     */
+    public Router.Builder restoredRouterBuilder(StateSnapshot snapshot) {
+        if (snapshot == null) {
+            throw new IllegalArgumentException("snapshot must not be null");
+        }
+        Router.Builder builder = Router.builder().plan(parts.plan()).restoreFrom(snapshot);
         parts.settings().forEach(setting -> setting.accept(builder));
         return builder;
     }

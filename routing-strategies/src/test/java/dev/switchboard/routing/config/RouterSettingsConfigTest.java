@@ -4,6 +4,7 @@ import static dev.switchboard.routing.config.Documents.NOW;
 import static dev.switchboard.routing.config.Documents.problem;
 import static dev.switchboard.routing.config.Documents.problemsOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Decision;
@@ -14,6 +15,7 @@ import dev.switchboard.routing.Placement;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Priority;
 import dev.switchboard.routing.Router;
+import dev.switchboard.routing.replay.StateSnapshotJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,6 +223,40 @@ class RouterSettingsConfigTest {
         assertThat(router.roster()).extracting(status -> status.owner().id() + " " + status.presence())
                 .containsExactly("ana AWAY", "ben ONLINE");
         assertThat(outcome(router.route(conversation("c1", "maria")))).isEqualTo("c1 assigned to ben");
+    }
+
+    @Test
+    void aRestoredRouterBuilder_carriesOnFromTheSnapshot_withTheDocumentsPlanAndSettings() {
+        RoutingConfig config = RoutingConfig.load(desk("\"router\": {\"offlineGrace\": \"PT2M\"}"));
+        ManualClock clock = new ManualClock(NOW);
+        Router before = config.routerBuilder().clock(clock).build();
+        before.route(conversation("c1", "maria"));
+        before.route(conversation("c2", "noor"));
+        before.route(conversation("c3", "lee"));
+        String saved = StateSnapshotJson.write(before.snapshot());
+
+        Router after = config.restoredRouterBuilder(StateSnapshotJson.read(saved)).clock(clock).build();
+
+        assertThat(List.of(placement(after, "c1"), placement(after, "c2"), placement(after, "c3")))
+                .containsExactly("c1 owned by ana", "c2 owned by ben", "c3 waiting in desk");
+        after.setPresence("ana", Presence.OFFLINE);
+        clock.advance(Duration.ofMinutes(1));
+        after.tick();
+        assertThat(placement(after, "c1")).as("within the document's offline grace").isEqualTo("c1 owned by ana");
+        after.release("c2");
+        assertThat(placement(after, "c3")).as("the document's plan drains its queue").isEqualTo("c3 owned by ben");
+    }
+
+    @Test
+    void aRestoredRouterBuilder_refusesANullSnapshot_andTheDocumentsOwnersAreNotAddedToIt() {
+        RoutingConfig config = RoutingConfig.load(desk(""));
+        Router before = config.routerBuilder().clock(new ManualClock(NOW)).build();
+        before.removeOwner("ana");
+
+        assertThatThrownBy(() -> config.restoredRouterBuilder(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("snapshot must not be null");
+        assertThat(config.restoredRouterBuilder(before.snapshot()).clock(new ManualClock(NOW)).build().roster())
+                .as("the roster is the snapshot's").extracting(status -> status.owner().id()).containsExactly("ben");
     }
 
     @Test
