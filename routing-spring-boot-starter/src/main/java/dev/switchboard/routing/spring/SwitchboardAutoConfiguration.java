@@ -3,6 +3,7 @@ package dev.switchboard.routing.spring;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.config.RoutingConfig;
 import dev.switchboard.routing.event.RoutingListener;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.InstantSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +22,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 /**
  * A {@link Router} built from the routing configuration at {@code switchboard.config} (default
  * {@code classpath:routing.json}, read only for this router), on the {@link InstantSource} bean (the system clock in UTC unless the host has
- * one), with every {@link RoutingListener} bean as a listener and every {@link RouterCustomizer} applied; and a
+ * one), with every {@link RoutingListener} bean as a listener and every {@link RouterCustomizer} applied, carried
+ * across restarts by a {@link RouterStateFile} when {@code switchboard.state-file} names one; and a
  * {@link RouterTicker} that ticks it every {@code switchboard.tick-interval} on a scheduler of its own, named
  * {@value #TASK_SCHEDULER}, unless {@code switchboard.tick-enabled=false}. Each bean backs off when the host defines
  * one of the same type (the scheduler: of the same name).
@@ -54,11 +56,25 @@ public class SwitchboardAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public Router switchboardRouter(RoutingConfig config, InstantSource clock,
-            ObjectProvider<RoutingListener> listeners, ObjectProvider<RouterCustomizer> customizers) {
-        Router.Builder builder = config.routerBuilder().clock(clock);
+            ObjectProvider<RoutingListener> listeners, ObjectProvider<RouterCustomizer> customizers,
+            ObjectProvider<RouterStateFile> stateFile) {
+        RouterStateFile state = stateFile.getIfAvailable();
+        Router.Builder builder = (state == null ? config.routerBuilder() : state.routerBuilder(config)).clock(clock);
         listeners.orderedStream().forEach(builder::listener);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        Router router = builder.build();
+        if (state != null) {
+            state.keep(router);
+        }
+        return router;
+    }
+
+    /** The file that carries the router's state across restarts, when {@code switchboard.state-file} names one. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "switchboard", name = "state-file")
+    public RouterStateFile switchboardStateFile(SwitchboardProperties properties) {
+        return new RouterStateFile(Path.of(properties.stateFile()));
     }
 
     /** Ticks the router on a schedule, unless {@code switchboard.tick-enabled=false}. */

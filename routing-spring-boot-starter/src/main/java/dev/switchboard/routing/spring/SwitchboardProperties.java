@@ -16,13 +16,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     owners' working hours are noticed at most this late.
  * @param atRiskHorizon How close to its SLA deadline a waiting conversation must be to count as at risk in the
  *     switchboard endpoint and health.
+ * @param stateFile A file the router's whole live state is written to when the application stops, and restored from
+ *     when it starts (then moved aside to the same name with .restored), so a single-instance host survives a deploy.
+ *     Left out (the default), no state is kept across restarts.
  */
 @ConfigurationProperties("switchboard")
 public record SwitchboardProperties(
         @DefaultValue("classpath:routing.json") String config,
         @DefaultValue("true") boolean tickEnabled,
         @DefaultValue("5s") Duration tickInterval,
-        @DefaultValue("5m") Duration atRiskHorizon) {
+        @DefaultValue("5m") Duration atRiskHorizon,
+        String stateFile) {
 
     public SwitchboardProperties {
         if (config == null || config.isBlank()) {
@@ -35,6 +39,10 @@ public record SwitchboardProperties(
         if (atRiskHorizon == null || atRiskHorizon.isNegative()) {
             throw new IllegalArgumentException("switchboard.at-risk-horizon must not be negative, was "
                     + atRiskHorizon);
+        }
+        if (stateFile != null && stateFile.isBlank()) {
+            throw new IllegalArgumentException("switchboard.state-file must name a file, such as"
+                    + " /var/lib/helpdesk/routing-state.json, or be left out, was '" + stateFile + "'");
         }
     }
 }

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * A {@link StateSnapshot} as a JSON document, so that a single-instance host can write its router's live state
@@ -68,11 +69,17 @@ public final class StateSnapshotJson {
         }
     }
 
-    /** Writes the snapshot to a file, in UTF-8, replacing it. */
+    /**
+     * Writes the snapshot to a file, in UTF-8, replacing it whole: the document is written beside it first and then
+     * moved over it, so a crash while writing leaves the previous file as it was, never half of a new one.
+     */
     public static void write(StateSnapshot snapshot, Path file) {
         String json = write(snapshot);
+        Path target = notNull(file, "file").toAbsolutePath();
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
-            Files.writeString(notNull(file, "file"), json, StandardCharsets.UTF_8);
+            Files.writeString(partial, json, StandardCharsets.UTF_8);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write state snapshot " + file + ": " + e.getMessage(), e);
         }
