@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Numbers events in the order they were published and delivers them in that order, one at a time, outside the
- * router's lock. Whichever thread finds no delivery under way delivers everything pending, so listeners may call back
+ * Numbers events in the order they were published and delivers them in that order, one at a time (never two
+ * listener calls at once), outside the router's lock. Whichever thread finds no delivery under way delivers everything pending, so listeners may call back
  * into the router. Recorders receive every event, {@link RoutingEvent.Input inputs} included; listeners every event
  * but inputs. Whatever a listener throws is logged and ignored, so every other listener and recorder still receives
  * every event.
@@ -26,7 +26,7 @@ final class EventDispatcher {
     private final List<RoutingListener> recorders;
     private final Queue<Numbered> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean delivering = new AtomicBoolean();
-    /** The last sequence number given; published only under the router's exclusive lock. */
+    /** The last sequence number given; guarded by {@code this}, which numbers and queues each event as one step. */
     private long sequence;
 
     EventDispatcher(List<RoutingListener> listeners, List<RoutingListener> recorders) {
@@ -34,10 +34,17 @@ final class EventDispatcher {
         this.recorders = List.copyOf(recorders);
     }
 
-    /** Called under the router's exclusive lock, so the order of the numbers is the order of state changes. */
+    /**
+     * Numbers the event and queues it for delivery, as one step, so events are queued in the order of their numbers.
+     * Called under the router's exclusive lock, or, on the shared path, under the lock of the owner whose state the
+     * event reports (see {@link OwnerStripes}): either way, the order of the numbers is the order in which each
+     * owner's and each conversation's state changed.
+     */
     void publish(RoutingEvent event) {
         if (listening()) {
-            pending.add(new Numbered(++sequence, event));
+            synchronized (this) {
+                pending.add(new Numbered(++sequence, event));
+            }
         }
     }
 

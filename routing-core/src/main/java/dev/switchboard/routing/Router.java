@@ -22,8 +22,8 @@ import java.util.Optional;
  * <p>Every operation is atomic, so an owner's load never exceeds its capacity and every open conversation is in
  * exactly one place (owned by one owner, or waiting in one queue) however many threads call the router. Most
  * operations hold the router's lock exclusively. Routes that assign and releases of owned conversations run on several
- * threads at once when nothing needs them serialised (no listeners or recorders, no identity linking or joining, no
- * response deadlines): each decision is made on the live state and committed atomically per owner, re-checking the
+ * threads at once when nothing needs them serialised (no recorder, no identity linking or joining, no response
+ * deadlines; listeners get their events in each owner's and each conversation's order): each decision is made on the live state and committed atomically per owner, re-checking the
  * chosen owner's room under that owner's own lock and that the cursors it read did not move; a conversation that
  * must wait is decided again under the exclusive lock. Queries ({@link #roster}, {@link #ownerStatus},
  * {@link #placement}, {@link #waiting}, {@link #stats}) never take the lock exclusively: they run beside those routes
@@ -99,7 +99,7 @@ public final class Router {
                 settings.offlinePolicy, settings.maxBounces, settings.reviewQueue);
         this.identities = new Identities(lock, state, drains, offers, events, counters, settings.linkBy,
                 settings.oneConversationPerCustomer);
-        boolean concurrent = !events.listening() && settings.linkBy.isEmpty() && !settings.oneConversationPerCustomer
+        boolean concurrent = !events.recording() && settings.linkBy.isEmpty() && !settings.oneConversationPerCustomer
                 && settings.responseDeadlines.isEmpty();
         this.routes = new Routes(lock, clock, state, settler, drains, identities, offers, overflows, events,
                 counters, concurrent);

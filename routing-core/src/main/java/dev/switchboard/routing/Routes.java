@@ -28,12 +28,14 @@ final class Routes {
     private final Overflows overflows;
     private final EventDispatcher events;
     private final Counters counters;
+    private final OwnerStripes stripes = new OwnerStripes();
     /**
-     * Whether routes and releases may run at once under the shared lock: when nobody listens (events must be delivered
-     * in the order the state changed), no identities are linked by attributes or joined per customer, and no response
-     * deadlines are kept. Then a route that assigns and a release of an owned conversation change only what
-     * {@link LiveState} changes atomically per owner and per conversation; anything else they meet (a conversation
-     * already placed, one that must wait, a drain) is done again under the exclusive lock.
+     * Whether routes and releases may run at once under the shared lock: when nobody records (a recording must replay
+     * decisions in the one order they were committed, and commits to different owners have none), no identities are
+     * linked by attributes or joined per customer, and no response deadlines are kept. Then a route that assigns and
+     * a release of an owned conversation change only what {@link LiveState} changes atomically per owner and per
+     * conversation, and listeners get their events in each owner's order (see {@link OwnerStripes}); anything else
+     * they meet (a conversation already placed, one that must wait, a drain) is done again under the exclusive lock.
      */
     private final boolean concurrent;
 
@@ -92,14 +94,15 @@ final class Routes {
         try {
             String id = conversation.id();
             for (int attempt = 0; attempt < SHARED_ATTEMPTS && state.placement(id).isEmpty(); attempt++) {
-                PlanRunner.Decided decided = settler.plan().decide(conversation, clock.instant(), state);
+                Instant now = clock.instant();
+                PlanRunner.Decided decided = settler.plan().decide(conversation, now, state);
                 if (!(decided.verdict() instanceof Verdict.Assign assign) || decided.rule().offer().isPresent()) {
                     return null;
                 }
-                if (decided.view().commit(assign)) {
+                Trace trace = decided.trace();
+                if (commitShared(decided.view(), assign, conversation, trace, now)) {
                     counters.routed.increment();
                     counters.assigned.increment();
-                    Trace trace = decided.trace();
                     FallbackChain.logFaults(conversation, trace);
                     return new Decision.Assigned(id, assign.ownerId(), trace.decisive().strategy(), trace);
                 }
@@ -108,6 +111,26 @@ final class Routes {
             return null; // placed meanwhile by another thread (the exclusive path says where), or contended
         } finally {
             lock.unlockShared();
+            events.deliverPending();
+        }
+    }
+
+    /**
+     * Commits a shared-path assignment; when someone listens, under the owner's stripe together with the publication
+     * of its event, so that the events' order is the order of the owner's changes.
+     */
+    private boolean commitShared(LiveView view, Verdict.Assign assign, Conversation conversation, Trace trace,
+            Instant now) {
+        if (!events.listening()) {
+            return view.commit(assign);
+        }
+        synchronized (stripes.of(assign.ownerId())) {
+            if (!view.commit(assign)) {
+                return false;
+            }
+            events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(),
+                    trace.decisive().strategy(), trace));
+            return true;
         }
     }
 
@@ -159,7 +182,7 @@ final class Routes {
         try {
             if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
                     || !owned.conversation().id().equals(conversationId)
-                    || !state.tryRelease(owned, clock.instant())) {
+                    || !releaseOwned(owned, clock.instant())) {
                 return false;
             }
             counters.released.increment();
@@ -167,6 +190,7 @@ final class Routes {
             waiting = state.hasWaiting();
         } finally {
             lock.unlockShared();
+            events.deliverPending();
         }
         if (waiting) {
             lock.atomically(now -> {
@@ -175,6 +199,20 @@ final class Routes {
             });
         }
         return true;
+    }
+
+    /** Releases on the shared path; when someone listens, under the owner's stripe with its event (see above). */
+    private boolean releaseOwned(Placement.Owned owned, Instant now) {
+        if (!events.listening()) {
+            return state.tryRelease(owned, now);
+        }
+        synchronized (stripes.of(owned.ownerId())) {
+            if (!state.tryRelease(owned, now)) {
+                return false;
+            }
+            events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
+            return true;
+        }
     }
 
     /** Where an open conversation already is, for a second {@code route} of its id or of an id that joined it. */

@@ -52,12 +52,15 @@ class RouterFaultsTest extends RouterScenario {
         });
     }
 
-    /** ana and ben with room for two each, and full, who has none; a listener records events, unless shared. */
-    private Router router(Fault fault, boolean listening, Strategy... after) {
+    /**
+     * ana and ben with room for two each, and full, who has none; when {@code exclusive}, a listener keeps the events
+     * and a recorder (which takes every call onto the exclusive path) ignores them.
+     */
+    private Router router(Fault fault, boolean exclusive, Strategy... after) {
         Router.Builder builder = Router.builder().clock(clock).owner(agent("ana", 2)).owner(agent("ben", 2))
                 .owner(agent("full", 0)).chain(faulty(fault)).chain(after)
                 .fallbackQueue("waiting", Duration.ofMinutes(15));
-        return (listening ? builder.listener(events::add) : builder).build();
+        return (exclusive ? builder.listener(events::add).recorder(event -> { }) : builder).build();
     }
 
     @Nested
@@ -65,8 +68,8 @@ class RouterFaultsTest extends RouterScenario {
         @ParameterizedTest
         @EnumSource(Fault.class)
         void isSkipped_inTheTraceAndOnceInTheLog_andTheNextStepDecides(Fault fault) {
-            for (boolean listening : new boolean[] {true, false}) { // the exclusive and the shared path
-                Router router = router(fault, listening, firstAvailable());
+            for (boolean exclusive : new boolean[] {true, false}) { // the exclusive and the shared path
+                Router router = router(fault, exclusive, firstAvailable());
                 broken.set(true);
                 CapturedLogs.clear();
 

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
  * Lincheck checks that the router's operations are linearizable: whatever two threads call at once, each call's
  * answer is one that some order of the calls, made one at a time, would give. It runs route, release, transfer,
  * claim, setPresence and tick, and a snapshot of the roster and the queues, on two owners with room for one
- * conversation each, in both of the router's locking paths: without listeners, where routes and releases run under
- * the shared lock, and with a listener, where every call holds the lock exclusively. Model checking explores the
+ * conversation each, in both of the router's locking paths: without a recorder, where routes and releases run under
+ * the shared lock (with and without a listener, which then gets its events under each owner's stripe), and with a
+ * recorder, where every call holds the lock exclusively. Model checking explores the
  * interleavings at every shared-memory access and lock; stress mode runs the calls on real threads.
  *
  * <p>Each call answers with a short summary of its result (a decision's kind and owner or queue, or the kind of
@@ -51,11 +52,18 @@ class RouterLinearizabilityTest {
     public abstract static class Operations {
         private final Router router;
 
-        Operations(boolean listening) {
+        /** How the router is watched, which picks its locking path. */
+        enum Watched { NOT, BY_A_LISTENER, BY_A_RECORDER }
+
+        Operations(Watched watched) {
             Router.Builder builder = Router.builder().clock(new ManualClock(TestStrategies.START))
                     .owner(TestStrategies.agent("o1", 1)).owner(TestStrategies.agent("o2", 1))
                     .chain(TestStrategies.firstAvailable()).fallbackQueue("waiting", Duration.ofMinutes(5));
-            router = (listening ? builder.listener(event -> { }) : builder).build();
+            router = switch (watched) {
+                case NOT -> builder.build();
+                case BY_A_LISTENER -> builder.listener(event -> { }).build();
+                case BY_A_RECORDER -> builder.recorder(event -> { }).build();
+            };
         }
 
         @Operation
@@ -134,17 +142,24 @@ class RouterLinearizabilityTest {
         }
     }
 
-    /** No listener: routes and releases run under the shared lock. */
+    /** Nobody watching: routes and releases run under the shared lock. */
     public static final class SharedLock extends Operations {
         public SharedLock() {
-            super(false);
+            super(Watched.NOT);
         }
     }
 
-    /** A listener: every call holds the lock exclusively. */
+    /** A listener: routes and releases still run under the shared lock, each commit under its owner's stripe. */
+    public static final class ListenedSharedLock extends Operations {
+        public ListenedSharedLock() {
+            super(Watched.BY_A_LISTENER);
+        }
+    }
+
+    /** A recorder: every call holds the lock exclusively. */
     public static final class ExclusiveLock extends Operations {
         public ExclusiveLock() {
-            super(true);
+            super(Watched.BY_A_RECORDER);
         }
     }
 
@@ -158,6 +173,14 @@ class RouterLinearizabilityTest {
         @Test
         void stress() {
             RouterLinearizabilityTest.stress().check(SharedLock.class);
+        }
+    }
+
+    @Nested
+    class UnderTheSharedLockWithAListener {
+        @Test
+        void stress() {
+            RouterLinearizabilityTest.stress().check(ListenedSharedLock.class);
         }
     }
 

@@ -35,7 +35,7 @@ class RouterStatsTest {
 
     @Test
     void everyOutcome_isCountedOnce_onTheExclusivePath() {
-        Router router = router().listener(event -> { }).build();
+        Router router = router().recorder(event -> { }).build();
 
         router.route(conversation("c1").build());
         router.route(conversation("c2").build());

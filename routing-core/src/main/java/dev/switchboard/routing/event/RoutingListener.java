@@ -16,7 +16,9 @@ public interface RoutingListener {
      * Receives one event with its sequence number, which is what the router calls; by default it calls
      * {@link #onEvent(RoutingEvent)}. Each router numbers its events 1, 2, 3, ... in the order its state changed,
      * {@link RoutingEvent.Input inputs} included, so the numbers a listener receives strictly increase (with gaps
-     * where inputs went only to recorders) and tell the order of events that share an instant. A listener that needs
+     * where inputs went only to recorders) and tell the order of events that share an instant. (Routes and releases
+     * on several threads at once are numbered in the order of each owner's and each conversation's changes; two
+     * commits to different owners at the same moment may come in either order.) Events come one at a time. A listener that needs
      * the numbers (to store events, or to hand them to another thread) overrides this method.
      */
     default void onEvent(RoutingEvent event, long sequence) {
