@@ -242,7 +242,7 @@ class RouterWorkloadTest {
             List<String> seen = new ArrayList<>();
             Router router = Router.builder().clock(clock).owner(agent("ana", 1)).owner(agent("ben", 1))
                     .chain(remembered(seen)).fallbackQueue(WAITING, Duration.ofMinutes(30))
-                    .listener(event -> { }) // one decision per route: a listener serialises routes
+                    .recorder(event -> { }) // one decision per route: a recorder serialises routes
                     .build();
 
             servedBy(router, "c1", "ana");
