@@ -93,6 +93,11 @@ final class Keys {
         return start + "deadlines";
     }
 
+    /** The conversations that owners may be left out of (lapsed, or passed over). */
+    String leftOut() {
+        return start + "leftout";
+    }
+
     /** The owners passed over for a conversation. */
     String passed(String conversationId) {
         return start + "passed:" + conversationId;

@@ -14,16 +14,21 @@ import java.util.Optional;
  */
 final class LiveMemory {
 
+    /** A customer's last and primary owner, while remembered. */
+    record Remembered(Optional<String> last, Optional<String> primary) {}
+
     private static final Scripts.Script ALIAS = Scripts.load("alias");
     private static final Scripts.Script FORGET = Scripts.load("forget");
     private static final Scripts.Script DEADLINE = Scripts.load("deadline");
     private static final Scripts.Script DEADLINES_DUE = Scripts.load("deadlines-due");
     private static final Scripts.Script PASS_OVER = Scripts.load("pass-over");
+    private static final Scripts.Script LAPSE = Scripts.load("lapse");
+    private static final Scripts.Script READMIT = Scripts.load("readmit");
+    private static final Scripts.Script REMEMBERED = Scripts.load("remembered");
 
     private final Scripts scripts;
     private final RedisLink link;
     private final Keys keys;
-
     LiveMemory(Scripts scripts, RedisLink link, Keys keys) {
         this.scripts = scripts;
         this.link = link;
@@ -70,8 +75,9 @@ final class LiveMemory {
     }
 
     int recordLapse(String conversationId, String ownerId) {
-        return Math.toIntExact(link.call(redis -> redis.rpush(keys.lapses(conversationId), Keys.id(ownerId,
-                "ownerId"))));
+        Long lapses = scripts.run(LAPSE, ScriptOutputType.INTEGER, keys.lapses(Keys.id(conversationId,
+                "conversationId")), List.of(Keys.id(ownerId, "ownerId"), conversationId));
+        return Math.toIntExact(lapses);
     }
 
     int lapses(String conversationId) {
@@ -79,22 +85,24 @@ final class LiveMemory {
     }
 
     int passOver(String conversationId, String ownerId) {
-        Long passed = scripts.run(PASS_OVER, ScriptOutputType.INTEGER, keys.passed(conversationId),
-                List.of(Keys.id(ownerId, "ownerId")));
+        Long passed = scripts.run(PASS_OVER, ScriptOutputType.INTEGER, keys.passed(Keys.id(conversationId,
+                "conversationId")), List.of(Keys.id(ownerId, "ownerId"), conversationId));
         return Math.toIntExact(passed);
     }
 
     void readmit(String conversationId, String ownerId) {
-        link.call(redis -> redis.srem(keys.passed(conversationId), ownerId));
+        scripts.run(READMIT, ScriptOutputType.INTEGER, keys.passed(Keys.id(conversationId, "conversationId")),
+                List.of(Keys.id(ownerId, "ownerId"), conversationId));
     }
 
     int passedOver(String conversationId) {
         return Math.toIntExact(link.call(redis -> redis.scard(keys.passed(conversationId))));
     }
 
-    /** A customer's last owner and primary owner, while remembered. */
-    Optional<String> remembered(String customer, boolean primary) {
-        return Optional.ofNullable(link.call(redis -> primary ? redis.hget(keys.primary(customer), "owner")
-                : redis.get(keys.memory(customer))));
+    /** A customer's last and primary owner (linked identities share them), in one round trip. */
+    Remembered remembered(String customer) {
+        List<Object> reply = scripts.run(REMEMBERED, ScriptOutputType.MULTI, keys.identity(Keys.id(customer,
+                "customerId")), List.of(customer));
+        return new Remembered(Optional.ofNullable((String) reply.get(0)), Optional.ofNullable((String) reply.get(1)));
     }
 }

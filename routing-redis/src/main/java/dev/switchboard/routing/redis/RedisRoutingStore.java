@@ -9,6 +9,7 @@ import dev.switchboard.routing.state.LiveStateFactory;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +41,13 @@ public final class RedisRoutingStore implements AutoCloseable {
     private final Timers timers;
     private final Identities identities;
     private final int takeScan;
+    private final Duration nearCacheMaxAge;
+    private final InstantSource nearCacheClock;
 
     private RedisRoutingStore(Builder builder) {
         takeScan = builder.takeScan;
+        nearCacheMaxAge = builder.nearCacheMaxAge;
+        nearCacheClock = builder.nearCacheClock;
         Keys keys = new Keys(builder.prefix, builder.tenant);
         link = new RedisLink(builder.uri, builder.connectTimeout, builder.commandTimeout);
         scripts = new Scripts(link, keys, builder.scriptReloads);
@@ -223,6 +228,14 @@ public final class RedisRoutingStore implements AutoCloseable {
         return takeScan;
     }
 
+    Duration nearCacheMaxAge() {
+        return nearCacheMaxAge;
+    }
+
+    InstantSource nearCacheClock() {
+        return nearCacheClock;
+    }
+
     /** Closes the connection; the state stays in Redis. */
     @Override
     public void close() {
@@ -244,6 +257,8 @@ public final class RedisRoutingStore implements AutoCloseable {
         private Duration identityTtl;
         private Duration agingStep;
         private Integer takeScan;
+        private Duration nearCacheMaxAge;
+        private InstantSource nearCacheClock;
 
         private Builder() {}
 
@@ -337,6 +352,30 @@ public final class RedisRoutingStore implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How old each live state's near-cache of owners' states and cursors may grow before a decision reads what
+         * changed since (one cheap round trip); default 50 ms, {@link Duration#ZERO} to read it before every decision.
+         * It bounds how long a decision may miss what other instances changed; the replies to this instance's own
+         * commits and releases keep the cache up to date, and every commit is checked in Redis whatever the cache
+         * held (see {@link RedisLiveState}).
+         */
+        public Builder nearCacheMaxAge(Duration value) {
+            once(nearCacheMaxAge, "nearCacheMaxAge");
+            Keys.notNull(value, "nearCacheMaxAge");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("nearCacheMaxAge must not be negative, was " + value);
+            }
+            nearCacheMaxAge = value;
+            return this;
+        }
+
+        /** The clock the near-cache's age is measured by; default the system clock (for tests). */
+        Builder nearCacheClock(InstantSource value) {
+            once(nearCacheClock, "nearCacheClock");
+            nearCacheClock = Keys.notNull(value, "nearCacheClock");
+            return this;
+        }
+
         /** A store on a new connection; Redis is reached on the first call. */
         public RedisRoutingStore build() {
             if (uri == null) {
@@ -353,6 +392,8 @@ public final class RedisRoutingStore implements AutoCloseable {
             copy.identityTtl = identityTtl == null ? Duration.ofDays(90) : identityTtl;
             copy.agingStep = agingStep == null ? Duration.ZERO : agingStep;
             copy.takeScan = takeScan == null ? 100 : takeScan;
+            copy.nearCacheMaxAge = nearCacheMaxAge == null ? Duration.ofMillis(50) : nearCacheMaxAge;
+            copy.nearCacheClock = nearCacheClock == null ? InstantSource.system() : nearCacheClock;
             return new RedisRoutingStore(copy);
         }
 
