@@ -29,7 +29,11 @@ final class LiveMemory {
     private final Scripts scripts;
     private final RedisLink link;
     private final Keys keys;
-    LiveMemory(Scripts scripts, RedisLink link, Keys keys) {
+    /** Told of each change this instance makes to the owners left out of conversations, which it keeps. */
+    private final NearCache cache;
+
+    LiveMemory(Scripts scripts, RedisLink link, Keys keys, NearCache cache) {
+        this.cache = cache;
         this.scripts = scripts;
         this.link = link;
         this.keys = keys;
@@ -46,16 +50,19 @@ final class LiveMemory {
     }
 
     void forget(String conversationId) {
+        cache.forgetting(conversationId);
         scripts.run(FORGET, ScriptOutputType.INTEGER, keys.aliases(Keys.id(conversationId, "conversationId")),
                 List.of(conversationId));
     }
 
-    /** Starts an owned conversation's response deadline; false when it is not owned. */
-    boolean startResponseDeadline(String conversationId, Instant deadline) {
+    /** Starts an owned conversation's response deadline; refused when it is not owned. */
+    void startResponseDeadline(String conversationId, Instant deadline) {
         Keys.notNull(deadline, "deadline");
         Long started = scripts.run(DEADLINE, ScriptOutputType.INTEGER, keys.conversation(conversationId),
                 List.of(conversationId, Long.toString(deadline.toEpochMilli())));
-        return started == 1L;
+        if (started != 1L) {
+            throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
+        }
     }
 
     boolean stopResponseDeadline(String conversationId) {
@@ -75,6 +82,7 @@ final class LiveMemory {
     }
 
     int recordLapse(String conversationId, String ownerId) {
+        cache.stale();
         Long lapses = scripts.run(LAPSE, ScriptOutputType.INTEGER, keys.lapses(Keys.id(conversationId,
                 "conversationId")), List.of(Keys.id(ownerId, "ownerId"), conversationId));
         return Math.toIntExact(lapses);
@@ -85,12 +93,14 @@ final class LiveMemory {
     }
 
     int passOver(String conversationId, String ownerId) {
+        cache.stale();
         Long passed = scripts.run(PASS_OVER, ScriptOutputType.INTEGER, keys.passed(Keys.id(conversationId,
                 "conversationId")), List.of(Keys.id(ownerId, "ownerId"), conversationId));
         return Math.toIntExact(passed);
     }
 
     void readmit(String conversationId, String ownerId) {
+        cache.stale();
         scripts.run(READMIT, ScriptOutputType.INTEGER, keys.passed(Keys.id(conversationId, "conversationId")),
                 List.of(Keys.id(ownerId, "ownerId"), conversationId));
     }

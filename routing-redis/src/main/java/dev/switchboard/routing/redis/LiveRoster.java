@@ -118,6 +118,12 @@ final class LiveRoster {
         return statuses;
     }
 
+    /** The owner, if it is on the roster and may be offered work at {@code at}: it did not opt out, and is within its hours. */
+    Optional<Owner> mayBeOffered(String ownerId, Instant at) {
+        return state(ownerId).map(this::owner).filter(owner -> owner.autoAssign()
+                && owner.hours().filter(hours -> !hours.isOpen(at)).isEmpty());
+    }
+
     boolean hasRoom(String ownerId, Instant now) {
         Optional<OwnerState> state = state(ownerId);
         if (state.isEmpty()) {

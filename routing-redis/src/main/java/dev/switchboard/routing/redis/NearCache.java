@@ -118,9 +118,11 @@ final class NearCache {
         changesMade++;
     }
 
-    /** Whether the cache holds owners left out of a conversation. */
-    synchronized boolean leavesOut(String conversationId) {
-        return leftOut.containsKey(conversationId);
+    /** This instance forgets a conversation: if the cache holds owners left out of it, the next read refreshes. */
+    synchronized void forgetting(String conversationId) {
+        if (leftOut.containsKey(conversationId)) {
+            changesMade++;
+        }
     }
 
     private static Map<String, LeftOut> leftOut(List<?> entries) {

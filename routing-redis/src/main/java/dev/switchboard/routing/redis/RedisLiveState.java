@@ -49,7 +49,6 @@ public final class RedisLiveState implements LiveState {
 
     private final RedisLink link;
     private final Keys keys;
-    private final Scripts scripts;
     private final InstantSource clock;
     private final LiveRoster roster;
     private final LivePlaces places;
@@ -63,7 +62,7 @@ public final class RedisLiveState implements LiveState {
     private RedisLiveState(RedisRoutingStore store, LiveStateSettings settings) {
         this.link = store.link();
         this.keys = store.keys();
-        this.scripts = store.scripts();
+        Scripts scripts = store.scripts();
         this.clock = settings.clock();
         this.roster = new LiveRoster(store.roster(), scripts, link, keys, settings.wrapUp());
         this.cache = new NearCache(scripts, keys, roster, store.nearCacheMaxAge(), store.nearCacheClock());
@@ -72,7 +71,7 @@ public final class RedisLiveState implements LiveState {
         this.queues = new WaitingQueues(scripts, keys, new ServeScore(settings.serveOrder().agingStep(),
                 settings.serveOrder().byLastActivity()), settings.customerTtl(), store.takeScan(),
                 settings.tracksCustomers());
-        this.memory = new LiveMemory(scripts, link, keys);
+        this.memory = new LiveMemory(scripts, link, keys, cache);
         this.identities = store.identities();
         this.pending = new PendingDequeue(queues, places);
         this.snapshots = new RedisSnapshots(scripts, keys, settings, store.identities().ttl());
@@ -156,20 +155,7 @@ public final class RedisLiveState implements LiveState {
     @Override
     public void assign(Conversation conversation, String ownerId, Instant at) {
         Keys.notNull(conversation, "conversation");
-        Owner owner = roster.owner(roster.require(ownerId));
-        CommitResult result = pending.commit(Assignment.of(conversation, ownerId, at), false, owner.dailyCap());
-        if (result == CommitResult.OWNER_GONE) {
-            throw LiveRoster.notOnRoster(ownerId);
-        }
-        if (!result.committed()) {
-            throw new IllegalStateException("owner '" + ownerId + "' cannot take conversation '"
-                    + conversation.id() + "': " + result);
-        }
-    }
-
-    /** Commits a decision's assignment to {@code owner} (see {@link RedisView#commit}). */
-    CommitResult commit(Assignment assignment, Owner owner) {
-        return pending.commit(assignment, true, owner.dailyCap());
+        pending.assign(conversation, roster.owner(roster.require(ownerId)), at);
     }
 
     private void flush() {
@@ -223,9 +209,7 @@ public final class RedisLiveState implements LiveState {
     @Override
     public void updateReason(String conversationId, String reason) {
         flush();
-        if (!queues.updateReason(Keys.id(conversationId, "conversationId"), reason)) {
-            throw PendingDequeue.notWaiting(conversationId);
-        }
+        queues.updateReason(Keys.id(conversationId, "conversationId"), reason);
     }
 
     @Override
@@ -289,16 +273,7 @@ public final class RedisLiveState implements LiveState {
     @Override
     public void forget(String conversationId) {
         flush();
-        if (cache.leavesOut(conversationId)) {
-            cache.stale();
-        }
         memory.forget(conversationId);
-    }
-
-    /** A customer's last and primary owner, while remembered; linked identities share them. */
-    LiveMemory.Remembered remembered(String customerId) {
-        flush();
-        return memory.remembered(customerId);
     }
 
     // -- response deadlines
@@ -306,9 +281,7 @@ public final class RedisLiveState implements LiveState {
     @Override
     public void startResponseDeadline(String conversationId, Instant deadline) {
         flush();
-        if (!memory.startResponseDeadline(Keys.id(conversationId, "conversationId"), deadline)) {
-            throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
-        }
+        memory.startResponseDeadline(Keys.id(conversationId, "conversationId"), deadline);
     }
 
     @Override
@@ -327,7 +300,6 @@ public final class RedisLiveState implements LiveState {
     @Override
     public int recordLapse(String conversationId, String ownerId) {
         flush();
-        cache.stale();
         return memory.recordLapse(conversationId, ownerId);
     }
 
@@ -348,15 +320,8 @@ public final class RedisLiveState implements LiveState {
     @Override
     public boolean ring(String conversationId, String ownerId, Instant at) {
         flush();
-        Optional<OwnerState> state = roster.state(ownerId);
-        if (state.isEmpty()) {
-            return false;
-        }
-        Owner owner = roster.owner(state.get());
-        if (!owner.autoAssign() || owner.hours().filter(hours -> !hours.isOpen(at)).isPresent()) {
-            return false;
-        }
-        return places.ring(conversationId, ownerId, at, owner.dailyCap());
+        return roster.mayBeOffered(ownerId, at).map(owner -> places.ring(conversationId, ownerId, at,
+                owner.dailyCap())).orElse(false);
     }
 
     @Override
@@ -381,14 +346,12 @@ public final class RedisLiveState implements LiveState {
     @Override
     public int passOver(String conversationId, String ownerId) {
         flush();
-        cache.stale();
         return memory.passOver(conversationId, ownerId);
     }
 
     @Override
     public void readmit(String conversationId, String ownerId) {
         flush();
-        cache.stale();
         memory.readmit(conversationId, ownerId);
     }
 
@@ -414,8 +377,8 @@ public final class RedisLiveState implements LiveState {
     public LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope) {
         flush();
         NearCache.Snapshot snapshot = cache.read(cursorScope);
-        return new RedisView(this, snapshot, snapshot.leftOut(conversation.id()), conversation, now, owners,
-                cursorScope);
+        return new RedisView(pending, memory, snapshot, snapshot.leftOut(conversation.id()), conversation, now,
+                owners, cursorScope);
     }
 
     /** One script reads the tenant's whole state; see {@link RedisSnapshots} for what Redis keeps its own way. */

@@ -24,7 +24,8 @@ import java.util.Set;
  */
 final class RedisView implements LiveView {
 
-    private final RedisLiveState live;
+    private final PendingDequeue pending;
+    private final LiveMemory memory;
     private final Conversation conversation;
     private final Instant now;
     private final Set<String> owners;
@@ -40,9 +41,10 @@ final class RedisView implements LiveView {
     private LiveMemory.Remembered remembered;
     private List<Candidate> candidates;
 
-    RedisView(RedisLiveState live, NearCache.Snapshot snapshot, NearCache.LeftOut leftOut, Conversation conversation,
-            Instant now, Set<String> owners, String cursorScope) {
-        this.live = live;
+    RedisView(PendingDequeue pending, LiveMemory memory, NearCache.Snapshot snapshot, NearCache.LeftOut leftOut,
+            Conversation conversation, Instant now, Set<String> owners, String cursorScope) {
+        this.pending = pending;
+        this.memory = memory;
         this.conversation = conversation;
         this.now = now;
         this.owners = owners;
@@ -133,10 +135,10 @@ final class RedisView implements LiveView {
 
     private LiveMemory.Remembered remembered(String customerId) {
         if (!customerId.equals(conversation.customerId())) {
-            return live.remembered(customerId);
+            return memory.remembered(customerId);
         }
         if (remembered == null) {
-            remembered = live.remembered(customerId);
+            remembered = memory.remembered(customerId);
         }
         return remembered;
     }
@@ -163,6 +165,6 @@ final class RedisView implements LiveView {
         }
         Assignment assignment = Assignment.of(conversation, assign.ownerId(), now)
                 .withCursors(cursorScope, Map.copyOf(read), assign.cursors());
-        return live.commit(assignment, member.owner()).committed();
+        return pending.commit(assignment, true, member.owner().dailyCap()).committed();
     }
 }

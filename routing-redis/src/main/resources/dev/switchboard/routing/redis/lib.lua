@@ -58,17 +58,14 @@ end
 -- given (the owner's local date, for its daily cap), its count of the day.
 local function take_room(okey, id, channel, at, day)
   touch(owner_of(okey))
-  local load = redis.call('HINCRBY', okey, 'load', 1)
-  redis.call('HINCRBY', okey, 'load:' .. channel, 1)
-  if load > tonumber(redis.call('HGET', okey, 'maxload') or 0) then
-    redis.call('HSET', okey, 'maxload', load)
-  end
-  redis.call('HSET', okey, 'last', at)
+  local h = redis.call('HMGET', okey, 'load', 'load:' .. channel, 'maxload', 'cap')
+  local load = tonumber(h[1] or 0) + 1
+  redis.call('HSET', okey, 'load', load, 'load:' .. channel, tonumber(h[2] or 0) + 1, 'last', at,
+    'maxload', math.max(load, tonumber(h[3] or 0)))
   redis.call('ZADD', okey .. ':convs', redis.call('INCR', P .. 'seq'), id)
-  local cap = redis.call('HMGET', okey, 'cap', 'window')
-  if cap[1] then
+  if h[4] then
     redis.call('ZADD', okey .. ':cap', at, id .. '@' .. at)
-    redis.call('ZREMRANGEBYRANK', okey .. ':cap', 0, -tonumber(cap[1]) - 1)
+    redis.call('ZREMRANGEBYRANK', okey .. ':cap', 0, -tonumber(h[4]) - 1)
   end
   if day and day ~= '' then
     if redis.call('HGET', okey, 'capday') == day then redis.call('HINCRBY', okey, 'capcount', 1)
@@ -132,8 +129,10 @@ local function held_back(okey, at, day, day_limit)
   return day_limit ~= '' and h[2] == day and tonumber(h[3]) >= tonumber(day_limit)
 end
 
--- Whether an owner is left out of conversation `id`: it let the response deadline lapse, or was passed over.
+-- Whether an owner is left out of conversation `id`: it let the response deadline lapse, or was passed over (only
+-- conversations in 'leftout' may have any, see touch_left_out).
 local function left_out(id, owner)
+  if redis.call('SISMEMBER', P .. 'leftout', id) == 0 then return false end
   if redis.call('SISMEMBER', P .. 'passed:' .. id, owner) == 1 then return true end
   return redis.call('LPOS', P .. 'lapses:' .. id, owner) ~= false
 end
@@ -153,9 +152,10 @@ end
 -- latest assignments that its fairness cap counts (each epoch ms, oldest first).
 local function owner_state(owner, position, with_conversations)
   local okey = owner_key(owner)
-  local flat, kept = redis.call('HGETALL', okey), {}
+  local flat, kept, has_cap = redis.call('HGETALL', okey), {}, false
   for j = 1, #flat, 2 do
     if flat[j] ~= 'def' then table.insert(kept, flat[j]); table.insert(kept, flat[j + 1]) end
+    if flat[j] == 'cap' then has_cap = true end
   end
   local function scores(key)
     local list, flat_scores = {}, redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
@@ -163,7 +163,7 @@ local function owner_state(owner, position, with_conversations)
     return list
   end
   local conversations = with_conversations and redis.call('ZRANGE', okey .. ':convs', 0, -1) or {}
-  return {owner, position, kept, conversations, scores(okey .. ':done'), scores(okey .. ':cap')}
+  return {owner, position, kept, conversations, scores(okey .. ':done'), has_cap and scores(okey .. ':cap') or {}}
 end
 
 -- Every owner on the roster (or only `only`, when not ''), in roster order (see owner_state).
