@@ -290,14 +290,14 @@ public final class RedisRoutingStore implements AutoCloseable {
         /** How long to wait for a connection; default 2 seconds. */
         public Builder connectTimeout(Duration value) {
             once(connectTimeout, "connectTimeout");
-            connectTimeout = positive(value, "connectTimeout");
+            connectTimeout = Keys.positive(value, "connectTimeout");
             return this;
         }
 
         /** How long to wait for each answer before {@link RedisUnavailableException}; default 2 seconds. */
         public Builder commandTimeout(Duration value) {
             once(commandTimeout, "commandTimeout");
-            commandTimeout = positive(value, "commandTimeout");
+            commandTimeout = Keys.positive(value, "commandTimeout");
             return this;
         }
 
@@ -317,14 +317,14 @@ public final class RedisRoutingStore implements AutoCloseable {
         /** How long a customer remembers its previous owner; default 30 days. */
         public Builder customerTtl(Duration value) {
             once(customerTtl, "customerTtl");
-            customerTtl = positive(value, "customerTtl");
+            customerTtl = Keys.positive(value, "customerTtl");
             return this;
         }
 
         /** How long linked identities stay linked after their latest link; default 90 days. */
         public Builder identityTtl(Duration value) {
             once(identityTtl, "identityTtl");
-            identityTtl = positive(value, "identityTtl");
+            identityTtl = Keys.positive(value, "identityTtl");
             return this;
         }
 
@@ -334,11 +334,7 @@ public final class RedisRoutingStore implements AutoCloseable {
          */
         public Builder agingStep(Duration value) {
             once(agingStep, "agingStep");
-            Keys.notNull(value, "agingStep");
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("agingStep must not be negative, was " + value);
-            }
-            agingStep = value;
+            agingStep = Keys.notNegative(value, "agingStep");
             return this;
         }
 
@@ -353,19 +349,13 @@ public final class RedisRoutingStore implements AutoCloseable {
         }
 
         /**
-         * How old each live state's near-cache of owners' states and cursors may grow before a decision reads what
-         * changed since (one cheap round trip); default 50 ms, {@link Duration#ZERO} to read it before every decision.
-         * It bounds how long a decision may miss what other instances changed; the replies to this instance's own
-         * commits and releases keep the cache up to date, and every commit is checked in Redis whatever the cache
-         * held (see {@link RedisLiveState}).
+         * How old each router's near-cache of owners' states and cursors may grow before a decision first reads what
+         * changed since (one round trip): how long a decision may miss what other instances changed (every commit is
+         * checked in Redis whatever the cache held). Default 50 ms; {@link Duration#ZERO} reads before every decision.
          */
         public Builder nearCacheMaxAge(Duration value) {
             once(nearCacheMaxAge, "nearCacheMaxAge");
-            Keys.notNull(value, "nearCacheMaxAge");
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("nearCacheMaxAge must not be negative, was " + value);
-            }
-            nearCacheMaxAge = value;
+            nearCacheMaxAge = Keys.notNegative(value, "nearCacheMaxAge");
             return this;
         }
 
@@ -403,12 +393,5 @@ public final class RedisRoutingStore implements AutoCloseable {
             }
         }
 
-        private static Duration positive(Duration value, String field) {
-            Keys.notNull(value, field);
-            if (value.isNegative() || value.isZero() || value.toMillis() == 0) {
-                throw new IllegalArgumentException(field + " must be at least a millisecond, was " + value);
-            }
-            return value;
-        }
     }
 }
