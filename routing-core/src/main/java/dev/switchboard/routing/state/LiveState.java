@@ -27,8 +27,8 @@ import java.util.Set;
  * whatever other callers do meanwhile, so that several routers may share one store. A decision is read through a
  * {@link LiveView} and committed by {@link LiveView#commit}, which checks that what the decision relied on still
  * holds; when it does not, the router decides again. Within one router the calls also come under its lock:
- * exclusively for every operation but {@link LiveView#commit}, {@link #tryRelease} and {@link #releaseIfOwned}, which it
- * runs on several threads at once, so an embedded store needs to be atomic per owner and per conversation only for
+ * exclusively for every operation but {@link LiveView#commit}, {@link #tryRelease} and {@link #releaseIfOwned}, which
+ * it runs on several threads at once, so an embedded store needs to be atomic per owner and per conversation only for
  * those.
  *
  * <p>The embedded default is {@code dev.switchboard.routing.InMemoryLiveState}; a shared store (such as Redis, for

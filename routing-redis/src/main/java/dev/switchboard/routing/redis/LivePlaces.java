@@ -74,8 +74,8 @@ final class LivePlaces {
     }
 
     /**
-     * Commits an assignment (see {@link Assignments#commit(Assignment, boolean, Optional, boolean)}), the reply bringing
-     * the near-cache up to date.
+     * Commits an assignment (see {@link Assignments#commit(Assignment, boolean, Optional, boolean)}), the reply
+     * bringing the near-cache up to date.
      */
     CommitResult commit(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap) {
         return assignments.commit(assignment, automatic, dailyCap, tracksCustomers, cache);

@@ -118,7 +118,7 @@ final class LiveRoster {
         return statuses;
     }
 
-    /** The owner, if it is on the roster and may be offered work at {@code at}: it did not opt out, and is within its hours. */
+    /** The owner, if on the roster and it may be offered work at {@code at}: not opted out, and in its hours. */
     Optional<Owner> mayBeOffered(String ownerId, Instant at) {
         return state(ownerId).map(this::owner).filter(owner -> owner.autoAssign()
                 && owner.hours().filter(hours -> !hours.isOpen(at)).isEmpty());

@@ -32,7 +32,7 @@ final class NearCache {
     /** An owner as the cache holds it, with its definition. */
     record Member(OwnerState state, Owner owner) {}
 
-    /** The owners left out of a conversation's decisions: those that let its response deadline lapse, those passed over. */
+    /** The owners left out of a conversation's decisions: those that let its response deadline lapse, passed over. */
     record LeftOut(Set<String> lapsed, Set<String> passed) {
 
         static final LeftOut NONE = new LeftOut(Set.of(), Set.of());

@@ -18,9 +18,10 @@ import java.util.Set;
 /**
  * One decision's view of the live state in Redis: the owners' states and the rule's cursors with their versions from
  * the live state's {@link NearCache} (no round trip while it is fresh), with the owners left out of this conversation,
- * and the customer's memory, read when a strategy asks for it. Strategies decide from that snapshot; {@link #commit} sends what the decision relied on (the
- * cursor versions it read) to the commit script, which checks it all again against the state of that moment, so a
- * snapshot that went stale makes the commit refuse (and its reply refreshes the cache), never overfill an owner.
+ * and the customer's memory, read when a strategy asks for it. Strategies decide from that snapshot; {@link #commit}
+ * sends what the decision relied on (the cursor versions it read) to the commit script, which checks it all again
+ * against the state of that moment, so a snapshot that went stale makes the commit refuse (and its reply refreshes
+ * the cache), never overfill an owner.
  */
 final class RedisView implements LiveView {
 
