@@ -71,8 +71,9 @@ final class InMemoryView implements LiveView {
     @Override
     public boolean commit(Verdict.Assign assign) {
         Roster.Slot slot = roster.get(assign.ownerId());
-        if (slot == null || !considered(slot) || lapsed.contains(assign.ownerId())) {
-            return false; // presence, room, opting out, hours and the cap are checked by tryAssign, atomically
+        if (slot == null || !considered(slot) || lapsed.contains(assign.ownerId())
+                || !customers.conversationId(conversation.id()).equals(conversation.id())) {
+            return false; // an id that joined another conversation is placed with it; the rest is tryAssign's, atomic
         }
         if (reads == 0 && assign.cursors().isEmpty()) {
             return store.tryAssign(conversation, slot, now, true);

@@ -3,6 +3,7 @@ package dev.switchboard.routing;
 import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.state.LiveState;
 import dev.switchboard.routing.state.LiveView;
+import dev.switchboard.routing.state.Released;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -87,13 +88,15 @@ final class Routes {
     /**
      * Routes a new conversation under the shared lock, when a strategy assigns it and the assignment commits (see
      * {@link LiveView#commit}); null when the exclusive path must do it: the conversation is already placed, no step
-     * assigned it, or other threads kept changing what the decision read.
+     * assigned it, or other threads kept changing what the decision read. It decides first: every commit refuses a
+     * conversation placed meanwhile, so where it is is asked only after a refusal, and a new conversation costs its
+     * decision and its commit alone.
      */
     private Decision routeShared(Conversation conversation) {
         lock.lockShared();
         try {
             String id = conversation.id();
-            for (int attempt = 0; attempt < SHARED_ATTEMPTS && state.placement(id).isEmpty(); attempt++) {
+            for (int attempt = 0; attempt < SHARED_ATTEMPTS; attempt++) {
                 Instant now = clock.instant();
                 PlanRunner.Decided decided = settler.plan().decide(conversation, now, state);
                 if (!(decided.verdict() instanceof Verdict.Assign assign) || decided.rule().offer().isPresent()) {
@@ -106,9 +109,12 @@ final class Routes {
                     FallbackChain.logFaults(conversation, trace);
                     return new Decision.Assigned(id, assign.ownerId(), trace.decisive().strategy(), trace);
                 }
+                if (state.placement(id).isPresent()) {
+                    return null; // placed already, or meanwhile by another thread: the exclusive path says where
+                }
                 counters.retried.increment();
             }
-            return null; // placed meanwhile by another thread (the exclusive path says where), or contended
+            return null; // contended
         } finally {
             lock.unlockShared();
             events.deliverPending();
@@ -171,28 +177,27 @@ final class Routes {
     }
 
     /**
-     * Releases an owned conversation under the shared lock, then, if conversations wait, drains for its owner under
-     * the exclusive lock (conversations are queued only under it, so none can start waiting unseen in between); false
-     * when the exclusive path must do it: the conversation is not owned under that id, or left meanwhile.
+     * Releases an owned conversation under the shared lock (see {@link LiveState#releaseIfOwned}), then, if
+     * conversations wait, drains for its owner under the exclusive lock (conversations are queued only under it, so
+     * none can start waiting unseen in between); false when the exclusive path must do it: the conversation is not
+     * owned under that id, or left meanwhile.
      */
     private boolean releaseShared(String conversationId) {
-        String ownerId;
-        boolean waiting;
+        Optional<Released> released;
         lock.lockShared();
         try {
-            if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
-                    || !owned.conversation().id().equals(conversationId)
-                    || !releaseOwned(owned, clock.instant())) {
+            released = events.listening() ? releaseListened(conversationId, clock.instant())
+                    : state.releaseIfOwned(conversationId, clock.instant());
+            if (released.isEmpty()) {
                 return false;
             }
             counters.released.increment();
-            ownerId = owned.ownerId();
-            waiting = state.hasWaiting();
         } finally {
             lock.unlockShared();
             events.deliverPending();
         }
-        if (waiting) {
+        if (released.get().waiting()) {
+            String ownerId = released.get().owned().ownerId();
             lock.atomically(now -> {
                 drains.drainFor(ownerId, now);
                 return null;
@@ -201,18 +206,22 @@ final class Routes {
         return true;
     }
 
-    /** Releases on the shared path; when someone listens, under the owner's stripe with its event (see above). */
-    private boolean releaseOwned(Placement.Owned owned, Instant now) {
-        if (!events.listening()) {
-            return state.tryRelease(owned, now);
+    /**
+     * As {@link LiveState#releaseIfOwned}, for a router with listeners: the release and its event under the owner's
+     * stripe, so that the events' order is the order of the owner's changes (see {@link #commitShared}).
+     */
+    private Optional<Released> releaseListened(String conversationId, Instant now) {
+        if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
+                || !owned.conversation().id().equals(conversationId)) {
+            return Optional.empty();
         }
         synchronized (stripes.of(owned.ownerId())) {
             if (!state.tryRelease(owned, now)) {
-                return false;
+                return Optional.empty();
             }
             events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
-            return true;
         }
+        return Optional.of(new Released(owned, state.hasWaiting()));
     }
 
     /** Where an open conversation already is, for a second {@code route} of its id or of an id that joined it. */

@@ -27,8 +27,9 @@ import java.util.Set;
  * whatever other callers do meanwhile, so that several routers may share one store. A decision is read through a
  * {@link LiveView} and committed by {@link LiveView#commit}, which checks that what the decision relied on still
  * holds; when it does not, the router decides again. Within one router the calls also come under its lock:
- * exclusively for every operation but {@link LiveView#commit} and {@link #tryRelease}, which it runs on several threads
- * at once, so an embedded store needs to be atomic per owner and per conversation only for those two.
+ * exclusively for every operation but {@link LiveView#commit}, {@link #tryRelease} and {@link #releaseIfOwned}, which
+ * it runs on several threads at once, so an embedded store needs to be atomic per owner and per conversation only for
+ * those.
  *
  * <p>The embedded default is {@code dev.switchboard.routing.InMemoryLiveState}; a shared store (such as Redis, for
  * hosts that run several instances) implements the same operations, each decision's commit as one atomic script.
@@ -80,6 +81,23 @@ public interface LiveState {
      * changed.
      */
     boolean tryRelease(Placement.Owned owned, Instant at);
+
+    /**
+     * Releases a conversation as ended at {@code at} if it is owned under that very id (not an id that joined it),
+     * and says whether any conversation waits after it: the router's release of an owned conversation, safe to call
+     * from several threads at once under the router's shared lock. Empty when it is not owned under that id, or left
+     * its owner meanwhile, and then nothing changed.
+     *
+     * <p>By default {@link #placement}, {@link #tryRelease} and {@link #hasWaiting}, one after the other; a store that
+     * pays a round trip per call (such as Redis) does it in one.
+     */
+    default Optional<Released> releaseIfOwned(String conversationId, Instant at) {
+        if (!(placement(conversationId).orElse(null) instanceof Placement.Owned owned)
+                || !owned.conversation().id().equals(conversationId) || !tryRelease(owned, at)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Released(owned, hasWaiting()));
+    }
 
     /**
      * Takes an owned conversation from its owner because it ended at {@code at}, and returns it: the owner's last

@@ -5,7 +5,6 @@ import dev.switchboard.routing.Placement;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,8 @@ final class Assignments {
 
     private static final Scripts.Script COMMIT = Scripts.load("commit");
     private static final Scripts.Script RELEASE = Scripts.load("release");
+    /** What a caller without a near-cache sends for the epoch and version it holds: it wants no changes back. */
+    private static final List<String> NO_CACHE = List.of("-", "-");
 
     private final Scripts scripts;
     private final RedisLink link;
@@ -38,6 +39,23 @@ final class Assignments {
      * tracked under the customer when {@code tracked}.
      */
     CommitResult commit(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap, boolean tracked) {
+        return CommitResult.valueOf((String) run(assignment, automatic, dailyCap, tracked, NO_CACHE).get(0));
+    }
+
+    /**
+     * As {@link #commit(Assignment, boolean, Optional, boolean)}, bringing {@code cache} up to date with the reply,
+     * whether the assignment was made or refused.
+     */
+    CommitResult commit(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap, boolean tracked,
+            NearCache cache) {
+        NearCache.Since since = cache.since(assignment.cursorScope());
+        List<Object> reply = run(assignment, automatic, dailyCap, tracked, since.args().subList(0, 2));
+        cache.apply((List<?>) reply.get(1), assignment.cursorScope(), since);
+        return CommitResult.valueOf((String) reply.get(0));
+    }
+
+    private List<Object> run(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap, boolean tracked,
+            List<String> since) {
         String id = assignment.conversation().id();
         String day = dailyCap.map(cap -> assignment.at().atZone(cap.zone()).toLocalDate().toString()).orElse("");
         List<String> args = new ArrayList<>(List.of(id, assignment.ownerId(), assignment.conversation().channel(),
@@ -56,8 +74,8 @@ final class Assignments {
             args.add(key);
             args.add(Long.toString(position));
         });
-        String result = scripts.run(COMMIT, ScriptOutputType.VALUE, keys.conversation(id), args);
-        return CommitResult.valueOf(result);
+        args.addAll(since);
+        return scripts.run(COMMIT, ScriptOutputType.MULTI, keys.conversation(id), args);
     }
 
     boolean release(String conversationId, String ownerId) {
@@ -79,15 +97,6 @@ final class Assignments {
     }
 
     Map<String, Cursor> cursors(String scope) {
-        Map<String, String> fields = link.call(redis -> redis.hgetall(keys.cursors(Keys.id(scope, "scope"))));
-        Map<String, Cursor> cursors = new HashMap<>();
-        fields.forEach((field, value) -> {
-            if (field.startsWith("p:")) {
-                String key = field.substring(2);
-                cursors.put(key, new Cursor(Long.parseLong(value), Long.parseLong(fields.getOrDefault("v:" + key,
-                        "0"))));
-            }
-        });
-        return Map.copyOf(cursors);
+        return Cursor.parse(link.call(redis -> redis.hgetall(keys.cursors(Keys.id(scope, "scope")))));
     }
 }

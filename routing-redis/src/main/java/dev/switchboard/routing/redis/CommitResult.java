@@ -19,7 +19,10 @@ public enum CommitResult {
     OWNER_HELD_BACK,
     /** A cursor the decision read has moved since (another decision committed first). */
     CURSOR_MOVED,
-    /** The conversation is not where the decision found it: owned already, or no longer waiting in that queue. */
+    /**
+     * The conversation is not where the decision found it: owned already, no longer waiting in that queue, or its id
+     * joined another conversation.
+     */
     ALREADY_PLACED;
 
     /** Whether the assignment was made. */

@@ -1,5 +1,8 @@
 package dev.switchboard.routing.redis;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * A strategy cursor as a decision reads it: its position, and its version, which every committed move raises by
  * one, so that a commit can tell that nobody moved it since (even back to the same position).
@@ -16,5 +19,18 @@ public record Cursor(long position, long version) {
         if (version < 0) {
             throw new IllegalArgumentException("cursor version must not be negative, was " + version);
         }
+    }
+
+    /** A scope's cursors from its hash's fields ({@code p:<key>} the position, {@code v:<key>} the version). */
+    static Map<String, Cursor> parse(Map<String, String> fields) {
+        Map<String, Cursor> cursors = new HashMap<>();
+        fields.forEach((field, value) -> {
+            if (field.startsWith("p:")) {
+                String key = field.substring(2);
+                cursors.put(key, new Cursor(Long.parseLong(value), Long.parseLong(fields.getOrDefault("v:" + key,
+                        "0"))));
+            }
+        });
+        return Map.copyOf(cursors);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.routing.redis;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -93,6 +94,11 @@ final class Keys {
         return start + "deadlines";
     }
 
+    /** The conversations that owners may be left out of (lapsed, or passed over). */
+    String leftOut() {
+        return start + "leftout";
+    }
+
     /** The owners passed over for a conversation. */
     String passed(String conversationId) {
         return start + "passed:" + conversationId;
@@ -121,6 +127,21 @@ final class Keys {
     static String id(String value, String field) {
         if (notNull(value, field).isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank");
+        }
+        return value;
+    }
+
+    /** A duration of at least a millisecond, the precision Redis keeps. */
+    static Duration positive(Duration value, String field) {
+        if (notNull(value, field).isNegative() || value.toMillis() == 0) {
+            throw new IllegalArgumentException(field + " must be at least a millisecond, was " + value);
+        }
+        return value;
+    }
+
+    static Duration notNegative(Duration value, String field) {
+        if (notNull(value, field).isNegative()) {
+            throw new IllegalArgumentException(field + " must not be negative, was " + value);
         }
         return value;
     }

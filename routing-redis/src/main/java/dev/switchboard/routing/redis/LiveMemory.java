@@ -14,17 +14,26 @@ import java.util.Optional;
  */
 final class LiveMemory {
 
+    /** A customer's last and primary owner, while remembered. */
+    record Remembered(Optional<String> last, Optional<String> primary) {}
+
     private static final Scripts.Script ALIAS = Scripts.load("alias");
     private static final Scripts.Script FORGET = Scripts.load("forget");
     private static final Scripts.Script DEADLINE = Scripts.load("deadline");
     private static final Scripts.Script DEADLINES_DUE = Scripts.load("deadlines-due");
     private static final Scripts.Script PASS_OVER = Scripts.load("pass-over");
+    private static final Scripts.Script LAPSE = Scripts.load("lapse");
+    private static final Scripts.Script READMIT = Scripts.load("readmit");
+    private static final Scripts.Script REMEMBERED = Scripts.load("remembered");
 
     private final Scripts scripts;
     private final RedisLink link;
     private final Keys keys;
+    /** Told of each change this instance makes to the owners left out of conversations, which it keeps. */
+    private final NearCache cache;
 
-    LiveMemory(Scripts scripts, RedisLink link, Keys keys) {
+    LiveMemory(Scripts scripts, RedisLink link, Keys keys, NearCache cache) {
+        this.cache = cache;
         this.scripts = scripts;
         this.link = link;
         this.keys = keys;
@@ -41,16 +50,19 @@ final class LiveMemory {
     }
 
     void forget(String conversationId) {
+        cache.forgetting(conversationId);
         scripts.run(FORGET, ScriptOutputType.INTEGER, keys.aliases(Keys.id(conversationId, "conversationId")),
                 List.of(conversationId));
     }
 
-    /** Starts an owned conversation's response deadline; false when it is not owned. */
-    boolean startResponseDeadline(String conversationId, Instant deadline) {
+    /** Starts an owned conversation's response deadline; refused when it is not owned. */
+    void startResponseDeadline(String conversationId, Instant deadline) {
         Keys.notNull(deadline, "deadline");
         Long started = scripts.run(DEADLINE, ScriptOutputType.INTEGER, keys.conversation(conversationId),
                 List.of(conversationId, Long.toString(deadline.toEpochMilli())));
-        return started == 1L;
+        if (started != 1L) {
+            throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
+        }
     }
 
     boolean stopResponseDeadline(String conversationId) {
@@ -70,8 +82,10 @@ final class LiveMemory {
     }
 
     int recordLapse(String conversationId, String ownerId) {
-        return Math.toIntExact(link.call(redis -> redis.rpush(keys.lapses(conversationId), Keys.id(ownerId,
-                "ownerId"))));
+        cache.stale();
+        Long lapses = scripts.run(LAPSE, ScriptOutputType.INTEGER, keys.lapses(Keys.id(conversationId,
+                "conversationId")), List.of(Keys.id(ownerId, "ownerId"), conversationId));
+        return Math.toIntExact(lapses);
     }
 
     int lapses(String conversationId) {
@@ -79,22 +93,26 @@ final class LiveMemory {
     }
 
     int passOver(String conversationId, String ownerId) {
-        Long passed = scripts.run(PASS_OVER, ScriptOutputType.INTEGER, keys.passed(conversationId),
-                List.of(Keys.id(ownerId, "ownerId")));
+        cache.stale();
+        Long passed = scripts.run(PASS_OVER, ScriptOutputType.INTEGER, keys.passed(Keys.id(conversationId,
+                "conversationId")), List.of(Keys.id(ownerId, "ownerId"), conversationId));
         return Math.toIntExact(passed);
     }
 
     void readmit(String conversationId, String ownerId) {
-        link.call(redis -> redis.srem(keys.passed(conversationId), ownerId));
+        cache.stale();
+        scripts.run(READMIT, ScriptOutputType.INTEGER, keys.passed(Keys.id(conversationId, "conversationId")),
+                List.of(Keys.id(ownerId, "ownerId"), conversationId));
     }
 
     int passedOver(String conversationId) {
         return Math.toIntExact(link.call(redis -> redis.scard(keys.passed(conversationId))));
     }
 
-    /** A customer's last owner and primary owner, while remembered. */
-    Optional<String> remembered(String customer, boolean primary) {
-        return Optional.ofNullable(link.call(redis -> primary ? redis.hget(keys.primary(customer), "owner")
-                : redis.get(keys.memory(customer))));
+    /** A customer's last and primary owner (linked identities share them), in one round trip. */
+    Remembered remembered(String customer) {
+        List<Object> reply = scripts.run(REMEMBERED, ScriptOutputType.MULTI, keys.identity(Keys.id(customer,
+                "customerId")), List.of(customer));
+        return new Remembered(Optional.ofNullable((String) reply.get(0)), Optional.ofNullable((String) reply.get(1)));
     }
 }

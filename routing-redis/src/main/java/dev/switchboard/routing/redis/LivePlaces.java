@@ -3,6 +3,7 @@ package dev.switchboard.routing.redis;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.DailyCap;
 import dev.switchboard.routing.Placement;
+import dev.switchboard.routing.state.Released;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ final class LivePlaces {
 
     private static final Scripts.Script PLACEMENT = Scripts.load("placement");
     private static final Scripts.Script UNASSIGN = Scripts.load("unassign");
+    private static final Scripts.Script RELEASE_IF_OWNED = Scripts.load("release-if-owned");
     private static final Scripts.Script CONVERSATIONS = Scripts.load("owner-conversations");
     private static final Scripts.Script OFFER = Scripts.load("offer");
     private static final Scripts.Script RING = Scripts.load("ring");
@@ -32,10 +34,13 @@ final class LivePlaces {
     private final Assignments assignments;
     private final Duration customerTtl;
     private final boolean tracksCustomers;
+    private final NearCache cache;
     /** How far back owners' releases are kept; set by the router. */
     private volatile Duration completionsKept = Duration.ZERO;
 
-    LivePlaces(Scripts scripts, Keys keys, Assignments assignments, Duration customerTtl, boolean tracksCustomers) {
+    LivePlaces(Scripts scripts, Keys keys, Assignments assignments, Duration customerTtl, boolean tracksCustomers,
+            NearCache cache) {
+        this.cache = cache;
         this.scripts = scripts;
         this.keys = keys;
         this.assignments = assignments;
@@ -68,9 +73,30 @@ final class LivePlaces {
                 place.get("reason"), place.get("enqueued"), place.get("sla"))));
     }
 
-    /** Commits an assignment (see {@link Assignments#commit(Assignment, boolean, Optional, boolean)}). */
+    /**
+     * Commits an assignment (see {@link Assignments#commit(Assignment, boolean, Optional, boolean)}), the reply
+     * bringing the near-cache up to date.
+     */
     CommitResult commit(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap) {
-        return assignments.commit(assignment, automatic, dailyCap, tracksCustomers);
+        return assignments.commit(assignment, automatic, dailyCap, tracksCustomers, cache);
+    }
+
+    /**
+     * Releases a conversation owned under its id, as ended at {@code at}, in one script whose reply brings the
+     * near-cache up to date and says whether any conversation waits; empty when it is not owned under that id.
+     */
+    Optional<Released> releaseIfOwned(String id, Instant at) {
+        NearCache.Since since = cache.since("");
+        List<String> args = new ArrayList<>(List.of(id, Long.toString(at.toEpochMilli()),
+                Long.toString(completionsKept.toMillis())));
+        args.addAll(since.args().subList(0, 2));
+        List<Object> reply = scripts.run(RELEASE_IF_OWNED, ScriptOutputType.MULTI, keys.conversation(id), args);
+        if (reply.isEmpty()) {
+            return Optional.empty();
+        }
+        cache.apply((List<?>) reply.get(3), "", since);
+        return Optional.of(new Released(new Placement.Owned(ConversationCodec.decode((String) reply.get(1)),
+                (String) reply.get(0)), reply.get(2).equals("1")));
     }
 
     /**
@@ -78,6 +104,7 @@ final class LivePlaces {
      * at {@code endedAt} when given; empty when it was not owned there, and nothing changed.
      */
     Optional<Placement.Owned> unassign(String id, String expectedOwner, Optional<Instant> endedAt) {
+        cache.stale();
         List<Object> reply = scripts.run(UNASSIGN, ScriptOutputType.MULTI, keys.conversation(id), List.of(id,
                 expectedOwner, endedAt.map(at -> Long.toString(at.toEpochMilli())).orElse(""),
                 Long.toString(completionsKept.toMillis())));
@@ -111,6 +138,7 @@ final class LivePlaces {
     }
 
     boolean ring(String id, String ownerId, Instant at, Optional<DailyCap> dailyCap) {
+        cache.stale();
         String result = scripts.run(RING, ScriptOutputType.VALUE, keys.conversation(id), List.of(id, ownerId,
                 Long.toString(at.toEpochMilli()),
                 dailyCap.map(cap -> at.atZone(cap.zone()).toLocalDate().toString()).orElse(""),
@@ -123,6 +151,7 @@ final class LivePlaces {
 
     Optional<Placement.Offered> withdraw(String id, String ownerId) {
         Placement.Offered before = requireOffer(id);
+        cache.stale();
         List<Object> reply = scripts.run(WITHDRAW, ScriptOutputType.MULTI, keys.conversation(id),
                 List.of(id, ownerId));
         if (reply.get(0).equals("NOT_OFFERED")) {
@@ -135,6 +164,7 @@ final class LivePlaces {
 
     Placement.Owned accept(String id, String ownerId) {
         Placement.Offered offer = requireOffer(id);
+        cache.stale();
         Long accepted = scripts.run(ACCEPT, ScriptOutputType.INTEGER, keys.conversation(id), List.of(id, ownerId,
                 Long.toString(customerTtl.toMillis())));
         if (accepted != 1L) {

@@ -60,29 +60,28 @@ final class LiveRoster {
         }
     }
 
-    void setCapacity(String ownerId, Capacity capacity, Instant now) {
+    void setCapacity(String ownerId, Capacity capacity) {
         Keys.notNull(capacity, "capacity");
-        roster.put(owner(require(ownerId, now)).withCapacity(capacity), "", true, defaultWrapUp);
+        roster.put(owner(require(ownerId)).withCapacity(capacity), "", true, defaultWrapUp);
     }
 
     /** Every owner on the roster at one moment, in roster order. */
-    List<OwnerState> states(Instant at) {
-        return states(at, "");
+    List<OwnerState> states() {
+        return states("");
     }
 
     /** One owner's state, or empty when it is not on the roster. */
-    Optional<OwnerState> state(String ownerId, Instant at) {
-        List<OwnerState> one = states(at, Keys.id(ownerId, "ownerId"));
+    Optional<OwnerState> state(String ownerId) {
+        List<OwnerState> one = states(Keys.id(ownerId, "ownerId"));
         return one.isEmpty() ? Optional.empty() : Optional.of(one.get(0));
     }
 
-    OwnerState require(String ownerId, Instant at) {
-        return state(ownerId, at).orElseThrow(() -> notOnRoster(ownerId));
+    OwnerState require(String ownerId) {
+        return state(ownerId).orElseThrow(() -> notOnRoster(ownerId));
     }
 
-    private List<OwnerState> states(Instant at, String only) {
-        List<Object> reply = scripts.run(OWNERS, ScriptOutputType.MULTI, keys.owners(),
-                List.of(Long.toString(at.toEpochMilli()), only));
+    private List<OwnerState> states(String only) {
+        List<Object> reply = scripts.run(OWNERS, ScriptOutputType.MULTI, keys.owners(), List.of(only));
         return parse(reply);
     }
 
@@ -108,19 +107,25 @@ final class LiveRoster {
         return owner;
     }
 
-    OwnerStatus status(String ownerId, Instant at) {
-        OwnerState state = require(ownerId, at);
+    OwnerStatus status(String ownerId) {
+        OwnerState state = require(ownerId);
         return state.status(owner(state));
     }
 
-    List<OwnerStatus> statuses(Instant at) {
+    List<OwnerStatus> statuses() {
         List<OwnerStatus> statuses = new ArrayList<>();
-        states(at).forEach(state -> statuses.add(state.status(owner(state))));
+        states().forEach(state -> statuses.add(state.status(owner(state))));
         return statuses;
     }
 
+    /** The owner, if on the roster and it may be offered work at {@code at}: not opted out, and in its hours. */
+    Optional<Owner> mayBeOffered(String ownerId, Instant at) {
+        return state(ownerId).map(this::owner).filter(owner -> owner.autoAssign()
+                && owner.hours().filter(hours -> !hours.isOpen(at)).isEmpty());
+    }
+
     boolean hasRoom(String ownerId, Instant now) {
-        Optional<OwnerState> state = state(ownerId, now);
+        Optional<OwnerState> state = state(ownerId);
         if (state.isEmpty()) {
             return false;
         }
@@ -129,9 +134,9 @@ final class LiveRoster {
                 && state.get().heldBack(owner, now) == null;
     }
 
-    Map<String, Instant> offlineSince(Instant at) {
+    Map<String, Instant> offlineSince() {
         Map<String, Instant> offline = new LinkedHashMap<>();
-        states(at).forEach(state -> state.offlineSince().ifPresent(since -> offline.put(state.ownerId(), since)));
+        states().forEach(state -> state.offlineSince().ifPresent(since -> offline.put(state.ownerId(), since)));
         return offline;
     }
 

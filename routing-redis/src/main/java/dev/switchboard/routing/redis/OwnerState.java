@@ -4,6 +4,7 @@ import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.OwnerStatus;
 import dev.switchboard.routing.Presence;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One owner's live state as {@code owner_states} in {@code lib.lua} reads it at one moment, and what the live state
- * makes of it with the owner's definition: its status, its candidate for a decision, and why it is held back.
+ * One owner's live state as {@code owner_state} in {@code lib.lua} reads it, and what the live state makes of it with
+ * the owner's definition at a moment: its status, its candidate for a decision, and why it is held back. Nothing in it
+ * depends on when it was read, so a near-cache may keep it until the owner changes.
  *
  * @param ownerId the owner
  * @param position its roster position (the order it joined)
@@ -29,15 +31,15 @@ import java.util.Optional;
  * @param wrapUpUntil the end of its wrap-up, {@link Instant#MIN} if never
  * @param capDay the local day its daily count is of, empty if never counted
  * @param capCount its count of that day
- * @param inWindow how many conversations its fairness window holds at the moment read
+ * @param capped its latest assignments, as many as its fairness cap counts, oldest first (none without a cap)
  * @param offlineSince when it went offline, if it is
  */
 record OwnerState(String ownerId, long position, long definitionVersion, Presence presence, int load,
         Map<String, Integer> loadByChannel, List<String> conversationIds, Instant lastAssignedAt,
         Instant lastReleasedAt, List<Instant> completions, Instant wrapUpUntil, Optional<LocalDate> capDay,
-        int capCount, long inWindow, Optional<Instant> offlineSince) {
+        int capCount, List<Instant> capped, Optional<Instant> offlineSince) {
 
-    /** The state from one entry of {@code owner_states}. */
+    /** The state from one entry of {@code owner_states} or {@code changes}. */
     static OwnerState of(List<?> entry) {
         Map<String, String> fields = Replies.fields((List<?>) entry.get(2));
         Map<String, Integer> loads = new HashMap<>();
@@ -46,15 +48,19 @@ record OwnerState(String ownerId, long position, long definitionVersion, Presenc
                 loads.put(field.substring(5), Integer.parseInt(value));
             }
         });
-        List<Instant> completions = new ArrayList<>();
-        ((List<?>) entry.get(4)).forEach(at -> completions.add(millis((String) at)));
         return new OwnerState((String) entry.get(0), (long) Double.parseDouble((String) entry.get(1)),
                 Long.parseLong(fields.getOrDefault("defv", "0")), Presence.valueOf(fields.get("presence")),
                 Integer.parseInt(fields.get("load")), Map.copyOf(loads), Replies.strings(entry.get(3)),
-                instant(fields.get("last")), instant(fields.get("released")), List.copyOf(completions),
+                instant(fields.get("last")), instant(fields.get("released")), instants(entry.get(4)),
                 instant(fields.get("wrapuntil")), Optional.ofNullable(fields.get("capday")).map(LocalDate::parse),
-                Integer.parseInt(fields.getOrDefault("capcount", "0")), (Long) entry.get(5),
+                Integer.parseInt(fields.getOrDefault("capcount", "0")), instants(entry.get(5)),
                 Optional.ofNullable(fields.get("offline")).map(Instant::parse));
+    }
+
+    private static List<Instant> instants(Object millis) {
+        List<Instant> instants = new ArrayList<>();
+        ((List<?>) millis).forEach(at -> instants.add(millis((String) at)));
+        return List.copyOf(instants);
     }
 
     private static Instant instant(String millis) {
@@ -98,8 +104,14 @@ record OwnerState(String ownerId, long position, long definitionVersion, Presenc
             return "at its daily cap of " + owner.dailyCap().get().limit() + " new conversations (" + capDay.get()
                     + " in " + owner.dailyCap().get().zone() + ")";
         }
-        return owner.assignmentCap().filter(cap -> inWindow >= cap.limit())
+        return owner.assignmentCap().filter(cap -> inWindow(cap.window(), now) >= cap.limit())
                 .map(cap -> "at its cap of " + cap.limit() + " new conversations per " + cap.window())
                 .orElse(null);
+    }
+
+    /** How many of its latest assignments fall in the fairness window {@code (now - window, now]}. */
+    private long inWindow(Duration window, Instant now) {
+        Instant from = now.minus(window);
+        return capped.stream().filter(at -> at.isAfter(from) && !at.isAfter(now)).count();
     }
 }

@@ -1,8 +1,11 @@
 package dev.switchboard.routing.redis;
 
+import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.DailyCap;
+import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Placement;
 import dev.switchboard.routing.WaitingConversation;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -76,6 +79,18 @@ final class PendingDequeue {
             pending.remove();
         }
         return result;
+    }
+
+    /** Assigns a conversation to an owner (a claim or a transfer, not automatic), with its pending dequeue if any. */
+    void assign(Conversation conversation, Owner owner, Instant at) {
+        CommitResult result = commit(Assignment.of(conversation, owner.id(), at), false, owner.dailyCap());
+        if (result == CommitResult.OWNER_GONE) {
+            throw LiveRoster.notOnRoster(owner.id());
+        }
+        if (!result.committed()) {
+            throw new IllegalStateException("owner '" + owner.id() + "' cannot take conversation '"
+                    + conversation.id() + "': " + result);
+        }
     }
 
     /** Makes the pending dequeue, if there is one; refused when the conversation no longer waits. */

@@ -11,8 +11,8 @@ import dev.switchboard.routing.state.LiveState;
 import dev.switchboard.routing.state.LiveStateFactory;
 import dev.switchboard.routing.state.LiveStateSettings;
 import dev.switchboard.routing.state.LiveView;
+import dev.switchboard.routing.state.Released;
 import dev.switchboard.routing.state.StateSnapshot;
-import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -28,8 +28,9 @@ import java.util.Set;
  * recent releases, wrap-up, daily and fairness caps), where every conversation is (owned, waiting in serve order, or
  * offered), the strategies' cursors with versions, customer memory and identity links with TTLs, aliases of joined
  * conversations, response deadlines and lapses, and the owners passed over for a conversation. Nothing another
- * instance needs stays in this JVM but a cache of owners' definitions, kept by version; so a router built on a Redis
- * that already holds state carries on from it.
+ * instance needs stays in this JVM but caches kept by version: the owners' definitions, and the {@link NearCache} of
+ * the owners' states and cursors that decisions read; so a router built on a Redis that already holds state carries
+ * on from it.
  *
  * <p>Every change is one server-side script that checks before it writes, so it is whole or not at all; a decision's
  * {@link LiveView#commit} checks again, in Redis, everything the decision relied on. When Redis cannot be reached a
@@ -46,11 +47,8 @@ import java.util.Set;
  */
 public final class RedisLiveState implements LiveState {
 
-    private static final Scripts.Script VIEW = Scripts.load("view");
-
     private final RedisLink link;
     private final Keys keys;
-    private final Scripts scripts;
     private final InstantSource clock;
     private final LiveRoster roster;
     private final LivePlaces places;
@@ -59,19 +57,21 @@ public final class RedisLiveState implements LiveState {
     private final Identities identities;
     private final PendingDequeue pending;
     private final RedisSnapshots snapshots;
+    private final NearCache cache;
 
     private RedisLiveState(RedisRoutingStore store, LiveStateSettings settings) {
         this.link = store.link();
         this.keys = store.keys();
-        this.scripts = store.scripts();
+        Scripts scripts = store.scripts();
         this.clock = settings.clock();
         this.roster = new LiveRoster(store.roster(), scripts, link, keys, settings.wrapUp());
+        this.cache = new NearCache(scripts, keys, roster, store.nearCacheMaxAge(), store.nearCacheClock());
         this.places = new LivePlaces(scripts, keys, new Assignments(scripts, link, keys, settings.customerTtl()),
-                settings.customerTtl(), settings.tracksCustomers());
+                settings.customerTtl(), settings.tracksCustomers(), cache);
         this.queues = new WaitingQueues(scripts, keys, new ServeScore(settings.serveOrder().agingStep(),
                 settings.serveOrder().byLastActivity()), settings.customerTtl(), store.takeScan(),
                 settings.tracksCustomers());
-        this.memory = new LiveMemory(scripts, link, keys);
+        this.memory = new LiveMemory(scripts, link, keys, cache);
         this.identities = store.identities();
         this.pending = new PendingDequeue(queues, places);
         this.snapshots = new RedisSnapshots(scripts, keys, settings, store.identities().ttl());
@@ -94,37 +94,41 @@ public final class RedisLiveState implements LiveState {
     @Override
     public void addOwner(Owner owner, Presence presence) {
         flush();
+        cache.stale();
         roster.add(owner, presence);
     }
 
     @Override
     public void removeOwner(String ownerId) {
         flush();
+        cache.stale();
         roster.remove(ownerId);
     }
 
     @Override
     public OwnerStatus status(String ownerId) {
         flush();
-        return roster.status(ownerId, clock.instant());
+        return roster.status(ownerId);
     }
 
     @Override
     public List<OwnerStatus> statuses() {
         flush();
-        return roster.statuses(clock.instant());
+        return roster.statuses();
     }
 
     @Override
     public void setPresence(String ownerId, Presence presence, Instant at) {
         flush();
+        cache.stale();
         roster.setPresence(ownerId, presence, at);
     }
 
     @Override
     public void setCapacity(String ownerId, Capacity capacity) {
         flush();
-        roster.setCapacity(ownerId, capacity, clock.instant());
+        cache.stale();
+        roster.setCapacity(ownerId, capacity);
     }
 
     @Override
@@ -136,7 +140,7 @@ public final class RedisLiveState implements LiveState {
     @Override
     public Map<String, Instant> offlineSince() {
         flush();
-        return roster.offlineSince(clock.instant());
+        return roster.offlineSince();
     }
 
     // -- conversations
@@ -151,20 +155,7 @@ public final class RedisLiveState implements LiveState {
     @Override
     public void assign(Conversation conversation, String ownerId, Instant at) {
         Keys.notNull(conversation, "conversation");
-        Owner owner = roster.owner(roster.require(ownerId, at));
-        CommitResult result = pending.commit(Assignment.of(conversation, ownerId, at), false, owner.dailyCap());
-        if (result == CommitResult.OWNER_GONE) {
-            throw LiveRoster.notOnRoster(ownerId);
-        }
-        if (!result.committed()) {
-            throw new IllegalStateException("owner '" + ownerId + "' cannot take conversation '"
-                    + conversation.id() + "': " + result);
-        }
-    }
-
-    /** Commits a decision's assignment to {@code owner} (see {@link RedisView#commit}). */
-    CommitResult commit(Assignment assignment, Owner owner) {
-        return pending.commit(assignment, true, owner.dailyCap());
+        pending.assign(conversation, roster.owner(roster.require(ownerId)), at);
     }
 
     private void flush() {
@@ -176,6 +167,13 @@ public final class RedisLiveState implements LiveState {
         flush();
         Keys.notNull(owned, "owned");
         return places.unassign(owned.conversation().id(), owned.ownerId(), Optional.of(at)).isPresent();
+    }
+
+    /** One script releases it, says whether any conversation waits and brings the near-cache up to date. */
+    @Override
+    public Optional<Released> releaseIfOwned(String conversationId, Instant at) {
+        flush();
+        return places.releaseIfOwned(Keys.id(conversationId, "conversationId"), Keys.notNull(at, "at"));
     }
 
     @Override
@@ -211,9 +209,7 @@ public final class RedisLiveState implements LiveState {
     @Override
     public void updateReason(String conversationId, String reason) {
         flush();
-        if (!queues.updateReason(Keys.id(conversationId, "conversationId"), reason)) {
-            throw PendingDequeue.notWaiting(conversationId);
-        }
+        queues.updateReason(Keys.id(conversationId, "conversationId"), reason);
     }
 
     @Override
@@ -280,19 +276,12 @@ public final class RedisLiveState implements LiveState {
         memory.forget(conversationId);
     }
 
-    /** A customer's last (or primary) owner, while remembered; linked identities share it. */
-    Optional<String> remembered(String customerId, boolean primary) {
-        return memory.remembered(customerOf(customerId), primary);
-    }
-
     // -- response deadlines
 
     @Override
     public void startResponseDeadline(String conversationId, Instant deadline) {
         flush();
-        if (!memory.startResponseDeadline(Keys.id(conversationId, "conversationId"), deadline)) {
-            throw new IllegalStateException("conversation '" + conversationId + "' is not owned");
-        }
+        memory.startResponseDeadline(Keys.id(conversationId, "conversationId"), deadline);
     }
 
     @Override
@@ -331,15 +320,8 @@ public final class RedisLiveState implements LiveState {
     @Override
     public boolean ring(String conversationId, String ownerId, Instant at) {
         flush();
-        Optional<OwnerState> state = roster.state(ownerId, at);
-        if (state.isEmpty()) {
-            return false;
-        }
-        Owner owner = roster.owner(state.get());
-        if (!owner.autoAssign() || owner.hours().filter(hours -> !hours.isOpen(at)).isPresent()) {
-            return false;
-        }
-        return places.ring(conversationId, ownerId, at, owner.dailyCap());
+        return roster.mayBeOffered(ownerId, at).map(owner -> places.ring(conversationId, ownerId, at,
+                owner.dailyCap())).orElse(false);
     }
 
     @Override
@@ -387,13 +369,16 @@ public final class RedisLiveState implements LiveState {
         places.keepCompletions(window);
     }
 
-    /** One script reads everything the decision may look at; see {@link RedisView}. */
+    /**
+     * A view from the near-cache, with no round trip while it is fresh (see {@link NearCache#read}); see
+     * {@link RedisView}.
+     */
     @Override
     public LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope) {
         flush();
-        List<Object> reply = scripts.run(VIEW, ScriptOutputType.MULTI, keys.owners(), List.of(
-                Long.toString(now.toEpochMilli()), conversation.id(), conversation.customerId(), cursorScope));
-        return new RedisView(this, roster, reply, conversation, now, owners, cursorScope);
+        NearCache.Snapshot snapshot = cache.read(cursorScope);
+        return new RedisView(pending, memory, snapshot, snapshot.leftOut(conversation.id()), conversation, now,
+                owners, cursorScope);
     }
 
     /** One script reads the tenant's whole state; see {@link RedisSnapshots} for what Redis keeps its own way. */
@@ -407,6 +392,7 @@ public final class RedisLiveState implements LiveState {
     @Override
     public void restore(StateSnapshot snapshot) {
         flush();
+        cache.stale();
         snapshots.restore(snapshot, clock.instant());
     }
 }

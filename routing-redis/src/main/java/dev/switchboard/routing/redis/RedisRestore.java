@@ -72,6 +72,8 @@ final class RedisRestore {
         timers.responseDeadlines().forEach((id, due) -> write("ZADD", keys.deadlines(), millis(due), id));
         timers.lapsedBy().forEach((id, owners) -> owners.forEach(owner -> write("RPUSH", keys.lapses(id), owner)));
         timers.passedOver().forEach((id, owners) -> owners.forEach(owner -> write("SADD", keys.passed(id), owner)));
+        timers.lapsedBy().keySet().forEach(id -> write("SADD", keys.leftOut(), id));
+        timers.passedOver().keySet().forEach(id -> write("SADD", keys.leftOut(), id));
         write("SET", keys.start() + "positions", Long.toString(snapshot.nextRosterPosition()));
         write("SET", keys.start() + "seq", Long.toString(sequence - 1));
         return json();

@@ -9,6 +9,7 @@ import dev.switchboard.routing.state.LiveStateFactory;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +41,13 @@ public final class RedisRoutingStore implements AutoCloseable {
     private final Timers timers;
     private final Identities identities;
     private final int takeScan;
+    private final Duration nearCacheMaxAge;
+    private final InstantSource nearCacheClock;
 
     private RedisRoutingStore(Builder builder) {
         takeScan = builder.takeScan;
+        nearCacheMaxAge = builder.nearCacheMaxAge;
+        nearCacheClock = builder.nearCacheClock;
         Keys keys = new Keys(builder.prefix, builder.tenant);
         link = new RedisLink(builder.uri, builder.connectTimeout, builder.commandTimeout);
         scripts = new Scripts(link, keys, builder.scriptReloads);
@@ -223,6 +228,14 @@ public final class RedisRoutingStore implements AutoCloseable {
         return takeScan;
     }
 
+    Duration nearCacheMaxAge() {
+        return nearCacheMaxAge;
+    }
+
+    InstantSource nearCacheClock() {
+        return nearCacheClock;
+    }
+
     /** Closes the connection; the state stays in Redis. */
     @Override
     public void close() {
@@ -244,6 +257,8 @@ public final class RedisRoutingStore implements AutoCloseable {
         private Duration identityTtl;
         private Duration agingStep;
         private Integer takeScan;
+        private Duration nearCacheMaxAge;
+        private InstantSource nearCacheClock;
 
         private Builder() {}
 
@@ -275,14 +290,14 @@ public final class RedisRoutingStore implements AutoCloseable {
         /** How long to wait for a connection; default 2 seconds. */
         public Builder connectTimeout(Duration value) {
             once(connectTimeout, "connectTimeout");
-            connectTimeout = positive(value, "connectTimeout");
+            connectTimeout = Keys.positive(value, "connectTimeout");
             return this;
         }
 
         /** How long to wait for each answer before {@link RedisUnavailableException}; default 2 seconds. */
         public Builder commandTimeout(Duration value) {
             once(commandTimeout, "commandTimeout");
-            commandTimeout = positive(value, "commandTimeout");
+            commandTimeout = Keys.positive(value, "commandTimeout");
             return this;
         }
 
@@ -302,14 +317,14 @@ public final class RedisRoutingStore implements AutoCloseable {
         /** How long a customer remembers its previous owner; default 30 days. */
         public Builder customerTtl(Duration value) {
             once(customerTtl, "customerTtl");
-            customerTtl = positive(value, "customerTtl");
+            customerTtl = Keys.positive(value, "customerTtl");
             return this;
         }
 
         /** How long linked identities stay linked after their latest link; default 90 days. */
         public Builder identityTtl(Duration value) {
             once(identityTtl, "identityTtl");
-            identityTtl = positive(value, "identityTtl");
+            identityTtl = Keys.positive(value, "identityTtl");
             return this;
         }
 
@@ -319,11 +334,7 @@ public final class RedisRoutingStore implements AutoCloseable {
          */
         public Builder agingStep(Duration value) {
             once(agingStep, "agingStep");
-            Keys.notNull(value, "agingStep");
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("agingStep must not be negative, was " + value);
-            }
-            agingStep = value;
+            agingStep = Keys.notNegative(value, "agingStep");
             return this;
         }
 
@@ -334,6 +345,24 @@ public final class RedisRoutingStore implements AutoCloseable {
                 throw new IllegalArgumentException("takeScan must be at least 1, was " + value);
             }
             takeScan = value;
+            return this;
+        }
+
+        /**
+         * How old each router's near-cache of owners' states and cursors may grow before a decision first reads what
+         * changed since (one round trip): how long a decision may miss what other instances changed (every commit is
+         * checked in Redis whatever the cache held). Default 50 ms; {@link Duration#ZERO} reads before every decision.
+         */
+        public Builder nearCacheMaxAge(Duration value) {
+            once(nearCacheMaxAge, "nearCacheMaxAge");
+            nearCacheMaxAge = Keys.notNegative(value, "nearCacheMaxAge");
+            return this;
+        }
+
+        /** The clock the near-cache's age is measured by; default the system clock (for tests). */
+        Builder nearCacheClock(InstantSource value) {
+            once(nearCacheClock, "nearCacheClock");
+            nearCacheClock = Keys.notNull(value, "nearCacheClock");
             return this;
         }
 
@@ -353,6 +382,8 @@ public final class RedisRoutingStore implements AutoCloseable {
             copy.identityTtl = identityTtl == null ? Duration.ofDays(90) : identityTtl;
             copy.agingStep = agingStep == null ? Duration.ZERO : agingStep;
             copy.takeScan = takeScan == null ? 100 : takeScan;
+            copy.nearCacheMaxAge = nearCacheMaxAge == null ? Duration.ofMillis(50) : nearCacheMaxAge;
+            copy.nearCacheClock = nearCacheClock == null ? InstantSource.system() : nearCacheClock;
             return new RedisRoutingStore(copy);
         }
 
@@ -362,12 +393,5 @@ public final class RedisRoutingStore implements AutoCloseable {
             }
         }
 
-        private static Duration positive(Duration value, String field) {
-            Keys.notNull(value, field);
-            if (value.isNegative() || value.isZero() || value.toMillis() == 0) {
-                throw new IllegalArgumentException(field + " must be at least a millisecond, was " + value);
-            }
-            return value;
-        }
     }
 }

@@ -2,8 +2,8 @@ package dev.switchboard.routing.redis;
 
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Conversation;
-import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Verdict;
+import dev.switchboard.routing.redis.NearCache.Member;
 import dev.switchboard.routing.state.LiveView;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,59 +16,46 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One decision's view of the live state in Redis, read in one script ({@code view.lua}): every owner's state, the
- * rule's cursors with their versions, the owners left out of this conversation and the customer's memory. Strategies
- * decide from that snapshot; {@link #commit} sends what the decision relied on (the cursor versions it read) to the
- * commit script, which checks it all again against the state of that moment, so a snapshot that went stale while
- * the decision ran makes the commit refuse, never overfill an owner.
+ * One decision's view of the live state in Redis: the owners' states and the rule's cursors with their versions from
+ * the live state's {@link NearCache} (no round trip while it is fresh), with the owners left out of this conversation,
+ * and the customer's memory, read when a strategy asks for it. Strategies decide from that snapshot; {@link #commit}
+ * sends what the decision relied on (the cursor versions it read) to the commit script, which checks it all again
+ * against the state of that moment, so a snapshot that went stale makes the commit refuse (and its reply refreshes
+ * the cache), never overfill an owner.
  */
 final class RedisView implements LiveView {
 
-    /** An owner as the snapshot saw it, with its definition. */
-    private record Member(OwnerState state, Owner owner) {}
-
-    private final RedisLiveState live;
+    private final PendingDequeue pending;
+    private final LiveMemory memory;
     private final Conversation conversation;
     private final Instant now;
     private final Set<String> owners;
     private final String cursorScope;
-    private final List<Member> roster = new ArrayList<>();
-    private final Map<String, Member> byId = new HashMap<>();
+    private final List<Member> roster;
+    private final Map<String, Member> byId;
     private final Set<String> excluded = new HashSet<>();
     private final Set<String> passed;
-    private final Map<String, Cursor> cursors = new HashMap<>();
+    private final Map<String, Cursor> cursors;
     /** The versions of the cursors this decision read, for the commit to check. */
     private final Map<String, Long> read = new HashMap<>();
-    private final Optional<String> previousOwner;
-    private final Optional<String> primaryOwner;
+    /** The memory of the conversation's customer, once a strategy asked for it. */
+    private LiveMemory.Remembered remembered;
     private List<Candidate> candidates;
 
-    /** A view from {@code view.lua}'s reply. */
-    RedisView(RedisLiveState live, LiveRoster liveRoster, List<?> reply, Conversation conversation, Instant now,
-            Set<String> owners, String cursorScope) {
-        this.live = live;
+    RedisView(PendingDequeue pending, LiveMemory memory, NearCache.Snapshot snapshot, NearCache.LeftOut leftOut,
+            Conversation conversation, Instant now, Set<String> owners, String cursorScope) {
+        this.pending = pending;
+        this.memory = memory;
         this.conversation = conversation;
         this.now = now;
         this.owners = owners;
         this.cursorScope = cursorScope;
-        for (OwnerState state : LiveRoster.parse((List<?>) reply.get(0))) {
-            Member member = new Member(state, liveRoster.owner(state));
-            roster.add(member);
-            byId.put(state.ownerId(), member);
-        }
-        Map<String, String> flat = Replies.fields((List<?>) reply.get(1));
-        flat.forEach((field, position) -> {
-            if (field.startsWith("p:")) {
-                String key = field.substring(2);
-                cursors.put(key, new Cursor(Long.parseLong(position), Long.parseLong(flat.getOrDefault("v:" + key,
-                        "0"))));
-            }
-        });
-        excluded.addAll(Replies.strings(reply.get(2)));
-        passed = Set.copyOf(Replies.strings(reply.get(3)));
+        this.roster = snapshot.roster();
+        this.byId = snapshot.byId();
+        this.cursors = snapshot.cursors();
+        excluded.addAll(leftOut.lapsed());
+        passed = leftOut.passed();
         excluded.addAll(passed);
-        previousOwner = Optional.ofNullable((String) reply.get(4));
-        primaryOwner = Optional.ofNullable((String) reply.get(5));
     }
 
     private boolean considered(Member member) {
@@ -139,12 +126,22 @@ final class RedisView implements LiveView {
 
     @Override
     public Optional<String> previousOwner(String customerId) {
-        return customerId.equals(conversation.customerId()) ? previousOwner : live.remembered(customerId, false);
+        return remembered(customerId).last();
     }
 
     @Override
     public Optional<String> primaryOwner(String customerId) {
-        return customerId.equals(conversation.customerId()) ? primaryOwner : live.remembered(customerId, true);
+        return remembered(customerId).primary();
+    }
+
+    private LiveMemory.Remembered remembered(String customerId) {
+        if (!customerId.equals(conversation.customerId())) {
+            return memory.remembered(customerId);
+        }
+        if (remembered == null) {
+            remembered = memory.remembered(customerId);
+        }
+        return remembered;
     }
 
     @Override
@@ -169,6 +166,6 @@ final class RedisView implements LiveView {
         }
         Assignment assignment = Assignment.of(conversation, assign.ownerId(), now)
                 .withCursors(cursorScope, Map.copyOf(read), assign.cursors());
-        return live.commit(assignment, member.owner()).committed();
+        return pending.commit(assignment, true, member.owner().dailyCap()).committed();
     }
 }

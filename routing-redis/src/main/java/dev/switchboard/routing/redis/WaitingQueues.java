@@ -88,12 +88,14 @@ final class WaitingQueues {
         return reply.isEmpty() ? Optional.empty() : Optional.of(ConversationCodec.waiting(reply));
     }
 
-    /** Replaces why a conversation waits; false when it does not wait. */
-    boolean updateReason(String conversationId, String reason) {
+    /** Replaces why a conversation waits; refused when it does not wait. */
+    void updateReason(String conversationId, String reason) {
         Keys.notNull(reason, "reason");
         Long updated = scripts.run(REASON, ScriptOutputType.INTEGER, keys.conversation(conversationId),
                 List.of(reason));
-        return updated == 1L;
+        if (updated != 1L) {
+            throw PendingDequeue.notWaiting(conversationId);
+        }
     }
 
     /** Marks a waiting conversation's SLA breach reported; false when it was already, or it does not wait. */

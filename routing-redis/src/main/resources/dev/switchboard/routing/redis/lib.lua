@@ -3,7 +3,29 @@
 local P = ARGV[1]
 
 local function owner_key(owner) return P .. 'owner:' .. owner end
+local function owner_of(okey) return string.sub(okey, #P + 7) end
 local function conv_key(id) return P .. 'conv:' .. id end
+
+-- The tenant's version ('version' hash: 'v', and 'epoch', set when the tenant's first version is made), raised by
+-- every change an instance's near-cache holds, so that the cache reads only what changed since the version it holds
+-- (see changes).
+local function next_version()
+  local v = redis.call('HINCRBY', P .. 'version', 'v', 1)
+  if v == 1 then redis.call('HSET', P .. 'version', 'epoch', table.concat(redis.call('TIME'), '.')) end
+  return v
+end
+
+-- An owner's state changed: 'changed' notes it with the version of its latest change.
+local function touch(owner)
+  redis.call('ZADD', P .. 'changed', next_version(), owner)
+end
+
+-- The owners left out of conversation `id` changed; 'leftout' holds the conversations that may have any (until
+-- `kept` is false), and the version hash's 'leftout' the version of the latest change to any of them.
+local function touch_left_out(id, kept)
+  redis.call('HSET', P .. 'version', 'leftout', next_version())
+  if kept then redis.call('SADD', P .. 'leftout', id) else redis.call('SREM', P .. 'leftout', id) end
+end
 
 -- The customer an identity belongs to: the root of its linked identities, or the identity itself.
 local function customer_of(identity)
@@ -35,17 +57,15 @@ end
 -- its conversations in assignment order, its latest assignments, as many as its fairness cap counts, and, when `day` is
 -- given (the owner's local date, for its daily cap), its count of the day.
 local function take_room(okey, id, channel, at, day)
-  local load = redis.call('HINCRBY', okey, 'load', 1)
-  redis.call('HINCRBY', okey, 'load:' .. channel, 1)
-  if load > tonumber(redis.call('HGET', okey, 'maxload') or 0) then
-    redis.call('HSET', okey, 'maxload', load)
-  end
-  redis.call('HSET', okey, 'last', at)
+  touch(owner_of(okey))
+  local h = redis.call('HMGET', okey, 'load', 'load:' .. channel, 'maxload', 'cap')
+  local load = tonumber(h[1] or 0) + 1
+  redis.call('HSET', okey, 'load', load, 'load:' .. channel, tonumber(h[2] or 0) + 1, 'last', at,
+    'maxload', math.max(load, tonumber(h[3] or 0)))
   redis.call('ZADD', okey .. ':convs', redis.call('INCR', P .. 'seq'), id)
-  local cap = redis.call('HMGET', okey, 'cap', 'window')
-  if cap[1] then
+  if h[4] then
     redis.call('ZADD', okey .. ':cap', at, id .. '@' .. at)
-    redis.call('ZREMRANGEBYRANK', okey .. ':cap', 0, -tonumber(cap[1]) - 1)
+    redis.call('ZREMRANGEBYRANK', okey .. ':cap', 0, -tonumber(h[4]) - 1)
   end
   if day and day ~= '' then
     if redis.call('HGET', okey, 'capday') == day then redis.call('HINCRBY', okey, 'capcount', 1)
@@ -55,6 +75,7 @@ end
 
 -- Gives an owner's room for a conversation back (the conversation left it).
 local function give_back_room(okey, id, channel)
+  touch(owner_of(okey))
   redis.call('HINCRBY', okey, 'load', -1)
   redis.call('HINCRBY', okey, 'load:' .. channel, -1)
   redis.call('ZREM', okey .. ':convs', id)
@@ -108,8 +129,10 @@ local function held_back(okey, at, day, day_limit)
   return day_limit ~= '' and h[2] == day and tonumber(h[3]) >= tonumber(day_limit)
 end
 
--- Whether an owner is left out of conversation `id`: it let the response deadline lapse, or was passed over.
+-- Whether an owner is left out of conversation `id`: it let the response deadline lapse, or was passed over (only
+-- conversations in 'leftout' may have any, see touch_left_out).
 local function left_out(id, owner)
+  if redis.call('SISMEMBER', P .. 'leftout', id) == 0 then return false end
   if redis.call('SISMEMBER', P .. 'passed:' .. id, owner) == 1 then return true end
   return redis.call('LPOS', P .. 'lapses:' .. id, owner) ~= false
 end
@@ -124,31 +147,92 @@ local function untrack(customer, id)
   redis.call('SREM', P .. 'placed:' .. customer_of(customer), id)
 end
 
--- Every owner on the roster (or only `only`, when not ''), in roster order, as the live state reads them at `at`:
--- id, roster position, its hash's fields flat (but its definition, read apart), its conversations in assignment
--- order (none unless `with_conversations`), its recent releases (epoch ms, oldest first) and how many
--- conversations its fairness window holds at `at`.
-local function owner_states(at, only, with_conversations)
+-- One owner as the live state reads it: id, roster position, its hash's fields flat (but its definition, read
+-- apart), its conversations in assignment order (none unless `with_conversations`), its recent releases and its
+-- latest assignments that its fairness cap counts (each epoch ms, oldest first).
+local function owner_state(owner, position, with_conversations)
+  local okey = owner_key(owner)
+  local flat, kept, has_cap = redis.call('HGETALL', okey), {}, false
+  for j = 1, #flat, 2 do
+    if flat[j] ~= 'def' then table.insert(kept, flat[j]); table.insert(kept, flat[j + 1]) end
+    if flat[j] == 'cap' then has_cap = true end
+  end
+  local function scores(key)
+    local list, flat_scores = {}, redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
+    for j = 2, #flat_scores, 2 do table.insert(list, flat_scores[j]) end
+    return list
+  end
+  local conversations = with_conversations and redis.call('ZRANGE', okey .. ':convs', 0, -1) or {}
+  return {owner, position, kept, conversations, scores(okey .. ':done'), has_cap and scores(okey .. ':cap') or {}}
+end
+
+-- Every owner on the roster (or only `only`, when not ''), in roster order (see owner_state).
+local function owner_states(only, with_conversations)
   local states = {}
   local roster = redis.call('ZRANGE', P .. 'owners', 0, -1, 'WITHSCORES')
   for i = 1, #roster, 2 do
-    local owner = roster[i]
-    if only == '' or only == owner then
-      local okey = owner_key(owner)
-      local flat, kept = redis.call('HGETALL', okey), {}
-      for j = 1, #flat, 2 do
-        if flat[j] ~= 'def' then table.insert(kept, flat[j]); table.insert(kept, flat[j + 1]) end
-      end
-      local window, in_window = redis.call('HGET', okey, 'window'), 0
-      if window then
-        in_window = redis.call('ZCOUNT', okey .. ':cap', '(' .. (tonumber(at) - tonumber(window)), at)
-      end
-      local done = {}
-      local releases = redis.call('ZRANGE', okey .. ':done', 0, -1, 'WITHSCORES')
-      for j = 2, #releases, 2 do table.insert(done, releases[j]) end
-      local conversations = with_conversations and redis.call('ZRANGE', okey .. ':convs', 0, -1) or {}
-      table.insert(states, {owner, roster[i + 1], kept, conversations, done, in_window})
+    if only == '' or only == roster[i] then
+      table.insert(states, owner_state(roster[i], roster[i + 1], with_conversations))
     end
   end
   return states
+end
+
+-- What changed since an instance's near-cache read the tenant at version `since` of `epoch` ('' for a cache that
+-- holds nothing): the tenant's epoch and version now, whether this is the whole roster ('1': the cache was empty, of
+-- another epoch, or ahead of the tenant), the owners changed since (see owner_state, without conversations), those
+-- gone from the roster, the cursors of `scope` flat (none for ''), and whether the owners left out of conversations
+-- changed since ('1'), then, if so, each conversation that may have any (id, lapsed owners, passed over owners).
+local function changes(epoch, since, scope)
+  local version = redis.call('HMGET', P .. 'version', 'epoch', 'v', 'leftout')
+  local now_epoch, now = version[1] or '', tonumber(version[2] or 0)
+  local whole = since == '' or epoch ~= now_epoch or tonumber(since) > now
+  local left_out_changed = whole or tonumber(version[3] or 0) > tonumber(since)
+  local left_out = {}
+  if left_out_changed then
+    for _, id in ipairs(redis.call('SMEMBERS', P .. 'leftout')) do
+      table.insert(left_out, {id, redis.call('LRANGE', P .. 'lapses:' .. id, 0, -1),
+        redis.call('SMEMBERS', P .. 'passed:' .. id)})
+    end
+  end
+  local ids = whole and redis.call('ZRANGE', P .. 'owners', 0, -1)
+      or redis.call('ZRANGEBYSCORE', P .. 'changed', '(' .. since, '+inf')
+  local states, gone = {}, {}
+  for _, owner in ipairs(ids) do
+    local position = redis.call('ZSCORE', P .. 'owners', owner)
+    if position then table.insert(states, owner_state(owner, position, false))
+    else table.insert(gone, owner) end
+  end
+  local cursors = scope == '' and {} or redis.call('HGETALL', P .. 'cursors:' .. scope)
+  return {now_epoch, tostring(now), whole and '1' or '0', states, gone, cursors, left_out_changed and '1' or '0',
+    left_out}
+end
+
+-- Takes an owned conversation from its owner (`expected`, or whoever owns it when ''): its place, the owner's room,
+-- its customer's tracking and its response deadline. When it ended at `at` (epoch ms; '' when it did not end, as in
+-- a transfer) it counts as the owner's release: its last release, its wrap-up and its recent releases, kept `keep`
+-- ms back. Returns its place's fields, or nil (and nothing changed) when it was not owned there.
+local function take_owned(id, expected, at, keep)
+  local place = fields(conv_key(id))
+  if not place.owner or (expected ~= '' and place.owner ~= expected) then return nil end
+  local okey = owner_key(place.owner)
+  redis.call('DEL', conv_key(id))
+  give_back_room(okey, id, place.channel)
+  untrack(place.customer, id)
+  redis.call('ZREM', P .. 'deadlines', id)
+  if at ~= '' then
+    local t = tonumber(at)
+    local h = redis.call('HMGET', okey, 'released', 'wrap', 'wrapuntil')
+    local last = math.max(tonumber(h[1] or at), t)
+    redis.call('HSET', okey, 'released', last)
+    if not h[3] or t + tonumber(h[2] or 0) > tonumber(h[3]) then
+      redis.call('HSET', okey, 'wrapuntil', t + tonumber(h[2] or 0))
+    end
+    if keep == 0 then redis.call('DEL', okey .. ':done')
+    else
+      redis.call('ZADD', okey .. ':done', t, redis.call('INCR', P .. 'seq'))
+      redis.call('ZREMRANGEBYSCORE', okey .. ':done', '-inf', '(' .. (last - keep))
+    end
+  end
+  return place
 end

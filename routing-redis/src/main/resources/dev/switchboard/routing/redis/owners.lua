@@ -1,3 +1,3 @@
--- The owners as the live state reads them (see owner_states): KEYS[1] the roster; ARGV: prefix, at (epoch ms), one
--- owner ('' for all).
-return owner_states(ARGV[2], ARGV[3], true)
+-- The owners as the live state reads them (see owner_states): KEYS[1] the roster; ARGV: prefix, one owner ('' for
+-- all).
+return owner_states(ARGV[2], true)

@@ -16,4 +16,5 @@ redis.call('HSET', KEYS[1], 'total', ARGV[4], 'def', ARGV[7], 'wrap', ARGV[8], '
 if ARGV[5] == '' then redis.call('HDEL', KEYS[1], 'cap', 'window')
 else redis.call('HSET', KEYS[1], 'cap', ARGV[5], 'window', ARGV[6]) end
 for i = 10, #ARGV, 2 do redis.call('HSET', KEYS[1], 'limit:' .. ARGV[i], ARGV[i + 1]) end
+touch(ARGV[2])
 return 1

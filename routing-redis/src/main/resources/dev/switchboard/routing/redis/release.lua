@@ -3,10 +3,7 @@
 local id, owner = ARGV[2], ARGV[3]
 local placed = redis.call('HMGET', KEYS[1], 'owner', 'channel')
 if placed[1] ~= owner then return 0 end
-local okey = owner_key(owner)
 redis.call('DEL', KEYS[1])
-redis.call('HINCRBY', okey, 'load', -1)
-redis.call('HINCRBY', okey, 'load:' .. placed[2], -1)
-redis.call('ZREM', okey .. ':convs', id)
+give_back_room(owner_key(owner), id, placed[2])
 redis.call('ZREM', P .. 'timers', 'RESPONSE_DEADLINE:' .. id, 'AGENT_PICK_DEADLINE:' .. id)
 return 1

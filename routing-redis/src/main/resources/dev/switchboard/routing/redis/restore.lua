@@ -7,4 +7,7 @@ repeat
   cursor = page[1]
 until cursor == '0'
 for _, write in ipairs(cjson.decode(ARGV[2])) do redis.call(unpack(write)) end
+-- a new epoch, with every owner changed, for instances whose near-cache read the tenant before
+next_version()
+for _, owner in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do touch(owner) end
 return 1

@@ -4,4 +4,5 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[1], 'presence', ARGV[2])
 if ARGV[2] == 'OFFLINE' then redis.call('HSET', KEYS[1], 'offline', ARGV[3])
 else redis.call('HDEL', KEYS[1], 'offline') end
+touch(owner_of(KEYS[1]))
 return 1

@@ -48,6 +48,12 @@ class RedisRoutingStoreTest {
             assertThatThrownBy(() -> RedisRoutingStore.builder().agingStep(Duration.ofSeconds(-1)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("agingStep must not be negative, was PT-1S");
+            assertThatThrownBy(() -> RedisRoutingStore.builder().nearCacheMaxAge(Duration.ofMillis(-5)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("nearCacheMaxAge must not be negative, was PT-0.005S");
+            assertThatThrownBy(() -> RedisRoutingStore.builder().nearCacheMaxAge(Duration.ZERO)
+                    .nearCacheMaxAge(Duration.ofMillis(50)))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("nearCacheMaxAge is already set");
         }
 
         @Test

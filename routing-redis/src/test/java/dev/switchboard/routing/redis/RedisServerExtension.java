@@ -91,7 +91,23 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
 
     /** A store on a new connection for a given tenant (stores of one tenant share its state). */
     RedisRoutingStore store(String tenant) {
-        return RedisRoutingStore.builder().uri(uri()).tenant(tenant).build();
+        return builder(tenant).build();
+    }
+
+    /** A builder of stores on this server for a given tenant, for tests that set more. */
+    RedisRoutingStore.Builder builder(String tenant) {
+        return RedisRoutingStore.builder().uri(uri()).tenant(tenant);
+    }
+
+    /** How many times this server ran a script by EVALSHA since it started (one round trip each). */
+    long scriptCalls() {
+        String stats = raw(redis -> redis.info("commandstats"));
+        for (String line : stats.split("\r?\n")) {
+            if (line.startsWith("cmdstat_evalsha:")) {
+                return Long.parseLong(line.replaceAll("^cmdstat_evalsha:calls=(\\d+),.*$", "$1").trim());
+            }
+        }
+        return 0;
     }
 
     /** Runs raw commands on a connection of their own, to look at keys the store does not show. */

@@ -4,6 +4,7 @@ import dev.switchboard.routing.state.LiveStateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -50,6 +51,15 @@ public abstract class LiveStateContract {
             }
         }
         return tests;
+    }
+
+    /**
+     * The store's release of a conversation owned under its id, and whether anything waits after it, answers as its
+     * default method (see {@code LiveState#releaseIfOwned}) and the embedded store do.
+     */
+    @Test
+    void releasesIfOwnedAsTheDefaultMethodAndTheEmbeddedStoreDo() {
+        ReleaseIfOwnedCheck.run(store(), store());
     }
 
     /**
