@@ -76,6 +76,32 @@ public final class TestStrategies {
                 .orElse(Verdict.pass(PassReason.NOT_APPLICABLE, "no previous owner with room")));
     }
 
+    /**
+     * Gives the conversation to the first owner, in roster order, that meets what the conversation states
+     * ({@link Requirements#of}, optional skills dropped when {@code dropOptional}) and can take it now, and promises
+     * the drains no more (see {@link Strategy#assigneeMeets}).
+     */
+    static Strategy skillMatch(boolean dropOptional) {
+        return new Strategy() {
+            @Override
+            public String name() {
+                return dropOptional ? "skill-match-relaxed" : "skill-match";
+            }
+
+            @Override
+            public Verdict decide(Conversation conversation, RoutingView view) {
+                Eligible eligible = view.eligible(assigneeMeets(Requirements.of(conversation)), BusyPolicy.EXCLUDE);
+                return eligible.next() ? Verdict.assign(eligible.candidate(), "meets what it asks")
+                        : Verdict.pass(PassReason.NO_MATCH, "nobody who meets what it asks has room");
+            }
+
+            @Override
+            public Requirements assigneeMeets(Requirements stated) {
+                return stated.relaxed(dropOptional, 0);
+            }
+        };
+    }
+
     static Conversation.Builder conversation(String id) {
         return Conversation.builder(id).customer("customer-" + id).channel("chat").createdAt(START);
     }
