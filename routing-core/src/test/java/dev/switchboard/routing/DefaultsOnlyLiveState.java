@@ -126,7 +126,8 @@ class DefaultsOnlyLiveState implements LiveState {
     }
 
     @Override
-    public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous, Collection<String> queues) {
+    public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous,
+            Collection<String> queues) {
         return store.waitingAfter(previous, queues);
     }
 

@@ -72,7 +72,8 @@ class DrainIndexProperties {
         }
     }
 
-    record RuleSpec(Set<String> owners, Chain chain, Set<Rule.Requirement> requires, boolean offers, boolean ownQueue) {}
+    record RuleSpec(Set<String> owners, Chain chain, Set<Rule.Requirement> requires, boolean offers,
+            boolean ownQueue) {}
 
     sealed interface Op permits Route, Release, SetPresence, SetCapacity, Decline, Accept {}
 
@@ -294,8 +295,9 @@ class DrainIndexProperties {
                 .set().ofMaxSize(2);
         Arbitrary<Chain> chain = Arbitraries.frequency(Tuple.of(4, Chain.SKILLS), Tuple.of(2, Chain.RELAXING),
                 Tuple.of(1, Chain.FIRST_AVAILABLE), Tuple.of(1, Chain.STICKY_THEN_SKILLS), Tuple.of(1, Chain.ROTATION));
-        return Combinators.combine(owners, chain, requires, Arbitraries.frequency(Tuple.of(1, true), Tuple.of(3, false)),
-                Arbitraries.of(true, false)).as(RuleSpec::new).list().ofMinSize(1).ofMaxSize(TYPES.size());
+        Arbitrary<Boolean> offers = Arbitraries.frequency(Tuple.of(1, true), Tuple.of(3, false));
+        return Combinators.combine(owners, chain, requires, offers, Arbitraries.of(true, false)).as(RuleSpec::new)
+                .list().ofMinSize(1).ofMaxSize(TYPES.size());
     }
 
     @Provide

@@ -117,7 +117,8 @@ class DrainPassesOverUntakeableNeedsTest {
 
     @Test
     void decidesAgainWhatAStepThatPromisesNothingMayGive() {
-        Router router = router(Rule.builder("all").chain(noted(firstAvailable())), Owner.agent("ana").capacity(1).build());
+        Router router = router(Rule.builder("all").chain(noted(firstAvailable())),
+                Owner.agent("ana").capacity(1).build());
         router.route(conversation("busy").build());
         router.route(older("legal", 30).requires("legal", 1).build());
         decided.clear();
