@@ -30,8 +30,9 @@ import net.jqwik.api.statistics.StatisticsReport;
  * Drains that pass over the waiting conversations whose need the freed owner cannot meet ({@link TakeableNeeds},
  * over the embedded store's groups by need) give exactly what drains that decide every waiting conversation of the
  * owner's queues again give: the same events in the same order (assignments and offers with their traces, queueing,
- * declines), every conversation in the same place, the queues in the same order. So does a store that leaves the
- * walk by need to the interface's default, as Redis does. Random rosters (skills at levels 0 to 3, languages, a
+ * declines), every conversation in the same place, the queues in the same order, and, as no owner here is held back
+ * by the clock (a cap, hours, wrap-up: what the fallback's reason lists beside owners passed over), even why each
+ * conversation waits. So does a store that leaves the walk by need to the interface's default, as Redis does. Random rosters (skills at levels 0 to 3, languages, a
  * chat limit below the total, presence) and plans (up to three rules matching by type, each with some or all
  * owners, what it requires of them, a chain that promises skills, relaxes them, or promises nothing, offers or not,
  * own or shared queues) go through routes (channels, required and preferred skills, languages, priorities, VIPs,
@@ -133,7 +134,8 @@ class DrainIndexProperties {
                 if (spec.offers()) {
                     rule.offer(OfferPolicy.builder(Duration.ofHours(1)).build());
                 }
-                spec.chain().steps.get().forEach(step -> rule.chain(counted(step)));
+                spec.chain().steps.get().forEach(step -> rule.chain(TestStrategies.watched(step,
+                        conversation -> decisions[0]++)));
                 built.add(rule.build());
             }
             List<QueueSpec> queues = new ArrayList<>();
@@ -143,27 +145,7 @@ class DrainIndexProperties {
             return new RoutingPlan(queues, built);
         }
 
-        private Strategy counted(Strategy step) {
-            return new Strategy() {
-                @Override
-                public String name() {
-                    return step.name();
-                }
-
-                @Override
-                public Verdict decide(Conversation conversation, RoutingView view) {
-                    decisions[0]++;
-                    return step.decide(conversation, view);
-                }
-
-                @Override
-                public Requirements assigneeMeets(Requirements stated) {
-                    return step.assigneeMeets(stated);
-                }
-            };
-        }
-
-        /** Every routed conversation's place, with what a waiting one's reason aside. */
+        /** Every routed conversation's place: its owner, those it is offered to, or its queue, since when and why. */
         Map<String, String> places(int routed) {
             Map<String, String> places = new TreeMap<>();
             for (int i = 0; i < routed; i++) {
@@ -181,7 +163,7 @@ class DrainIndexProperties {
                 return "offered to " + offered.ownerIds();
             }
             WaitingConversation entry = ((Placement.Waiting) placement).entry();
-            return "waiting in " + entry.queue() + " since " + entry.enqueuedAt();
+            return "waiting in " + entry.queue() + " since " + entry.enqueuedAt() + " because " + entry.reason();
         }
 
         List<String> waitingOrder() {

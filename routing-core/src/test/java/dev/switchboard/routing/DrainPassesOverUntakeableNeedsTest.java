@@ -4,6 +4,7 @@ import static dev.switchboard.routing.TestStrategies.START;
 import static dev.switchboard.routing.TestStrategies.conversation;
 import static dev.switchboard.routing.TestStrategies.firstAvailable;
 import static dev.switchboard.routing.TestStrategies.skillMatch;
+import static dev.switchboard.routing.TestStrategies.watched;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -23,25 +24,9 @@ class DrainPassesOverUntakeableNeedsTest {
     /** The conversations the chain decided, in order, since the last {@code clear()}. */
     private final List<String> decided = new ArrayList<>();
 
-    /** {@code step}, noting each conversation it decides, with the same promise. */
+    /** {@code step}, noting each conversation it decides. */
     private Strategy noted(Strategy step) {
-        return new Strategy() {
-            @Override
-            public String name() {
-                return step.name();
-            }
-
-            @Override
-            public Verdict decide(Conversation conversation, RoutingView view) {
-                decided.add(conversation.id());
-                return step.decide(conversation, view);
-            }
-
-            @Override
-            public Requirements assigneeMeets(Requirements stated) {
-                return step.assigneeMeets(stated);
-            }
-        };
+        return watched(step, conversation -> decided.add(conversation.id()));
     }
 
     private Router router(Rule.Builder rule, Owner... owners) {

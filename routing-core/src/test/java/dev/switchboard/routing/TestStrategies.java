@@ -2,6 +2,7 @@ package dev.switchboard.routing;
 
 import java.time.Instant;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Minimal strategies and builders for exercising the router without routing-strategies. The two that tests in other
@@ -98,6 +99,27 @@ public final class TestStrategies {
             @Override
             public Requirements assigneeMeets(Requirements stated) {
                 return stated.relaxed(dropOptional, 0);
+            }
+        };
+    }
+
+    /** {@code step}, telling {@code decided} of each conversation it decides, with the same promise to the drains. */
+    static Strategy watched(Strategy step, Consumer<Conversation> decided) {
+        return new Strategy() {
+            @Override
+            public String name() {
+                return step.name();
+            }
+
+            @Override
+            public Verdict decide(Conversation conversation, RoutingView view) {
+                decided.accept(conversation);
+                return step.decide(conversation, view);
+            }
+
+            @Override
+            public Requirements assigneeMeets(Requirements stated) {
+                return step.assigneeMeets(stated);
             }
         };
     }
