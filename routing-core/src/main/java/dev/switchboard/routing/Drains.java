@@ -33,18 +33,21 @@ final class Drains {
 
     /**
      * Offers waiting conversations to the plan again after an owner got room (a release, a transfer away, coming
-     * online, more capacity, joining): those of the queues of the rules that may choose that owner, one at a time in
-     * serve order across those queues, as {@link Router#waiting()} lists them. Only that owner's change can let a
-     * waiting conversation be placed, so the drain stops as soon as the owner has no room left, and costs little while
-     * everyone is full.
+     * online, more capacity, joining): those of the queues of the rules that may choose that owner whose need it could
+     * take (see {@link TakeableNeeds}), one at a time in serve order across those queues, as {@link Router#waiting()}
+     * lists them. Only that owner's change can let a waiting conversation be placed, so the drain stops as soon as the
+     * owner has no room left, passes over the conversations it could not be given, and costs little while everyone is
+     * full.
      */
     void drainFor(String ownerId, Instant now) {
-        if (!state.hasWaiting()) {
+        if (!state.hasWaiting() || !state.hasRoom(ownerId, now)) {
             return;
         }
-        List<String> queues = settler.plan().queuesServedBy(ownerId);
+        PlanRunner.Served served = settler.plan().servedBy(ownerId);
+        TakeableNeeds takeable = new TakeableNeeds(served.rules(), state.status(ownerId));
         Optional<WaitingConversation> entry = Optional.empty();
-        while (state.hasRoom(ownerId, now) && (entry = state.waitingAfter(entry, queues)).isPresent()) {
+        while (state.hasRoom(ownerId, now)
+                && (entry = state.waitingAfter(entry, served.queues(), takeable)).isPresent()) {
             offer(entry.get(), now);
         }
     }

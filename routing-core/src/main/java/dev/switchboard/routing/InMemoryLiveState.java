@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The embedded live state, a router's default store: plain collections, guarded by the router's lock, except for
@@ -238,6 +239,12 @@ public final class InMemoryLiveState implements LiveState {
     public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous,
             Collection<String> queueNames) {
         return queues.after(previous, queueNames);
+    }
+
+    @Override
+    public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous,
+            Collection<String> queueNames, Predicate<WaitingNeed> wanted) {
+        return queues.after(previous, queueNames, wanted);
     }
 
     @Override

@@ -46,8 +46,8 @@ final class PlanRunner {
     private final Map<String, Integer> ruleIndex;
     private final boolean overflows;
     private final Duration completionWindow;
-    /** {@link #queuesServedBy} per owner id, found on first use; called under the router's lock. */
-    private final Map<String, List<String>> served = new HashMap<>();
+    /** {@link #servedBy} per owner id, found on first use; called under the router's lock. */
+    private final Map<String, Served> served = new HashMap<>();
 
     PlanRunner(RoutingPlan plan) {
         this.plan = plan;
@@ -177,27 +177,32 @@ final class PlanRunner {
     }
 
     /**
-     * The queues where conversations wait for an owner that this owner could be: those of the rules whose chain may
-     * choose it, in rule order. Queues of rules that pick no owner (review, a pool) are left to ticks and claims.
+     * What an owner may be chosen for: the rules whose chain may choose it, in rule order, and the queues where
+     * conversations wait for an owner that it could be, those rules' queues. Queues of rules that pick no owner
+     * (review, a pool) are left to ticks and claims.
      */
-    List<String> queuesServedBy(String ownerId) {
-        List<String> queues = served.get(ownerId);
-        if (queues == null) {
-            queues = findQueuesServedBy(ownerId);
-            served.put(ownerId, queues);
+    record Served(List<Rule> rules, List<String> queues) {}
+
+    /** What an owner may be chosen for (see {@link Served}). */
+    Served servedBy(String ownerId) {
+        Served found = served.get(ownerId);
+        if (found == null) {
+            found = findServedBy(ownerId);
+            served.put(ownerId, found);
         }
-        return queues;
+        return found;
     }
 
-    private List<String> findQueuesServedBy(String ownerId) {
+    private Served findServedBy(String ownerId) {
+        List<Rule> choosing = new ArrayList<>();
         Set<String> queues = new LinkedHashSet<>();
         for (Compiled compiled : rules) {
             Rule rule = compiled.rule();
             if (!compiled.chain().isEmpty() && (rule.allOwners().isEmpty() || rule.allOwners().contains(ownerId))) {
+                choosing.add(rule);
                 queues.add(rule.queue());
             }
         }
-        return List.copyOf(queues);
+        return new Served(List.copyOf(choosing), List.copyOf(queues));
     }
-
 }

@@ -139,19 +139,24 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
 
     /** What the rule requires of owners for this conversation ({@link Requirements#NONE} when nothing). */
     Requirements requirementsFor(Conversation conversation) {
+        return requires.isEmpty() ? Requirements.NONE : requirementsFor(Requirements.of(conversation));
+    }
+
+    /** What the rule requires of owners for a conversation that states {@code stated} (see {@link Requirements#of}). */
+    Requirements requirementsFor(Requirements stated) {
         if (requires.isEmpty()) {
             return Requirements.NONE;
         }
         List<SkillRequirement> skills = new ArrayList<>();
         if (requires.contains(Requirement.SKILLS)) {
-            for (SkillRequirement skill : conversation.requiredSkills()) {
+            for (SkillRequirement skill : stated.skills()) {
                 if (!skill.optional()) {
                     skills.add(skill);
                 }
             }
         }
-        return new Requirements(skills, requires.contains(Requirement.LANGUAGE) ? conversation.language() : "",
-                requires.contains(Requirement.REGION) ? conversation.region() : "");
+        return new Requirements(skills, requires.contains(Requirement.LANGUAGE) ? stated.language() : "",
+                requires.contains(Requirement.REGION) ? stated.region() : "");
     }
 
     /** Whether the rule is within its business hours at an instant (a rule without hours always is). */

@@ -26,4 +26,15 @@ public interface Strategy {
     default Duration completionWindow() {
         return Duration.ZERO;
     }
+
+    /**
+     * What every owner this step assigns meets, for a conversation that states {@code stated} (see
+     * {@link Requirements#of}), whatever else the conversation says and however long it waited: a promise the router
+     * relies on when it drains the waiting queues for an owner who got room, skipping the conversations whose every
+     * step asks what that owner lacks. {@link Requirements#NONE} by default: the step may assign any candidate. A step
+     * that promises more than it keeps would leave conversations waiting that the owner could have taken.
+     */
+    default Requirements assigneeMeets(Requirements stated) {
+        return Requirements.NONE;
+    }
 }

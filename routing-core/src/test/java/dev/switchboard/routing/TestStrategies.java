@@ -2,6 +2,7 @@ package dev.switchboard.routing;
 
 import java.time.Instant;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Minimal strategies and builders for exercising the router without routing-strategies. The two that tests in other
@@ -74,6 +75,53 @@ public final class TestStrategies {
                 .filter(candidate -> candidate.canTake(BusyPolicy.EXCLUDE))
                 .<Verdict>map(candidate -> Verdict.assign(candidate, "served this customer before"))
                 .orElse(Verdict.pass(PassReason.NOT_APPLICABLE, "no previous owner with room")));
+    }
+
+    /**
+     * Gives the conversation to the first owner, in roster order, that meets what the conversation states
+     * ({@link Requirements#of}, optional skills dropped when {@code dropOptional}) and can take it now, and promises
+     * the drains no more (see {@link Strategy#assigneeMeets}).
+     */
+    static Strategy skillMatch(boolean dropOptional) {
+        return new Strategy() {
+            @Override
+            public String name() {
+                return dropOptional ? "skill-match-relaxed" : "skill-match";
+            }
+
+            @Override
+            public Verdict decide(Conversation conversation, RoutingView view) {
+                Eligible eligible = view.eligible(assigneeMeets(Requirements.of(conversation)), BusyPolicy.EXCLUDE);
+                return eligible.next() ? Verdict.assign(eligible.candidate(), "meets what it asks")
+                        : Verdict.pass(PassReason.NO_MATCH, "nobody who meets what it asks has room");
+            }
+
+            @Override
+            public Requirements assigneeMeets(Requirements stated) {
+                return stated.relaxed(dropOptional, 0);
+            }
+        };
+    }
+
+    /** {@code step}, telling {@code decided} of each conversation it decides, with the same promise to the drains. */
+    static Strategy watched(Strategy step, Consumer<Conversation> decided) {
+        return new Strategy() {
+            @Override
+            public String name() {
+                return step.name();
+            }
+
+            @Override
+            public Verdict decide(Conversation conversation, RoutingView view) {
+                decided.accept(conversation);
+                return step.decide(conversation, view);
+            }
+
+            @Override
+            public Requirements assigneeMeets(Requirements stated) {
+                return step.assigneeMeets(stated);
+            }
+        };
     }
 
     static Conversation.Builder conversation(String id) {

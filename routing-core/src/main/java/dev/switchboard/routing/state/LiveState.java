@@ -8,6 +8,7 @@ import dev.switchboard.routing.Placement;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.WaitingConversation;
+import dev.switchboard.routing.WaitingNeed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The router's live state, as a store keeps it: the roster with presence and loads, who owns what, the waiting
@@ -133,6 +135,21 @@ public interface LiveState {
 
     /** As {@link #waitingAfter(Optional)}, among the conversations waiting in {@code queues}. */
     Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous, Collection<String> queues);
+
+    /**
+     * As {@link #waitingAfter(Optional, Collection)}, among the conversations whose {@link WaitingNeed} {@code wanted}
+     * accepts; {@code wanted} gives the same answer for the same need throughout one walk. A store that groups its
+     * queues by need asks once per group and passes over a refused group whole; by default the conversations are
+     * walked one by one and each one's need asked.
+     */
+    default Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous,
+            Collection<String> queues, Predicate<WaitingNeed> wanted) {
+        Optional<WaitingConversation> next = previous;
+        do {
+            next = waitingAfter(next, queues);
+        } while (next.isPresent() && !wanted.test(WaitingNeed.of(next.get().conversation())));
+        return next;
+    }
 
     boolean hasWaiting();
 

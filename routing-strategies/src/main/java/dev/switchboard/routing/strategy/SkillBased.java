@@ -189,6 +189,15 @@ public final class SkillBased implements Strategy {
     }
 
     /**
+     * The loosest level this step ever asks for: the last relaxation step's, or every requirement as stated without
+     * relaxation. Each level asks no more than the one before, so every owner it assigns meets this one.
+     */
+    @Override
+    public Requirements assigneeMeets(Requirements stated) {
+        return relaxations.isEmpty() ? stated : relaxations.get(relaxations.size() - 1).applyTo(stated);
+    }
+
+    /**
      * Assigns the highest-scoring eligible owner, settling ties by the tie-break and then roster order, in one pass
      * over the eligible owners (which come in roster order), positioned on the first.
      */

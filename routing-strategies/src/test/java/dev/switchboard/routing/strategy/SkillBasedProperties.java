@@ -7,6 +7,7 @@ import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.PassReason;
+import dev.switchboard.routing.Requirements;
 import dev.switchboard.routing.RoutingSnapshot;
 import dev.switchboard.routing.SkillRequirement;
 import dev.switchboard.routing.Strategy;
@@ -35,7 +36,7 @@ import net.jqwik.api.constraints.IntRange;
  * Skill-based routing's promise, checked against a plain re-statement of the rules on random rosters, conversations
  * and relaxation ladders: the owner chosen meets the requirements of the step the verdict names, no owner who could
  * take the conversation at a stricter step was passed over, and among those who could at that step the chosen one
- * has the best score, with ties settled by the configured rule.
+ * has the best score, with ties settled by the configured rule; and what it promises the drains is the loosest step.
  */
 class SkillBasedProperties extends StrategyContract {
 
@@ -142,6 +143,21 @@ class SkillBasedProperties extends StrategyContract {
 
             assertThat(step).isLessThanOrEqualTo(setup.loosestAllowed(conversation, snapshot));
             assertThat(setup.meets(chosen.owner(), conversation, step)).as("%s meets step %d", chosen, step).isTrue();
+        }
+    }
+
+    /** What the drains rely on (see {@link Strategy#assigneeMeets}): the loosest step, whatever the wait. */
+    @Property(tries = 300)
+    void promisesTheDrainsTheLoosestStep_whichTheChosenOwnerMeets(
+            @ForAll("setups") Setup setup, @ForAll("rosters") RoutingSnapshot snapshot,
+            @ForAll("needs") Conversation conversation) {
+        Requirements promised = setup.strategy().assigneeMeets(Requirements.of(conversation));
+        for (Candidate candidate : snapshot.candidates()) {
+            assertThat(promised.metBy(candidate.owner())).as("%s meets the promise %s", candidate, promised)
+                    .isEqualTo(setup.meets(candidate.owner(), conversation, setup.steps().size()));
+        }
+        if (setup.strategy().decide(conversation, snapshot) instanceof Verdict.Assign assign) {
+            assertThat(promised.metBy(snapshot.candidate(assign.ownerId()).orElseThrow().owner())).isTrue();
         }
     }
 

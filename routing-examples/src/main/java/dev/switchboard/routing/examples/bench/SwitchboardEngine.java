@@ -4,6 +4,7 @@ import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Decision;
 import dev.switchboard.routing.ManualClock;
 import dev.switchboard.routing.Presence;
+import dev.switchboard.routing.Requirements;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Strategy;
@@ -133,6 +134,12 @@ final class SwitchboardEngine implements RoutingEngine {
                 return new Verdict.Enqueue(SETUP_QUEUE, "background load, claimed before measuring");
             }
             return step.decide(conversation, view);
+        }
+
+        /** What its step promises: while setting up it assigns nobody, which keeps any promise. */
+        @Override
+        public Requirements assigneeMeets(Requirements stated) {
+            return step.assigneeMeets(stated);
         }
     }
 }
