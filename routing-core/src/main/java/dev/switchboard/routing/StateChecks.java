@@ -31,7 +31,6 @@ final class StateChecks {
         return placement.get();
     }
 
-    /** Refuses a plan whose rules name owners who are not on the roster, as the JSON configuration does. */
     /**
      * Whether a waiting conversation read earlier still waits as it was read: a drain or a tick may have moved it
      * since, or another router sharing the store served it.
@@ -41,6 +40,7 @@ final class StateChecks {
                 && waiting.entry().equals(entry);
     }
 
+    /** Refuses a plan whose rules name owners who are not on the roster, as the JSON configuration does. */
     static void requireRuleOwners(LiveState state, RoutingPlan routingPlan) {
         for (Rule rule : routingPlan.rules()) {
             for (String ownerId : rule.owners()) {
