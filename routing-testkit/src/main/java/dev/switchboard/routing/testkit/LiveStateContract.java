@@ -4,6 +4,7 @@ import dev.switchboard.routing.state.LiveStateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -71,5 +72,24 @@ public abstract class LiveStateContract {
             }
         }
         return tests;
+    }
+
+    /**
+     * Scripted: an offer accepted, one declined and then expired on a tick, one rung to every owner with room and won
+     * by the first accept, and one sent to review after its refusals; the same answers and state after every call.
+     */
+    @Test
+    void offersAsTheEmbeddedStore() {
+        ScriptedCases.offers(store());
+    }
+
+    /**
+     * Scripted: targets that move, and the overflow policies of rules and of queues (to a queue as it fills, to a rule
+     * after a wait, out of a queue no rule drains, to review when nobody is logged in, reclassified out of review);
+     * the same answers and state after every call.
+     */
+    @Test
+    void overflowsAsTheEmbeddedStore() {
+        ScriptedCases.overflow(store());
     }
 }
