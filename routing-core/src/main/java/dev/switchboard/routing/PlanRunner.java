@@ -46,6 +46,8 @@ final class PlanRunner {
     private final Map<String, Integer> ruleIndex;
     /** The indexes of the rules whose queue it is, in rule order, by queue. */
     private final Map<String, List<Integer>> drainedBy;
+    /** {@link #ownersServing} by queue, for the queues rules drain. */
+    private final Map<String, Set<String>> serving;
     private final boolean overflows;
     private final Duration completionWindow;
     /** {@link #queuesServedBy} per owner id, found on first use; called under the router's lock. */
@@ -69,6 +71,9 @@ final class PlanRunner {
             drains.computeIfAbsent(rules.get(i).rule().queue(), queue -> new ArrayList<>()).add(i);
         }
         this.drainedBy = Map.copyOf(drains);
+        Map<String, Set<String>> owners = new HashMap<>();
+        drainedBy.forEach((queue, draining) -> owners.put(queue, findOwnersServing(draining)));
+        this.serving = Map.copyOf(owners);
         this.overflows = plan.rules().stream().anyMatch(rule -> !rule.overflow().isEmpty())
                 || plan.queues().stream().anyMatch(queue -> !queue.overflow().isEmpty());
         this.completionWindow = longestCompletionWindow(plan);
@@ -189,8 +194,12 @@ final class PlanRunner {
      * whose chain picks an owner; empty for the whole roster, when one of them takes every owner or none picks one.
      */
     Set<String> ownersServing(String queue) {
+        return serving.getOrDefault(queue, Set.of());
+    }
+
+    private Set<String> findOwnersServing(List<Integer> draining) {
         Set<String> owners = new LinkedHashSet<>();
-        for (int i : drainedBy.getOrDefault(queue, List.of())) {
+        for (int i : draining) {
             Compiled compiled = rules.get(i);
             if (!compiled.chain().isEmpty()) {
                 if (compiled.rule().allOwners().isEmpty()) {
@@ -199,7 +208,7 @@ final class PlanRunner {
                 owners.addAll(compiled.rule().allOwners());
             }
         }
-        return owners;
+        return Set.copyOf(owners);
     }
 
     /**
