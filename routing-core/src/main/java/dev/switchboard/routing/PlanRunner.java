@@ -109,17 +109,18 @@ final class PlanRunner {
 
     /**
      * Decides by the first rule the conversation matches, skipping those outside their business hours that send
-     * conversations on to the next rule; a rule outside its hours holds the conversation in its queue.
+     * conversations on to the next rule; a rule outside its hours holds the conversation in its queue. A conversation
+     * an overflow sent to review, or to a queue no rule drains, is held there, while the plan declares that queue.
      */
     Decided decide(Conversation conversation, Instant now, LiveState state) {
         int chosen = chosen(conversation, now);
         Rule rule = rules.get(chosen).rule();
-        Optional<String> review = Overflows.reviewQueue(conversation);
+        Optional<String> review = Overflows.reviewQueue(conversation).filter(queues::containsKey);
         if (review.isPresent()) {
             return held(rule, chosen, conversation, review.get(), "held for review after it overflowed");
         }
-        Optional<String> undrained = Overflows.movedToQueue(conversation).filter(queue -> queues.containsKey(queue)
-                && !drainedBy.containsKey(queue));
+        Optional<String> undrained = Overflows.movedToQueue(conversation)
+                .filter(queue -> queues.containsKey(queue) && !drainedBy.containsKey(queue));
         if (undrained.isPresent()) {
             return held(rule, chosen, conversation, undrained.get(), "overflowed to queue " + undrained.get()
                     + ", which no rule drains: it waits to be claimed");

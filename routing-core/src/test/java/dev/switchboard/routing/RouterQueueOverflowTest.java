@@ -156,6 +156,42 @@ class RouterQueueOverflowTest {
     }
 
     @Nested
+    class ReplacedPlan {
+        @Test
+        void aConversationHeldInAQueueTheNewPlanNoLongerDeclares_isRoutedByItsRuleAgain() {
+            Router router = router(queues(), Overflow.after(Duration.ofMinutes(3)).moveToQueue("escalations"));
+            router.route(billing("c1"));
+            router.route(billing("c2"));
+            minutes(3);
+            router.tick();
+            assertThat(waitingEntry(router, "c2").queue()).isEqualTo("escalations");
+
+            router.replacePlan(plan(queues().stream().filter(queue -> !queue.name().equals("escalations")).toList()));
+
+            assertThat(waitingEntry(router, "c2").queue()).isEqualTo("billing");
+            router.release("c1");
+            assertThat(router.placement("c2")).get().isInstanceOfSatisfying(Placement.Owned.class,
+                    owned -> assertThat(owned.ownerId()).isEqualTo("ana"));
+        }
+
+        @Test
+        void aConversationHeldForReviewInAQueueTheNewPlanNoLongerDeclares_isRoutedByItsRuleAgain() {
+            List<QueueSpec> withReview = new ArrayList<>(queues());
+            withReview.add(new QueueSpec("billing-review", Duration.ofHours(1)));
+            Router router = router(withReview, Overflow.after(Duration.ofMinutes(3)).sendToReview("billing-review"));
+            router.route(billing("c1"));
+            router.route(billing("c2"));
+            minutes(3);
+            router.tick();
+            assertThat(waitingEntry(router, "c2").queue()).isEqualTo("billing-review");
+
+            router.replacePlan(plan(queues()));
+
+            assertThat(waitingEntry(router, "c2").queue()).isEqualTo("billing");
+        }
+    }
+
+    @Nested
     class WhicheverRuleQueuedIt {
         @Test
         void aConversationAnotherRulesStepSentToTheQueue_isMovedByTheQueuesPolicy() {
