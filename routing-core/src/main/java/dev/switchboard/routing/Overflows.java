@@ -8,17 +8,19 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The router's overflow policies (see {@link Overflow}): looks at a rule's triggers for the conversations waiting in
- * its queue, and moves those whose trigger holds on. A conversation carries its moves in reserved attributes, so that
- * the waiting entry is all the state a move needs and every store keeps it: {@value #RULE} names the rule that routes
- * it after a move, {@value #REVIEW} the queue where it is held for review, and {@value #FIRED} the policies that
- * already acted on it, each acting once. Runs under the router's exclusive lock; deciding a conversation again is the
- * {@link Settler}'s.
+ * The router's overflow policies (see {@link Overflow}): looks at the triggers of a waiting conversation's rule (while
+ * it waits in the rule's queue), then at those of the queue it waits in, and moves it on by the first that holds. A
+ * conversation carries its moves in reserved attributes, so that the waiting entry is all the state a move needs and
+ * every store keeps it: {@value #RULE} names the rule that routes it after a move, {@value #QUEUE} the queue whose
+ * rule routes it, {@value #REVIEW} the queue where it is held for review, and {@value #FIRED} and
+ * {@value #QUEUE_FIRED} the policies of rules and of queues that already acted on it, each acting once. Runs under
+ * the router's exclusive lock; deciding a conversation again is the {@link Settler}'s.
  */
 final class Overflows {
 
@@ -28,11 +30,27 @@ final class Overflows {
     /** The attribute naming the rule that routes a conversation after a move. */
     static final String RULE = "switchboard.overflow.rule";
 
+    /** The attribute naming the queue a move sent a conversation to, whose rule routes it from then on. */
+    static final String QUEUE = "switchboard.overflow.queue";
+
     /** The attribute naming the queue where a conversation is held for review. */
     static final String REVIEW = "switchboard.overflow.review";
 
-    /** The attribute listing the policies that acted on a conversation, as {@code rule#index}, comma-separated. */
+    /** The attribute listing the rules' policies that acted on a conversation, as {@code rule#index}, comma-separated. */
     static final String FIRED = "switchboard.overflow.fired";
+
+    /** The attribute listing the queues' policies that acted on a conversation, as {@code queue#index}. */
+    static final String QUEUE_FIRED = "switchboard.overflow.queue.fired";
+
+    /**
+     * The policies of a rule or a queue, as a move names them.
+     *
+     * @param name the rule's or queue's name
+     * @param from how a move's reason names it: {@code billing} for a rule, {@code queue billing} for a queue
+     * @param list the policies, in the order they are tried
+     * @param firedKey the attribute that lists which of them acted
+     */
+    private record Policies(String name, String from, List<Overflow> list, String firedKey) {}
 
     private final LiveState state;
     private final EventDispatcher events;
@@ -51,14 +69,19 @@ final class Overflows {
         return Optional.ofNullable(conversation.attributes().get(RULE));
     }
 
+    /** The queue an overflow moved a conversation to, if one did. */
+    static Optional<String> movedToQueue(Conversation conversation) {
+        return Optional.ofNullable(conversation.attributes().get(QUEUE));
+    }
+
     /** The queue an overflow holds a conversation in for review, if one does. */
     static Optional<String> reviewQueue(Conversation conversation) {
         return Optional.ofNullable(conversation.attributes().get(REVIEW));
     }
 
     /**
-     * A conversation just routed waits in its rule's queue: when a policy of the rule holds for it already, it moves
-     * on at once, and the answer is where it went; otherwise the decision stands.
+     * A conversation just routed waits in a queue: when a policy of its rule or of that queue holds for it already, it
+     * moves on at once, and the answer is where it went; otherwise the decision stands.
      */
     Decision routed(PlanRunner plan, Decision decision, Instant now) {
         if (!plan.overflows() || !(decision instanceof Decision.Queued)
@@ -68,7 +91,10 @@ final class Overflows {
         return act(plan, waiting.entry(), now, new Lengths()).orElse(decision);
     }
 
-    /** Moves on every waiting conversation, in serve order, for which a policy of its rule holds now. */
+    /**
+     * Moves on every waiting conversation, in serve order, for which a policy of its rule or queue holds now: each
+     * once at most, so that a conversation moved into another queue waits there until the next tick.
+     */
     void tick(PlanRunner plan, Instant now) {
         if (!plan.overflows()) {
             return;
@@ -103,20 +129,38 @@ final class Overflows {
         }
     }
 
-    /** Applies the first policy of the conversation's rule that holds for it and has not acted on it yet. */
+    /**
+     * Applies the first policy that holds for the conversation and has not acted on it yet: of its rule, while it waits
+     * in the rule's queue and is not held for review, then of the queue it waits in.
+     */
     private Optional<Decision> act(PlanRunner plan, WaitingConversation entry, Instant now, Lengths lengths) {
         Conversation conversation = entry.conversation();
         Rule rule = plan.ruleFor(conversation, now);
-        if (!entry.queue().equals(rule.queue()) || reviewQueue(conversation).isPresent()) {
-            return Optional.empty(); // it waits elsewhere: held for review, or in a queue a step chose
+        if (entry.queue().equals(rule.queue()) && reviewQueue(conversation).isEmpty()) {
+            Optional<Decision> moved = act(plan, new Policies(rule.name(), rule.name(), rule.overflow(), FIRED),
+                    rule.allOwners(), rule, entry, now, lengths);
+            if (moved.isPresent()) {
+                return moved;
+            }
         }
-        Set<String> fired = fired(conversation);
-        for (int i = 0; i < rule.overflow().size(); i++) {
-            Overflow policy = rule.overflow().get(i);
-            String tag = rule.name() + "#" + i;
-            if (!fired.contains(tag) && holds(policy, rule, entry, now, lengths)) {
+        QueueSpec queue = plan.queue(entry.queue());
+        if (queue == null || queue.overflow().isEmpty()) {
+            return Optional.empty();
+        }
+        return act(plan, new Policies(queue.name(), "queue " + queue.name(), queue.overflow(), QUEUE_FIRED),
+                plan.ownersServing(queue.name()), rule, entry, now, lengths);
+    }
+
+    /** Applies the first of {@code policies} that holds and has not acted on the conversation yet. */
+    private Optional<Decision> act(PlanRunner plan, Policies policies, Set<String> owners, Rule rule,
+            WaitingConversation entry, Instant now, Lengths lengths) {
+        Set<String> fired = fired(entry.conversation(), policies.firedKey());
+        for (int i = 0; i < policies.list().size(); i++) {
+            Overflow policy = policies.list().get(i);
+            String tag = policies.name() + "#" + i;
+            if (!fired.contains(tag) && holds(policy, owners, entry, now, lengths)) {
                 fired.add(tag);
-                Decision decision = apply(plan, policy, rule, entry, fired, now);
+                Decision decision = apply(plan, policy, policies, rule, entry, fired, now);
                 lengths.moved(entry.queue(), decision);
                 return Optional.of(decision);
             }
@@ -124,7 +168,8 @@ final class Overflows {
         return Optional.empty();
     }
 
-    private boolean holds(Overflow policy, Rule rule, WaitingConversation entry, Instant now, Lengths lengths) {
+    private boolean holds(Overflow policy, Set<String> owners, WaitingConversation entry, Instant now,
+            Lengths lengths) {
         if (policy.action() instanceof Overflow.Action.RaisePriority
                 && entry.conversation().priority() == Priority.URGENT) {
             return false;
@@ -134,16 +179,17 @@ final class Overflows {
             return !entry.enqueuedAt().plus(after.limit()).isAfter(now);
         }
         if (trigger instanceof Overflow.Trigger.QueueHolds holds) {
-            return lengths.of(rule.queue()) >= holds.conversations();
+            return lengths.of(entry.queue()) >= holds.conversations();
         }
-        return nobodyLoggedIn(rule);
+        return nobodyLoggedIn(owners);
     }
 
-    private boolean nobodyLoggedIn(Rule rule) {
-        if (rule.allOwners().isEmpty()) {
+    /** Whether none of {@code owners} (the whole roster when empty) is logged in. */
+    private boolean nobodyLoggedIn(Set<String> owners) {
+        if (owners.isEmpty()) {
             return state.statuses().stream().allMatch(status -> status.presence() == Presence.OFFLINE);
         }
-        return rule.allOwners().stream().noneMatch(ownerId -> state.hasOwner(ownerId)
+        return owners.stream().noneMatch(ownerId -> state.hasOwner(ownerId)
                 && state.status(ownerId).presence() != Presence.OFFLINE);
     }
 
@@ -151,37 +197,46 @@ final class Overflows {
      * Moves the conversation on by the policy, all at once: it leaves its queue and is decided again as it is now,
      * or, when only its priority is raised, keeps its place, entry time and SLA deadline.
      */
-    private Decision apply(PlanRunner plan, Overflow policy, Rule rule, WaitingConversation entry, Set<String> fired,
-            Instant now) {
+    private Decision apply(PlanRunner plan, Overflow policy, Policies policies, Rule rule, WaitingConversation entry,
+            Set<String> fired, Instant now) {
         Conversation conversation = entry.conversation();
         Map<String, String> attributes = new HashMap<>(conversation.attributes());
-        attributes.put(FIRED, String.join(",", fired));
+        attributes.put(policies.firedKey(), String.join(",", fired));
         String type = conversation.type();
         Priority priority = conversation.priority();
+        String from = policies.from();
         String to;
         String what;
         Overflow.Action action = policy.action();
+        if (!(action instanceof Overflow.Action.RaisePriority)) {
+            attributes.remove(RULE); // each of the other moves says anew what routes the conversation
+            attributes.remove(QUEUE);
+            attributes.remove(REVIEW);
+        }
         if (action instanceof Overflow.Action.MoveTo move) {
             attributes.put(RULE, move.rule());
             to = move.rule();
-            what = "overflowed from " + rule.name() + " to " + to;
+            what = "overflowed from " + from + " to " + to;
+        } else if (action instanceof Overflow.Action.MoveToQueue move) {
+            attributes.put(QUEUE, move.queue());
+            to = move.queue();
+            what = "overflowed from " + from + " to queue " + to;
         } else if (action instanceof Overflow.Action.Reclassify reclassify) {
-            attributes.remove(RULE);
             if (reclassify.field().equalsIgnoreCase("type")) {
                 type = reclassify.value();
             } else {
                 attributes.put(reclassify.field(), reclassify.value());
             }
             to = "";
-            what = "reclassified (" + reclassify.field() + " = " + reclassify.value() + ") from " + rule.name();
+            what = "reclassified (" + reclassify.field() + " = " + reclassify.value() + ") from " + from;
         } else if (action instanceof Overflow.Action.SendToReview review) {
             attributes.put(REVIEW, review.queue());
             to = review.queue();
-            what = "sent from " + rule.name() + " to review in " + to;
+            what = "sent from " + from + " to review in " + to;
         } else {
             priority = Priority.values()[priority.ordinal() + 1];
-            to = rule.name();
-            what = "raised to priority " + priority.name().toLowerCase(Locale.ROOT) + " in " + rule.name();
+            to = policies.name();
+            what = "raised to priority " + priority.name().toLowerCase(Locale.ROOT) + " in " + from;
         }
         Conversation moved = new Conversation(conversation.id(), conversation.customerId(), conversation.channel(),
                 type, priority, conversation.vip(), conversation.language(), conversation.region(),
@@ -216,8 +271,8 @@ final class Overflows {
                 : trigger.describe() + " (after waiting " + waited + ")";
     }
 
-    private static Set<String> fired(Conversation conversation) {
-        String listed = conversation.attributes().get(FIRED);
+    private static Set<String> fired(Conversation conversation, String key) {
+        String listed = conversation.attributes().get(key);
         return listed == null ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(listed.split(",")));
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Runs a {@link RoutingPlan}: finds the first rule a conversation matches (or the rule an {@link Overflow} moved it
- * to) and runs that rule's chain over a view of
+ * to, or the rule that drains the queue an overflow moved it to) and runs that rule's chain over a view of
  * the rule's owners, with the rule's own strategy cursors, so that a rotation in one team does not move another's;
  * when the rule requires something of every owner (see {@link Rule.Requirement}), the view holds only those that
  * meet it.
@@ -44,6 +44,10 @@ final class PlanRunner {
     private final List<Compiled> rules;
     /** Each rule's index in {@link #rules}, by name. */
     private final Map<String, Integer> ruleIndex;
+    /** The indexes of the rules whose queue it is, in rule order, by queue. */
+    private final Map<String, List<Integer>> drainedBy;
+    /** {@link #ownersServing} by queue, for the queues rules drain. */
+    private final Map<String, Set<String>> serving;
     private final boolean overflows;
     private final Duration completionWindow;
     /** {@link #servedBy} per owner id, found on first use; called under the router's lock. */
@@ -62,7 +66,16 @@ final class PlanRunner {
             indexes.put(rules.get(i).rule().name(), i);
         }
         this.ruleIndex = Map.copyOf(indexes);
-        this.overflows = plan.rules().stream().anyMatch(rule -> !rule.overflow().isEmpty());
+        Map<String, List<Integer>> drains = new HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            drains.computeIfAbsent(rules.get(i).rule().queue(), queue -> new ArrayList<>()).add(i);
+        }
+        this.drainedBy = Map.copyOf(drains);
+        Map<String, Set<String>> owners = new HashMap<>();
+        drainedBy.forEach((queue, draining) -> owners.put(queue, findOwnersServing(draining)));
+        this.serving = Map.copyOf(owners);
+        this.overflows = plan.rules().stream().anyMatch(rule -> !rule.overflow().isEmpty())
+                || plan.queues().stream().anyMatch(queue -> !queue.overflow().isEmpty());
         this.completionWindow = longestCompletionWindow(plan);
     }
 
@@ -96,15 +109,21 @@ final class PlanRunner {
 
     /**
      * Decides by the first rule the conversation matches, skipping those outside their business hours that send
-     * conversations on to the next rule; a rule outside its hours holds the conversation in its queue.
+     * conversations on to the next rule; a rule outside its hours holds the conversation in its queue. A conversation
+     * an overflow sent to review, or to a queue no rule drains, is held there, while the plan declares that queue.
      */
     Decided decide(Conversation conversation, Instant now, LiveState state) {
         int chosen = chosen(conversation, now);
         Rule rule = rules.get(chosen).rule();
-        Optional<String> review = Overflows.reviewQueue(conversation);
+        Optional<String> review = Overflows.reviewQueue(conversation).filter(queues::containsKey);
         if (review.isPresent()) {
-            return new Decided(matched(rule, chosen, conversation, Trace.of(Overflows.STEP, Verdict.enqueue(
-                    review.get(), "held for review after it overflowed"))), review.get(), null, null, rule);
+            return held(rule, chosen, conversation, review.get(), "held for review after it overflowed");
+        }
+        Optional<String> undrained = Overflows.movedToQueue(conversation)
+                .filter(queue -> queues.containsKey(queue) && !drainedBy.containsKey(queue));
+        if (undrained.isPresent()) {
+            return held(rule, chosen, conversation, undrained.get(), "overflowed to queue " + undrained.get()
+                    + ", which no rule drains: it waits to be claimed");
         }
         if (!rule.isOpen(now)) {
             return new Decided(matched(rule, chosen, conversation, Trace.of(AFTER_HOURS_STEP, Verdict.hold("rule "
@@ -130,24 +149,36 @@ final class PlanRunner {
                         + reached)), trace.steps()), rule.queue(), view, chain, rule);
     }
 
+    /** A decision that holds the conversation in {@code queue}, routing it no further. */
+    private Decided held(Rule rule, int chosen, Conversation conversation, String queue, String why) {
+        return new Decided(matched(rule, chosen, conversation, Trace.of(Overflows.STEP, Verdict.enqueue(queue, why))),
+                queue, null, null, rule);
+    }
+
     /** The rule that decides a conversation now (see {@link #decide}). */
     Rule ruleFor(Conversation conversation, Instant now) {
         return rules.get(chosen(conversation, now)).rule();
     }
 
-    /** Whether any rule of the plan has overflow policies. */
+    /** Whether any rule or queue of the plan has overflow policies. */
     boolean overflows() {
         return overflows;
     }
 
     /**
-     * The index of the rule that decides a conversation: the rule an overflow moved it to, while the plan has it;
+     * The index of the rule that decides a conversation: the rule an overflow moved it to, while the plan has it; or
+     * the rule that drains the queue an overflow moved it to (the first of them it matches, else the first of them);
      * else the first it matches, skipping those outside their business hours that send conversations on.
      */
     private int chosen(Conversation conversation, Instant now) {
         Integer movedTo = Overflows.movedTo(conversation).map(ruleIndex::get).orElse(null);
         if (movedTo != null) {
             return movedTo;
+        }
+        List<Integer> draining = Overflows.movedToQueue(conversation).map(drainedBy::get).orElse(null);
+        if (draining != null) {
+            return draining.stream().filter(i -> rules.get(i).rule().matches(conversation)).findFirst()
+                    .orElse(draining.get(0));
         }
         for (int i = 0; i < rules.size() - 1; i++) {
             Rule rule = rules.get(i).rule();
@@ -157,6 +188,28 @@ final class PlanRunner {
             }
         }
         return rules.size() - 1;
+    }
+
+    /**
+     * The owners who could take a conversation waiting in {@code queue}: those of the rules whose queue it is and
+     * whose chain picks an owner; empty for the whole roster, when one of them takes every owner or none picks one.
+     */
+    Set<String> ownersServing(String queue) {
+        return serving.getOrDefault(queue, Set.of());
+    }
+
+    private Set<String> findOwnersServing(List<Integer> draining) {
+        Set<String> owners = new LinkedHashSet<>();
+        for (int i : draining) {
+            Compiled compiled = rules.get(i);
+            if (!compiled.chain().isEmpty()) {
+                if (compiled.rule().allOwners().isEmpty()) {
+                    return Set.of();
+                }
+                owners.addAll(compiled.rule().allOwners());
+            }
+        }
+        return Set.copyOf(owners);
     }
 
     /**

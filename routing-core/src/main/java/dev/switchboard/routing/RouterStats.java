@@ -16,7 +16,7 @@ package dev.switchboard.routing;
  * @param retried decisions made again because another thread, or another router sharing the store, changed what
  *     they read before they committed (only a router that routes on several threads at once, or shares its store,
  *     retries; see {@link Router})
- * @param overflowed conversations an overflow policy moved on (see {@link Overflow})
+ * @param overflowed conversations an overflow policy of their rule or their queue moved on (see {@link Overflow})
  */
 public record RouterStats(
         long routed, long assigned, long queued, long rejected, long transferred, long rerouted, long released,

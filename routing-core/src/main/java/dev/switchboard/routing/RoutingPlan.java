@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a router does with a new conversation: ordered {@link Rule}s, tried top-down, and the queues they use. The
@@ -15,7 +16,13 @@ import java.util.Set;
  * <p>A router's plan can be replaced while it runs ({@code Router.replacePlan}); who owns what, and who waits where,
  * is kept.
  *
- * @param queues every queue a rule or a chain step may send conversations to, each with its SLA
+ * <p>Overflow policies (see {@link Overflow}) may hang on a rule and on a queue. A plan is refused when a policy
+ * names a rule or queue the plan does not have, a rule's policy moves to the rule itself, or a policy moves to the
+ * queue where its conversations already wait. Policies that move into each other in a cycle are allowed: each acts at
+ * most once on a conversation, one move at a time, so the cycle ends.
+ *
+ * @param queues every queue a rule or a chain step may send conversations to, each with its SLA and overflow
+ *     policies
  * @param rules the rules, in the order they are tried
  */
 public record RoutingPlan(List<QueueSpec> queues, List<Rule> rules) {
@@ -49,7 +56,16 @@ public record RoutingPlan(List<QueueSpec> queues, List<Rule> rules) {
         }
         for (Rule rule : rules) {
             for (Overflow policy : rule.overflow()) {
-                requireTarget(rule, policy.action(), ruleNames, queueNames);
+                requireTarget("rule '" + rule.name() + "'", rule.queue(), policy.action(), ruleNames, queueNames);
+                if (policy.action() instanceof Overflow.Action.MoveTo move && move.rule().equals(rule.name())) {
+                    throw new IllegalArgumentException("overflow of rule '" + rule.name()
+                            + "' moves to the rule itself");
+                }
+            }
+        }
+        for (QueueSpec queue : queues) {
+            for (Overflow policy : queue.overflow()) {
+                requireTarget("queue '" + queue.name() + "'", queue.name(), policy.action(), ruleNames, queueNames);
             }
         }
         Rule last = rules.get(rules.size() - 1);
@@ -59,18 +75,26 @@ public record RoutingPlan(List<QueueSpec> queues, List<Rule> rules) {
         }
     }
 
-    private static void requireTarget(Rule rule, Overflow.Action action, Set<String> ruleNames,
+    /**
+     * Checks what an overflow policy of {@code owner} (a rule or a queue, whose conversations wait in {@code waitsIn})
+     * names: a rule and queues of the plan, and not the queue its conversations already wait in.
+     */
+    private static void requireTarget(String owner, String waitsIn, Overflow.Action action, Set<String> ruleNames,
             Set<String> queueNames) {
         if (action instanceof Overflow.Action.MoveTo move && !ruleNames.contains(move.rule())) {
-            throw new IllegalArgumentException("overflow of rule '" + rule.name() + "' moves to unknown rule '"
-                    + move.rule() + "'; rules: " + ruleNames);
+            throw new IllegalArgumentException("overflow of " + owner + " moves to unknown rule '" + move.rule()
+                    + "'; rules: " + new TreeSet<>(ruleNames));
         }
-        if (action instanceof Overflow.Action.MoveTo move && move.rule().equals(rule.name())) {
-            throw new IllegalArgumentException("overflow of rule '" + rule.name() + "' moves to the rule itself");
+        String queue = action instanceof Overflow.Action.MoveToQueue move ? move.queue()
+                : action instanceof Overflow.Action.SendToReview review ? review.queue() : null;
+        String field = action instanceof Overflow.Action.MoveToQueue ? "overflow queue" : "overflow review queue";
+        if (queue != null && !queueNames.contains(queue)) {
+            throw new IllegalArgumentException(field + " '" + queue + "' of " + owner + " is not declared; queues: "
+                    + new TreeSet<>(queueNames));
         }
-        if (action instanceof Overflow.Action.SendToReview review && !queueNames.contains(review.queue())) {
-            throw new IllegalArgumentException("overflow review queue '" + review.queue() + "' of rule '"
-                    + rule.name() + "' is not declared");
+        if (action instanceof Overflow.Action.MoveToQueue && queue.equals(waitsIn)) {
+            throw new IllegalArgumentException(field + " '" + queue + "' of " + owner + " is the queue its"
+                    + " conversations already wait in");
         }
     }
 

@@ -19,7 +19,8 @@ import net.jqwik.api.Tuple;
 
 /**
  * Random routes, releases, presence changes and ticks on a plan whose two teams overflow into each other (after a
- * wait, when the queue is long, when nobody is logged in): after every step each open conversation is in exactly one
+ * wait, when the queue is long, when nobody is logged in), by their rules' policies and by their queues', through a
+ * queue no rule drains and the review queue and back: after every step each open conversation is in exactly one
  * place, no owner is over capacity, and every conversation an overflow moved is still open, once.
  */
 class OverflowProperties {
@@ -41,7 +42,14 @@ class OverflowProperties {
         ManualClock clock = new ManualClock(START);
         List<RoutingEvent> events = new ArrayList<>();
         RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("billing", Duration.ofMinutes(5)),
-                new QueueSpec("front-line", Duration.ofMinutes(5)), new QueueSpec("review", Duration.ofHours(1))),
+                new QueueSpec("front-line", Duration.ofMinutes(5))
+                        .withOverflow(Overflow.after(Duration.ofMinutes(4)).moveToQueue("escalations"),
+                                Overflow.whenNobodyLoggedIn().moveToQueue("billing")),
+                new QueueSpec("escalations", Duration.ofMinutes(10))
+                        .withOverflow(Overflow.whenQueueHolds(2).moveTo("billing"),
+                                Overflow.after(Duration.ofMinutes(3)).sendToReview("review")),
+                new QueueSpec("review", Duration.ofHours(1))
+                        .withOverflow(Overflow.after(Duration.ofMinutes(5)).moveToQueue("front-line"))),
                 List.of(Rule.builder("billing").when(new Condition.Is("type", "billing")).owners("ana")
                                 .chain(TestStrategies.rotation()).queue("billing")
                                 .overflow(Overflow.whenQueueHolds(2).raisePriority(),

@@ -109,7 +109,11 @@ class ConfigurationSchemaTest {
                     {"id": "ben", "presence": "away"}
                   ],
                   "teams": [{"id": "desk", "members": ["ana", "ben"]}],
-                  "queues": [{"id": "desk", "sla": "PT15M"}, {"id": "review", "sla": "PT4H"}],
+                  "queues": [{"id": "desk", "sla": "PT15M",
+                              "overflow": [{"after": "PT20M", "moveToQueue": "review"},
+                                           {"queueHolds": 30, "raisePriority": true}]},
+                             {"id": "review", "sla": "PT4H",
+                              "overflow": [{"nobodyLoggedIn": true, "moveTo": "billing"}]}],
                   "identity": {"linkBy": ["email", "phone"], "oneConversationPerCustomer": true},
                   "classification": {"minConfidence": 0.5,
                                      "types": [{"type": "billing", "keywords": ["invoice"], "patterns": ["\\\\bvat\\\\b"]}]},
@@ -139,7 +143,11 @@ class ConfigurationSchemaTest {
                        {"type": "round-robin"}]}},
                     {"id": "billing", "when": {"type": "billing"},
                      "then": {"owner": "ana", "queue": "desk", "chain": [{"type": "round-robin"}],
-                              "offer": {"timeout": "PT30S", "ring": "all", "reviewAfter": 3, "reviewQueue": "review"}}},
+                              "offer": {"timeout": "PT30S", "ring": "all", "reviewAfter": 3, "reviewQueue": "review"},
+                              "overflow": [{"after": "PT2M", "moveTo": "hot"},
+                                           {"queueHolds": 5, "moveToQueue": "review"},
+                                           {"after": "PT1H", "reclassify": {"type": "general"}},
+                                           {"nobodyLoggedIn": true, "sendToReview": "review"}]}},
                     {"id": "review", "then": {"queue": "review"}}
                   ]
                 }
@@ -185,6 +193,13 @@ class ConfigurationSchemaTest {
                         + " \"offer\": {\"timeout\": \"PT30S\", \"ring\": \"some\"}"),
                 SOUND.replace("[{\"type\": \"round-robin\"}]", "[{\"type\": \"round-robin\"}],"
                         + " \"offer\": {\"timeout\": \"PT30S\", \"reviewAfter\": 2}"),
+                SOUND.replace("{\"id\": \"review\", \"sla\": \"PT4H\"}", "{\"id\": \"review\", \"sla\": \"PT4H\","
+                        + " \"overflow\": [{\"after\": \"PT1M\"}]}"),
+                SOUND.replace("{\"id\": \"review\", \"sla\": \"PT4H\"}", "{\"id\": \"review\", \"sla\": \"PT4H\","
+                        + " \"overflow\": [{\"after\": \"PT1M\", \"moveToQueue\": \"desk\","
+                        + " \"raisePriority\": true}]}"),
+                SOUND.replace("[{\"type\": \"round-robin\"}]", "[{\"type\": \"round-robin\"}],"
+                        + " \"overflow\": [{\"queueHolds\": 0, \"moveToQueue\": \"review\"}]"),
                 SOUND.replace("\"rules\": [", "\"rules\": []").replaceAll("(?s)\\[\\]\\s*\\{.*", "[]}"));
     }
 

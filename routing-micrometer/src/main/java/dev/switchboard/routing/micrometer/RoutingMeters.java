@@ -40,8 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code switchboard.team.utilisation} [team]: gauge</li>
  *   <li>{@code switchboard.decisions.retried}: function counter from {@link Router#stats()}; only a router that routes
  *       on several threads at once (one without listeners) retries, so with these meters it stays at zero</li>
- *   <li>{@code switchboard.overflows}: function counter from {@link Router#stats()}, conversations an overflow
- *       policy of their rule moved on (see {@code Overflow})</li>
+ *   <li>{@code switchboard.overflows}: function counter from {@link Router#stats()}, without tags, conversations an
+ *       overflow policy of their rule or of their queue moved on (see {@code Overflow})</li>
  * </ul>
  * Meters for a queue, rule, reason or owner appear with the first event that names it. Values are read from one
  * snapshot of the metrics per change, as of the clock's instant.

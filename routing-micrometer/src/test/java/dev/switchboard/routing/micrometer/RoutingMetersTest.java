@@ -121,10 +121,11 @@ class RoutingMetersTest {
     }
 
     @Test
-    void countsOverflows() {
+    void countsOverflows_ofRulesAndOfQueuesAlike() {
         Router overflowing = Router.builder().clock(clock).owner(ANA).owner(BEN, Presence.OFFLINE)
                 .plan(new RoutingPlan(List.of(new QueueSpec("waiting", Duration.ofMinutes(5)),
-                        new QueueSpec("review", Duration.ofMinutes(30))), List.of(
+                        new QueueSpec("review", Duration.ofMinutes(30))
+                                .withOverflow(Overflow.after(Duration.ofMinutes(3)).moveToQueue("waiting"))), List.of(
                         Rule.builder("desk").chain(FIRST_AVAILABLE).queue("waiting")
                                 .overflow(Overflow.after(Duration.ofMinutes(2)).sendToReview("review")).build())))
                 .listener(meters).build();
@@ -134,8 +135,11 @@ class RoutingMetersTest {
         overflowing.route(conversation("c2")); // ana is full: waits, and goes to review two minutes later
         at(2);
         overflowing.tick();
-
         assertThat(registry.get("switchboard.overflows").functionCounter().count()).isEqualTo(1);
+        at(5);
+        overflowing.tick(); // the review queue's policy moves it back to the desk's queue
+
+        assertThat(registry.get("switchboard.overflows").functionCounter().count()).isEqualTo(2);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.routing.config;
 
+import dev.switchboard.routing.Overflow;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.QueueSpec;
@@ -17,10 +18,10 @@ import java.util.function.Consumer;
 
 /**
  * Reads a whole document section by section, each section by the reader of its concern (the roster, the
- * classification, the router's settings, the rules), checking each value and every reference between sections (a
- * rule's team, owner and queue, a team's members, a pool queue, a condition's field and type), and collects every
- * problem with its path. Values are made by the library's own constructors and builders, so their checks, and
- * messages, are the library's.
+ * classification, the router's settings, the rules, the overflow policies of rules and queues), checking each value
+ * and every reference between sections (a rule's team, owner and queue, a team's members, a pool queue, a condition's
+ * field and type, the rules and queues an overflow policy names), and collects every problem with its path. Values
+ * are made by the library's own constructors and builders, so their checks, and messages, are the library's.
  */
 final class DocumentReader {
 
@@ -44,6 +45,7 @@ final class DocumentReader {
     private final ClassificationReader classification;
     private final RouterSettingsReader settings;
     private final RuleReader rules;
+    private final OverflowReader overflow;
     private final List<QueueSpec> queues = new ArrayList<>();
 
     private DocumentReader(JsonDocument document) {
@@ -52,7 +54,8 @@ final class DocumentReader {
         roster = new RosterReader(problems, declared);
         classification = new ClassificationReader(problems);
         settings = new RouterSettingsReader(problems, declared);
-        rules = new RuleReader(problems, declared, classification);
+        overflow = new OverflowReader(problems, declared);
+        rules = new RuleReader(problems, declared, classification, overflow);
     }
 
     /** The parts of a document, or a {@link ConfigException} with every problem in it. */
@@ -80,7 +83,7 @@ final class DocumentReader {
         for (int i = 0; i < ruleItems.size(); i++) {
             rules.rule(ruleItems.get(i), i == ruleItems.size() - 1);
         }
-        rules.checkOverflowMoves();
+        overflow.checkReferences();
         fields.rejectUnknown("section");
         problems.throwIfAny();
         Optional<RoutingPlan> plan = problems.attempt(fields.path("rules"),
@@ -94,9 +97,11 @@ final class DocumentReader {
             Optional<String> id = queue.text("id", true);
             id.ifPresent(value -> declared.queue(value, queue.path("id")));
             Optional<Duration> sla = queue.duration("sla", true, false);
+            List<Overflow> policies = overflow.read(queue.array("overflow", false), id);
             queue.rejectUnknown("field of a queue");
             if (id.isPresent() && sla.isPresent()) {
-                problems.attempt(queue.path(), () -> new QueueSpec(id.get(), sla.get())).ifPresent(queues::add);
+                problems.attempt(queue.path(), () -> new QueueSpec(id.get(), sla.get(), policies))
+                        .ifPresent(queues::add);
             }
         });
     }

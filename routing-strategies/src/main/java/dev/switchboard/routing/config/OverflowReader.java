@@ -10,38 +10,45 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads a rule's {@code overflow}: the policies that move a conversation waiting in the rule's queue on, each with
- * one trigger ({@code after} a wait, {@code queueHolds} a number of conversations, or {@code nobodyLoggedIn}) and one
- * action ({@code moveTo} a rule, {@code raisePriority}, {@code reclassify} one field, or {@code sendToReview} in a
- * queue). The rules a policy moves to may come later in the document, so they are checked once every rule is read.
+ * Reads a rule's or a queue's {@code overflow}: the policies that move a conversation waiting in the rule's queue (or
+ * in that queue) on, each with one trigger ({@code after} a wait, {@code queueHolds} a number of conversations, or
+ * {@code nobodyLoggedIn}) and one action ({@code moveTo} a rule, {@code moveToQueue}, {@code raisePriority},
+ * {@code reclassify} one field, or {@code sendToReview} in a queue). The rules and queues a policy names may come later
+ * in the document, so they are checked once every rule is read.
  */
 final class OverflowReader {
 
     private final Problems problems;
     private final Declarations declared;
-    /** The rule each {@code moveTo} names, by its path, checked by {@link #checkMoves}. */
+    /** The rule each {@code moveTo} names, by its path, checked by {@link #checkReferences}. */
     private final Map<String, String> moves = new LinkedHashMap<>();
+    /** The queue each {@code moveToQueue} and {@code sendToReview} names, by its path, checked likewise. */
+    private final Map<String, String> queues = new LinkedHashMap<>();
 
     OverflowReader(Problems problems, Declarations declared) {
         this.problems = problems;
         this.declared = declared;
     }
 
-    /** The policies of a rule's {@code overflow} array, in order; those with problems are left out. */
-    List<Overflow> read(List<Item> items) {
+    /**
+     * The policies of a rule's or queue's {@code overflow} array, in order, whose conversations wait in
+     * {@code waitsIn} (when known); those with problems are left out.
+     */
+    List<Overflow> read(List<Item> items, Optional<String> waitsIn) {
         List<Overflow> policies = new ArrayList<>();
         for (Item item : items) {
-            JsonFields.of(item, problems).flatMap(this::policy).ifPresent(policies::add);
+            JsonFields.of(item, problems).flatMap(fields -> policy(fields, waitsIn)).ifPresent(policies::add);
         }
         return policies;
     }
 
-    /** Adds a problem for each {@code moveTo} that names no rule of the document. */
-    void checkMoves() {
+    /** Adds a problem for each {@code moveTo} that names no rule, and each queue named that is not declared. */
+    void checkReferences() {
         moves.forEach((path, rule) -> declared.knownRule(rule, path));
+        queues.forEach((path, queue) -> declared.knownQueue(queue, path));
     }
 
-    private Optional<Overflow> policy(JsonFields fields) {
+    private Optional<Overflow> policy(JsonFields fields, Optional<String> waitsIn) {
         int before = problems.count();
         List<Overflow.Trigger> triggers = new ArrayList<>();
         fields.duration("after", false, false).ifPresent(wait -> triggers.add(Overflow.after(wait)));
@@ -52,6 +59,14 @@ final class OverflowReader {
         fields.text("moveTo", false).ifPresent(rule -> {
             moves.put(fields.path("moveTo"), rule);
             actions.add(trigger -> trigger.moveTo(rule));
+        });
+        fields.text("moveToQueue", false).ifPresent(queue -> {
+            if (waitsIn.filter(queue::equals).isPresent()) {
+                problems.add(fields.path("moveToQueue"), "is the queue its conversations already wait in, was '"
+                        + queue + "'");
+            }
+            queues.put(fields.path("moveToQueue"), queue);
+            actions.add(trigger -> trigger.moveToQueue(queue));
         });
         flag(fields, "raisePriority").ifPresent(set -> actions.add(Overflow.Trigger::raisePriority));
         fields.object("reclassify", false).ifPresent(reclassify -> {
@@ -66,7 +81,7 @@ final class OverflowReader {
             }
         });
         fields.text("sendToReview", false).ifPresent(queue -> {
-            declared.knownQueue(queue, fields.path("sendToReview"));
+            queues.put(fields.path("sendToReview"), queue);
             actions.add(trigger -> trigger.sendToReview(queue));
         });
         fields.rejectUnknown("field of an overflow policy");
@@ -75,8 +90,8 @@ final class OverflowReader {
                     + triggers.size());
         }
         if (actions.size() != 1) {
-            problems.add(fields.path(), "needs exactly one action, 'moveTo', 'raisePriority', 'reclassify' or"
-                    + " 'sendToReview'; had " + actions.size());
+            problems.add(fields.path(), "needs exactly one action, 'moveTo', 'moveToQueue', 'raisePriority',"
+                    + " 'reclassify' or 'sendToReview'; had " + actions.size());
         }
         if (problems.count() != before) {
             return Optional.empty();

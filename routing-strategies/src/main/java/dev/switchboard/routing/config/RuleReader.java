@@ -48,11 +48,12 @@ final class RuleReader {
     private final Map<String, Kind> attributes = new LinkedHashMap<>();
     private final List<Rule> rules = new ArrayList<>();
 
-    RuleReader(Problems problems, Declarations declared, ClassificationReader classification) {
+    RuleReader(Problems problems, Declarations declared, ClassificationReader classification,
+            OverflowReader overflow) {
         this.problems = problems;
         this.declared = declared;
         this.classification = classification;
-        this.overflow = new OverflowReader(problems, declared);
+        this.overflow = overflow;
         this.targets = new TargetsReader(problems, declared);
         attributes.put(Classification.CONFIDENCE, Kind.NUMBER);
     }
@@ -136,9 +137,10 @@ final class RuleReader {
 
     /** Reads where a rule sends conversations into the builder; returns whether it names owners or a chain. */
     private boolean destination(JsonFields then, Rule.Builder builder) {
-        then.text("queue", true).ifPresent(queue -> {
-            declared.knownQueue(queue, then.path("queue"));
-            builder.queue(queue);
+        Optional<String> queue = then.text("queue", true);
+        queue.ifPresent(name -> {
+            declared.knownQueue(name, then.path("queue"));
+            builder.queue(name);
         });
         Optional<String> team = then.text("team", false);
         Optional<String> owner = then.text("owner", false);
@@ -166,7 +168,7 @@ final class RuleReader {
                     : owner.isPresent() ? "owner" : "targets") + ": for example [{\"type\": \"round-robin\"}]");
         }
         then.object("offer", false).ifPresent(offer -> offer(offer, steps.isEmpty(), builder));
-        builder.overflow(overflow.read(then.array("overflow", false)).toArray(Overflow[]::new));
+        builder.overflow(overflow.read(then.array("overflow", false), queue).toArray(Overflow[]::new));
         then.rejectUnknown("field of a rule's 'then'");
         return picks || then.has("chain");
     }
@@ -287,10 +289,6 @@ final class RuleReader {
         return false;
     }
 
-    /** Adds a problem for each overflow that moves to a rule the document does not have; once every rule is read. */
-    void checkOverflowMoves() {
-        overflow.checkMoves();
-    }
 
     /** The rules read, after the rule that sends conversations classified below the minimum confidence to review. */
     List<Rule> rules() {

@@ -35,14 +35,17 @@ class OverflowLogTest {
     private final ManualClock clock = new ManualClock(START);
     private final List<RoutingEvent> seen = new ArrayList<>();
 
-    private static Router.Builder desk() {
+    /** billing (ana) and front-line (ben); billing's policies on its rule, or on its queue. */
+    private static Router.Builder desk(boolean byQueue) {
+        Overflow[] policies = {Overflow.after(Duration.ofMinutes(1)).raisePriority(), byQueue
+                ? Overflow.after(Duration.ofMinutes(2)).moveToQueue("front-line")
+                : Overflow.after(Duration.ofMinutes(2)).moveTo("front-line")};
+        QueueSpec billing = new QueueSpec("billing", Duration.ofMinutes(10));
         return Router.builder().owner(ANA).owner(BEN).plan(new RoutingPlan(
-                List.of(new QueueSpec("billing", Duration.ofMinutes(10)),
+                List.of(byQueue ? billing.withOverflow(policies) : billing,
                         new QueueSpec("front-line", Duration.ofMinutes(10))),
                 List.of(Rule.builder("billing").when(new Condition.Is("type", "billing")).owners("ana")
-                                .chain(new RoundRobin()).queue("billing")
-                                .overflow(Overflow.after(Duration.ofMinutes(1)).raisePriority(),
-                                        Overflow.after(Duration.ofMinutes(2)).moveTo("front-line"))
+                                .chain(new RoundRobin()).queue("billing").overflow(byQueue ? new Overflow[0] : policies)
                                 .build(),
                         Rule.builder("front-line").owners("ben").chain(new RoundRobin()).queue("front-line")
                                 .build())));
@@ -55,9 +58,18 @@ class OverflowLogTest {
 
     @Test
     void overflowsReadBackAndReplayExactly() throws IOException {
+        overflowsReadBackAndReplayExactly(false);
+    }
+
+    @Test
+    void aQueuesOverflows_readBackAndReplayExactly() throws IOException {
+        overflowsReadBackAndReplayExactly(true);
+    }
+
+    private void overflowsReadBackAndReplayExactly(boolean byQueue) throws IOException {
         StringWriter log = new StringWriter();
         JsonLinesRecorder recorder = new JsonLinesRecorder(log);
-        Router router = desk().clock(clock).recorder(seen::add).recorder(recorder).build();
+        Router router = desk(byQueue).clock(clock).recorder(seen::add).recorder(recorder).build();
         router.route(billing("c1"));
         router.route(conversation("g1"));
         router.route(billing("c2"));
@@ -69,7 +81,7 @@ class OverflowLogTest {
         recorder.close();
 
         RoutingLog read = RoutingLog.read(new StringReader(log.toString()), "overflows.jsonl", List.of(ANA, BEN));
-        Replay replay = Replay.run(read, desk());
+        Replay replay = Replay.run(read, desk(byQueue));
 
         assertThat(seen).filteredOn(RoutingEvent.Overflowed.class::isInstance).hasSize(2);
         assertThat(read.events()).isEqualTo(seen);

@@ -82,6 +82,51 @@ final class ContractRun {
         compare();
     }
 
+    /**
+     * Makes one scripted call on both routers, then checks them as after every generated call; returns the answer
+     * both gave.
+     */
+    String call(String description, Function<Router, String> host) {
+        String answer = both(description, host);
+        open.removeIf(id -> embedded.placement(id).isEmpty());
+        compare();
+        checkInvariants();
+        return answer;
+    }
+
+    /** Routes a scripted conversation on both routers, as {@link #call} does; returns the decision both made. */
+    String route(Conversation conversation) {
+        routed.add(conversation.id());
+        open.add(conversation.id());
+        return call("route " + conversation.id(), router -> describe(router.route(conversation)));
+    }
+
+    /** Moves the clock on, for both routers, and ticks both. */
+    String tickAfter(Duration by) {
+        clock.advance(by);
+        return call("tick after " + by, router -> {
+            router.tick();
+            return "ticked";
+        });
+    }
+
+    /** The run's clock time. */
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Where a conversation is on the embedded store (and so on the store, which {@link #call} checked). */
+    Optional<Placement> placement(String conversationId) {
+        return embedded.placement(conversationId);
+    }
+
+    /** Fails, telling the calls so far, unless {@code holds}: what a scripted case expects of the answers. */
+    void expect(boolean holds, String expected) {
+        if (!holds) {
+            fail("expected " + expected);
+        }
+    }
+
     private void step() {
         int roll = random.nextInt(100);
         String owner = ContractSetting.OWNERS.get(random.nextInt(ContractSetting.OWNERS.size()));
@@ -215,7 +260,7 @@ final class ContractRun {
         }
     }
 
-    private static String describe(Decision decision) {
+    static String describe(Decision decision) {
         if (decision instanceof Decision.Assigned assigned) {
             return "Assigned to " + assigned.ownerId() + " by " + assigned.strategy();
         }

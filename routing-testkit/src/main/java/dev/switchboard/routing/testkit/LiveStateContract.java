@@ -10,12 +10,13 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The contract every live-state store passes (see {@code dev.switchboard.routing.state.LiveState}): seeded
  * sequences of host calls (routing, releases, transfers, claims, replies, offers accepted and declined, presence
- * churn through offline and back, capacity changes, identity links, time passing and ticks) run through a router on
- * the store and, side by side on the same clock, a router on the embedded store. After every call both routers must
- * have answered alike and hold the same state: every conversation's place, every owner's presence, load and
- * conversations in order, the waiting conversations in serve order, and the router's whole snapshot (but for when
- * each customer was last served, and the order of sets); and on the store no owner is ever given
- * work beyond its capacity and no conversation is owned twice. A failure tells the calls that led to it.
+ * churn through offline and back, capacity changes, identity links, time passing and ticks, over settings with
+ * offers, targets and overflow policies), and scripted ones that surely reach each kind of offer and overflow, run
+ * through a router on the store and, side by side on the same clock, a router on the embedded store. After every
+ * call both routers must have answered alike and hold the same state: every conversation's place, every owner's
+ * presence, load and conversations in order, the waiting conversations in serve order, and the router's whole
+ * snapshot (but for when each customer was last served, and the order of sets); and on the store no owner is ever
+ * given work beyond its capacity and no conversation is owned twice. A failure tells the calls that led to it.
  *
  * <p>Subclass it in a store's tests (JUnit 5) and say how to make an empty store:
  *
@@ -81,5 +82,24 @@ public abstract class LiveStateContract {
             }
         }
         return tests;
+    }
+
+    /**
+     * Scripted: an offer accepted, one declined and then expired on a tick, one rung to every owner with room and won
+     * by the first accept, and one sent to review after its refusals; the same answers and state after every call.
+     */
+    @Test
+    void offersAsTheEmbeddedStore() {
+        ScriptedCases.offers(store());
+    }
+
+    /**
+     * Scripted: targets that move, and the overflow policies of rules and of queues (to a queue as it fills, to a rule
+     * after a wait, out of a queue no rule drains, to review when nobody is logged in, reclassified out of review);
+     * the same answers and state after every call.
+     */
+    @Test
+    void overflowsAsTheEmbeddedStore() {
+        ScriptedCases.overflow(store());
     }
 }

@@ -9,6 +9,6 @@
  *
  * <p>Classes that are not public are internals: the shadow model that follows a router's events, the checks of
  * starvation and rotation, the run of one sequence and its story, the search with shrinking, and the store
- * contract's settings and runs.
+ * contract's settings, runs and scripted cases.
  */
 package dev.switchboard.routing.testkit;
