@@ -37,8 +37,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  * kind the store uses (synchronous commands on one thread-safe connection), {@link #routeAndRelease} routes one
  * conversation on a round-robin router whose live state is in Redis and releases it. Their ops/s ratio is the cost of
  * a cycle in round trips. Run with {@code -t 4} for several threads; with {@code -p instances=2} the threads share two
- * routers, each on its own store (its own connection), on one tenant (which fails today under load: see
- * docs/multi-instance.md).
+ * routers, each on its own store (its own connection), on one tenant.
  *
  * <p>The trial starts its own redis-server (a {@link RedisProcess}) unless {@code -p redis=redis://host:port} names
  * one; each trial routes on a tenant of its own, so runs against one server do not mix.

@@ -70,8 +70,8 @@ record SuitePlan(String name, int warmups, int iterations, TimeValue time, List<
         groups.add(throughput("WeightedPickBenchmark", params(), 1));
         groups.add(throughput(IssueTargets.CONVERSATION_BUILD, params(), 1));
         groups.add(throughput("RedisBenchmark", params(), 1));
-        // one router on 4 threads; not two instances (-p instances=2), which fail today (docs/multi-instance.md)
-        groups.add(throughput(IssueTargets.REDIS_ROUTE_RELEASE, params(), 4));
+        // 4 threads on one router, and shared between two routers (instances) on one tenant
+        groups.add(throughput(IssueTargets.REDIS_ROUTE_RELEASE, params("instances", "1,2"), 4));
         groups.add(new Group(ROUTE, params("strategy", "round-robin,chain", "owners", "1000",
                 "impl", "switchboard"), 1, true));
         groups.add(new Group(ROUTE, params("strategy", "chain", "owners", "100000", "impl", "switchboard"), 1, true));

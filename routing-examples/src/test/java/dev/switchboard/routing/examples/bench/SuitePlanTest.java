@@ -85,8 +85,9 @@ class SuitePlanTest {
 
     @Test
     void theShortMode_staysSmall_soThatItRunsInAboutFiveMinutes() throws ClassNotFoundException {
-        // about 10 s a cell (fork, set-up, 4 + 3 iterations of a second), the 100,000-agent ones longer
-        assertThat(cellsOf(SuitePlan.SHORT)).hasSizeLessThanOrEqualTo(21);
+        // about 10 s a cell (fork, set-up, 4 + 3 iterations of a second), the 100,000-agent ones longer: 22 cells
+        // took 3 min 22 s on two cores (issue 15 asks for under about six minutes)
+        assertThat(cellsOf(SuitePlan.SHORT)).hasSizeLessThanOrEqualTo(22);
         assertThat(SuitePlan.SHORT.warmups() + SuitePlan.SHORT.iterations()).isEqualTo(7);
     }
 
