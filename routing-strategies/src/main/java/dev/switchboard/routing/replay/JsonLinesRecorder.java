@@ -1,10 +1,12 @@
 package dev.switchboard.routing.replay;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.routing.RoutingPlan;
 import dev.switchboard.routing.config.RoutingConfig;
 import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.event.RoutingListener;
+import java.io.CharArrayWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +41,8 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
     private final Map<RoutingPlan, RoutingConfig> documents = Collections.synchronizedMap(new IdentityHashMap<>());
     private final LogCodec codec = new LogCodec(Map.of(), plan -> Optional.ofNullable(documents.get(plan)));
     private final AtomicLong dropped = new AtomicLong();
+    /** The line being written, reused from line to line; guarded by {@code this}. */
+    private final CharArrayWriter buffer = new CharArrayWriter(1_024);
 
     /** A log whose header names no configuration: replay it with {@link Replay#run}. The recorder owns {@code out}. */
     public JsonLinesRecorder(Writer out) {
@@ -98,10 +102,18 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
         return dropped.get();
     }
 
+    /**
+     * Writes one line whole or not at all: the JSON goes to a buffer this recorder reuses (no string per line), and
+     * only a complete line reaches the output.
+     */
     private synchronized void writeLine(ObjectNode line) {
         try {
-            out.write(LogJson.MAPPER.writeValueAsString(line));
-            out.write('\n');
+            buffer.reset();
+            try (JsonGenerator generator = LogJson.MAPPER.createGenerator(buffer)) {
+                LogJson.MAPPER.writeTree(generator, line);
+            }
+            buffer.write('\n');
+            buffer.writeTo(out);
         } catch (IOException | RuntimeException e) {
             if (dropped.incrementAndGet() == 1) {
                 LOG.warn("Routing log line dropped, routing goes on (droppedLines() counts them): {}", e.toString());
