@@ -85,7 +85,7 @@ class SwitchboardAutoConfigurationTests {
         void theProperties() {
             runner.run(context -> assertThat(context.getBean(SwitchboardProperties.class)).isEqualTo(
                     new SwitchboardProperties("classpath:routing.json", true, Duration.ofSeconds(5),
-                            Duration.ofMinutes(5), null)));
+                            Duration.ofMinutes(5), null, new SwitchboardProperties.Redis(null, "default"))));
         }
     }
 
