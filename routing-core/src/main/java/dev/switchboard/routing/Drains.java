@@ -112,7 +112,7 @@ final class Drains {
         List<Conversation> unoffered = new ArrayList<>();
         for (Conversation conversation : state.conversationsOf(ownerId)) {
             Placement placement = state.placement(conversation.id()).orElse(null);
-            if (placement instanceof Placement.Offered offer) {
+            if (placement instanceof Placement.Offered offer && offer.ownerIds().contains(ownerId)) {
                 if (offers.withdraw(offer, ownerId, reason, now).isEmpty()) {
                     unoffered.add(conversation);
                 }

@@ -7,6 +7,7 @@ import dev.switchboard.routing.Placement;
 import dev.switchboard.routing.WaitingConversation;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Takes made together with what follows them. A router takes a conversation from where it is before it places it
@@ -113,10 +114,17 @@ final class PendingTake {
     }
 
     /**
-     * Assigns a conversation to an owner (a claim or a transfer, not automatic), with its pending take if any; refused,
-     * the take is dropped too, and the conversation stays where it was.
+     * Assigns a conversation to the owner {@code to} reads (a claim or a transfer, not automatic), with its pending
+     * take if any; refused, or the owner not read, the take is dropped too, and the conversation stays where it was.
      */
-    void assign(Conversation conversation, Owner owner, Instant at) {
+    void assign(Conversation conversation, Supplier<Owner> to, Instant at) {
+        Owner owner;
+        try {
+            owner = to.get();
+        } catch (RuntimeException e) {
+            drop(conversation.id());
+            throw e;
+        }
         CommitResult result = commit(Assignment.of(conversation, owner.id(), at), false, owner.dailyCap());
         if (!result.committed()) {
             drop(conversation.id());

@@ -155,7 +155,7 @@ public final class RedisLiveState implements LiveState {
     @Override
     public void assign(Conversation conversation, String ownerId, Instant at) {
         Keys.notNull(conversation, "conversation");
-        pending.assign(conversation, roster.owner(roster.require(ownerId)), at);
+        pending.assign(conversation, () -> roster.owner(roster.require(ownerId)), at);
     }
 
     private void flush() {

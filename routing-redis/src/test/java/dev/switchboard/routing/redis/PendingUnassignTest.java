@@ -131,6 +131,18 @@ class PendingUnassignTest {
     }
 
     @Test
+    void aTransferTheOwnerCannotTake_isRefusedWhole_andTheConversationStaysWithItsOwner() {
+        live.setPresence("cleo", Presence.AWAY);
+        live.unassign("c1");
+
+        assertThatThrownBy(() -> live.assign(chat("c1"), "cleo", T0)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("OWNER_UNAVAILABLE");
+
+        assertThat(live.placement("c1")).contains(new Placement.Owned(chat("c1"), "ana"));
+        assertThat(other.status("ana").load()).isEqualTo(1);
+    }
+
+    @Test
     void anUnassignFollowedByAnyOtherCall_isMadeFirst() {
         live.unassign("c1");
 
