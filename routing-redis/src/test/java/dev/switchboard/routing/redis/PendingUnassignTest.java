@@ -132,7 +132,7 @@ class PendingUnassignTest {
 
     @Test
     void aTransferTheOwnerCannotTake_isRefusedWhole_andTheConversationStaysWithItsOwner() {
-        live.setPresence("cleo", Presence.AWAY);
+        live.setPresence("cleo", Presence.AWAY, T0);
         live.unassign("c1");
 
         assertThatThrownBy(() -> live.assign(chat("c1"), "cleo", T0)).isInstanceOf(IllegalStateException.class)
