@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Decides conversations again when where they may go changed: drains the waiting queues (for one owner who got room,
@@ -79,26 +80,48 @@ final class Drains {
     }
 
     /**
-     * Takes every conversation from an owner, runs {@code meanwhile} (such as removing the owner), then decides them
-     * again: the owned ones are re-routed, and those offered to it alone are decided again; offers that still stand
-     * to others are only withdrawn from this owner.
+     * Takes every conversation from an owner who receives no work (offline) and decides them again: each owned one is
+     * re-routed right after it is taken, so a store that holds the take pending moves it in one step (see
+     * {@link LiveState#unassign}), and one no longer this owner's (another router sharing the store took it first) is
+     * left where it is; those offered to it alone are decided again, and offers that still stand to others are only
+     * withdrawn from this owner.
      */
-    void takeBack(String ownerId, String reason, Instant now, Runnable meanwhile) {
+    void takeBack(String ownerId, String reason, Instant now) {
+        List<Conversation> unoffered = takeEach(ownerId, reason, now,
+                conversation -> reroute(List.of(conversation), ownerId, reason, now));
+        unoffered.forEach(conversation -> settler.settle(conversation, now, Optional.empty(), Offers.because(reason)));
+    }
+
+    /**
+     * Takes every conversation from an owner, removes it from the roster, then decides them again as
+     * {@link #takeBack(String, String, Instant)} does; all are taken before the owner leaves, so none goes back to it.
+     */
+    void takeBackAndRemove(String ownerId, String reason, Instant now) {
         List<Conversation> owned = new ArrayList<>();
+        List<Conversation> unoffered = takeEach(ownerId, reason, now, owned::add);
+        state.removeOwner(ownerId);
+        reroute(owned, ownerId, reason, now);
+        unoffered.forEach(conversation -> settler.settle(conversation, now, Optional.empty(), Offers.because(reason)));
+    }
+
+    /**
+     * Withdraws an owner's offers and takes each conversation it owns, handing it to {@code taken}; returns those that
+     * were offered to it alone.
+     */
+    private List<Conversation> takeEach(String ownerId, String reason, Instant now, Consumer<Conversation> taken) {
         List<Conversation> unoffered = new ArrayList<>();
         for (Conversation conversation : state.conversationsOf(ownerId)) {
-            if (state.placement(conversation.id()).orElseThrow() instanceof Placement.Offered offer) {
+            Placement placement = state.placement(conversation.id()).orElse(null);
+            if (placement instanceof Placement.Offered offer && offer.ownerIds().contains(ownerId)) {
                 if (offers.withdraw(offer, ownerId, reason, now).isEmpty()) {
                     unoffered.add(conversation);
                 }
-            } else {
+            } else if (placement instanceof Placement.Owned owned && owned.ownerId().equals(ownerId)) {
                 state.unassign(conversation.id());
-                owned.add(conversation);
+                taken.accept(conversation);
             }
         }
-        meanwhile.run();
-        reroute(owned, ownerId, reason, now);
-        unoffered.forEach(conversation -> settler.settle(conversation, now, Optional.empty(), Offers.because(reason)));
+        return unoffered;
     }
 
     /** Sends conversations taken from an owner through the plan again, each counted and published as a re-route. */

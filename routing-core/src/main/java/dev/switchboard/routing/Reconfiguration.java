@@ -54,7 +54,7 @@ final class Reconfiguration {
             state.setPresence(ownerId, presence, now);
             events.publish(new RoutingEvent.PresenceChanged(now, ownerId, before, presence));
             if (presence == Presence.OFFLINE && offlinePolicy.grace().isZero()) {
-                drains.takeBack(ownerId, "owner " + ownerId + " went offline", now, () -> { });
+                drains.takeBack(ownerId, "owner " + ownerId + " went offline", now);
             }
             drains.drainFor(ownerId, now);
             return null;
@@ -105,7 +105,7 @@ final class Reconfiguration {
         lock.atomically(now -> {
             lock.record(now, new RouterInput.RemoveOwner(ownerId));
             StateChecks.requireOwner(state, ownerId, "ownerId");
-            drains.takeBack(ownerId, "owner " + ownerId + " left the roster", now, () -> state.removeOwner(ownerId));
+            drains.takeBackAndRemove(ownerId, "owner " + ownerId + " left the roster", now);
             events.publish(new RoutingEvent.OwnerLeft(now, ownerId));
             return null;
         });

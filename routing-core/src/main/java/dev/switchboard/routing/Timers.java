@@ -60,7 +60,7 @@ final class Timers {
         state.offlineSince().forEach((ownerId, since) -> {
             if (!since.plus(offlinePolicy.grace()).isAfter(now)) {
                 drains.takeBack(ownerId, "owner " + ownerId + " stayed offline past the grace period of "
-                        + offlinePolicy.grace(), now, () -> { });
+                        + offlinePolicy.grace(), now);
             }
         });
     }

@@ -109,7 +109,10 @@ public interface LiveState {
 
     /**
      * Takes an owned conversation from its owner and returns it, without counting it as ended (a transfer, a re-route);
-     * it is then in no place until put somewhere.
+     * it is then in no place until put somewhere. A store shared by several routers may hold the take pending for the
+     * calling thread and make it with the call that places the conversation next (an {@link #assign}, an
+     * {@link #enqueue}, a view's {@link LiveView#commit}), which then fails, with nothing changed, when the
+     * conversation is no longer that owner's; any other call makes it first, alone.
      */
     Conversation unassign(String conversationId);
 

@@ -39,23 +39,24 @@ final class Assignments {
      * tracked under the customer when {@code tracked}.
      */
     CommitResult commit(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap, boolean tracked) {
-        return CommitResult.valueOf((String) run(assignment, automatic, dailyCap, tracked, NO_CACHE).get(0));
+        return CommitResult.valueOf((String) run(assignment, automatic, dailyCap, tracked, NO_CACHE, "").get(0));
     }
 
     /**
      * As {@link #commit(Assignment, boolean, Optional, boolean)}, bringing {@code cache} up to date with the reply,
-     * whether the assignment was made or refused.
+     * whether the assignment was made or refused; when {@code fromOwner} is not empty the conversation must be that
+     * owner's (else {@link CommitResult#ALREADY_PLACED}), and moves from it to the assignment's owner in one script.
      */
     CommitResult commit(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap, boolean tracked,
-            NearCache cache) {
+            NearCache cache, String fromOwner) {
         NearCache.Since since = cache.since(assignment.cursorScope());
-        List<Object> reply = run(assignment, automatic, dailyCap, tracked, since.args().subList(0, 2));
+        List<Object> reply = run(assignment, automatic, dailyCap, tracked, since.args().subList(0, 2), fromOwner);
         cache.apply((List<?>) reply.get(1), assignment.cursorScope(), since);
         return CommitResult.valueOf((String) reply.get(0));
     }
 
     private List<Object> run(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap, boolean tracked,
-            List<String> since) {
+            List<String> since, String fromOwner) {
         String id = assignment.conversation().id();
         String day = dailyCap.map(cap -> assignment.at().atZone(cap.zone()).toLocalDate().toString()).orElse("");
         List<String> args = new ArrayList<>(List.of(id, assignment.ownerId(), assignment.conversation().channel(),
@@ -75,6 +76,7 @@ final class Assignments {
             args.add(Long.toString(position));
         });
         args.addAll(since);
+        args.add(fromOwner);
         return scripts.run(COMMIT, ScriptOutputType.MULTI, keys.conversation(id), args);
     }
 

@@ -74,11 +74,12 @@ final class LivePlaces {
     }
 
     /**
-     * Commits an assignment (see {@link Assignments#commit(Assignment, boolean, Optional, boolean)}), the reply
-     * bringing the near-cache up to date.
+     * Commits an assignment (see {@link Assignments#commit(Assignment, boolean, Optional, boolean, NearCache,
+     * String)}), taking the conversation from {@code fromOwner} when not empty, the reply bringing the near-cache up
+     * to date.
      */
-    CommitResult commit(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap) {
-        return assignments.commit(assignment, automatic, dailyCap, tracksCustomers, cache);
+    CommitResult commit(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap, String fromOwner) {
+        return assignments.commit(assignment, automatic, dailyCap, tracksCustomers, cache, fromOwner);
     }
 
     /**

@@ -55,7 +55,7 @@ public final class RedisLiveState implements LiveState {
     private final WaitingQueues queues;
     private final LiveMemory memory;
     private final Identities identities;
-    private final PendingDequeue pending;
+    private final PendingTake pending;
     private final RedisSnapshots snapshots;
     private final NearCache cache;
 
@@ -73,7 +73,7 @@ public final class RedisLiveState implements LiveState {
                 settings.tracksCustomers());
         this.memory = new LiveMemory(scripts, link, keys, cache);
         this.identities = store.identities();
-        this.pending = new PendingDequeue(queues, places);
+        this.pending = new PendingTake(queues, places, cache);
         this.snapshots = new RedisSnapshots(scripts, keys, settings, store.identities().ttl());
     }
 
@@ -151,11 +151,11 @@ public final class RedisLiveState implements LiveState {
         return places.placement(conversationId);
     }
 
-    /** A claim's dequeue held pending (see {@link PendingDequeue}) is made in the same script as the assignment. */
+    /** A take held pending (a claim's dequeue, a transfer's unassign, see {@link PendingTake}) is made with it. */
     @Override
     public void assign(Conversation conversation, String ownerId, Instant at) {
         Keys.notNull(conversation, "conversation");
-        pending.assign(conversation, roster.owner(roster.require(ownerId)), at);
+        pending.assign(conversation, () -> roster.owner(roster.require(ownerId)), at);
     }
 
     private void flush() {
@@ -182,10 +182,10 @@ public final class RedisLiveState implements LiveState {
         return places.requireUnassign(conversationId, Optional.of(Keys.notNull(at, "at"))).conversation();
     }
 
+    /** Reads the owned conversation and holds its unassign pending (see {@link PendingTake}). */
     @Override
     public Conversation unassign(String conversationId) {
-        flush();
-        return places.requireUnassign(conversationId, Optional.empty()).conversation();
+        return pending.unassign(conversationId);
     }
 
     @Override
@@ -194,13 +194,13 @@ public final class RedisLiveState implements LiveState {
         return places.conversationsOf(ownerId);
     }
 
-    /** Putting back the conversation whose dequeue is held pending cancels the dequeue: it never left. */
+    /** Putting back a conversation whose dequeue is held pending cancels it; a pending unassign is made with it. */
     @Override
     public void enqueue(WaitingConversation entry) {
         pending.enqueue(entry);
     }
 
-    /** Reads the waiting conversation and holds its dequeue pending (see {@link PendingDequeue}). */
+    /** Reads the waiting conversation and holds its dequeue pending (see {@link PendingTake}). */
     @Override
     public WaitingConversation dequeue(String conversationId) {
         return pending.dequeue(conversationId);
@@ -355,9 +355,9 @@ public final class RedisLiveState implements LiveState {
         memory.readmit(conversationId, ownerId);
     }
 
+    /** A read of what no take changes: a take held pending stays pending (a take-back decides with it). */
     @Override
     public int passedOver(String conversationId) {
-        flush();
         return memory.passedOver(conversationId);
     }
 
@@ -370,12 +370,11 @@ public final class RedisLiveState implements LiveState {
     }
 
     /**
-     * A view from the near-cache, with no round trip while it is fresh (see {@link NearCache#read}); see
-     * {@link RedisView}.
+     * A view from the near-cache, no round trip while it is fresh (see {@link NearCache#read}, {@link RedisView}); a
+     * take held pending stays pending for the view's commit, the view counting it with the owner it is taken from.
      */
     @Override
     public LiveView view(Conversation conversation, Instant now, Set<String> owners, String cursorScope) {
-        flush();
         NearCache.Snapshot snapshot = cache.read(cursorScope);
         return new RedisView(pending, memory, snapshot, snapshot.leftOut(conversation.id()), conversation, now,
                 owners, cursorScope);

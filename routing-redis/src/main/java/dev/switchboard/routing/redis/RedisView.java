@@ -25,7 +25,7 @@ import java.util.Set;
  */
 final class RedisView implements LiveView {
 
-    private final PendingDequeue pending;
+    private final PendingTake pending;
     private final LiveMemory memory;
     private final Conversation conversation;
     private final Instant now;
@@ -42,7 +42,7 @@ final class RedisView implements LiveView {
     private LiveMemory.Remembered remembered;
     private List<Candidate> candidates;
 
-    RedisView(PendingDequeue pending, LiveMemory memory, NearCache.Snapshot snapshot, NearCache.LeftOut leftOut,
+    RedisView(PendingTake pending, LiveMemory memory, NearCache.Snapshot snapshot, NearCache.LeftOut leftOut,
             Conversation conversation, Instant now, Set<String> owners, String cursorScope) {
         this.pending = pending;
         this.memory = memory;

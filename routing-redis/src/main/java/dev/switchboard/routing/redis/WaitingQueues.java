@@ -43,13 +43,21 @@ final class WaitingQueues {
     }
 
     boolean enqueue(WaitingConversation entry) {
+        return enqueue(entry, "");
+    }
+
+    /**
+     * Puts a conversation in its queue: one in no place, or, when {@code fromOwner} is not empty, one that owner
+     * owns, taken from it in the same script; false, and nothing changed, when it is not there.
+     */
+    boolean enqueue(WaitingConversation entry, String fromOwner) {
         Keys.notNull(entry, "entry");
         String id = entry.conversation().id();
         Long added = scripts.run(ENQUEUE, ScriptOutputType.INTEGER, keys.conversation(id), List.of(id,
                 entry.queue(), ServeScore.member(entry), Long.toString(serveScore.score(entry.conversation())),
                 entry.conversation().channel(), entry.conversation().customerId(),
                 ConversationCodec.encode(entry.conversation()), entry.reason(), entry.enqueuedAt().toString(),
-                entry.slaDeadline().toString(), Long.toString(entry.slaDeadline().toEpochMilli()), tracked));
+                entry.slaDeadline().toString(), Long.toString(entry.slaDeadline().toEpochMilli()), tracked, fromOwner));
         return added == 1L;
     }
 
@@ -94,7 +102,7 @@ final class WaitingQueues {
         Long updated = scripts.run(REASON, ScriptOutputType.INTEGER, keys.conversation(conversationId),
                 List.of(reason));
         if (updated != 1L) {
-            throw PendingDequeue.notWaiting(conversationId);
+            throw PendingTake.notWaiting(conversationId);
         }
     }
 

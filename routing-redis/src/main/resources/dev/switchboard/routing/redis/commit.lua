@@ -2,8 +2,10 @@
 -- (epoch ms), memory ttl (ms), the queue it waits in ('' when it must be in no place), whether it is automatic ('1':
 -- the owner must not be at its fairness cap or otherwise held back, see held_back; '0' for a claim or a transfer),
 -- the owner's local day and daily limit ('' for none), whether to track it under its customer ('1'), the number of
--- cursors read then (key, version) pairs, the cursor scope, the number of moves then (key, position) pairs, then the
--- epoch and version the caller's near-cache holds ('-' and '-' for a caller that keeps none). Checks everything
+-- cursors read then (key, version) pairs, the cursor scope, the number of moves then (key, position) pairs, the
+-- epoch and version the caller's near-cache holds ('-' and '-' for a caller that keeps none), then the owner it must
+-- be taken from ('' for none; given, as for a take-back or a transfer, the conversation must be that owner's, and
+-- moves from it to this owner in this script, see take_owned, instead of being in no place). Checks everything
 -- before it changes anything (but for dropping fairness-window entries that have expired), so a refusal leaves the
 -- state as it was. Returns the outcome, then, for a caller with a near-cache, the changes since its version with the
 -- scope's cursors (see changes), whether committed or refused.
@@ -15,6 +17,7 @@ local reads = tonumber(ARGV[14])
 local scope_at = 15 + 2 * reads
 local since_at = scope_at + 2 + 2 * tonumber(ARGV[scope_at + 1])
 local cursors = P .. 'cursors:' .. ARGV[scope_at]
+local from_owner = ARGV[since_at + 2]
 local function outcome(result)
   if ARGV[since_at + 1] == '-' then return {result} end
   return {result, changes(ARGV[since_at], ARGV[since_at + 1], ARGV[scope_at])}
@@ -22,8 +25,10 @@ end
 
 if redis.call('EXISTS', okey) == 0 then return outcome('OWNER_GONE') end
 local place = fields(KEYS[1])
-if place.owner or place.offered or (place.queue or '') ~= from_queue
-    or redis.call('EXISTS', P .. 'alias:' .. id) == 1 then
+local moved
+if from_owner ~= '' then moved = place.owner ~= from_owner
+else moved = place.owner or place.offered or (place.queue or '') ~= from_queue end
+if moved or redis.call('EXISTS', P .. 'alias:' .. id) == 1 then
   return outcome('ALREADY_PLACED')
 end
 if not may_receive_work(okey) then return outcome('OWNER_UNAVAILABLE') end
@@ -38,6 +43,7 @@ for i = 15, scope_at - 1, 2 do
   end
 end
 
+if from_owner ~= '' then take_owned(id, from_owner, '', 0) end
 if place.queue then unqueue(id, place) else track(customer, id, tracked) end
 place_owned(id, owner, channel, customer, data, at, memory_ttl, day)
 for i = scope_at + 2, scope_at + 1 + 2 * tonumber(ARGV[scope_at + 1]), 2 do

@@ -111,8 +111,8 @@ class MultiInstanceRoutersTest {
         for (int i = 0; i < OWNERS; i++) {
             owners.add(Owner.agent(owner(i)).capacity(new Capacity(TOTAL, Map.of("chat", CHAT_LIMIT))).build());
         }
-        // offline owners keep their conversations (the clock stands still): taking them back is many calls, which
-        // routers on several instances would race each other in (see docs/multi-instance.md)
+        // offline owners keep their conversations (the clock stands still), which keeps this long test's churn cheap;
+        // taking them back at once, each moved in one script, is raced by ConcurrentTakeBacksTest
         return Router.builder().plan(PLAN).clock(clock).owners(owners)
                 .offlinePolicy(OfflinePolicy.keepFor(Duration.ofHours(1))).liveState(store.liveState()).build();
     }

@@ -1,0 +1,163 @@
+package dev.switchboard.routing.redis;
+
+import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.DailyCap;
+import dev.switchboard.routing.Owner;
+import dev.switchboard.routing.Placement;
+import dev.switchboard.routing.WaitingConversation;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Takes made together with what follows them. A router takes a conversation from where it is before it places it
+ * again: out of its queue before it commits it to an owner (a drain, a claim), and from its owner before it routes it
+ * again (a take-back) or gives it to another (a transfer); then, refused, it may put a dequeued one back. Made one call
+ * each, the conversation would be in no place between them for every other instance to see, and lost if this JVM
+ * died. So a take (a dequeue or an unassign) is only read and held pending for the thread that asked, then made in the
+ * same script as the commit or enqueue that places the conversation, which first checks it is still where it was
+ * taken from, or not at all when a dequeued one is put back; before any other call the live state makes it alone
+ * ({@link #flush}), so the router sees every take made as it asked.
+ */
+final class PendingTake {
+
+    /** Where the conversation whose take is pending is taken from: its queue, or its owner. */
+    private final ThreadLocal<Placement> pending = new ThreadLocal<>();
+    private final WaitingQueues queues;
+    private final LivePlaces places;
+    private final NearCache cache;
+
+    PendingTake(WaitingQueues queues, LivePlaces places, NearCache cache) {
+        this.queues = queues;
+        this.places = places;
+        this.cache = cache;
+    }
+
+    /** Reads the waiting conversation and holds its dequeue pending. */
+    WaitingConversation dequeue(String conversationId) {
+        Placement.Waiting waiting = hold(conversationId, Placement.Waiting.class, "waiting");
+        return waiting.entry();
+    }
+
+    /** Reads the owned conversation and holds its unassign (from the owner it has now) pending. */
+    Conversation unassign(String conversationId) {
+        return hold(conversationId, Placement.Owned.class, "owned").conversation();
+    }
+
+    private <P extends Placement> P hold(String conversationId, Class<P> kind, String where) {
+        flush();
+        P place = places.placement(Keys.id(conversationId, "conversationId")).filter(kind::isInstance).map(kind::cast)
+                .filter(found -> found.conversation().id().equals(conversationId))
+                .orElseThrow(() -> new IllegalStateException("conversation '" + conversationId + "' is not " + where));
+        pending.set(place);
+        return place;
+    }
+
+    /**
+     * Puts a conversation in a queue; putting the one whose dequeue is pending back in the same queue cancels the
+     * dequeue, even when the entry it is put back with is older than the one in Redis (another instance changed why it
+     * waits meanwhile): it never left, and stays as Redis has it. One whose unassign is pending moves from its owner to
+     * the queue in one script, refused when that owner no longer owns it.
+     */
+    void enqueue(WaitingConversation entry) {
+        Keys.notNull(entry, "entry");
+        Placement held = pending.get();
+        String fromOwner = "";
+        if (held != null && held.conversation().id().equals(entry.conversation().id())) {
+            if (held instanceof Placement.Waiting waiting && waiting.entry().queue().equals(entry.queue())) {
+                pending.remove();
+                return;
+            }
+            if (held instanceof Placement.Owned owned) {
+                pending.remove();
+                fromOwner = owned.ownerId();
+                cache.stale();
+            }
+        }
+        flush();
+        if (!queues.enqueue(entry, fromOwner)) {
+            throw new IllegalStateException("conversation '" + entry.conversation().id() + "' is already placed"
+                    + (fromOwner.isEmpty() ? "" : " (no longer owned by '" + fromOwner + "'); nothing changed"));
+        }
+    }
+
+    /**
+     * Commits an assignment with the pending take of its conversation, if there is one, in one script; refused, the
+     * take stays pending (the router puts the conversation back or decides again next), but when the conversation is
+     * no longer where it was taken from (another instance moved it): then it is dropped and the call fails, with
+     * nothing changed; failed, it is dropped, and the conversation is still where it was.
+     */
+    CommitResult commit(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap) {
+        Placement from = pending.get();
+        if (from == null || !from.conversation().id().equals(assignment.conversation().id())) {
+            flush();
+            return places.commit(assignment, automatic, dailyCap, "");
+        }
+        CommitResult result;
+        try {
+            result = from instanceof Placement.Owned owned
+                    ? places.commit(assignment, automatic, dailyCap, owned.ownerId())
+                    : places.commit(assignment.fromQueue(((Placement.Waiting) from).entry().queue()), automatic,
+                            dailyCap, "");
+        } catch (RuntimeException e) { // Redis unavailable: the conversation stays where it is
+            pending.remove();
+            throw e;
+        }
+        if (result.committed()) {
+            pending.remove();
+        } else if (result == CommitResult.ALREADY_PLACED && from instanceof Placement.Owned owned) {
+            pending.remove();
+            throw new IllegalStateException("conversation '" + owned.conversation().id() + "' is no longer owned by '"
+                    + owned.ownerId() + "' (another instance moved it); nothing changed");
+        }
+        return result;
+    }
+
+    /**
+     * Assigns a conversation to the owner {@code to} reads (a claim or a transfer, not automatic), with its pending
+     * take if any; refused, or the owner not read, the take is dropped too, and the conversation stays where it was.
+     */
+    void assign(Conversation conversation, Supplier<Owner> to, Instant at) {
+        Owner owner;
+        try {
+            owner = to.get();
+        } catch (RuntimeException e) {
+            drop(conversation.id());
+            throw e;
+        }
+        CommitResult result = commit(Assignment.of(conversation, owner.id(), at), false, owner.dailyCap());
+        if (!result.committed()) {
+            drop(conversation.id());
+            throw result == CommitResult.OWNER_GONE ? LiveRoster.notOnRoster(owner.id())
+                    : new IllegalStateException("owner '" + owner.id() + "' cannot take conversation '"
+                            + conversation.id() + "': " + result);
+        }
+    }
+
+    private void drop(String conversationId) {
+        Placement held = pending.get();
+        if (held != null && held.conversation().id().equals(conversationId)) {
+            pending.remove();
+        }
+    }
+
+    /** Makes the pending take, if there is one, alone; refused when the conversation is no longer where it was. */
+    void flush() {
+        Placement held = pending.get();
+        if (held == null) {
+            return;
+        }
+        pending.remove();
+        String id = held.conversation().id();
+        if (held instanceof Placement.Owned owned) {
+            places.unassign(id, owned.ownerId(), Optional.empty()).orElseThrow(() -> new IllegalStateException(
+                    "conversation '" + id + "' is no longer owned by '" + owned.ownerId() + "'"));
+        } else {
+            queues.dequeue(id).orElseThrow(() -> notWaiting(id));
+        }
+    }
+
+    static IllegalStateException notWaiting(String conversationId) {
+        return new IllegalStateException("conversation '" + conversationId + "' is not waiting");
+    }
+}
