@@ -47,10 +47,13 @@ final class Drains {
         PlanRunner.Served served = settler.plan().servedBy(ownerId);
         TakeableNeeds takeable = new TakeableNeeds(served.rules(), state.status(ownerId));
         Optional<WaitingConversation> entry = Optional.empty();
-        while (state.hasRoom(ownerId, now)
-                && (entry = state.waitingAfter(entry, served.queues(), takeable)).isPresent()) {
+        do { // the owner has room: checked above for the first, after each offer for the next
+            entry = state.waitingAfter(entry, served.queues(), takeable);
+            if (entry.isEmpty()) {
+                return;
+            }
             offer(entry.get(), now);
-        }
+        } while (state.hasRoom(ownerId, now));
     }
 
     /**
