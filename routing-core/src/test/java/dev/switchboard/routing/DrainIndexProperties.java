@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.state.LiveStateFactory;
-import dev.switchboard.routing.state.LiveStateSettings;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -91,19 +88,6 @@ class DrainIndexProperties {
     record Decline(int pick) implements Op {}
 
     record Accept(int pick) implements Op {}
-
-    /** The embedded store, but every drain decides each waiting conversation of the owner's queues again. */
-    static final class PlainScan extends DefaultsOnlyLiveState {
-        PlainScan(LiveStateSettings settings) {
-            super(settings);
-        }
-
-        @Override
-        public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous,
-                Collection<String> queues, Predicate<WaitingNeed> wanted) {
-            return waitingAfter(previous, queues);
-        }
-    }
 
     /** One router under test, with what it published and how many decisions its chains made. */
     static final class Run {
@@ -189,8 +173,8 @@ class DrainIndexProperties {
             @ForAll("rules") List<RuleSpec> rules, @ForAll("operations") List<Op> operations) {
         ManualClock clock = new ManualClock(START);
         Run indexed = new Run(InMemoryLiveState::new, owners, rules, clock);
-        Run defaults = new Run(DefaultsOnlyLiveState::new, owners, rules, clock);
-        Run plain = new Run(PlainScan::new, owners, rules, clock);
+        Run defaults = new Run(DefaultsOnlyLiveState::of, owners, rules, clock);
+        Run plain = new Run(DefaultsOnlyLiveState::plainScan, owners, rules, clock);
         List<Run> runs = List.of(indexed, defaults, plain);
         int routed = 0;
         boolean passedOver = false;

@@ -3,7 +3,7 @@ package dev.switchboard.routing;
 import static dev.switchboard.routing.TestStrategies.START;
 import static dev.switchboard.routing.TestStrategies.conversation;
 import static dev.switchboard.routing.TestStrategies.firstAvailable;
-import static dev.switchboard.routing.TestStrategies.strategy;
+import static dev.switchboard.routing.TestStrategies.holdingDecisionOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.routing.event.RoutingEvent;
@@ -54,14 +54,8 @@ class RouterListenedSharedPathTest {
 
     /** A chain that holds the decision of "held" until {@link #letGo} opens, after opening {@link #deciding}. */
     private Router.Builder builder() {
-        Strategy held = strategy("held", (conversation, view) -> {
-            if (conversation.id().equals("held")) {
-                deciding.countDown();
-                await(letGo);
-            }
-            return Verdict.pass(PassReason.NOT_APPLICABLE, "only holds one decision");
-        });
-        return Router.builder().clock(new ManualClock(START)).chain(held, firstAvailable())
+        return Router.builder().clock(new ManualClock(START))
+                .chain(holdingDecisionOf("held", deciding, letGo), firstAvailable())
                 .fallbackQueue("waiting", Duration.ofMinutes(10)).owner(Owner.agent("ana").capacity(2).build());
     }
 
@@ -86,14 +80,5 @@ class RouterListenedSharedPathTest {
         assertThat(kept.events()).containsExactly("quick assigned to ana", "quick released by ana",
                 "held assigned to ana", "held released by ana");
         assertThat(kept.numbers).isSorted().doesNotHaveDuplicates();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

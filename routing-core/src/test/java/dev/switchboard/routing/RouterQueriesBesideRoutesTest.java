@@ -3,7 +3,7 @@ package dev.switchboard.routing;
 import static dev.switchboard.routing.TestStrategies.START;
 import static dev.switchboard.routing.TestStrategies.conversation;
 import static dev.switchboard.routing.TestStrategies.firstAvailable;
-import static dev.switchboard.routing.TestStrategies.strategy;
+import static dev.switchboard.routing.TestStrategies.holdingDecisionOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -25,14 +25,8 @@ class RouterQueriesBesideRoutesTest {
 
     /** A router whose chain holds the decision of c1 until {@link #letGo} opens, after opening {@link #deciding}. */
     private Router router() {
-        Strategy held = strategy("held", (conversation, view) -> {
-            if (conversation.id().equals("c1")) {
-                deciding.countDown();
-                await(letGo);
-            }
-            return Verdict.pass(PassReason.NOT_APPLICABLE, "only holds the decision");
-        });
-        return Router.builder().clock(new ManualClock(START)).chain(held, firstAvailable())
+        return Router.builder().clock(new ManualClock(START))
+                .chain(holdingDecisionOf("c1", deciding, letGo), firstAvailable())
                 .fallbackQueue("waiting", Duration.ofMinutes(10))
                 .owner(Owner.agent("ana").capacity(2).build()).build();
     }
@@ -56,14 +50,5 @@ class RouterQueriesBesideRoutesTest {
         letGo.countDown();
         assertThat(route.get()).isInstanceOf(Decision.Assigned.class);
         assertThat(router.ownerStatus("ana").conversationIds()).containsExactly("c0", "c1");
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.routing;
 
 import static dev.switchboard.routing.TestStrategies.agent;
+import static dev.switchboard.routing.TestStrategies.await;
 import static dev.switchboard.routing.TestStrategies.conversation;
 import static dev.switchboard.routing.TestStrategies.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,14 +51,5 @@ class RouterRetryTest {
                 .isEqualTo(new Placement.Owned(placement.conversation(), "ben")));
         assertThat(router.stats().retried()).isEqualTo(1);
         assertThat(router.stats().assigned()).isEqualTo(2);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.routing;
 
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -61,6 +62,30 @@ public final class TestStrategies {
             return chosen == null ? Verdict.pass(PassReason.NO_CAPACITY, "nobody has room")
                     : Verdict.assign(chosen, "next in turn", "rotation", chosen.rosterPosition() + 1);
         });
+    }
+
+    /**
+     * Passes on every conversation, but first, for the one whose id is {@code heldId}, opens {@code deciding} and
+     * waits until {@code letGo} opens: a decision held in the middle, for tests of what other threads may do then.
+     */
+    static Strategy holdingDecisionOf(String heldId, CountDownLatch deciding, CountDownLatch letGo) {
+        return strategy("held", (conversation, view) -> {
+            if (conversation.id().equals(heldId)) {
+                deciding.countDown();
+                await(letGo);
+            }
+            return Verdict.pass(PassReason.NOT_APPLICABLE, "only holds one decision");
+        });
+    }
+
+    /** Waits for the latch; an interrupt is restored and reported as an IllegalStateException. */
+    static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Holds every conversation where it waits. */
