@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,24 +71,8 @@ class RedisRestartTest {
                 stores.get(0).putOwner(Owner.agent("o" + i).capacity(new Capacity(TOTAL, Map.of("chat", 2)))
                         .build(), Presence.ONLINE);
             }
-            CountDownLatch working = new CountDownLatch(THREADS);
-            CountDownLatch sawItDown = new CountDownLatch(THREADS);
-            CountDownLatch back = new CountDownLatch(1);
+            RedisOutage outage = new RedisOutage(REDIS, THREADS);
             AtomicInteger ids = new AtomicInteger();
-
-            Thread killer = new Thread(() -> {
-                try {
-                    working.await();
-                    REDIS.kill();
-                    sawItDown.await();
-                    REDIS.start();
-                    back.countDown();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "redis-killer");
-            killer.setDaemon(true);
-            killer.start();
 
             List<Outcome> outcomes = Workers.run(THREADS, thread -> {
                 RedisRoutingStore store = stores.get(thread);
@@ -126,21 +108,20 @@ class RedisRestartTest {
                         failures++;
                         unsure.add(id + "@" + owner);
                         if (failures == 1) {
-                            sawItDown.countDown();
-                            await(back);
+                            outage.sawItDown();
                         }
                         continue;
                     }
-                    if (back.getCount() == 0) {
+                    if (outage.isOver()) {
                         after++;
                     } else if (++before == OPERATIONS_AROUND_THE_RESTART) {
-                        working.countDown();
+                        outage.workedBefore();
                     }
                 }
                 resolve(store, unsure, held, heldIds);
                 return new Outcome(held, failures);
             });
-            killer.join(TimeUnit.SECONDS.toMillis(30));
+            outage.awaitEnd();
 
             RedisRoutingStore store = stores.get(0);
             Map<String, String> held = new HashMap<>();
@@ -189,16 +170,5 @@ class RedisRestartTest {
             }
         }
         unsure.clear();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new AssertionError("Redis did not come back within 30 seconds");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while Redis was down", e);
-        }
     }
 }

@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -130,23 +128,8 @@ class RouterRestartTest {
         ManualClock clock = new ManualClock(T0);
         List<RedisRoutingStore> stores = List.of(REDIS.store(tenant), REDIS.store(tenant));
         List<Router> routers = List.of(router(stores.get(0), clock, 3), router(stores.get(1), clock, 3));
-        CountDownLatch working = new CountDownLatch(THREADS);
-        CountDownLatch sawItDown = new CountDownLatch(THREADS);
-        CountDownLatch back = new CountDownLatch(1);
+        RedisOutage outage = new RedisOutage(REDIS, THREADS);
         AtomicInteger ids = new AtomicInteger();
-        Thread killer = new Thread(() -> {
-            try {
-                working.await();
-                REDIS.kill();
-                sawItDown.await();
-                REDIS.start();
-                back.countDown();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "redis-killer");
-        killer.setDaemon(true);
-        killer.start();
         try {
             List<Outcome> outcomes = Workers.run(THREADS, thread -> {
                 Router router = routers.get(thread);
@@ -177,24 +160,23 @@ class RouterRestartTest {
                         failures++;
                         unsure.add(id);
                         if (failures == 1) {
-                            sawItDown.countDown();
-                            await(back);
+                            outage.sawItDown();
                         }
                         continue;
                     } catch (IllegalStateException lostARace) { // with the other router, over a waiting one
                         unsure.add(id);
                         continue;
                     }
-                    if (back.getCount() == 0) {
+                    if (outage.isOver()) {
                         after++;
                     } else if (++before == CALLS_AROUND_THE_RESTART) {
-                        working.countDown();
+                        outage.workedBefore();
                     }
                 }
                 settle(router, unsure, open);
                 return new Outcome(new HashSet<>(open), failures);
             });
-            killer.join(TimeUnit.SECONDS.toMillis(30));
+            outage.awaitEnd();
 
             Set<String> open = new HashSet<>();
             for (Outcome outcome : outcomes) {
@@ -227,17 +209,6 @@ class RouterRestartTest {
                 open.add(id);
             }
             unsure.remove(id);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new AssertionError("Redis did not come back within 30 seconds");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while Redis was down", e);
         }
     }
 }
