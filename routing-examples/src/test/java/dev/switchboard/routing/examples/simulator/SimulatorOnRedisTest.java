@@ -3,10 +3,7 @@ package dev.switchboard.routing.examples.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.routing.testkit.RedisProcess;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -34,25 +31,16 @@ class SimulatorOnRedisTest {
         REDIS.close();
     }
 
-    private record Run(int status, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Simulator.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     void aDayOnRedis_hasTheFiguresOfTheDayInMemory_andTheSameReport() throws IOException {
         String[] day = {"--seed", "7", "--agents", "8", "--conversations", "150", "--out", out.toString()};
-        Run inMemory = run(day);
+        SimulatorRun inMemory = SimulatorRun.of(day);
         byte[] inMemoryHtml = Files.readAllBytes(out.resolve(HtmlReport.FILE_NAME));
 
         String[] onRedis = Stream.concat(Arrays.stream(day),
                 Stream.of("--redis", REDIS.uri())).toArray(String[]::new);
-        Run redis = run(onRedis);
+        SimulatorRun redis = SimulatorRun.of(onRedis);
 
         assertThat(inMemory.status()).isZero();
         assertThat(redis.status()).as(redis.err()).isZero();
@@ -65,8 +53,8 @@ class SimulatorOnRedisTest {
         String[] day = {"--seed", "3", "--agents", "4", "--conversations", "40", "--out", out.toString(),
             "--redis", REDIS.uri()};
 
-        Run first = run(day);
-        Run second = run(day);
+        SimulatorRun first = SimulatorRun.of(day);
+        SimulatorRun second = SimulatorRun.of(day);
 
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(second.out()).isEqualTo(first.out());

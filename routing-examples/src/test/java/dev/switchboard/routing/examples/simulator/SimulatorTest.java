@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.routing.RouterInput;
 import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.replay.RoutingLog;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,34 +19,24 @@ class SimulatorTest {
     @TempDir
     Path out;
 
-    /** What one run printed, and its exit status. */
-    private record Run(int status, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Simulator.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     void theSameSeed_printsTheSameComparison_andWritesTheSameHtml_byteForByte() throws IOException {
         String[] args = {"--seed", "7", "--agents", "8", "--conversations", "500", "--out", out.toString()};
-        Run first = run(args);
+        SimulatorRun first = SimulatorRun.of(args);
         byte[] firstHtml = Files.readAllBytes(out.resolve(HtmlReport.FILE_NAME));
-        Run second = run(args);
+        SimulatorRun second = SimulatorRun.of(args);
 
         assertThat(first.status()).isZero();
         assertThat(second.out()).isEqualTo(first.out());
         assertThat(Files.readAllBytes(out.resolve(HtmlReport.FILE_NAME))).isEqualTo(firstHtml);
-        assertThat(run("--seed=8", "--agents=8", "--conversations=500", "--out=" + out).out())
+        assertThat(SimulatorRun.of("--seed=8", "--agents=8", "--conversations=500", "--out=" + out).out())
                 .isNotEqualTo(first.out());
     }
 
     @Test
     void theDefaultRun_comparesEveryChain_onTheShippedDay_andSaysWhereTheReportIs() throws IOException {
-        Run run = run("--out", out.toString());
+        SimulatorRun run = SimulatorRun.of("--out", out.toString());
 
         assertThat(run.status()).isZero();
         assertThat(run.out()).startsWith("Switchboard simulator: Northwind support desk, 2026-03-03\n"
@@ -95,8 +82,8 @@ class SimulatorTest {
     void record_writesTheLastChainsRoutingLog_whichReadsBackWithEveryConversationRouted() throws IOException {
         Path log = out.resolve("day.jsonl");
 
-        Run run = run("--seed", "7", "--agents", "8", "--conversations", "200", "--out", out.toString(),
-                "--record", log.toString());
+        SimulatorRun run = SimulatorRun.of("--seed", "7", "--agents", "8", "--conversations", "200",
+                "--out", out.toString(), "--record", log.toString());
 
         assertThat(run.status()).isZero();
         RoutingLog read = RoutingLog.read(log, List.of());
@@ -106,7 +93,7 @@ class SimulatorTest {
 
     @Test
     void help_explainsEveryOption_andExitsZero() {
-        Run run = run("--help");
+        SimulatorRun run = SimulatorRun.of("--help");
 
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("--seed", "--agents", "--conversations", "--config", "--rules", "--out",
@@ -128,7 +115,7 @@ class SimulatorTest {
         "--redis localhost:6379 | --redis must be a Redis URL such as redis://localhost:6379, was 'localhost:6379'",
     })
     void aBadOption_isExplainedOnStandardError_withExitStatusTwo(String args, String message) {
-        Run run = run(args.split(" "));
+        SimulatorRun run = SimulatorRun.of(args.split(" "));
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).startsWith("simulator: ").contains(message);
@@ -140,7 +127,7 @@ class SimulatorTest {
         Path config = out.resolve("desk.json");
         Files.writeString(config, ScenarioFileTest.VALID.replace("\"capacity\": 2", "\"capacity\": 2.5"));
 
-        Run run = run("--config", config.toString());
+        SimulatorRun run = SimulatorRun.of("--config", config.toString());
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("agents[0].capacity must be a whole number from 1 to 100, was 2.5");
@@ -151,7 +138,7 @@ class SimulatorTest {
         Path config = out.resolve("desk.json");
         Files.writeString(config, ScenarioFileTest.VALID);
 
-        Run run = run("--config", config.toString(), "--out", out.toString());
+        SimulatorRun run = SimulatorRun.of("--config", config.toString(), "--out", out.toString());
 
         assertThat(run.status()).isZero();
         assertThat(run.out()).startsWith("Switchboard simulator: Tiny desk, 2026-03-03\nseed 42, 2 agents, "
@@ -188,7 +175,8 @@ class SimulatorTest {
         Path rules = out.resolve("desk-rules.json");
         Files.writeString(rules, TINY_RULES);
 
-        Run run = run("--config", config.toString(), "--rules", rules.toString(), "--out", out.toString());
+        SimulatorRun run = SimulatorRun.of("--config", config.toString(), "--rules", rules.toString(),
+                "--out", out.toString());
 
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("  rules                    the rules of desk-rules.json: urgent, billing, "
@@ -202,7 +190,7 @@ class SimulatorTest {
         Files.writeString(rules, RulesFileTest.shippedDocument().replaceFirst("\"team\": \"senior\"",
                 "\"team\": \"seniors\""));
 
-        Run run = run("--rules", rules.toString(), "--out", out.toString());
+        SimulatorRun run = SimulatorRun.of("--rules", rules.toString(), "--out", out.toString());
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("simulator: invalid rules: " + rules + ": the routing configuration has 1 "
@@ -218,7 +206,8 @@ class SimulatorTest {
         Path rules = out.resolve("desk-rules.json");
         Files.writeString(rules, TINY_RULES.replace("\"capacity\": 2", "\"capacity\": 4"));
 
-        Run run = run("--config", config.toString(), "--rules", rules.toString(), "--out", out.toString());
+        SimulatorRun run = SimulatorRun.of("--config", config.toString(), "--rules", rules.toString(),
+                "--out", out.toString());
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).startsWith("simulator: invalid rules: " + rules + ": its owners must be the agents of "
