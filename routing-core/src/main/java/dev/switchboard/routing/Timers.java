@@ -70,7 +70,10 @@ final class Timers {
      * when it was already routed again {@code maxBounces} times, puts it in the review queue.
      */
     private void lapse(String id, Instant deadline, Instant now) {
-        String ownerId = ((Placement.Owned) state.placement(id).orElseThrow()).ownerId();
+        if (!(state.placement(id).orElse(null) instanceof Placement.Owned owned)) {
+            return; // released or taken back since it was due, by another instance sharing the store
+        }
+        String ownerId = owned.ownerId();
         Conversation conversation = state.unassign(id);
         int missed = state.recordLapse(id, ownerId);
         events.publish(new RoutingEvent.ResponseDeadlineMissed(now, conversation, ownerId, deadline, missed));

@@ -1,6 +1,7 @@
 package dev.switchboard.routing.redis;
 
 import io.lettuce.core.ScriptOutputType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,10 +70,13 @@ final class LiveMemory {
         return link.call(redis -> redis.zrem(keys.deadlines(), conversationId)) == 1L;
     }
 
-    /** The response deadlines due by {@code now}, earliest first, claimed by this caller alone. */
-    Map<String, Instant> responseDeadlinesDue(Instant now) {
+    /**
+     * The response deadlines due by {@code now}, earliest first, leased to this caller alone for {@code lease}: a
+     * deadline its lapse did not stop by then is handed out again.
+     */
+    Map<String, Instant> responseDeadlinesDue(Instant now, Duration lease) {
         List<Object> due = scripts.run(DEADLINES_DUE, ScriptOutputType.MULTI, keys.deadlines(),
-                List.of(Long.toString(now.toEpochMilli())));
+                List.of(Long.toString(now.toEpochMilli()), Long.toString(lease.toMillis())));
         Map<String, Instant> deadlines = new LinkedHashMap<>();
         for (int i = 0; i < due.size(); i += 2) {
             deadlines.put((String) due.get(i), Instant.ofEpochMilli((long) Double.parseDouble((String) due.get(i

@@ -174,10 +174,13 @@ final class LivePlaces {
         return new Placement.Owned(offer.conversation(), ownerId);
     }
 
-    /** The offers due by {@code now}, claimed by this caller alone, earliest first. */
-    List<Placement.Offered> offersDue(Instant now) {
+    /**
+     * The offers due by {@code now}, earliest first, leased to this caller alone for {@code lease}: an offer whose
+     * expiry did not take it back by then is handed out again.
+     */
+    List<Placement.Offered> offersDue(Instant now, Duration lease) {
         List<Object> reply = scripts.run(OFFERS_DUE, ScriptOutputType.MULTI, keys.offers(),
-                List.of(Long.toString(now.toEpochMilli())));
+                List.of(Long.toString(now.toEpochMilli()), Long.toString(lease.toMillis())));
         List<Placement.Offered> due = new ArrayList<>();
         for (Object entry : reply) {
             List<?> offer = (List<?>) entry;

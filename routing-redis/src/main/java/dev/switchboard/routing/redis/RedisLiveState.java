@@ -58,6 +58,7 @@ public final class RedisLiveState implements LiveState {
     private final PendingTake pending;
     private final RedisSnapshots snapshots;
     private final NearCache cache;
+    private final Duration claimLease;
 
     private RedisLiveState(RedisRoutingStore store, LiveStateSettings settings) {
         this.link = store.link();
@@ -75,6 +76,7 @@ public final class RedisLiveState implements LiveState {
         this.identities = store.identities();
         this.pending = new PendingTake(queues, places, cache);
         this.snapshots = new RedisSnapshots(scripts, keys, settings, store.identities().ttl());
+        this.claimLease = store.claimLease();
     }
 
     /** Makes a router's live state on the store's Redis, prefix and tenant; the store's connection is shared. */
@@ -290,11 +292,14 @@ public final class RedisLiveState implements LiveState {
         return memory.stopResponseDeadline(conversationId);
     }
 
-    /** The deadlines due, each handed to this caller alone: another instance that ticks does not get them too. */
+    /**
+     * The deadlines due, each leased to this caller alone for the store's {@link RedisRoutingStore.Builder#claimLease}:
+     * another instance that ticks gets one only if its lapse did not stop it by then (as when this one died).
+     */
     @Override
     public Map<String, Instant> responseDeadlinesDue(Instant now) {
         flush();
-        return memory.responseDeadlinesDue(now);
+        return memory.responseDeadlinesDue(now, claimLease);
     }
 
     @Override
@@ -336,11 +341,14 @@ public final class RedisLiveState implements LiveState {
         return places.accept(conversationId, ownerId);
     }
 
-    /** The offers due, each handed to this caller alone: another instance that ticks does not expire them too. */
+    /**
+     * The offers due, each leased to this caller alone for the store's {@link RedisRoutingStore.Builder#claimLease}:
+     * another instance that ticks gets one only if its expiry did not take it back by then (as when this one died).
+     */
     @Override
     public List<Placement.Offered> offersDue(Instant now) {
         flush();
-        return places.offersDue(now);
+        return places.offersDue(now, claimLease);
     }
 
     @Override

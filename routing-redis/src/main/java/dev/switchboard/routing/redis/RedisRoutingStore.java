@@ -43,11 +43,13 @@ public final class RedisRoutingStore implements AutoCloseable {
     private final int takeScan;
     private final Duration nearCacheMaxAge;
     private final InstantSource nearCacheClock;
+    private final Duration claimLease;
 
     private RedisRoutingStore(Builder builder) {
         takeScan = builder.takeScan;
         nearCacheMaxAge = builder.nearCacheMaxAge;
         nearCacheClock = builder.nearCacheClock;
+        claimLease = builder.claimLease;
         Keys keys = new Keys(builder.prefix, builder.tenant);
         link = new RedisLink(builder.uri, builder.connectTimeout, builder.commandTimeout);
         scripts = new Scripts(link, keys, builder.scriptReloads);
@@ -56,7 +58,7 @@ public final class RedisRoutingStore implements AutoCloseable {
         assignments = new Assignments(scripts, link, keys, builder.customerTtl);
         queues = new WaitingQueues(scripts, keys, new ServeScore(builder.agingStep, false), builder.customerTtl,
                 builder.takeScan, false);
-        timers = new Timers(scripts, link, keys);
+        timers = new Timers(scripts, link, keys, claimLease);
         identities = new Identities(scripts, link, keys, builder.identityTtl);
     }
 
@@ -168,8 +170,9 @@ public final class RedisRoutingStore implements AutoCloseable {
     }
 
     /**
-     * Hands this caller the timers due at {@code now} (at most {@code limit}, earliest first) and stops them, so that
-     * no other caller gets them: each due timer goes to exactly one caller.
+     * Hands this caller the timers due at {@code now} (at most {@code limit}, earliest first), each leased to it alone
+     * for {@link Builder#claimLease}: the caller {@link #cancel cancels} (or {@link #schedule moves}) each one it ran,
+     * and a timer still due when its lease runs out, as when its claimer died, is handed out again.
      */
     public List<DueTimer> claimDue(Instant now, int limit) {
         return timers.claimDue(now, limit);
@@ -236,6 +239,10 @@ public final class RedisRoutingStore implements AutoCloseable {
         return nearCacheClock;
     }
 
+    Duration claimLease() {
+        return claimLease;
+    }
+
     /** Closes the connection; the state stays in Redis. */
     @Override
     public void close() {
@@ -258,6 +265,7 @@ public final class RedisRoutingStore implements AutoCloseable {
         private Duration agingStep;
         private Integer takeScan;
         private Duration nearCacheMaxAge;
+        private Duration claimLease;
         private InstantSource nearCacheClock;
 
         private Builder() {}
@@ -359,6 +367,17 @@ public final class RedisRoutingStore implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a caller holds what it claimed that is due (timers, response deadlines, offers that expire) before
+         * it is handed to another caller, on the callers' clock: long enough to settle it, short enough to wait out
+         * when the claimer died. Default 30 s.
+         */
+        public Builder claimLease(Duration value) {
+            once(claimLease, "claimLease");
+            claimLease = Keys.positive(value, "claimLease");
+            return this;
+        }
+
         /** The clock the near-cache's age is measured by; default the system clock (for tests). */
         Builder nearCacheClock(InstantSource value) {
             once(nearCacheClock, "nearCacheClock");
@@ -383,6 +402,7 @@ public final class RedisRoutingStore implements AutoCloseable {
             copy.agingStep = agingStep == null ? Duration.ZERO : agingStep;
             copy.takeScan = takeScan == null ? 100 : takeScan;
             copy.nearCacheMaxAge = nearCacheMaxAge == null ? Duration.ofMillis(50) : nearCacheMaxAge;
+            copy.claimLease = claimLease == null ? Duration.ofSeconds(30) : claimLease;
             copy.nearCacheClock = nearCacheClock == null ? InstantSource.system() : nearCacheClock;
             return new RedisRoutingStore(copy);
         }

@@ -1,32 +1,38 @@
 package dev.switchboard.routing.redis;
 
 import io.lettuce.core.ScriptOutputType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every timer of the tenant in one sorted set, scored by when it is due (epoch milliseconds), each member
- * {@code <kind>:<subject>}: scheduling a timer again moves it, and a claim hands each due timer to one caller alone.
+ * {@code <kind>:<subject>}: scheduling a timer again moves it, and a claim leases each due timer to one caller alone
+ * until it cancels or moves it; a lease that runs out (its claimer died) hands the timer out again.
  */
 final class Timers {
 
+    private static final Scripts.Script SCHEDULE = Scripts.load("schedule-timer");
     private static final Scripts.Script CLAIM = Scripts.load("claim-timers");
 
     private final Scripts scripts;
     private final RedisLink link;
     private final Keys keys;
+    private final String lease;
 
-    Timers(Scripts scripts, RedisLink link, Keys keys) {
+    Timers(Scripts scripts, RedisLink link, Keys keys, Duration lease) {
         this.scripts = scripts;
         this.link = link;
         this.keys = keys;
+        this.lease = Long.toString(lease.toMillis());
     }
 
     void schedule(TimerKind kind, String subject, Instant due) {
         Keys.notNull(due, "due");
         String member = member(kind, subject);
-        link.call(redis -> redis.zadd(keys.timers(), due.toEpochMilli(), member));
+        scripts.run(SCHEDULE, ScriptOutputType.INTEGER, keys.timers(), List.of(member,
+                Long.toString(due.toEpochMilli())));
     }
 
     boolean cancel(TimerKind kind, String subject) {
@@ -40,7 +46,7 @@ final class Timers {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
         List<Object> due = scripts.run(CLAIM, ScriptOutputType.MULTI, keys.timers(),
-                List.of(Long.toString(now.toEpochMilli()), Integer.toString(limit)));
+                List.of(Long.toString(now.toEpochMilli()), Integer.toString(limit), lease));
         List<DueTimer> timers = new ArrayList<>(due.size() / 2);
         for (int i = 0; i < due.size(); i += 2) {
             String member = (String) due.get(i);

@@ -1,5 +1,5 @@
--- Starts an owned conversation's response deadline: KEYS[1] its place; ARGV: prefix, id, deadline (epoch ms). 0
--- (nothing changed) when it is not owned.
+-- Starts an owned conversation's response deadline (see schedule): KEYS[1] its place; ARGV: prefix, id, deadline
+-- (epoch ms). 0 (nothing changed) when it is not owned.
 if not redis.call('HGET', KEYS[1], 'owner') then return 0 end
-redis.call('ZADD', P .. 'deadlines', ARGV[3], ARGV[2])
+schedule(P .. 'deadlines', ARGV[2], ARGV[3])
 return 1

@@ -11,6 +11,6 @@ redis.call('HSET', KEYS[1], 'queue', queue, 'member', member, 'channel', ARGV[6]
   'data', ARGV[8], 'reason', ARGV[9], 'enqueued', ARGV[10], 'sla', ARGV[11])
 redis.call('ZADD', P .. 'queue:' .. queue, score, member)
 redis.call('ZADD', P .. 'waiting', score, member)
-redis.call('ZADD', P .. 'timers', ARGV[12], 'SLA_BREACH:' .. id)
+schedule(P .. 'timers', 'SLA_BREACH:' .. id, ARGV[12])
 track(ARGV[7], id, ARGV[13])
 return 1

@@ -208,6 +208,34 @@ local function changes(epoch, since, scope)
     left_out}
 end
 
+-- Starts a member of sorted set `key` (the timers, the deadlines) due at `due` (epoch ms), or moves it: a lease on it
+-- ends (see claim_due), as it is due anew.
+local function schedule(key, member, due)
+  redis.call('ZADD', key, due, member)
+  redis.call('ZREM', key .. ':leased', member)
+end
+
+-- Hands this caller the members of sorted set `key` due by `now` (epoch ms; scores at or before it, earliest first,
+-- at most `limit`, or all for 0) that no other caller holds: each is leased to this caller for `lease` ms in `key`:leased, so that
+-- another caller is handed it only once the lease ran out, as when its claimer died before it settled it. Settling a
+-- member takes it out of `key` (or moves it there); a lease left behind runs out on its own. Returns member, due pairs.
+local function claim_due(key, now, lease, limit)
+  local leases = key .. ':leased'
+  redis.call('ZREMRANGEBYSCORE', leases, '-inf', now)
+  local due = limit == 0 and redis.call('ZRANGEBYSCORE', key, '-inf', now, 'WITHSCORES')
+      or redis.call('ZRANGEBYSCORE', key, '-inf', now, 'WITHSCORES', 'LIMIT', 0, limit + redis.call('ZCARD', leases))
+  local claimed = {}
+  for i = 1, #due, 2 do
+    if limit > 0 and #claimed == 2 * limit then break end
+    if not redis.call('ZSCORE', leases, due[i]) then
+      redis.call('ZADD', leases, tonumber(now) + tonumber(lease), due[i])
+      table.insert(claimed, due[i])
+      table.insert(claimed, due[i + 1])
+    end
+  end
+  return claimed
+end
+
 -- Takes an owned conversation from its owner (`expected`, or whoever owns it when ''): its place, the owner's room,
 -- its customer's tracking and its response deadline. When it ended at `at` (epoch ms; '' when it did not end, as in
 -- a transfer) it counts as the owner's release: its last release, its wrap-up and its recent releases, kept `keep`
