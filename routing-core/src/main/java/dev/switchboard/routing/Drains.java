@@ -96,15 +96,15 @@ final class Drains {
     }
 
     /**
-     * Takes every conversation from an owner, removes it from the roster, then decides them again as
-     * {@link #takeBack(String, String, Instant)} does; all are taken before the owner leaves, so none goes back to it.
+     * Takes an owner off the roster: first offline, so that nothing is given to it any more, then its conversations
+     * taken back as {@link #takeBack(String, String, Instant)} does, each decided again without it, then it leaves.
+     * On a store that several instances share, each conversation moves in one step and the owner leaves only once it
+     * holds none: a call that fails midway leaves the owner offline with what it still holds, for a tick to take back.
      */
     void takeBackAndRemove(String ownerId, String reason, Instant now) {
-        List<Conversation> owned = new ArrayList<>();
-        List<Conversation> unoffered = takeEach(ownerId, reason, now, owned::add);
+        state.setPresence(ownerId, Presence.OFFLINE, now);
+        takeBack(ownerId, reason, now);
         state.removeOwner(ownerId);
-        reroute(owned, ownerId, reason, now);
-        unoffered.forEach(conversation -> settler.settle(conversation, now, Optional.empty(), Offers.because(reason)));
     }
 
     /**

@@ -21,13 +21,20 @@ import java.util.function.Supplier;
  */
 final class PendingTake {
 
-    /** Where the conversation whose take is pending is taken from: its queue, or its owner. */
-    private final ThreadLocal<Placement> pending = new ThreadLocal<>();
+    /**
+     * Where the conversation whose take is pending is taken from (its queue, or its owner), and how many calls to
+     * Redis had failed on the thread when it was held.
+     */
+    private record Held(Placement place, int failuresThen) {}
+
+    private final ThreadLocal<Held> pending = new ThreadLocal<>();
+    private final RedisLink link;
     private final WaitingQueues queues;
     private final LivePlaces places;
     private final NearCache cache;
 
-    PendingTake(WaitingQueues queues, LivePlaces places, NearCache cache) {
+    PendingTake(RedisLink link, WaitingQueues queues, LivePlaces places, NearCache cache) {
+        this.link = link;
         this.queues = queues;
         this.places = places;
         this.cache = cache;
@@ -49,7 +56,7 @@ final class PendingTake {
         P place = places.placement(Keys.id(conversationId, "conversationId")).filter(kind::isInstance).map(kind::cast)
                 .filter(found -> found.conversation().id().equals(conversationId))
                 .orElseThrow(() -> new IllegalStateException("conversation '" + conversationId + "' is not " + where));
-        pending.set(place);
+        pending.set(new Held(place, link.failuresOnThisThread()));
         return place;
     }
 
@@ -61,7 +68,7 @@ final class PendingTake {
      */
     void enqueue(WaitingConversation entry) {
         Keys.notNull(entry, "entry");
-        Placement held = pending.get();
+        Placement held = held();
         String fromOwner = "";
         if (held != null && held.conversation().id().equals(entry.conversation().id())) {
             if (held instanceof Placement.Waiting waiting && waiting.entry().queue().equals(entry.queue())) {
@@ -88,7 +95,7 @@ final class PendingTake {
      * nothing changed; failed, it is dropped, and the conversation is still where it was.
      */
     CommitResult commit(Assignment assignment, boolean automatic, Optional<DailyCap> dailyCap) {
-        Placement from = pending.get();
+        Placement from = held();
         if (from == null || !from.conversation().id().equals(assignment.conversation().id())) {
             flush();
             return places.commit(assignment, automatic, dailyCap, "");
@@ -135,7 +142,7 @@ final class PendingTake {
     }
 
     private void drop(String conversationId) {
-        Placement held = pending.get();
+        Placement held = held();
         if (held != null && held.conversation().id().equals(conversationId)) {
             pending.remove();
         }
@@ -143,7 +150,7 @@ final class PendingTake {
 
     /** Makes the pending take, if there is one, alone; refused when the conversation is no longer where it was. */
     void flush() {
-        Placement held = pending.get();
+        Placement held = held();
         if (held == null) {
             return;
         }
@@ -155,6 +162,19 @@ final class PendingTake {
         } else {
             queues.dequeue(id).orElseThrow(() -> notWaiting(id));
         }
+    }
+
+    /**
+     * The take pending for this thread, or null. One held before a call to Redis on this thread failed is dropped: the
+     * router's call that held it failed with that call, and the conversation is still where it was taken from.
+     */
+    private Placement held() {
+        Held held = pending.get();
+        if (held != null && held.failuresThen() != link.failuresOnThisThread()) {
+            pending.remove();
+            return null;
+        }
+        return held == null ? null : held.place();
     }
 
     static IllegalStateException notWaiting(String conversationId) {

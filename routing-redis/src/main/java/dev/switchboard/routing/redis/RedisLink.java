@@ -26,6 +26,8 @@ final class RedisLink implements AutoCloseable {
     private final RedisURI uri;
     private StatefulRedisConnection<String, String> connection;
     private boolean closed;
+    /** How many calls failed to reach Redis on each thread, so that what a failed call held is dropped. */
+    private final ThreadLocal<int[]> failures = ThreadLocal.withInitial(() -> new int[1]);
 
     RedisLink(RedisURI uri, Duration connectTimeout, Duration commandTimeout) {
         this.uri = uri;
@@ -40,6 +42,20 @@ final class RedisLink implements AutoCloseable {
 
     /** Runs commands on the connection; a failure to reach Redis is a {@link RedisUnavailableException}. */
     <T> T call(Function<RedisCommands<String, String>, T> commands) {
+        try {
+            return attempt(commands);
+        } catch (RedisUnavailableException e) {
+            failures.get()[0]++;
+            throw e;
+        }
+    }
+
+    /** How many calls on this thread failed to reach Redis (a {@link RedisUnavailableException}) so far. */
+    int failuresOnThisThread() {
+        return failures.get()[0];
+    }
+
+    private <T> T attempt(Function<RedisCommands<String, String>, T> commands) {
         StatefulRedisConnection<String, String> open = connection();
         try {
             return commands.apply(open.sync());
