@@ -67,13 +67,24 @@ final class Drains {
         }
     }
 
-    /** Decides a waiting conversation again, unless it is held for review. */
+    /**
+     * Decides a waiting conversation again, unless it is held for review. On a store that several routers share,
+     * another may serve it between the check that it still waits and the take: the store then refuses the take, with
+     * nothing changed, and the drain goes on to the next one; the call that drained (a release, say) took effect.
+     */
     private void offer(WaitingConversation entry, Instant now) {
         if (!StateChecks.stillWaiting(state, entry)) {
             return; // another router sharing the store served it since it was read
         }
-        if (!heldForReview(entry)) {
+        if (heldForReview(entry)) {
+            return;
+        }
+        try {
             settler.settle(entry.conversation(), now, Optional.of(entry));
+        } catch (IllegalStateException refused) {
+            if (StateChecks.stillWaiting(state, entry)) {
+                throw refused;
+            }
         }
     }
 
