@@ -74,8 +74,8 @@ final class Timers {
             return; // released or taken back since it was due, by another instance sharing the store
         }
         String ownerId = owned.ownerId();
+        int missed = state.recordLapse(id, ownerId); // first: a store may hold the take until the conversation's next place
         Conversation conversation = state.unassign(id);
-        int missed = state.recordLapse(id, ownerId);
         events.publish(new RoutingEvent.ResponseDeadlineMissed(now, conversation, ownerId, deadline, missed));
         String reason = "owner " + ownerId + " did not reply by the response deadline " + deadline;
         if (missed > maxBounces) {

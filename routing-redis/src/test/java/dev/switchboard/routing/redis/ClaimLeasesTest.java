@@ -147,6 +147,27 @@ class ClaimLeasesTest {
             assertThat(now.ownerId()).isNotEqualTo(owner);
         }
 
+        @Test
+        void aLapseWhoseInstanceDiedMidway_leftTheConversationWithItsOwner_forTheOtherInstanceToLapse() {
+            RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("front-line", Duration.ofHours(1)),
+                    new QueueSpec("review", Duration.ofHours(1))),
+                    List.of(Rule.builder("front-line").chain(new RoundRobin()).queue("front-line").build()));
+            Router first = router(dying, "recordLapse", plan, true);
+            Router second = router(surviving, "", plan, true);
+            first.addOwner(agent("ana", 1));
+            first.addOwner(agent("ben", 1));
+            first.route(chat("c1"));
+            String owner = ((Placement.Owned) second.placement("c1").orElseThrow()).ownerId();
+
+            clock.advance(Duration.ofMinutes(5));
+            assertThatThrownBy(first::tick).hasMessage("the instance died after recordLapse");
+            assertThat(second.placement("c1")).contains(new Placement.Owned(chat("c1"), owner));
+
+            clock.advance(LEASE);
+            second.tick();
+            assertThat(((Placement.Owned) second.placement("c1").orElseThrow()).ownerId()).isNotEqualTo(owner);
+        }
+
         private Router router(RedisRoutingStore store, String diesAfter, RoutingPlan plan) {
             return router(store, diesAfter, plan, false);
         }
