@@ -39,6 +39,8 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
     private final Writer out;
     private final Map<RoutingPlan, RoutingConfig> documents = Collections.synchronizedMap(new IdentityHashMap<>());
     private final LineEncoder encoder = new LineEncoder(plan -> Optional.ofNullable(documents.get(plan)));
+    /** Writes an event's line; made once, so that a line costs no lambda. */
+    private final Encoding<RoutingEvent> events = encoder::write;
     private final AtomicLong dropped = new AtomicLong();
     /** The line being written, reused from line to line; guarded by {@code this}. */
     private final CharArrayWriter buffer = new CharArrayWriter(1_024);
@@ -62,7 +64,7 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
 
     private JsonLinesRecorder(Writer out, LogHeader header) {
         this.out = notNull(out, "out");
-        writeLine(generator -> generator.writeTree(header.write()));
+        writeLine((generator, line) -> generator.writeTree(line.write()), header);
     }
 
     /** A recorder writing to a new (or truncated) UTF-8 file, with a header that names no configuration. */
@@ -95,7 +97,7 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
 
     @Override
     public void onEvent(RoutingEvent event) {
-        writeLine(generator -> encoder.write(generator, event));
+        writeLine(events, event);
     }
 
     /** How many lines could not be written. */
@@ -103,19 +105,19 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
         return dropped.get();
     }
 
-    /** What one line holds, written to the recorder's generator. */
-    private interface Line {
-        void writeTo(JsonGenerator generator) throws IOException;
+    /** How one kind of line is written to the recorder's generator. */
+    private interface Encoding<T> {
+        void write(JsonGenerator generator, T line) throws IOException;
     }
 
     /**
      * Writes one line whole or not at all: the JSON is streamed into a buffer this recorder reuses (no tree, no string
      * per line), and only a complete line reaches the output.
      */
-    private synchronized void writeLine(Line line) {
+    private synchronized <T> void writeLine(Encoding<T> encoding, T line) {
         try {
             buffer.reset();
-            line.writeTo(generator);
+            encoding.write(generator, line);
             generator.writeRaw('\n');
             generator.flush();
             buffer.writeTo(out);

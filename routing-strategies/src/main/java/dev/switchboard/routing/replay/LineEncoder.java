@@ -17,6 +17,7 @@ import dev.switchboard.routing.event.RoutingEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -265,7 +266,9 @@ final class LineEncoder {
         out.writeStringField("language", conversation.language());
         out.writeStringField("region", conversation.region());
         out.writeArrayFieldStart("requiredSkills");
-        for (SkillRequirement skill : conversation.requiredSkills()) {
+        List<SkillRequirement> skills = conversation.requiredSkills();
+        for (int i = 0; i < skills.size(); i++) { // by index, here and below: no iterator per line
+            SkillRequirement skill = skills.get(i);
             out.writeStartObject();
             out.writeStringField("skill", skill.skill());
             out.writeNumberField("minProficiency", skill.minProficiency());
@@ -279,8 +282,9 @@ final class LineEncoder {
         }
         out.writeEndObject();
         out.writeArrayFieldStart("preferredOwners");
-        for (String owner : conversation.preferredOwners()) {
-            out.writeString(owner);
+        List<String> preferred = conversation.preferredOwners();
+        for (int i = 0; i < preferred.size(); i++) {
+            out.writeString(preferred.get(i));
         }
         out.writeEndArray();
         instant(out, "createdAt", conversation.createdAt());
@@ -319,7 +323,9 @@ final class LineEncoder {
             out.writeEndObject();
         }
         out.writeArrayFieldStart("steps");
-        for (Trace.Step step : trace.steps()) {
+        List<Trace.Step> steps = trace.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Trace.Step step = steps.get(i);
             out.writeStartObject();
             out.writeStringField("strategy", step.strategy());
             Verdict verdict = step.verdict();
