@@ -1,5 +1,7 @@
 package dev.switchboard.routing.replay;
 
+import static dev.switchboard.routing.replay.LineField.*;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
@@ -45,7 +47,10 @@ final class LineEncoder {
     };
 
     private final Function<RoutingPlan, Optional<RoutingConfig>> documents;
+    /** The last instant written, as {@link IsoInstant} formatted it, and its length (-1: not in its years). */
     private final char[] instant = new char[IsoInstant.MAX_LENGTH];
+    private Instant lastInstant;
+    private int instantLength;
 
     /** An encoder that writes a plan replacement with the document {@code documents} gives for its plan. */
     LineEncoder(Function<RoutingPlan, Optional<RoutingConfig>> documents) {
@@ -75,7 +80,7 @@ final class LineEncoder {
     /** Writes the event's line, without its line terminator. */
     void write(JsonGenerator out, RoutingEvent event) throws IOException {
         out.writeStartObject();
-        instant(out, "at", event.at());
+        instant(out, AT, event.at());
         if (event instanceof RoutingEvent.Input input) {
             writeInput(out, input.input());
         } else {
@@ -87,66 +92,66 @@ final class LineEncoder {
     private void writeInput(JsonGenerator out, RouterInput input) throws IOException {
         if (input instanceof RouterInput.Roster roster) {
             type(out, "roster");
-            out.writeObjectFieldStart("presences");
+            startObject(out, PRESENCES);
             for (Map.Entry<String, Presence> entry : sorted(roster.presences()).entrySet()) {
                 out.writeStringField(entry.getKey(), name(entry.getValue()));
             }
             out.writeEndObject();
         } else if (input instanceof RouterInput.Route route) {
             type(out, "route");
-            out.writeFieldName("conversation");
+            field(out, CONVERSATION);
             conversation(out, route.conversation());
         } else if (input instanceof RouterInput.Release release) {
             type(out, "release");
-            out.writeStringField("conversation", release.conversationId());
+            text(out, CONVERSATION, release.conversationId());
         } else if (input instanceof RouterInput.Transfer transfer) {
             type(out, "transfer");
-            out.writeStringField("conversation", transfer.conversationId());
-            out.writeStringField("to", transfer.toOwnerId());
+            text(out, CONVERSATION, transfer.conversationId());
+            text(out, TO, transfer.toOwnerId());
             handoff(out, transfer.handoff());
         } else if (input instanceof RouterInput.Claim claim) {
             type(out, "claim");
-            out.writeStringField("owner", claim.ownerId());
-            out.writeStringField("conversation", claim.conversationId());
+            text(out, OWNER, claim.ownerId());
+            text(out, CONVERSATION, claim.conversationId());
         } else if (input instanceof RouterInput.Accept accept) {
             type(out, "accept");
-            out.writeStringField("owner", accept.ownerId());
-            out.writeStringField("conversation", accept.conversationId());
+            text(out, OWNER, accept.ownerId());
+            text(out, CONVERSATION, accept.conversationId());
         } else if (input instanceof RouterInput.Decline decline) {
             type(out, "decline");
-            out.writeStringField("owner", decline.ownerId());
-            out.writeStringField("conversation", decline.conversationId());
-            out.writeStringField("reason", decline.reason());
+            text(out, OWNER, decline.ownerId());
+            text(out, CONVERSATION, decline.conversationId());
+            text(out, REASON, decline.reason());
         } else if (input instanceof RouterInput.Acknowledge acknowledge) {
             type(out, "acknowledge");
-            out.writeStringField("conversation", acknowledge.conversationId());
+            text(out, CONVERSATION, acknowledge.conversationId());
         } else if (input instanceof RouterInput.Link link) {
             type(out, "link");
-            out.writeStringField("identity", link.identity());
-            out.writeStringField("other", link.otherIdentity());
+            text(out, IDENTITY, link.identity());
+            text(out, OTHER, link.otherIdentity());
         } else if (input instanceof RouterInput.ReplacePlan replace) {
             type(out, "replace-plan");
             Optional<RoutingConfig> document = documents.apply(replace.plan());
             if (document.isPresent()) {
-                out.writeFieldName("configuration");
+                field(out, CONFIGURATION);
                 out.writeTree(LogHeader.document(document.get()));
             }
         } else if (input instanceof RouterInput.SetPresence presence) {
             type(out, "set-presence");
-            out.writeStringField("owner", presence.ownerId());
-            out.writeStringField("presence", name(presence.presence()));
+            text(out, OWNER, presence.ownerId());
+            text(out, PRESENCE, name(presence.presence()));
         } else if (input instanceof RouterInput.SetCapacity capacity) {
             type(out, "set-capacity");
-            out.writeStringField("owner", capacity.ownerId());
-            out.writeFieldName("capacity");
+            text(out, OWNER, capacity.ownerId());
+            field(out, CAPACITY);
             capacity(out, capacity.capacity());
         } else if (input instanceof RouterInput.AddOwner add) {
             type(out, "add-owner");
-            out.writeStringField("owner", add.owner().id());
-            out.writeStringField("presence", name(add.presence()));
+            text(out, OWNER, add.owner().id());
+            text(out, PRESENCE, name(add.presence()));
         } else if (input instanceof RouterInput.RemoveOwner remove) {
             type(out, "remove-owner");
-            out.writeStringField("owner", remove.ownerId());
+            text(out, OWNER, remove.ownerId());
         } else {
             type(out, "tick");
         }
@@ -155,156 +160,185 @@ final class LineEncoder {
     private void writeOutcome(JsonGenerator out, RoutingEvent event) throws IOException {
         if (event instanceof RoutingEvent.Assigned assigned) {
             start(out, "assigned", assigned.conversation());
-            out.writeStringField("owner", assigned.ownerId());
-            out.writeStringField("strategy", assigned.strategy());
-            out.writeFieldName("trace");
+            text(out, OWNER, assigned.ownerId());
+            text(out, STRATEGY, assigned.strategy());
+            field(out, TRACE);
             trace(out, assigned.trace());
         } else if (event instanceof RoutingEvent.Queued queued) {
             start(out, "queued", queued.conversation());
-            out.writeStringField("queue", queued.queue());
-            out.writeStringField("reason", queued.reason());
-            instant(out, "slaDeadline", queued.slaDeadline());
-            out.writeFieldName("trace");
+            text(out, QUEUE, queued.queue());
+            text(out, REASON, queued.reason());
+            instant(out, SLA_DEADLINE, queued.slaDeadline());
+            field(out, TRACE);
             trace(out, queued.trace());
         } else if (event instanceof RoutingEvent.Rejected rejected) {
             start(out, "rejected", rejected.conversation());
-            out.writeStringField("reason", rejected.reason());
-            out.writeFieldName("trace");
+            text(out, REASON, rejected.reason());
+            field(out, TRACE);
             trace(out, rejected.trace());
         } else if (event instanceof RoutingEvent.Offered offered) {
             start(out, "offered", offered.conversation());
-            out.writeStringField("owner", offered.ownerId());
-            out.writeStringField("strategy", offered.strategy());
-            instant(out, "expiresAt", offered.expiresAt());
-            out.writeFieldName("trace");
+            text(out, OWNER, offered.ownerId());
+            text(out, STRATEGY, offered.strategy());
+            instant(out, EXPIRES_AT, offered.expiresAt());
+            field(out, TRACE);
             trace(out, offered.trace());
         } else if (event instanceof RoutingEvent.OfferDeclined declined) {
             start(out, "offer-declined", declined.conversation());
-            out.writeStringField("owner", declined.ownerId());
-            out.writeStringField("reason", declined.reason());
+            text(out, OWNER, declined.ownerId());
+            text(out, REASON, declined.reason());
         } else if (event instanceof RoutingEvent.OfferExpired expired) {
             start(out, "offer-expired", expired.conversation());
-            out.writeStringField("owner", expired.ownerId());
-            instant(out, "expiresAt", expired.expiresAt());
+            text(out, OWNER, expired.ownerId());
+            instant(out, EXPIRES_AT, expired.expiresAt());
         } else if (event instanceof RoutingEvent.OfferWithdrawn withdrawn) {
             start(out, "offer-withdrawn", withdrawn.conversation());
-            out.writeStringField("owner", withdrawn.ownerId());
-            out.writeStringField("reason", withdrawn.reason());
+            text(out, OWNER, withdrawn.ownerId());
+            text(out, REASON, withdrawn.reason());
         } else if (event instanceof RoutingEvent.Transferred transferred) {
             start(out, "transferred", transferred.conversation());
-            out.writeStringField("from", transferred.fromOwnerId());
-            out.writeStringField("to", transferred.toOwnerId());
+            text(out, FROM, transferred.fromOwnerId());
+            text(out, TO, transferred.toOwnerId());
             handoff(out, transferred.handoff());
         } else if (event instanceof RoutingEvent.Rerouted rerouted) {
             start(out, "rerouted", rerouted.conversation());
-            out.writeStringField("from", rerouted.fromOwnerId());
-            out.writeStringField("reason", rerouted.reason());
+            text(out, FROM, rerouted.fromOwnerId());
+            text(out, REASON, rerouted.reason());
         } else if (event instanceof RoutingEvent.Overflowed overflowed) {
             start(out, "overflowed", overflowed.conversation());
-            out.writeStringField("from", overflowed.fromRule());
-            out.writeStringField("to", overflowed.to());
-            out.writeStringField("reason", overflowed.reason());
-            out.writeFieldName("now");
+            text(out, FROM, overflowed.fromRule());
+            text(out, TO, overflowed.to());
+            text(out, REASON, overflowed.reason());
+            field(out, NOW);
             conversation(out, overflowed.conversation());
         } else if (event instanceof RoutingEvent.Joined joined) {
             start(out, "joined", joined.conversation());
-            out.writeStringField("joined", joined.joinedConversationId());
-            out.writeStringField("from", joined.from());
+            text(out, JOINED, joined.joinedConversationId());
+            text(out, FROM, joined.from());
         } else if (event instanceof RoutingEvent.Released released) {
             start(out, "released", released.conversation());
-            out.writeStringField("from", released.from());
+            text(out, FROM, released.from());
         } else if (event instanceof RoutingEvent.ResponseDeadlineMissed missed) {
             start(out, "response-deadline-missed", missed.conversation());
-            out.writeStringField("owner", missed.ownerId());
-            instant(out, "deadline", missed.deadline());
-            out.writeNumberField("missed", missed.missed());
+            text(out, OWNER, missed.ownerId());
+            instant(out, DEADLINE, missed.deadline());
+            number(out, MISSED, missed.missed());
         } else if (event instanceof RoutingEvent.SlaBreached breached) {
             start(out, "sla-breached", breached.conversation());
-            out.writeStringField("queue", breached.queue());
-            instant(out, "slaDeadline", breached.slaDeadline());
+            text(out, QUEUE, breached.queue());
+            instant(out, SLA_DEADLINE, breached.slaDeadline());
         } else if (event instanceof RoutingEvent.PresenceChanged changed) {
             type(out, "presence-changed");
-            out.writeStringField("owner", changed.ownerId());
-            out.writeStringField("from", name(changed.from()));
-            out.writeStringField("to", name(changed.to()));
+            text(out, OWNER, changed.ownerId());
+            text(out, FROM, name(changed.from()));
+            text(out, TO, name(changed.to()));
         } else if (event instanceof RoutingEvent.CapacityChanged changed) {
             type(out, "capacity-changed");
-            out.writeStringField("owner", changed.ownerId());
-            out.writeFieldName("from");
+            text(out, OWNER, changed.ownerId());
+            field(out, FROM);
             capacity(out, changed.from());
-            out.writeFieldName("to");
+            field(out, TO);
             capacity(out, changed.to());
         } else if (event instanceof RoutingEvent.OwnerJoined joined) {
             type(out, "owner-joined");
-            out.writeStringField("owner", joined.owner().id());
-            out.writeStringField("presence", name(joined.presence()));
+            text(out, OWNER, joined.owner().id());
+            text(out, PRESENCE, name(joined.presence()));
         } else {
             type(out, "owner-left");
-            out.writeStringField("owner", ((RoutingEvent.OwnerLeft) event).ownerId());
+            text(out, OWNER, ((RoutingEvent.OwnerLeft) event).ownerId());
         }
     }
 
     private static void type(JsonGenerator out, String type) throws IOException {
-        out.writeStringField("type", type);
+        text(out, TYPE, type);
+    }
+
+    private static void field(JsonGenerator out, LineField field) throws IOException {
+        out.writeFieldName(field.quoted);
+    }
+
+    private static void text(JsonGenerator out, LineField field, String value) throws IOException {
+        out.writeFieldName(field.quoted);
+        out.writeString(value);
+    }
+
+    private static void number(JsonGenerator out, LineField field, int value) throws IOException {
+        out.writeFieldName(field.quoted);
+        out.writeNumber(value);
+    }
+
+    private static void bool(JsonGenerator out, LineField field, boolean value) throws IOException {
+        out.writeFieldName(field.quoted);
+        out.writeBoolean(value);
+    }
+
+    private static void startObject(JsonGenerator out, LineField field) throws IOException {
+        out.writeFieldName(field.quoted);
+        out.writeStartObject();
+    }
+
+    private static void startArray(JsonGenerator out, LineField field) throws IOException {
+        out.writeFieldName(field.quoted);
+        out.writeStartArray();
     }
 
     /** The type of an event about a conversation, and the conversation's id. */
     private static void start(JsonGenerator out, String type, Conversation conversation) throws IOException {
         type(out, type);
-        out.writeStringField("conversation", conversation.id());
+        text(out, CONVERSATION, conversation.id());
     }
 
     /** A conversation as lines (and state snapshots) write it. */
     void conversation(JsonGenerator out, Conversation conversation) throws IOException {
         out.writeStartObject();
-        out.writeStringField("id", conversation.id());
-        out.writeStringField("customer", conversation.customerId());
-        out.writeStringField("channel", conversation.channel());
-        out.writeStringField("type", conversation.type());
-        out.writeStringField("priority", name(conversation.priority()));
-        out.writeBooleanField("vip", conversation.vip());
-        out.writeStringField("language", conversation.language());
-        out.writeStringField("region", conversation.region());
-        out.writeArrayFieldStart("requiredSkills");
+        text(out, ID, conversation.id());
+        text(out, CUSTOMER, conversation.customerId());
+        text(out, CHANNEL, conversation.channel());
+        text(out, TYPE, conversation.type());
+        text(out, PRIORITY, name(conversation.priority()));
+        bool(out, VIP, conversation.vip());
+        text(out, LANGUAGE, conversation.language());
+        text(out, REGION, conversation.region());
+        startArray(out, REQUIRED_SKILLS);
         List<SkillRequirement> skills = conversation.requiredSkills();
         for (int i = 0; i < skills.size(); i++) { // by index, here and below: no iterator per line
             SkillRequirement skill = skills.get(i);
             out.writeStartObject();
-            out.writeStringField("skill", skill.skill());
-            out.writeNumberField("minProficiency", skill.minProficiency());
-            out.writeBooleanField("optional", skill.optional());
+            text(out, SKILL, skill.skill());
+            number(out, MIN_PROFICIENCY, skill.minProficiency());
+            bool(out, OPTIONAL, skill.optional());
             out.writeEndObject();
         }
         out.writeEndArray();
-        out.writeObjectFieldStart("attributes");
+        startObject(out, ATTRIBUTES);
         for (Map.Entry<String, String> entry : sorted(conversation.attributes()).entrySet()) {
             out.writeStringField(entry.getKey(), entry.getValue());
         }
         out.writeEndObject();
-        out.writeArrayFieldStart("preferredOwners");
+        startArray(out, PREFERRED_OWNERS);
         List<String> preferred = conversation.preferredOwners();
         for (int i = 0; i < preferred.size(); i++) {
             out.writeString(preferred.get(i));
         }
         out.writeEndArray();
-        instant(out, "createdAt", conversation.createdAt());
-        instant(out, "lastActivityAt", conversation.lastActivityAt());
+        instant(out, CREATED_AT, conversation.createdAt());
+        instant(out, LAST_ACTIVITY_AT, conversation.lastActivityAt());
         out.writeEndObject();
     }
 
     private static void handoff(JsonGenerator out, Handoff handoff) throws IOException {
-        out.writeObjectFieldStart("handoff");
-        out.writeStringField("summary", handoff.summary());
-        out.writeStringField("alreadySaid", handoff.alreadySaid());
-        out.writeStringField("nextAction", handoff.nextAction());
+        startObject(out, HANDOFF);
+        text(out, SUMMARY, handoff.summary());
+        text(out, ALREADY_SAID, handoff.alreadySaid());
+        text(out, NEXT_ACTION, handoff.nextAction());
         out.writeEndObject();
     }
 
     /** A capacity as lines (and state snapshots) write it. */
     void capacity(JsonGenerator out, Capacity capacity) throws IOException {
         out.writeStartObject();
-        out.writeNumberField("total", capacity.total());
-        out.writeObjectFieldStart("perChannel");
+        number(out, TOTAL, capacity.total());
+        startObject(out, PER_CHANNEL);
         for (Map.Entry<String, Integer> entry : sorted(capacity.perChannel()).entrySet()) {
             out.writeNumberField(entry.getKey(), entry.getValue());
         }
@@ -317,42 +351,42 @@ final class LineEncoder {
         out.writeStartObject();
         if (trace.rule().isPresent()) {
             Trace.RuleMatch rule = trace.rule().get();
-            out.writeObjectFieldStart("rule");
-            out.writeStringField("name", rule.name());
-            out.writeStringField("reason", rule.reason());
+            startObject(out, RULE);
+            text(out, NAME, rule.name());
+            text(out, REASON, rule.reason());
             out.writeEndObject();
         }
-        out.writeArrayFieldStart("steps");
+        startArray(out, STEPS);
         List<Trace.Step> steps = trace.steps();
         for (int i = 0; i < steps.size(); i++) {
             Trace.Step step = steps.get(i);
             out.writeStartObject();
-            out.writeStringField("strategy", step.strategy());
+            text(out, STRATEGY, step.strategy());
             Verdict verdict = step.verdict();
             if (verdict instanceof Verdict.Assign assign) {
-                out.writeStringField("verdict", "assign");
-                out.writeStringField("owner", assign.ownerId());
-                out.writeStringField("reason", assign.reason());
-                out.writeObjectFieldStart("cursors");
+                text(out, VERDICT, "assign");
+                text(out, OWNER, assign.ownerId());
+                text(out, REASON, assign.reason());
+                startObject(out, CURSORS);
                 for (Map.Entry<String, Long> entry : sorted(assign.cursors()).entrySet()) {
                     out.writeNumberField(entry.getKey(), entry.getValue());
                 }
                 out.writeEndObject();
             } else if (verdict instanceof Verdict.Enqueue enqueue) {
-                out.writeStringField("verdict", "enqueue");
-                out.writeStringField("queue", enqueue.queue());
-                out.writeStringField("reason", enqueue.reason());
+                text(out, VERDICT, "enqueue");
+                text(out, QUEUE, enqueue.queue());
+                text(out, REASON, enqueue.reason());
             } else if (verdict instanceof Verdict.Hold hold) {
-                out.writeStringField("verdict", "hold");
-                out.writeStringField("reason", hold.reason());
+                text(out, VERDICT, "hold");
+                text(out, REASON, hold.reason());
             } else if (verdict instanceof Verdict.Reject reject) {
-                out.writeStringField("verdict", "reject");
-                out.writeStringField("reason", reject.reason());
+                text(out, VERDICT, "reject");
+                text(out, REASON, reject.reason());
             } else {
                 Verdict.Pass pass = (Verdict.Pass) verdict;
-                out.writeStringField("verdict", "pass");
-                out.writeStringField("code", name(pass.code()));
-                out.writeStringField("reason", pass.reason());
+                text(out, VERDICT, "pass");
+                text(out, CODE, name(pass.code()));
+                text(out, REASON, pass.reason());
             }
             out.writeEndObject();
         }
@@ -360,14 +394,20 @@ final class LineEncoder {
         out.writeEndObject();
     }
 
-    /** An instant, in ISO-8601 as {@link Instant#toString()} writes it. */
-    private void instant(JsonGenerator out, String field, Instant at) throws IOException {
-        out.writeFieldName(field);
-        int length = IsoInstant.format(at, instant);
-        if (length < 0) {
+    /**
+     * An instant, in ISO-8601 as {@link Instant#toString()} writes it, formatted again only when it differs from the
+     * last one written (the lines of one call mostly share their instant).
+     */
+    private void instant(JsonGenerator out, LineField field, Instant at) throws IOException {
+        out.writeFieldName(field.quoted);
+        if (!at.equals(lastInstant)) {
+            instantLength = IsoInstant.format(at, instant);
+            lastInstant = at;
+        }
+        if (instantLength < 0) {
             out.writeString(at.toString());
         } else {
-            out.writeString(instant, 0, length);
+            out.writeString(instant, 0, instantLength);
         }
     }
 
