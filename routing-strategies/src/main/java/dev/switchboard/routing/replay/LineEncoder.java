@@ -28,8 +28,9 @@ import java.util.function.Function;
 
 /**
  * Writes events as the lines of schema {@value LogHeader#SCHEMA} (see docs/replay.md) straight to a
- * {@link JsonGenerator}, field by field: no tree, numbers and ids written as they are, instants formatted into a
- * buffer this encoder reuses. One encoder writes one line at a time. {@link LineDecoder} reads the lines back.
+ * {@link JsonGenerator}, field by field: no tree, numbers and ids written as they are, field names quoted once
+ * ({@link LineField}), and the last instant kept formatted in a buffer this encoder reuses. One encoder writes one
+ * line at a time. {@link LineDecoder} reads the lines back.
  */
 final class LineEncoder {
 
@@ -92,66 +93,66 @@ final class LineEncoder {
     private void writeInput(JsonGenerator out, RouterInput input) throws IOException {
         if (input instanceof RouterInput.Roster roster) {
             type(out, "roster");
-            startObject(out, PRESENCES);
+            PRESENCES.startObject(out);
             for (Map.Entry<String, Presence> entry : sorted(roster.presences()).entrySet()) {
                 out.writeStringField(entry.getKey(), name(entry.getValue()));
             }
             out.writeEndObject();
         } else if (input instanceof RouterInput.Route route) {
             type(out, "route");
-            field(out, CONVERSATION);
+            CONVERSATION.writeName(out);
             conversation(out, route.conversation());
         } else if (input instanceof RouterInput.Release release) {
             type(out, "release");
-            text(out, CONVERSATION, release.conversationId());
+            CONVERSATION.text(out, release.conversationId());
         } else if (input instanceof RouterInput.Transfer transfer) {
             type(out, "transfer");
-            text(out, CONVERSATION, transfer.conversationId());
-            text(out, TO, transfer.toOwnerId());
+            CONVERSATION.text(out, transfer.conversationId());
+            TO.text(out, transfer.toOwnerId());
             handoff(out, transfer.handoff());
         } else if (input instanceof RouterInput.Claim claim) {
             type(out, "claim");
-            text(out, OWNER, claim.ownerId());
-            text(out, CONVERSATION, claim.conversationId());
+            OWNER.text(out, claim.ownerId());
+            CONVERSATION.text(out, claim.conversationId());
         } else if (input instanceof RouterInput.Accept accept) {
             type(out, "accept");
-            text(out, OWNER, accept.ownerId());
-            text(out, CONVERSATION, accept.conversationId());
+            OWNER.text(out, accept.ownerId());
+            CONVERSATION.text(out, accept.conversationId());
         } else if (input instanceof RouterInput.Decline decline) {
             type(out, "decline");
-            text(out, OWNER, decline.ownerId());
-            text(out, CONVERSATION, decline.conversationId());
-            text(out, REASON, decline.reason());
+            OWNER.text(out, decline.ownerId());
+            CONVERSATION.text(out, decline.conversationId());
+            REASON.text(out, decline.reason());
         } else if (input instanceof RouterInput.Acknowledge acknowledge) {
             type(out, "acknowledge");
-            text(out, CONVERSATION, acknowledge.conversationId());
+            CONVERSATION.text(out, acknowledge.conversationId());
         } else if (input instanceof RouterInput.Link link) {
             type(out, "link");
-            text(out, IDENTITY, link.identity());
-            text(out, OTHER, link.otherIdentity());
+            IDENTITY.text(out, link.identity());
+            OTHER.text(out, link.otherIdentity());
         } else if (input instanceof RouterInput.ReplacePlan replace) {
             type(out, "replace-plan");
             Optional<RoutingConfig> document = documents.apply(replace.plan());
             if (document.isPresent()) {
-                field(out, CONFIGURATION);
+                CONFIGURATION.writeName(out);
                 out.writeTree(LogHeader.document(document.get()));
             }
         } else if (input instanceof RouterInput.SetPresence presence) {
             type(out, "set-presence");
-            text(out, OWNER, presence.ownerId());
-            text(out, PRESENCE, name(presence.presence()));
+            OWNER.text(out, presence.ownerId());
+            PRESENCE.text(out, name(presence.presence()));
         } else if (input instanceof RouterInput.SetCapacity capacity) {
             type(out, "set-capacity");
-            text(out, OWNER, capacity.ownerId());
-            field(out, CAPACITY);
+            OWNER.text(out, capacity.ownerId());
+            CAPACITY.writeName(out);
             capacity(out, capacity.capacity());
         } else if (input instanceof RouterInput.AddOwner add) {
             type(out, "add-owner");
-            text(out, OWNER, add.owner().id());
-            text(out, PRESENCE, name(add.presence()));
+            OWNER.text(out, add.owner().id());
+            PRESENCE.text(out, name(add.presence()));
         } else if (input instanceof RouterInput.RemoveOwner remove) {
             type(out, "remove-owner");
-            text(out, OWNER, remove.ownerId());
+            OWNER.text(out, remove.ownerId());
         } else {
             type(out, "tick");
         }
@@ -160,162 +161,133 @@ final class LineEncoder {
     private void writeOutcome(JsonGenerator out, RoutingEvent event) throws IOException {
         if (event instanceof RoutingEvent.Assigned assigned) {
             start(out, "assigned", assigned.conversation());
-            text(out, OWNER, assigned.ownerId());
-            text(out, STRATEGY, assigned.strategy());
-            field(out, TRACE);
+            OWNER.text(out, assigned.ownerId());
+            STRATEGY.text(out, assigned.strategy());
+            TRACE.writeName(out);
             trace(out, assigned.trace());
         } else if (event instanceof RoutingEvent.Queued queued) {
             start(out, "queued", queued.conversation());
-            text(out, QUEUE, queued.queue());
-            text(out, REASON, queued.reason());
+            QUEUE.text(out, queued.queue());
+            REASON.text(out, queued.reason());
             instant(out, SLA_DEADLINE, queued.slaDeadline());
-            field(out, TRACE);
+            TRACE.writeName(out);
             trace(out, queued.trace());
         } else if (event instanceof RoutingEvent.Rejected rejected) {
             start(out, "rejected", rejected.conversation());
-            text(out, REASON, rejected.reason());
-            field(out, TRACE);
+            REASON.text(out, rejected.reason());
+            TRACE.writeName(out);
             trace(out, rejected.trace());
         } else if (event instanceof RoutingEvent.Offered offered) {
             start(out, "offered", offered.conversation());
-            text(out, OWNER, offered.ownerId());
-            text(out, STRATEGY, offered.strategy());
+            OWNER.text(out, offered.ownerId());
+            STRATEGY.text(out, offered.strategy());
             instant(out, EXPIRES_AT, offered.expiresAt());
-            field(out, TRACE);
+            TRACE.writeName(out);
             trace(out, offered.trace());
         } else if (event instanceof RoutingEvent.OfferDeclined declined) {
             start(out, "offer-declined", declined.conversation());
-            text(out, OWNER, declined.ownerId());
-            text(out, REASON, declined.reason());
+            OWNER.text(out, declined.ownerId());
+            REASON.text(out, declined.reason());
         } else if (event instanceof RoutingEvent.OfferExpired expired) {
             start(out, "offer-expired", expired.conversation());
-            text(out, OWNER, expired.ownerId());
+            OWNER.text(out, expired.ownerId());
             instant(out, EXPIRES_AT, expired.expiresAt());
         } else if (event instanceof RoutingEvent.OfferWithdrawn withdrawn) {
             start(out, "offer-withdrawn", withdrawn.conversation());
-            text(out, OWNER, withdrawn.ownerId());
-            text(out, REASON, withdrawn.reason());
+            OWNER.text(out, withdrawn.ownerId());
+            REASON.text(out, withdrawn.reason());
         } else if (event instanceof RoutingEvent.Transferred transferred) {
             start(out, "transferred", transferred.conversation());
-            text(out, FROM, transferred.fromOwnerId());
-            text(out, TO, transferred.toOwnerId());
+            FROM.text(out, transferred.fromOwnerId());
+            TO.text(out, transferred.toOwnerId());
             handoff(out, transferred.handoff());
         } else if (event instanceof RoutingEvent.Rerouted rerouted) {
             start(out, "rerouted", rerouted.conversation());
-            text(out, FROM, rerouted.fromOwnerId());
-            text(out, REASON, rerouted.reason());
+            FROM.text(out, rerouted.fromOwnerId());
+            REASON.text(out, rerouted.reason());
         } else if (event instanceof RoutingEvent.Overflowed overflowed) {
             start(out, "overflowed", overflowed.conversation());
-            text(out, FROM, overflowed.fromRule());
-            text(out, TO, overflowed.to());
-            text(out, REASON, overflowed.reason());
-            field(out, NOW);
+            FROM.text(out, overflowed.fromRule());
+            TO.text(out, overflowed.to());
+            REASON.text(out, overflowed.reason());
+            NOW.writeName(out);
             conversation(out, overflowed.conversation());
         } else if (event instanceof RoutingEvent.Joined joined) {
             start(out, "joined", joined.conversation());
-            text(out, JOINED, joined.joinedConversationId());
-            text(out, FROM, joined.from());
+            JOINED.text(out, joined.joinedConversationId());
+            FROM.text(out, joined.from());
         } else if (event instanceof RoutingEvent.Released released) {
             start(out, "released", released.conversation());
-            text(out, FROM, released.from());
+            FROM.text(out, released.from());
         } else if (event instanceof RoutingEvent.ResponseDeadlineMissed missed) {
             start(out, "response-deadline-missed", missed.conversation());
-            text(out, OWNER, missed.ownerId());
+            OWNER.text(out, missed.ownerId());
             instant(out, DEADLINE, missed.deadline());
-            number(out, MISSED, missed.missed());
+            MISSED.number(out, missed.missed());
         } else if (event instanceof RoutingEvent.SlaBreached breached) {
             start(out, "sla-breached", breached.conversation());
-            text(out, QUEUE, breached.queue());
+            QUEUE.text(out, breached.queue());
             instant(out, SLA_DEADLINE, breached.slaDeadline());
         } else if (event instanceof RoutingEvent.PresenceChanged changed) {
             type(out, "presence-changed");
-            text(out, OWNER, changed.ownerId());
-            text(out, FROM, name(changed.from()));
-            text(out, TO, name(changed.to()));
+            OWNER.text(out, changed.ownerId());
+            FROM.text(out, name(changed.from()));
+            TO.text(out, name(changed.to()));
         } else if (event instanceof RoutingEvent.CapacityChanged changed) {
             type(out, "capacity-changed");
-            text(out, OWNER, changed.ownerId());
-            field(out, FROM);
+            OWNER.text(out, changed.ownerId());
+            FROM.writeName(out);
             capacity(out, changed.from());
-            field(out, TO);
+            TO.writeName(out);
             capacity(out, changed.to());
         } else if (event instanceof RoutingEvent.OwnerJoined joined) {
             type(out, "owner-joined");
-            text(out, OWNER, joined.owner().id());
-            text(out, PRESENCE, name(joined.presence()));
+            OWNER.text(out, joined.owner().id());
+            PRESENCE.text(out, name(joined.presence()));
         } else {
             type(out, "owner-left");
-            text(out, OWNER, ((RoutingEvent.OwnerLeft) event).ownerId());
+            OWNER.text(out, ((RoutingEvent.OwnerLeft) event).ownerId());
         }
     }
 
     private static void type(JsonGenerator out, String type) throws IOException {
-        text(out, TYPE, type);
-    }
-
-    private static void field(JsonGenerator out, LineField field) throws IOException {
-        out.writeFieldName(field.quoted);
-    }
-
-    private static void text(JsonGenerator out, LineField field, String value) throws IOException {
-        out.writeFieldName(field.quoted);
-        out.writeString(value);
-    }
-
-    private static void number(JsonGenerator out, LineField field, int value) throws IOException {
-        out.writeFieldName(field.quoted);
-        out.writeNumber(value);
-    }
-
-    private static void bool(JsonGenerator out, LineField field, boolean value) throws IOException {
-        out.writeFieldName(field.quoted);
-        out.writeBoolean(value);
-    }
-
-    private static void startObject(JsonGenerator out, LineField field) throws IOException {
-        out.writeFieldName(field.quoted);
-        out.writeStartObject();
-    }
-
-    private static void startArray(JsonGenerator out, LineField field) throws IOException {
-        out.writeFieldName(field.quoted);
-        out.writeStartArray();
+        TYPE.text(out, type);
     }
 
     /** The type of an event about a conversation, and the conversation's id. */
     private static void start(JsonGenerator out, String type, Conversation conversation) throws IOException {
         type(out, type);
-        text(out, CONVERSATION, conversation.id());
+        CONVERSATION.text(out, conversation.id());
     }
 
     /** A conversation as lines (and state snapshots) write it. */
     void conversation(JsonGenerator out, Conversation conversation) throws IOException {
         out.writeStartObject();
-        text(out, ID, conversation.id());
-        text(out, CUSTOMER, conversation.customerId());
-        text(out, CHANNEL, conversation.channel());
-        text(out, TYPE, conversation.type());
-        text(out, PRIORITY, name(conversation.priority()));
-        bool(out, VIP, conversation.vip());
-        text(out, LANGUAGE, conversation.language());
-        text(out, REGION, conversation.region());
-        startArray(out, REQUIRED_SKILLS);
+        ID.text(out, conversation.id());
+        CUSTOMER.text(out, conversation.customerId());
+        CHANNEL.text(out, conversation.channel());
+        TYPE.text(out, conversation.type());
+        PRIORITY.text(out, name(conversation.priority()));
+        VIP.bool(out, conversation.vip());
+        LANGUAGE.text(out, conversation.language());
+        REGION.text(out, conversation.region());
+        REQUIRED_SKILLS.startArray(out);
         List<SkillRequirement> skills = conversation.requiredSkills();
         for (int i = 0; i < skills.size(); i++) { // by index, here and below: no iterator per line
             SkillRequirement skill = skills.get(i);
             out.writeStartObject();
-            text(out, SKILL, skill.skill());
-            number(out, MIN_PROFICIENCY, skill.minProficiency());
-            bool(out, OPTIONAL, skill.optional());
+            SKILL.text(out, skill.skill());
+            MIN_PROFICIENCY.number(out, skill.minProficiency());
+            OPTIONAL.bool(out, skill.optional());
             out.writeEndObject();
         }
         out.writeEndArray();
-        startObject(out, ATTRIBUTES);
+        ATTRIBUTES.startObject(out);
         for (Map.Entry<String, String> entry : sorted(conversation.attributes()).entrySet()) {
             out.writeStringField(entry.getKey(), entry.getValue());
         }
         out.writeEndObject();
-        startArray(out, PREFERRED_OWNERS);
+        PREFERRED_OWNERS.startArray(out);
         List<String> preferred = conversation.preferredOwners();
         for (int i = 0; i < preferred.size(); i++) {
             out.writeString(preferred.get(i));
@@ -327,18 +299,18 @@ final class LineEncoder {
     }
 
     private static void handoff(JsonGenerator out, Handoff handoff) throws IOException {
-        startObject(out, HANDOFF);
-        text(out, SUMMARY, handoff.summary());
-        text(out, ALREADY_SAID, handoff.alreadySaid());
-        text(out, NEXT_ACTION, handoff.nextAction());
+        HANDOFF.startObject(out);
+        SUMMARY.text(out, handoff.summary());
+        ALREADY_SAID.text(out, handoff.alreadySaid());
+        NEXT_ACTION.text(out, handoff.nextAction());
         out.writeEndObject();
     }
 
     /** A capacity as lines (and state snapshots) write it. */
     void capacity(JsonGenerator out, Capacity capacity) throws IOException {
         out.writeStartObject();
-        number(out, TOTAL, capacity.total());
-        startObject(out, PER_CHANNEL);
+        TOTAL.number(out, capacity.total());
+        PER_CHANNEL.startObject(out);
         for (Map.Entry<String, Integer> entry : sorted(capacity.perChannel()).entrySet()) {
             out.writeNumberField(entry.getKey(), entry.getValue());
         }
@@ -351,42 +323,42 @@ final class LineEncoder {
         out.writeStartObject();
         if (trace.rule().isPresent()) {
             Trace.RuleMatch rule = trace.rule().get();
-            startObject(out, RULE);
-            text(out, NAME, rule.name());
-            text(out, REASON, rule.reason());
+            RULE.startObject(out);
+            NAME.text(out, rule.name());
+            REASON.text(out, rule.reason());
             out.writeEndObject();
         }
-        startArray(out, STEPS);
+        STEPS.startArray(out);
         List<Trace.Step> steps = trace.steps();
         for (int i = 0; i < steps.size(); i++) {
             Trace.Step step = steps.get(i);
             out.writeStartObject();
-            text(out, STRATEGY, step.strategy());
+            STRATEGY.text(out, step.strategy());
             Verdict verdict = step.verdict();
             if (verdict instanceof Verdict.Assign assign) {
-                text(out, VERDICT, "assign");
-                text(out, OWNER, assign.ownerId());
-                text(out, REASON, assign.reason());
-                startObject(out, CURSORS);
+                VERDICT.text(out, "assign");
+                OWNER.text(out, assign.ownerId());
+                REASON.text(out, assign.reason());
+                CURSORS.startObject(out);
                 for (Map.Entry<String, Long> entry : sorted(assign.cursors()).entrySet()) {
                     out.writeNumberField(entry.getKey(), entry.getValue());
                 }
                 out.writeEndObject();
             } else if (verdict instanceof Verdict.Enqueue enqueue) {
-                text(out, VERDICT, "enqueue");
-                text(out, QUEUE, enqueue.queue());
-                text(out, REASON, enqueue.reason());
+                VERDICT.text(out, "enqueue");
+                QUEUE.text(out, enqueue.queue());
+                REASON.text(out, enqueue.reason());
             } else if (verdict instanceof Verdict.Hold hold) {
-                text(out, VERDICT, "hold");
-                text(out, REASON, hold.reason());
+                VERDICT.text(out, "hold");
+                REASON.text(out, hold.reason());
             } else if (verdict instanceof Verdict.Reject reject) {
-                text(out, VERDICT, "reject");
-                text(out, REASON, reject.reason());
+                VERDICT.text(out, "reject");
+                REASON.text(out, reject.reason());
             } else {
                 Verdict.Pass pass = (Verdict.Pass) verdict;
-                text(out, VERDICT, "pass");
-                text(out, CODE, name(pass.code()));
-                text(out, REASON, pass.reason());
+                VERDICT.text(out, "pass");
+                CODE.text(out, name(pass.code()));
+                REASON.text(out, pass.reason());
             }
             out.writeEndObject();
         }
@@ -399,7 +371,7 @@ final class LineEncoder {
      * last one written (the lines of one call mostly share their instant).
      */
     private void instant(JsonGenerator out, LineField field, Instant at) throws IOException {
-        out.writeFieldName(field.quoted);
+        field.writeName(out);
         if (!at.equals(lastInstant)) {
             instantLength = IsoInstant.format(at, instant);
             lastInstant = at;
