@@ -22,16 +22,17 @@ final class EventDispatcher {
 
     private record Numbered(long sequence, RoutingEvent event) {}
 
-    private final List<RoutingListener> listeners;
-    private final List<RoutingListener> recorders;
+    /** Arrays, not lists: delivering an event to each of them allocates no iterator. */
+    private final RoutingListener[] listeners;
+    private final RoutingListener[] recorders;
     private final Queue<Numbered> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean delivering = new AtomicBoolean();
     /** The last sequence number given; guarded by {@code this}, which numbers and queues each event as one step. */
     private long sequence;
 
     EventDispatcher(List<RoutingListener> listeners, List<RoutingListener> recorders) {
-        this.listeners = List.copyOf(listeners);
-        this.recorders = List.copyOf(recorders);
+        this.listeners = listeners.toArray(RoutingListener[]::new);
+        this.recorders = recorders.toArray(RoutingListener[]::new);
     }
 
     /**
@@ -50,12 +51,12 @@ final class EventDispatcher {
 
     /** Whether anyone receives events: the hot paths build none when nobody does. */
     boolean listening() {
-        return !listeners.isEmpty() || !recorders.isEmpty();
+        return listeners.length > 0 || recorders.length > 0;
     }
 
     /** Whether anyone records inputs; called under the router's lock, before the input's events. */
     boolean recording() {
-        return !recorders.isEmpty();
+        return recorders.length > 0;
     }
 
     /** Called after the router's lock is released. */

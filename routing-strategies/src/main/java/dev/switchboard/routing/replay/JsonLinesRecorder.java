@@ -1,7 +1,6 @@
 package dev.switchboard.routing.replay;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.routing.RoutingPlan;
 import dev.switchboard.routing.config.RoutingConfig;
 import dev.switchboard.routing.event.RoutingEvent;
@@ -39,10 +38,14 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
 
     private final Writer out;
     private final Map<RoutingPlan, RoutingConfig> documents = Collections.synchronizedMap(new IdentityHashMap<>());
-    private final LogCodec codec = new LogCodec(Map.of(), plan -> Optional.ofNullable(documents.get(plan)));
+    private final LineEncoder encoder = new LineEncoder(plan -> Optional.ofNullable(documents.get(plan)));
+    /** Writes an event's line; made once, so that a line costs no lambda. */
+    private final Encoding<RoutingEvent> events = encoder::write;
     private final AtomicLong dropped = new AtomicLong();
     /** The line being written, reused from line to line; guarded by {@code this}. */
     private final CharArrayWriter buffer = new CharArrayWriter(1_024);
+    /** Writes each line into {@link #buffer}; replaced when a line fails half-written; guarded by {@code this}. */
+    private JsonGenerator generator = generator(buffer);
 
     /** A log whose header names no configuration: replay it with {@link Replay#run}. The recorder owns {@code out}. */
     public JsonLinesRecorder(Writer out) {
@@ -61,7 +64,7 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
 
     private JsonLinesRecorder(Writer out, LogHeader header) {
         this.out = notNull(out, "out");
-        writeLine(header.write());
+        writeLine((generator, line) -> generator.writeTree(line.write()), header);
     }
 
     /** A recorder writing to a new (or truncated) UTF-8 file, with a header that names no configuration. */
@@ -94,7 +97,7 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
 
     @Override
     public void onEvent(RoutingEvent event) {
-        writeLine(codec.write(event));
+        writeLine(events, event);
     }
 
     /** How many lines could not be written. */
@@ -102,19 +105,24 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
         return dropped.get();
     }
 
+    /** How one kind of line is written to the recorder's generator. */
+    private interface Encoding<T> {
+        void write(JsonGenerator generator, T line) throws IOException;
+    }
+
     /**
-     * Writes one line whole or not at all: the JSON goes to a buffer this recorder reuses (no string per line), and
-     * only a complete line reaches the output.
+     * Writes one line whole or not at all: the JSON is streamed into a buffer this recorder reuses (no tree, no string
+     * per line), and only a complete line reaches the output.
      */
-    private synchronized void writeLine(ObjectNode line) {
+    private synchronized <T> void writeLine(Encoding<T> encoding, T line) {
         try {
             buffer.reset();
-            try (JsonGenerator generator = LogJson.MAPPER.createGenerator(buffer)) {
-                LogJson.MAPPER.writeTree(generator, line);
-            }
-            buffer.write('\n');
+            encoding.write(generator, line);
+            generator.writeRaw('\n');
+            generator.flush();
             buffer.writeTo(out);
         } catch (IOException | RuntimeException e) {
+            generator = generator(buffer); // the failed line may have left the old one inside an object
             if (dropped.incrementAndGet() == 1) {
                 LOG.warn("Routing log line dropped, routing goes on (droppedLines() counts them): {}", e.toString());
             }
@@ -124,7 +132,17 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
     /** Flushes and closes the output. */
     @Override
     public synchronized void close() throws IOException {
+        generator.close();
         out.close();
+    }
+
+    /** A generator of lines into {@code buffer}, with nothing between them: the recorder ends each line itself. */
+    private static JsonGenerator generator(Writer buffer) {
+        try {
+            return LogJson.MAPPER.createGenerator(buffer).setRootValueSeparator(null);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("cannot write to memory", impossible);
+        }
     }
 
     private static <T> T notNull(T value, String name) {

@@ -1,5 +1,6 @@
 package dev.switchboard.routing.replay;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.routing.Priority;
 import dev.switchboard.routing.Trace;
@@ -120,12 +121,16 @@ public record ReplayDiff(ReplayMetrics recorded, ReplayMetrics replayed, List<Ch
                     .put("vip", change.vip()).put("impact", change.impact()).put("before", change.before())
                     .put("after", change.after()).put("waitBefore", change.waitBefore().toString())
                     .put("waitAfter", change.waitAfter().toString());
-            change.traceBefore().ifPresent(trace -> line.set("traceBefore", LogCodec.trace(trace)));
-            change.traceAfter().ifPresent(trace -> line.set("traceAfter", LogCodec.trace(trace)));
+            change.traceBefore().ifPresent(trace -> line.set("traceBefore", trace(trace)));
+            change.traceAfter().ifPresent(trace -> line.set("traceAfter", trace(trace)));
             writeLine(out, line);
         }
         writeRefusals(out, "recorded", recordedRefusals);
         writeRefusals(out, "replayed", replayedRefusals);
+    }
+
+    private static JsonNode trace(Trace trace) {
+        return LineEncoder.tree((encoder, out) -> encoder.trace(out, trace));
     }
 
     private static ObjectNode metrics(ReplayMetrics metrics) {

@@ -88,7 +88,7 @@ public final class RoutingLog {
     private static RoutingLog read(LogLines lines, String source, Optional<Collection<Owner>> roster)
             throws IOException {
         LogHeader header = null;
-        LogCodec codec = null;
+        LineDecoder decoder = null;
         List<RoutingEvent> events = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         Instant previous = LineFields.EARLIEST;
@@ -104,11 +104,10 @@ public final class RoutingLog {
                     header = LogHeader.read(LogLines.parse(text));
                     Collection<Owner> owners = roster.orElse(header.configuration().map(RoutingConfig::owners)
                             .orElse(List.of()));
-                    codec = new LogCodec(owners.stream().collect(Collectors.toMap(Owner::id, Function.identity())),
-                            plan -> Optional.empty());
+                    decoder = new LineDecoder(owners.stream().collect(Collectors.toMap(Owner::id, Function.identity())));
                     continue;
                 }
-                RoutingEvent event = codec.read(LogLines.parse(text));
+                RoutingEvent event = decoder.read(LogLines.parse(text));
                 if (event.at().isBefore(previous)) {
                     throw new LineFields.BadLine("time goes backwards: " + event.at() + " is before " + previous
                             + ", the instant of the line before");

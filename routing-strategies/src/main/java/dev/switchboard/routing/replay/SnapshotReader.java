@@ -37,7 +37,7 @@ import java.util.function.Supplier;
 /**
  * Reads the JSON {@link SnapshotWriter} writes. Each part is read at its path ({@code roster[2].activity}), and a
  * problem there is a {@link BadSnapshot} naming the path and the field; conversations and capacities are read as
- * routing logs read them ({@link LogCodec}), and the snapshot's own checks run last, on the whole.
+ * routing logs read them ({@link LineDecoder}), and the snapshot's own checks run last, on the whole.
  */
 final class SnapshotReader {
     private SnapshotReader() {}
@@ -117,7 +117,7 @@ final class SnapshotReader {
     }
 
     private static Conversation conversation(JsonNode node, String path) {
-        return at(path + ".conversation", () -> LogCodec.conversation(object(node, "conversation")));
+        return at(path + ".conversation", () -> LineDecoder.conversation(object(node, "conversation")));
     }
 
     private static StateSnapshot.OwnerState ownerState(JsonNode node, String path) {
@@ -133,7 +133,7 @@ final class SnapshotReader {
         skills.fieldNames().forEachRemaining(skill -> owner.skill(skill, integer(skills, skill)));
         owner.languages(texts(node, "languages").toArray(String[]::new))
                 .regions(texts(node, "regions").toArray(String[]::new))
-                .capacity(LogCodec.capacity(object(node, "capacity")))
+                .capacity(LineDecoder.capacity(object(node, "capacity")))
                 .weight(integer(node, "weight")).autoAssign(bool(node, "autoAssign"));
         if (node.has("assignmentCap")) {
             JsonNode cap = object(node, "assignmentCap");
@@ -163,7 +163,7 @@ final class SnapshotReader {
 
     private static DayOfWeek day(String name) {
         for (DayOfWeek day : DayOfWeek.values()) {
-            if (LogCodec.name(day).equals(name)) {
+            if (LineEncoder.name(day).equals(name)) {
                 return day;
             }
         }

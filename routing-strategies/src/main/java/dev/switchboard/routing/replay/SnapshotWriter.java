@@ -1,7 +1,9 @@
 package dev.switchboard.routing.replay;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.Placement;
 import dev.switchboard.routing.WeeklySchedule;
@@ -14,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * Writes a {@link StateSnapshot} as the JSON {@link StateSnapshotJson} describes: conversations and capacities as
- * routing logs write them ({@link LogCodec}), owners whole, maps with their keys sorted, and an instant that stands
+ * routing logs write them ({@link LineEncoder}), owners whole, maps with their keys sorted, and an instant that stands
  * for never ({@link Instant#MIN}) left out.
  */
 final class SnapshotWriter {
@@ -28,21 +30,21 @@ final class SnapshotWriter {
         for (StateSnapshot.OwnerState state : snapshot.roster()) {
             ObjectNode node = roster.addObject();
             node.set("owner", owner(state.owner()));
-            node.put("rosterPosition", state.rosterPosition()).put("presence", LogCodec.name(state.presence()));
+            node.put("rosterPosition", state.rosterPosition()).put("presence", LineEncoder.name(state.presence()));
             texts(node.putArray("conversations"), state.conversationIds());
             node.set("activity", activity(state.activity()));
         }
         ArrayNode owned = root.putArray("owned");
         for (Placement.Owned placement : snapshot.owned()) {
             owned.addObject().put("owner", placement.ownerId())
-                    .set("conversation", LogCodec.conversation(placement.conversation()));
+                    .set("conversation", conversation(placement.conversation()));
         }
         ArrayNode offers = root.putArray("offers");
         for (Placement.Offered offer : snapshot.offers()) {
             ObjectNode node = offers.addObject();
             texts(node.putArray("owners"), offer.ownerIds());
             node.put("offeredAt", offer.offeredAt().toString()).put("expiresAt", offer.expiresAt().toString())
-                    .set("conversation", LogCodec.conversation(offer.conversation()));
+                    .set("conversation", conversation(offer.conversation()));
         }
         ArrayNode waiting = root.putArray("waiting");
         for (StateSnapshot.Waiting entry : snapshot.waiting()) {
@@ -50,7 +52,7 @@ final class SnapshotWriter {
                     .put("enqueuedAt", entry.entry().enqueuedAt().toString())
                     .put("slaDeadline", entry.entry().slaDeadline().toString())
                     .put("breachReported", entry.breachReported())
-                    .set("conversation", LogCodec.conversation(entry.entry().conversation()));
+                    .set("conversation", conversation(entry.entry().conversation()));
         }
         ObjectNode cursors = root.putObject("cursors");
         new TreeMap<>(snapshot.cursors()).forEach((scope, positions) -> {
@@ -62,13 +64,17 @@ final class SnapshotWriter {
         return root;
     }
 
+    private static JsonNode conversation(Conversation conversation) {
+        return LineEncoder.tree((encoder, out) -> encoder.conversation(out, conversation));
+    }
+
     private static ObjectNode owner(Owner owner) {
-        ObjectNode node = LogJson.MAPPER.createObjectNode().put("id", owner.id()).put("kind", LogCodec.name(owner.kind()));
+        ObjectNode node = LogJson.MAPPER.createObjectNode().put("id", owner.id()).put("kind", LineEncoder.name(owner.kind()));
         ObjectNode skills = node.putObject("skills");
         new TreeMap<>(owner.skills()).forEach(skills::put);
         texts(node.putArray("languages"), owner.languages().stream().sorted().toList());
         texts(node.putArray("regions"), owner.regions().stream().sorted().toList());
-        node.set("capacity", LogCodec.capacity(owner.capacity()));
+        node.set("capacity", LineEncoder.tree((encoder, out) -> encoder.capacity(out, owner.capacity())));
         node.put("weight", owner.weight()).put("autoAssign", owner.autoAssign());
         owner.assignmentCap().ifPresent(cap -> node.putObject("assignmentCap").put("limit", cap.limit())
                 .put("window", cap.window().toString()));
@@ -82,7 +88,7 @@ final class SnapshotWriter {
     private static ObjectNode schedule(WeeklySchedule schedule) {
         ObjectNode node = LogJson.MAPPER.createObjectNode().put("zone", schedule.zone().getId());
         ObjectNode week = node.putObject("week");
-        new TreeMap<>(schedule.week()).forEach((day, spans) -> spans(week.putArray(LogCodec.name(day)), spans));
+        new TreeMap<>(schedule.week()).forEach((day, spans) -> spans(week.putArray(LineEncoder.name(day)), spans));
         ObjectNode exceptions = node.putObject("exceptions");
         new TreeMap<>(schedule.exceptions()).forEach((date, spans) -> spans(exceptions.putArray(date.toString()),
                 spans));
