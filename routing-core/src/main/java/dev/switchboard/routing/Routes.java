@@ -29,13 +29,14 @@ final class Routes {
     private final Overflows overflows;
     private final EventDispatcher events;
     private final Counters counters;
-    private final OwnerStripes stripes = new OwnerStripes();
+    /** Locks by owner, for commits and releases on the shared path while someone listens. */
+    private final LockStripes stripes = new LockStripes();
     /**
      * Whether routes and releases may run at once under the shared lock: when nobody records (a recording must replay
      * decisions in the one order they were committed, and commits to different owners have none), no identities are
      * linked by attributes or joined per customer, and no response deadlines are kept. Then a route that assigns and
      * a release of an owned conversation change only what {@link LiveState} changes atomically per owner and per
-     * conversation, and listeners get their events in each owner's order (see {@link OwnerStripes}); anything else
+     * conversation, and listeners get their events in each owner's order (see {@link LockStripes}); anything else
      * they meet (a conversation already placed, one that must wait, a drain) is done again under the exclusive lock.
      */
     private final boolean concurrent;
