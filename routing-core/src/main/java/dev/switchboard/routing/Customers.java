@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -168,8 +167,9 @@ final class Customers {
         }
     }
 
-    Optional<CustomerOwners> remembered(String customerId) {
-        return Optional.ofNullable(previousOwners.getIfPresent(customerOf(customerId)));
+    /** What is remembered of a customer, or null when nothing is (the views wrap it, so that a read builds one object). */
+    CustomerOwners remembered(String customerId) {
+        return previousOwners.getIfPresent(customerOf(customerId));
     }
 
     void placed(Conversation conversation) {

@@ -174,12 +174,14 @@ final class InMemoryView implements LiveView {
 
     @Override
     public Optional<String> previousOwner(String customerId) {
-        return customers.remembered(customerId).map(CustomerOwners::last);
+        CustomerOwners remembered = customers.remembered(customerId);
+        return remembered == null ? Optional.empty() : Optional.of(remembered.last());
     }
 
     @Override
     public Optional<String> primaryOwner(String customerId) {
-        return customers.remembered(customerId).map(CustomerOwners::primary);
+        CustomerOwners remembered = customers.remembered(customerId);
+        return remembered == null ? Optional.empty() : Optional.of(remembered.primary());
     }
 
     @Override
