@@ -192,7 +192,7 @@ final class Routes {
         lock.lockShared();
         try {
             Instant now = clock.instant();
-            if (events.listening() || embedded != null) { // each a call into the store, which costs it nothing
+            if (events.listening() || embedded != null) { // step by step: under the owner's stripe, or in memory
                 owned = events.listening() ? releaseListened(conversationId, now)
                         : embedded.releaseOwned(conversationId, now);
                 waiting = owned != null && state.hasWaiting();
