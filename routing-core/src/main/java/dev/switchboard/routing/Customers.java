@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -25,10 +24,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class Customers {
 
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long NANOS_PER_MICRO = 1_000L;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
     private final InstantSource clock;
     private final Instant start;
     private final long ttlMicros;
     final Cache<String, CustomerOwners> previousOwners;
+    /** Locks by customer, for the writes to {@link #previousOwners} made on several threads at once. */
+    private final LockStripes writing = new LockStripes();
     final Map<String, String> linkedTo = new HashMap<>();
     /** When each customer (a root of the links) entered the links: the earlier one names a merged set. */
     final Map<String, Long> firstSeen = new HashMap<>();
@@ -69,9 +74,26 @@ final class Customers {
                 .build();
     }
 
-    /** Microseconds from the store's start to {@code at} (given to Caffeine as its nanoseconds). */
+    /**
+     * Microseconds from the store's start to {@code at}, truncated towards zero and saturated as
+     * {@link TimeUnit#convert(Duration)} does (given to Caffeine as its nanoseconds); without building a
+     * {@link Duration}, as the ticker is read on every write to the memory.
+     */
     private long micros(Instant at) {
-        return TimeUnit.MICROSECONDS.convert(Duration.between(start, at));
+        long seconds = at.getEpochSecond() - start.getEpochSecond(); // instants span fewer seconds than a long holds
+        long nanos = at.getNano() - start.getNano();
+        if (seconds < 0 && nanos > 0) {
+            seconds++;
+            nanos -= NANOS_PER_SECOND;
+        } else if (seconds > 0 && nanos < 0) {
+            seconds--;
+            nanos += NANOS_PER_SECOND;
+        }
+        try {
+            return Math.addExact(Math.multiplyExact(seconds, MICROS_PER_SECOND), nanos / NANOS_PER_MICRO);
+        } catch (ArithmeticException beyondLong) {
+            return seconds > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
     }
 
     /** Whether {@code owners} is still remembered now, or its ttl ran out. */
@@ -114,10 +136,14 @@ final class Customers {
         return firstSeen.computeIfAbsent(customer, key -> nextIdentity++);
     }
 
-    /** Remembers that a conversation of {@code customerId} was given to {@code ownerId} at {@code at}. */
+    /**
+     * Remembers that a conversation of {@code customerId} was given to {@code ownerId} at {@code at}. The memory is
+     * read and written under the customer's stripe, so that the two are one change however many threads serve the
+     * customer at once: a plain read and write build nothing in the cache, where its {@code merge} builds several
+     * objects for every assignment.
+     */
     void served(String customerId, String ownerId, Instant at) {
-        previousOwners.asMap().merge(customerOf(customerId), CustomerOwners.first(ownerId, at),
-                (remembered, first) -> remembered.servedBy(ownerId, at));
+        serve(customerOf(customerId), ownerId, at, false);
     }
 
     /**
@@ -125,14 +151,25 @@ final class Customers {
      * the offer remembered the owner first offered it; one who accepts instead is served now.
      */
     void accepted(String customerId, String ownerId) {
-        Instant now = clock.instant();
-        previousOwners.asMap().merge(customerOf(customerId), CustomerOwners.first(ownerId, now),
-                (remembered, first) -> remembered.last().equals(ownerId) ? remembered
-                        : remembered.servedBy(ownerId, now));
+        serve(customerOf(customerId), ownerId, clock.instant(), true);
     }
 
-    Optional<CustomerOwners> remembered(String customerId) {
-        return Optional.ofNullable(previousOwners.getIfPresent(customerOf(customerId)));
+    /** See {@link #served}; {@code unlessLast} leaves the memory as it is when {@code ownerId} served last. */
+    private void serve(String customer, String ownerId, Instant at, boolean unlessLast) {
+        Map<String, CustomerOwners> memory = previousOwners.asMap();
+        synchronized (writing.of(customer)) {
+            CustomerOwners remembered = memory.get(customer);
+            if (remembered == null) {
+                memory.put(customer, CustomerOwners.first(ownerId, at));
+            } else if (!unlessLast || !remembered.last().equals(ownerId)) {
+                memory.put(customer, remembered.servedBy(ownerId, at));
+            }
+        }
+    }
+
+    /** What is remembered of a customer, or null when nothing is (the views wrap it, so that a read builds one object). */
+    CustomerOwners remembered(String customerId) {
+        return previousOwners.getIfPresent(customerOf(customerId));
     }
 
     void placed(Conversation conversation) {

@@ -38,7 +38,7 @@ final class EventDispatcher {
     /**
      * Numbers the event and queues it for delivery, as one step, so events are queued in the order of their numbers.
      * Called under the router's exclusive lock, or, on the shared path, under the lock of the owner whose state the
-     * event reports (see {@link OwnerStripes}): either way, the order of the numbers is the order in which each
+     * event reports (see {@link LockStripes}): either way, the order of the numbers is the order in which each
      * owner's and each conversation's state changed.
      */
     void publish(RoutingEvent event) {

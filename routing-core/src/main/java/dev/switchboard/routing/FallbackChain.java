@@ -2,6 +2,7 @@ package dev.switchboard.routing;
 
 import dev.switchboard.routing.state.LiveView;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,7 @@ final class FallbackChain {
     }
 
     Trace run(Conversation conversation, LiveView view) {
-        return run(conversation, view, null, null);
+        return run(conversation, view, null, 0, null);
     }
 
     /**
@@ -44,42 +45,55 @@ final class FallbackChain {
      * take the conversation): that step is recorded as skipped, for {@code fault}, and the steps after it decide.
      */
     Trace skipDecisive(Conversation conversation, LiveView view, Trace trace, String fault) {
-        List<Trace.Step> before = new ArrayList<>(trace.steps());
-        Trace.Step skipped = skipped(before.remove(before.size() - 1).strategy(), fault);
-        before.add(skipped);
-        return run(conversation, view, before, skipped.verdict().reason());
+        Trace.Step[] said = trace.steps().toArray(new Trace.Step[steps.size() + 1]);
+        int before = trace.steps().size();
+        said[before - 1] = skipped(said[before - 1].strategy(), fault);
+        return run(conversation, view, said, before, said[before - 1].verdict().reason());
     }
 
     /**
-     * Runs the steps after those in {@code before} (all of them when it is null); {@code lastPass} is the reason of
-     * the last of {@code before}.
+     * Runs the steps after the first {@code before} of {@code said} (which holds a step for each of the chain's, and
+     * one for the fallback; null when {@code before} is zero); {@code lastPass} is the reason of the last of them.
      */
-    private Trace run(Conversation conversation, LiveView view, List<Trace.Step> before, String lastPass) {
-        List<Trace.Step> trace = before;
-        for (int i = before == null ? 0 : before.size(); i < steps.size(); i++) {
+    private Trace run(Conversation conversation, LiveView view, Trace.Step[] said, int before, String lastPass) {
+        int count = before;
+        for (int i = before; i < steps.size(); i++) {
             Strategy step = steps.get(i);
             Verdict verdict = verdictOf(step, conversation, view);
-            Trace.Step said = new Trace.Step(step.name(), verdict);
-            if (trace == null && !(verdict instanceof Verdict.Pass)) {
-                return new Trace(List.of(said));
+            Trace.Step spoke = new Trace.Step(step.name(), verdict);
+            if (count == 0 && !(verdict instanceof Verdict.Pass)) {
+                return new Trace(List.of(spoke));
             }
-            if (trace == null) {
-                trace = new ArrayList<>(steps.size() + 1);
+            if (said == null) {
+                said = new Trace.Step[steps.size() + 1];
             }
-            trace.add(said);
+            said[count++] = spoke;
             if (!(verdict instanceof Verdict.Pass)) {
-                return new Trace(trace);
+                return new Trace(listOf(said, count));
             }
             lastPass = verdict.reason();
         }
         Trace.Step fallback = new Trace.Step(Rule.FALLBACK_STEP, Verdict.enqueue(fallbackQueue, lastPass == null
                 ? "this rule picks no owner: the conversation waits here to be claimed or reviewed"
                 : "no step could place the conversation (last: " + lastPass + ")" + heldBack(view)));
-        if (trace == null) {
+        if (count == 0) {
             return new Trace(List.of(fallback));
         }
-        trace.add(fallback);
-        return new Trace(trace);
+        said[count++] = fallback;
+        return new Trace(listOf(said, count));
+    }
+
+    /**
+     * The first {@code count} steps said, as the immutable list a trace keeps (which it then need not copy): the short
+     * lists of most decisions without an array of their own.
+     */
+    private static List<Trace.Step> listOf(Trace.Step[] said, int count) {
+        return switch (count) {
+            case 1 -> List.of(said[0]);
+            case 2 -> List.of(said[0], said[1]);
+            case 3 -> List.of(said[0], said[1], said[2]);
+            default -> List.of(Arrays.copyOf(said, count));
+        };
     }
 
     /** What a step said, or, when it misbehaved, a pass that records how. */

@@ -3,6 +3,7 @@ package dev.switchboard.routing;
 import dev.switchboard.routing.state.LiveState;
 import dev.switchboard.routing.state.LiveStateSettings;
 import dev.switchboard.routing.state.LiveView;
+import dev.switchboard.routing.state.Released;
 import dev.switchboard.routing.state.StateSnapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,6 +168,21 @@ public final class InMemoryLiveState implements LiveState {
         }
         roster.released(roster.require(owned.ownerId()), owned.conversation(), at);
         return true;
+    }
+
+    @Override
+    public Optional<Released> releaseIfOwned(String conversationId, Instant at) {
+        Placement.Owned owned = releaseOwned(conversationId, at);
+        return owned == null ? Optional.empty() : Optional.of(new Released(owned, hasWaiting()));
+    }
+
+    /**
+     * As {@link #releaseIfOwned}, without building its answer: the placement the conversation left, or null when it
+     * is not owned under that id (an id that joined another conversation is no key of {@link #placed}) or left its
+     * owner meanwhile; the router's shared path asks {@link #hasWaiting} itself.
+     */
+    Placement.Owned releaseOwned(String conversationId, Instant at) {
+        return placed.get(conversationId) instanceof Placement.Owned owned && tryRelease(owned, at) ? owned : null;
     }
 
     @Override

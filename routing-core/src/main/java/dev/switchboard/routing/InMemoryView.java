@@ -23,6 +23,10 @@ import java.util.Set;
  * can tell whether they moved since.
  */
 final class InMemoryView implements LiveView {
+
+    /** The most eligible walks a view keeps (a decision rarely makes more than two). */
+    private static final int KEPT_WALKS = 4;
+
     private final InMemoryLiveState store;
     private final Roster roster;
     private final Customers customers;
@@ -39,6 +43,12 @@ final class InMemoryView implements LiveView {
     private String[] readKeys = new String[2];
     private long[] readPositions = new long[2];
     private int reads;
+    /**
+     * The eligible walks made for decisions on this view, the first {@link #walking} by the current one: each is valid
+     * only during its decision, so the next decision starts them again; past {@link #KEPT_WALKS}, walks are new.
+     */
+    private final List<IndexedEligible> walks = new ArrayList<>();
+    private int walking;
 
     InMemoryView(InMemoryLiveState store, Roster roster, Customers customers) {
         this.store = store;
@@ -66,6 +76,7 @@ final class InMemoryView implements LiveView {
         this.cursors = cursors;
         this.candidates = null;
         this.reads = 0;
+        this.walking = 0;
     }
 
     @Override
@@ -136,14 +147,27 @@ final class InMemoryView implements LiveView {
     public Eligible eligible(Requirements requirements, BusyPolicy busyPolicy) {
         Checks.notNull(requirements, "requirements");
         Checks.notNull(busyPolicy, "busyPolicy");
-        return roster.eligible(requirements, busyPolicy, channel, owners, lapsed, now);
+        return walk().start(requirements, busyPolicy, channel, owners, lapsed, now);
+    }
+
+    /** A walk for this decision: one this view made for an earlier decision, when it keeps one not yet in use. */
+    private IndexedEligible walk() {
+        if (walking < walks.size()) {
+            return walks.get(walking++);
+        }
+        IndexedEligible walk = new IndexedEligible(roster);
+        if (walks.size() < KEPT_WALKS) {
+            walks.add(walk);
+            walking++;
+        }
+        return walk;
     }
 
     @Override
     public List<Candidate> matching(Requirements requirements) {
         Checks.notNull(requirements, "requirements");
         List<Candidate> matches = new ArrayList<>();
-        Eligible hits = roster.eligible(requirements, null, channel, owners, lapsed, now);
+        Eligible hits = walk().start(requirements, null, channel, owners, lapsed, now);
         while (hits.next()) {
             matches.add(hits.candidate());
         }
@@ -174,12 +198,14 @@ final class InMemoryView implements LiveView {
 
     @Override
     public Optional<String> previousOwner(String customerId) {
-        return customers.remembered(customerId).map(CustomerOwners::last);
+        CustomerOwners remembered = customers.remembered(customerId);
+        return remembered == null ? Optional.empty() : Optional.of(remembered.last());
     }
 
     @Override
     public Optional<String> primaryOwner(String customerId) {
-        return customers.remembered(customerId).map(CustomerOwners::primary);
+        CustomerOwners remembered = customers.remembered(customerId);
+        return remembered == null ? Optional.empty() : Optional.of(remembered.primary());
     }
 
     @Override

@@ -9,28 +9,62 @@ import java.util.Set;
  * {@link Eligible} from the {@link Roster}'s indexes: the owners whose bits are set in every required set (and the
  * presence sets), then checked one by one for what the bits cannot tell. It walks roster indexes, which follow roster
  * order; the positions it reports are the owners' roster positions.
+ *
+ * <p>An eligible walk is valid only during the decision whose view made it, so each view keeps the walks it made and
+ * {@link #start}s them again for its next decision: a walk builds nothing once its arrays have grown to the largest
+ * requirements it met.
  */
 final class IndexedEligible implements Eligible {
 
     /** The set of nobody, for a skill, language or region nobody on the roster has. */
     static final Bits NOBODY = new Bits();
 
-    private static final SkillLevels[] NO_SKILLS = {};
-    private static final int[] NO_MINIMUMS = {};
+    private final Roster roster;
+    /** The sets every visited owner is in: the first {@link #requiredCount}. */
+    private Bits[] required = new Bits[4];
+    private int requiredCount;
+    /** Whether only owners that can take a conversation on {@link #channel} now are visited. */
+    private boolean available;
+    private boolean includeBusy;
+    private String channel;
+    private Set<String> excluded;
+    private Instant now;
+    /** The index of each required skill (null for one nobody has), their bits at {@code firstSkill + i}. */
+    private SkillLevels[] scored = new SkillLevels[2];
+    private int[] minimums = new int[2];
+    private int skillCount;
+    /** Where the bits of {@code scored[i]} sit in {@code required}: at {@code firstSkill + i}. */
+    private int firstSkill;
+    private int scoreFloor;
+    private int words;
+    private int wordIndex;
+    private long word;
+    /** The current owner's roster index, or -1 before the first and after the last. */
+    private int current;
+
+    IndexedEligible(Roster roster) {
+        this.roster = roster;
+    }
 
     /**
-     * The owners (of {@code ownerIds}, or anyone when empty) that meet the requirements, are not held back from
-     * automatic assignment at {@code now} and are not in {@code excluded}; when {@code busyPolicy} is given, only those
-     * that can take a conversation on {@code channel} under it (available, below their capacity on the channel), and
-     * when it is null, whatever their presence and room.
+     * Starts a new walk, before the first of the owners (of {@code ownerIds}, or anyone when empty) that meet the
+     * requirements, are not held back from automatic assignment at {@code now} and are not in {@code excluded}; when
+     * {@code busyPolicy} is given, only those that can take a conversation on {@code channel} under it (available,
+     * below their capacity on the channel), and when it is null, whatever their presence and room.
      */
-    static Eligible of(Roster roster, Requirements requirements, BusyPolicy busyPolicy, String channel,
-            Set<String> ownerIds, Set<String> excluded, Instant now) {
+    IndexedEligible start(Requirements requirements, BusyPolicy busyPolicy, String channel, Set<String> ownerIds,
+            Set<String> excluded, Instant now) {
         List<SkillRequirement> needed = requirements.skills();
-        boolean available = busyPolicy != null;
-        Bits[] required = new Bits[(available ? 2 : 1) + (ownerIds.isEmpty() ? 0 : 1) + needed.size()
-                + (requirements.language().isEmpty() ? 0 : 1) + (requirements.region().isEmpty() ? 0 : 1)];
-        SkillLevels[] scored = needed.isEmpty() ? NO_SKILLS : new SkillLevels[needed.size()];
+        this.available = busyPolicy != null;
+        int sets = (available ? 2 : 1) + (ownerIds.isEmpty() ? 0 : 1) + needed.size()
+                + (requirements.language().isEmpty() ? 0 : 1) + (requirements.region().isEmpty() ? 0 : 1);
+        if (required.length < sets) {
+            required = new Bits[sets];
+        }
+        if (scored.length < needed.size()) {
+            scored = new SkillLevels[needed.size()];
+            minimums = new int[needed.size()];
+        }
         int count = 0;
         if (available) {
             required[count++] = roster.sets.roomy;
@@ -39,8 +73,7 @@ final class IndexedEligible implements Eligible {
         if (!ownerIds.isEmpty()) {
             required[count++] = roster.members(ownerIds);
         }
-        int firstSkill = count;
-        int[] minimums = needed.isEmpty() ? NO_MINIMUMS : new int[needed.size()];
+        firstSkill = count;
         for (int i = 0; i < needed.size(); i++) {
             SkillRequirement requirement = needed.get(i);
             minimums[i] = requirement.minProficiency();
@@ -55,56 +88,28 @@ final class IndexedEligible implements Eligible {
         if (!requirements.region().isEmpty()) {
             required[count++] = roster.sets.region(requirements.region());
         }
-        return new IndexedEligible(roster, required, available, busyPolicy == BusyPolicy.INCLUDE, channel, excluded,
-                now, scored, firstSkill, minimums);
-    }
-
-    private final Roster roster;
-    private final Bits[] required;
-    private final boolean available;
-    private final boolean includeBusy;
-    private final String channel;
-    private final Set<String> excluded;
-    private final Instant now;
-    private final SkillLevels[] scored;
-    /** Where the bits of {@code scored[i]} sit in {@code required}: at {@code firstSkill + i}. */
-    private final int firstSkill;
-    private final int[] minimums;
-    private int scoreFloor = Integer.MIN_VALUE;
-    private int words;
-    private int wordIndex = -1;
-    private long word;
-    /** The current owner's roster index, or -1 before the first and after the last. */
-    private int current = -1;
-
-    /**
-     * @param required the sets every visited owner is in
-     * @param available whether only owners that can take a conversation on {@code channel} now are visited
-     * @param scored the index of each required skill, null for one nobody has, their bits at {@code firstSkill + i}
-     */
-    private IndexedEligible(Roster roster, Bits[] required, boolean available, boolean includeBusy, String channel,
-            Set<String> excluded, Instant now, SkillLevels[] scored, int firstSkill, int[] minimums) {
-        this.roster = roster;
-        this.required = required;
-        this.available = available;
-        this.includeBusy = includeBusy;
+        this.requiredCount = count;
+        this.skillCount = needed.size();
+        this.includeBusy = busyPolicy == BusyPolicy.INCLUDE;
         this.channel = channel;
         this.excluded = excluded;
         this.now = now;
-        this.scored = scored;
-        this.firstSkill = firstSkill;
-        this.minimums = minimums;
         int limit = (roster.end + 63) >>> 6;
-        for (Bits bits : required) {
-            limit = Math.min(limit, bits.wordCount());
+        for (int i = 0; i < count; i++) {
+            limit = Math.min(limit, required[i].wordCount());
         }
         this.words = limit;
+        this.scoreFloor = Integer.MIN_VALUE;
+        this.wordIndex = -1;
+        this.word = 0;
+        this.current = -1;
+        return this;
     }
 
     /** The required sets ANDed last first (region, language, skills: the sparsest), stopping at the first zero. */
     private long wordAt(int index) {
         long bits = -1L;
-        for (int i = required.length - 1; i >= 0 && bits != 0; i--) {
+        for (int i = requiredCount - 1; i >= 0 && bits != 0; i--) {
             bits &= required[i].word(index);
         }
         return !available || bits == 0 ? bits
@@ -165,13 +170,13 @@ final class IndexedEligible implements Eligible {
         }
         scoreFloor = score;
         int highestSum = 0;
-        for (SkillLevels index : scored) {
-            if (index == null) {
+        for (int i = 0; i < skillCount; i++) {
+            if (scored[i] == null) {
                 return; // a skill nobody has: the walk visits nobody anyway
             }
-            highestSum += index.highest();
+            highestSum += scored[i].highest();
         }
-        for (int i = 0; i < scored.length; i++) {
+        for (int i = 0; i < skillCount; i++) {
             int level = Math.max(minimums[i], score - (highestSum - scored[i].highest()));
             Bits bits = scored[i].atLeast(level);
             required[firstSkill + i] = bits == null ? NOBODY : bits;
@@ -244,8 +249,8 @@ final class IndexedEligible implements Eligible {
 
     private int scoreAt(int index) {
         int score = 0;
-        for (SkillLevels skill : scored) {
-            score += skill.level(index);
+        for (int i = 0; i < skillCount; i++) {
+            score += scored[i].level(index);
         }
         return score;
     }

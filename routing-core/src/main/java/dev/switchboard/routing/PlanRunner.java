@@ -115,13 +115,12 @@ final class PlanRunner {
     Decided decide(Conversation conversation, Instant now, LiveState state) {
         int chosen = chosen(conversation, now);
         Rule rule = rules.get(chosen).rule();
-        Optional<String> review = Overflows.reviewQueue(conversation).filter(queues::containsKey);
-        if (review.isPresent()) {
+        Optional<String> review = Overflows.reviewQueue(conversation); // no lambdas: this runs for every decision
+        if (review.isPresent() && queues.containsKey(review.get())) {
             return held(rule, chosen, conversation, review.get(), "held for review after it overflowed");
         }
-        Optional<String> undrained = Overflows.movedToQueue(conversation)
-                .filter(queue -> queues.containsKey(queue) && !drainedBy.containsKey(queue));
-        if (undrained.isPresent()) {
+        Optional<String> undrained = Overflows.movedToQueue(conversation);
+        if (undrained.isPresent() && queues.containsKey(undrained.get()) && !drainedBy.containsKey(undrained.get())) {
             return held(rule, chosen, conversation, undrained.get(), "overflowed to queue " + undrained.get()
                     + ", which no rule drains: it waits to be claimed");
         }
@@ -171,11 +170,13 @@ final class PlanRunner {
      * else the first it matches, skipping those outside their business hours that send conversations on.
      */
     private int chosen(Conversation conversation, Instant now) {
-        Integer movedTo = Overflows.movedTo(conversation).map(ruleIndex::get).orElse(null);
-        if (movedTo != null) {
-            return movedTo;
+        Optional<String> movedTo = Overflows.movedTo(conversation); // no lambdas: this runs for every decision
+        Integer moved = movedTo.isPresent() ? ruleIndex.get(movedTo.get()) : null;
+        if (moved != null) {
+            return moved;
         }
-        List<Integer> draining = Overflows.movedToQueue(conversation).map(drainedBy::get).orElse(null);
+        Optional<String> movedToQueue = Overflows.movedToQueue(conversation);
+        List<Integer> draining = movedToQueue.isPresent() ? drainedBy.get(movedToQueue.get()) : null;
         if (draining != null) {
             return draining.stream().filter(i -> rules.get(i).rule().matches(conversation)).findFirst()
                     .orElse(draining.get(0));

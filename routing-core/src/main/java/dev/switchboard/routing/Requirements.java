@@ -24,9 +24,16 @@ public record Requirements(List<SkillRequirement> skills, String language, Strin
         region = Checks.optionalKey(region, "region");
     }
 
-    /** Every requirement of the conversation as stated, optional skills included: the strictest level. */
+    /**
+     * Every requirement of the conversation as stated, optional skills included: the strictest level; {@link #NONE}
+     * itself for a conversation that asks for nothing.
+     */
     public static Requirements of(Conversation conversation) {
         Checks.notNull(conversation, "conversation");
+        if (conversation.requiredSkills().isEmpty() && conversation.language().isEmpty()
+                && conversation.region().isEmpty()) {
+            return NONE;
+        }
         return new Requirements(conversation.requiredSkills(), conversation.language(), conversation.region());
     }
 

@@ -394,15 +394,4 @@ final class Roster {
             return bits;
         }
     }
-
-    /**
-     * The owners (of {@code ownerIds}, or anyone when empty) that meet the requirements, are not held back from
-     * automatic assignment at {@code now} and are not in {@code excluded}; when {@code busyPolicy} is given, only those
-     * that can take a conversation on {@code channel} under it (available, below their capacity on the channel), and
-     * when it is null, whatever their presence and room.
-     */
-    Eligible eligible(Requirements requirements, BusyPolicy busyPolicy, String channel, Set<String> ownerIds,
-            Set<String> excluded, Instant now) {
-        return IndexedEligible.of(this, requirements, busyPolicy, channel, ownerIds, excluded, now);
-    }
 }

@@ -29,16 +29,19 @@ final class Routes {
     private final Overflows overflows;
     private final EventDispatcher events;
     private final Counters counters;
-    private final OwnerStripes stripes = new OwnerStripes();
+    /** Locks by owner, for commits and releases on the shared path while someone listens. */
+    private final LockStripes stripes = new LockStripes();
     /**
      * Whether routes and releases may run at once under the shared lock: when nobody records (a recording must replay
      * decisions in the one order they were committed, and commits to different owners have none), no identities are
      * linked by attributes or joined per customer, and no response deadlines are kept. Then a route that assigns and
      * a release of an owned conversation change only what {@link LiveState} changes atomically per owner and per
-     * conversation, and listeners get their events in each owner's order (see {@link OwnerStripes}); anything else
+     * conversation, and listeners get their events in each owner's order (see {@link LockStripes}); anything else
      * they meet (a conversation already placed, one that must wait, a drain) is done again under the exclusive lock.
      */
     private final boolean concurrent;
+    /** The store when it is the embedded one, whose release the shared path makes without building an answer. */
+    private final InMemoryLiveState embedded;
 
     Routes(RouterLock lock, RouterClock clock, LiveState state, Settler settler, Drains drains, Identities identities,
             Offers offers, Overflows overflows, EventDispatcher events, Counters counters, boolean concurrent) {
@@ -53,6 +56,7 @@ final class Routes {
         this.events = events;
         this.counters = counters;
         this.concurrent = concurrent;
+        this.embedded = state instanceof InMemoryLiveState memory ? memory : null;
     }
 
     /** See {@link Router#route}. */
@@ -183,12 +187,21 @@ final class Routes {
      * owned under that id, or left meanwhile.
      */
     private boolean releaseShared(String conversationId) {
-        Optional<Released> released;
+        Placement.Owned owned;
+        boolean waiting;
         lock.lockShared();
         try {
-            released = events.listening() ? releaseListened(conversationId, clock.instant())
-                    : state.releaseIfOwned(conversationId, clock.instant());
-            if (released.isEmpty()) {
+            Instant now = clock.instant();
+            if (events.listening() || embedded != null) { // step by step: under the owner's stripe, or in memory
+                owned = events.listening() ? releaseListened(conversationId, now)
+                        : embedded.releaseOwned(conversationId, now);
+                waiting = owned != null && state.hasWaiting();
+            } else { // one call, a round trip for a remote store
+                Optional<Released> released = state.releaseIfOwned(conversationId, now);
+                owned = released.isPresent() ? released.get().owned() : null;
+                waiting = released.isPresent() && released.get().waiting();
+            }
+            if (owned == null) {
                 return false;
             }
             counters.released.increment();
@@ -196,8 +209,8 @@ final class Routes {
             lock.unlockShared();
             events.deliverPending();
         }
-        if (released.get().waiting()) {
-            String ownerId = released.get().owned().ownerId();
+        if (waiting) {
+            String ownerId = owned.ownerId();
             lock.atomically(now -> {
                 drains.drainFor(ownerId, now);
                 return null;
@@ -208,20 +221,21 @@ final class Routes {
 
     /**
      * As {@link LiveState#releaseIfOwned}, for a router with listeners: the release and its event under the owner's
-     * stripe, so that the events' order is the order of the owner's changes (see {@link #commitShared}).
+     * stripe, so that the events' order is the order of the owner's changes (see {@link #commitShared}); the
+     * placement the conversation left, or null when nothing changed.
      */
-    private Optional<Released> releaseListened(String conversationId, Instant now) {
+    private Placement.Owned releaseListened(String conversationId, Instant now) {
         if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
                 || !owned.conversation().id().equals(conversationId)) {
-            return Optional.empty();
+            return null;
         }
         synchronized (stripes.of(owned.ownerId())) {
             if (!state.tryRelease(owned, now)) {
-                return Optional.empty();
+                return null;
             }
             events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
         }
-        return Optional.of(new Released(owned, state.hasWaiting()));
+        return owned;
     }
 
     /** Where an open conversation already is, for a second {@code route} of its id or of an id that joined it. */
