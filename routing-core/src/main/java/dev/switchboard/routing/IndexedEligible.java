@@ -6,8 +6,9 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * {@link Eligible} from the {@link Roster}'s indexes: the owners whose bits are set in every required set (and the
- * presence sets), then checked one by one for what the bits cannot tell. It walks roster indexes, which follow roster
+ * {@link Eligible} from the {@link Roster}'s indexes: the owners whose bits are set in every required set (who can
+ * take work, or who is assigned automatically, and the requirements' sets), then checked one by one for what the bits
+ * cannot tell. It walks roster indexes, which follow roster
  * order; the positions it reports are the owners' roster positions.
  */
 final class IndexedEligible implements Eligible {
@@ -28,16 +29,13 @@ final class IndexedEligible implements Eligible {
             Set<String> ownerIds, Set<String> excluded, Instant now) {
         List<SkillRequirement> needed = requirements.skills();
         boolean available = busyPolicy != null;
-        Bits[] required = new Bits[(available ? 2 : 1) + (ownerIds.isEmpty() ? 0 : 1) + needed.size()
-                + (requirements.language().isEmpty() ? 0 : 1) + (requirements.region().isEmpty() ? 0 : 1)];
+        long[][] required = new long[1 + (ownerIds.isEmpty() ? 0 : 1) + needed.size()
+                + (requirements.language().isEmpty() ? 0 : 1) + (requirements.region().isEmpty() ? 0 : 1)][];
         SkillLevels[] scored = needed.isEmpty() ? NO_SKILLS : new SkillLevels[needed.size()];
         int count = 0;
-        if (available) {
-            required[count++] = roster.sets.roomy;
-        }
-        required[count++] = roster.sets.automatic;
+        required[count++] = (available ? roster.sets.takingWork(busyPolicy) : roster.sets.automatic).words();
         if (!ownerIds.isEmpty()) {
-            required[count++] = roster.members(ownerIds);
+            required[count++] = roster.members(ownerIds).words();
         }
         int firstSkill = count;
         int[] minimums = needed.isEmpty() ? NO_MINIMUMS : new int[needed.size()];
@@ -46,34 +44,49 @@ final class IndexedEligible implements Eligible {
             minimums[i] = requirement.minProficiency();
             SkillLevels index = roster.sets.skill(requirement.skill());
             Bits bits = index == null ? null : index.atLeast(requirement.minProficiency());
-            required[count++] = bits == null ? NOBODY : bits;
+            required[count++] = (bits == null ? NOBODY : bits).words();
             scored[i] = index;
         }
         if (!requirements.language().isEmpty()) {
-            required[count++] = roster.sets.language(requirements.language());
+            required[count++] = roster.sets.language(requirements.language()).words();
         }
         if (!requirements.region().isEmpty()) {
-            required[count++] = roster.sets.region(requirements.region());
+            required[count++] = roster.sets.region(requirements.region()).words();
         }
-        return new IndexedEligible(roster, required, available, busyPolicy == BusyPolicy.INCLUDE, channel, excluded,
-                now, scored, firstSkill, minimums);
+        return new IndexedEligible(roster, required, available, channel, excluded, now, scored, firstSkill, minimums);
     }
 
     private final Roster roster;
-    private final Bits[] required;
+    /**
+     * The words of the sets every visited owner is in, read once per decision: a set's array is replaced only when it
+     * grows, under the router's exclusive lock, so it stays the set's while a decision runs.
+     */
+    private final long[][] required;
     private final boolean available;
-    private final boolean includeBusy;
+    private final long[] checked;
     private final String channel;
     private final Set<String> excluded;
     private final Instant now;
     private final SkillLevels[] scored;
+    /** The level of each owner in each of {@code scored}, by roster index (null for a skill nobody has). */
+    private final int[][] levels;
     /** Where the bits of {@code scored[i]} sit in {@code required}: at {@code firstSkill + i}. */
     private final int firstSkill;
     private final int[] minimums;
     private int scoreFloor = Integer.MIN_VALUE;
+    /** Whether the skills' bits alone keep every visited owner at or above {@link #scoreFloor}. */
+    private boolean floorSettled = true;
+    /**
+     * The roster index after which every owner visited scores exactly the floor, as the bits settle it and nobody can
+     * score above it; {@link Integer#MAX_VALUE} while that is not so. The owner current when the floor rose keeps its
+     * own score.
+     */
+    private int floorIsTopAfter = Integer.MAX_VALUE;
     private int words;
     private int wordIndex = -1;
     private long word;
+    /** The {@link RosterSets#checked} word at {@code wordIndex}. */
+    private long checkedWord;
     /** The current owner's roster index, or -1 before the first and after the last. */
     private int current = -1;
 
@@ -82,45 +95,58 @@ final class IndexedEligible implements Eligible {
      * @param available whether only owners that can take a conversation on {@code channel} now are visited
      * @param scored the index of each required skill, null for one nobody has, their bits at {@code firstSkill + i}
      */
-    private IndexedEligible(Roster roster, Bits[] required, boolean available, boolean includeBusy, String channel,
-            Set<String> excluded, Instant now, SkillLevels[] scored, int firstSkill, int[] minimums) {
+    private IndexedEligible(Roster roster, long[][] required, boolean available, String channel, Set<String> excluded,
+            Instant now, SkillLevels[] scored, int firstSkill, int[] minimums) {
         this.roster = roster;
         this.required = required;
         this.available = available;
-        this.includeBusy = includeBusy;
+        this.checked = roster.sets.checked.words();
         this.channel = channel;
         this.excluded = excluded;
         this.now = now;
         this.scored = scored;
+        this.levels = new int[scored.length][];
+        for (int i = 0; i < scored.length; i++) {
+            levels[i] = scored[i] == null ? null : scored[i].levels();
+        }
         this.firstSkill = firstSkill;
         this.minimums = minimums;
         int limit = (roster.end + 63) >>> 6;
-        for (Bits bits : required) {
-            limit = Math.min(limit, bits.wordCount());
+        for (long[] set : required) {
+            limit = Math.min(limit, set.length);
         }
         this.words = limit;
     }
 
-    /** The required sets ANDed last first (region, language, skills: the sparsest), stopping at the first zero. */
+    /** Moves the walk to a word: the required sets ANDed, and the owners in it that must be looked at one by one. */
+    private void moveTo(int index) {
+        wordIndex = index;
+        word = wordAt(index);
+        checkedWord = word == 0 ? 0 : Bits.word(checked, index);
+    }
+
+    /**
+     * The required sets ANDed last first (region, language, skills: the sparsest), stopping at the first zero; every
+     * one of them has at least {@link #words} words.
+     */
     private long wordAt(int index) {
         long bits = -1L;
         for (int i = required.length - 1; i >= 0 && bits != 0; i--) {
-            bits &= required[i].word(index);
+            bits &= required[i][index];
         }
-        return !available || bits == 0 ? bits
-                : bits & (roster.sets.online.word(index) | (includeBusy ? roster.sets.busy.word(index) : 0L));
+        return bits;
     }
 
     @Override
     public boolean next() {
         while (true) {
             while (word == 0) {
-                if (++wordIndex >= words) {
+                if (wordIndex + 1 >= words) {
                     wordIndex = words;
                     current = -1;
                     return false;
                 }
-                word = wordAt(wordIndex);
+                moveTo(wordIndex + 1);
             }
             int index = (wordIndex << 6) + Long.numberOfTrailingZeros(word);
             word &= word - 1;
@@ -145,8 +171,7 @@ final class IndexedEligible implements Eligible {
         }
         int index = target >>> 6;
         if (index > wordIndex) {
-            wordIndex = index;
-            word = wordAt(index);
+            moveTo(index);
         }
         if (index == wordIndex) {
             word &= -1L << target;
@@ -156,7 +181,9 @@ final class IndexedEligible implements Eligible {
 
     /**
      * Each skill must reach the floor less the most the other skills can add: its bits at that level replace the
-     * ones the walk used, from the current word on.
+     * ones the walk used, from the current word on. When those levels add up to the floor (one skill, or a floor at
+     * the highest score), the bits settle it and no owner's score is looked at; when the floor is also the highest
+     * score anyone can have, it is every visited owner's score.
      */
     @Override
     public void raiseScoreFloor(int score) {
@@ -171,13 +198,18 @@ final class IndexedEligible implements Eligible {
             }
             highestSum += index.highest();
         }
+        int guaranteed = 0;
         for (int i = 0; i < scored.length; i++) {
             int level = Math.max(minimums[i], score - (highestSum - scored[i].highest()));
+            guaranteed += level;
             Bits bits = scored[i].atLeast(level);
-            required[firstSkill + i] = bits == null ? NOBODY : bits;
-            words = Math.min(words, required[firstSkill + i].wordCount());
-            word = wordIndex < 0 ? 0 : wordIndex < words ? word & required[firstSkill + i].word(wordIndex) : 0;
+            long[] set = (bits == null ? NOBODY : bits).words();
+            required[firstSkill + i] = set;
+            words = Math.min(words, set.length);
+            word = wordIndex < 0 ? 0 : wordIndex < words ? word & set[wordIndex] : 0;
         }
+        floorSettled = guaranteed >= score;
+        floorIsTopAfter = floorSettled && score >= highestSum ? current : Integer.MAX_VALUE;
     }
 
     /**
@@ -185,10 +217,10 @@ final class IndexedEligible implements Eligible {
      * the cap, a lapsed deadline, and a score floor that the skills' levels alone did not settle.
      */
     private boolean qualifies(int index) {
-        if (scoreFloor != Integer.MIN_VALUE && scoreAt(index) < scoreFloor) {
+        if (!floorSettled && scoreAt(index) < scoreFloor) {
             return false;
         }
-        if (!roster.sets.checked.get(index) && excluded.isEmpty()) {
+        if ((checkedWord & (1L << index)) == 0 && excluded.isEmpty()) {
             return true;
         }
         Roster.Slot slot = roster.slots[index];
@@ -243,9 +275,12 @@ final class IndexedEligible implements Eligible {
     }
 
     private int scoreAt(int index) {
+        if (index > floorIsTopAfter) {
+            return scoreFloor;
+        }
         int score = 0;
-        for (SkillLevels skill : scored) {
-            score += skill.level(index);
+        for (int[] skill : levels) {
+            score += index < skill.length ? skill[index] : -1;
         }
         return score;
     }
