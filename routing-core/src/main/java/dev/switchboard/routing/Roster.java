@@ -92,19 +92,6 @@ final class Roster {
             return Math.max(0, free);
         }
 
-        /**
-         * Whether it is at its own limit on a channel it limits: only then can its room on a channel be less than its
-         * room in total, so only then must a decision look at its slot to tell whether it has room.
-         */
-        boolean atAChannelLimit() {
-            for (ChannelRoom limited : limitedChannels) {
-                if (limited.load >= limited.limit) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** Counts a conversation given to it ({@code +1}) or taken from it ({@code -1}) on a channel. */
         private void countOn(String channel, int change) {
             loadByChannel.merge(channel, change, Integer::sum);

@@ -34,7 +34,7 @@ final class RosterSets {
         takesWork.set(index, room && slot.presence == Presence.ONLINE);
         takesWorkIfBusy.set(index, room && slot.presence.mayReceiveWork());
         automatic.set(index, slot.owner.autoAssign());
-        checked.set(index, slot.timed || slot.atAChannelLimit());
+        checked.set(index, slot.timed || ChannelRoom.anyAtLimit(slot.limitedChannels));
     }
 
     /**
