@@ -182,6 +182,10 @@ public final class WeightedCapacity implements Strategy {
             return Arrays.copyOf(weights, count);
         }
 
+        Owner[] owners() {
+            return Arrays.copyOf(owners, count);
+        }
+
         /** The index of the owner in whose share of the total weight a draw in {@code [0, total)} falls. */
         int ownerOfDraw(long draw) {
             int index = 0;
@@ -218,7 +222,7 @@ public final class WeightedCapacity implements Strategy {
         public int pick(Weighted weighted, long sequence) {
             Rotation rotation = last;
             if (rotation == null || !weighted.match(rotation.schedule)) {
-                rotation = new Rotation(WeightedSchedule.of(weighted.weights()));
+                rotation = new Rotation(WeightedSchedule.of(weighted.weights()), weighted.owners());
                 last = rotation;
             }
             weighted.rotation = rotation;
@@ -243,11 +247,14 @@ public final class WeightedCapacity implements Strategy {
      */
     private static final class Rotation {
         final WeightedSchedule schedule;
+        /** The owners whose weights the schedule was built for: an owner that is the same object has the same weight. */
+        private final Owner[] owners;
         private final long total;
         private final String[] reasons;
 
-        Rotation(WeightedSchedule schedule) {
+        Rotation(WeightedSchedule schedule, Owner[] owners) {
             this.schedule = schedule;
+            this.owners = owners;
             long sum = 0;
             for (int i = 0; i < schedule.size(); i++) {
                 sum += schedule.weight(i);
@@ -258,7 +265,8 @@ public final class WeightedCapacity implements Strategy {
 
         /**
          * The owner at {@code index} among the eligible owners of weight above zero, found in one walk that keeps
-         * nothing else, when their weights are exactly this schedule's; null when they are not.
+         * nothing else, when their weights are exactly this schedule's; null when they are not. Owners that are the
+         * very ones the schedule was built for are not looked into.
          */
         Owner ownerAt(Eligible eligible, int index) {
             int size = schedule.size();
@@ -266,6 +274,13 @@ public final class WeightedCapacity implements Strategy {
             Owner chosen = null;
             while (eligible.next()) {
                 Owner owner = eligible.owner();
+                if (found < size && owner == owners[found]) {
+                    if (found == index) {
+                        chosen = owner;
+                    }
+                    found++;
+                    continue;
+                }
                 int weight = owner.weight();
                 if (weight > 0) {
                     if (found == size || schedule.weight(found) != weight) {
