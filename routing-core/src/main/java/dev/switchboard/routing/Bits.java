@@ -20,13 +20,20 @@ final class Bits {
 
     /** The word holding positions {@code 64 * index} to {@code 64 * index + 63}; zero past the end. */
     long word(int index) {
-        long[] current = words;
-        return index < current.length ? current[index] : 0L;
+        return word(words, index);
     }
 
-    /** How many words may be non-zero. */
-    int wordCount() {
-        return words.length;
+    /** The word at an index of {@link #words()}; zero past the end. */
+    static long word(long[] words, int index) {
+        return index < words.length ? words[index] : 0L;
+    }
+
+    /**
+     * The words, one per 64 positions, as they are now: the same array until the set grows, which only the router's
+     * exclusive lock allows, so a decision may read it for as long as it runs. Not to be written.
+     */
+    long[] words() {
+        return words;
     }
 
     void set(int position, boolean value) {
@@ -38,16 +45,26 @@ final class Bits {
     }
 
     void set(int position) {
+        long[] current = reserve(position);
+        int index = position >>> 6;
+        long bit = 1L << position;
+        if ((current[index] & bit) == 0) {
+            WORDS.getAndBitwiseOr(current, index, bit);
+        }
+    }
+
+    /**
+     * Grows the set to hold a position, without setting it, so that setting it later never grows the array (which
+     * only the router's exclusive lock allows); the words it now has.
+     */
+    long[] reserve(int position) {
         int index = position >>> 6;
         long[] current = words;
         if (index >= current.length) {
             current = Arrays.copyOf(current, Math.max(index + 1, current.length * 2));
             words = current;
         }
-        long bit = 1L << position;
-        if ((current[index] & bit) == 0) {
-            WORDS.getAndBitwiseOr(current, index, bit);
-        }
+        return current;
     }
 
     void clear(int position) {

@@ -14,4 +14,17 @@ final class ChannelRoom {
         this.limit = limit;
         this.load = load;
     }
+
+    /**
+     * Whether an owner is at its own limit on one of the channels it limits: only then can its room on a channel be
+     * less than its room in total, so only then must a decision look at its slot to tell whether it has room.
+     */
+    static boolean anyAtLimit(ChannelRoom[] limitedChannels) {
+        for (ChannelRoom limited : limitedChannels) {
+            if (limited.load >= limited.limit) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

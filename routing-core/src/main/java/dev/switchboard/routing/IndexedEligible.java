@@ -6,8 +6,9 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * {@link Eligible} from the {@link Roster}'s indexes: the owners whose bits are set in every required set (and the
- * presence sets), then checked one by one for what the bits cannot tell. It walks roster indexes, which follow roster
+ * {@link Eligible} from the {@link Roster}'s indexes: the owners whose bits are set in every required set (who can
+ * take work, or who is assigned automatically, and the requirements' sets), then checked one by one for what the bits
+ * cannot tell. It walks roster indexes, which follow roster
  * order; the positions it reports are the owners' roster positions.
  *
  * <p>An eligible walk is valid only during the decision whose view made it, so each view keeps the walks it made and
@@ -20,25 +21,41 @@ final class IndexedEligible implements Eligible {
     static final Bits NOBODY = new Bits();
 
     private final Roster roster;
-    /** The sets every visited owner is in: the first {@link #requiredCount}. */
-    private Bits[] required = new Bits[4];
+    /**
+     * The words of the sets every visited owner is in, the first {@link #requiredCount}, read once per decision: a
+     * set's array is replaced only when it grows, under the router's exclusive lock, so it stays the set's while a
+     * decision runs.
+     */
+    private long[][] required = new long[4][];
     private int requiredCount;
     /** Whether only owners that can take a conversation on {@link #channel} now are visited. */
     private boolean available;
-    private boolean includeBusy;
+    private long[] checked;
     private String channel;
     private Set<String> excluded;
     private Instant now;
-    /** The index of each required skill (null for one nobody has), their bits at {@code firstSkill + i}. */
+    /** The index of each required skill, the first {@link #skillCount} (null for one nobody has). */
     private SkillLevels[] scored = new SkillLevels[2];
+    /** The level of each owner in each of {@code scored}, by roster index (null for a skill nobody has). */
+    private int[][] levels = new int[2][];
     private int[] minimums = new int[2];
     private int skillCount;
     /** Where the bits of {@code scored[i]} sit in {@code required}: at {@code firstSkill + i}. */
     private int firstSkill;
     private int scoreFloor;
+    /** Whether the skills' bits alone keep every visited owner at or above {@link #scoreFloor}. */
+    private boolean floorSettled;
+    /**
+     * The roster index after which every owner visited scores exactly the floor, as the bits settle it and nobody can
+     * score above it; {@link Integer#MAX_VALUE} while that is not so. The owner current when the floor rose keeps its
+     * own score.
+     */
+    private int floorIsTopAfter;
     private int words;
     private int wordIndex;
     private long word;
+    /** The {@link RosterSets#checked} word at {@code wordIndex}. */
+    private long checkedWord;
     /** The current owner's roster index, or -1 before the first and after the last. */
     private int current;
 
@@ -55,23 +72,21 @@ final class IndexedEligible implements Eligible {
     IndexedEligible start(Requirements requirements, BusyPolicy busyPolicy, String channel, Set<String> ownerIds,
             Set<String> excluded, Instant now) {
         List<SkillRequirement> needed = requirements.skills();
-        this.available = busyPolicy != null;
-        int sets = (available ? 2 : 1) + (ownerIds.isEmpty() ? 0 : 1) + needed.size()
-                + (requirements.language().isEmpty() ? 0 : 1) + (requirements.region().isEmpty() ? 0 : 1);
+        available = busyPolicy != null;
+        int sets = 1 + (ownerIds.isEmpty() ? 0 : 1) + needed.size() + (requirements.language().isEmpty() ? 0 : 1)
+                + (requirements.region().isEmpty() ? 0 : 1);
         if (required.length < sets) {
-            required = new Bits[sets];
+            required = new long[sets][];
         }
         if (scored.length < needed.size()) {
             scored = new SkillLevels[needed.size()];
+            levels = new int[needed.size()][];
             minimums = new int[needed.size()];
         }
         int count = 0;
-        if (available) {
-            required[count++] = roster.sets.roomy;
-        }
-        required[count++] = roster.sets.automatic;
+        required[count++] = (available ? roster.sets.takingWork(busyPolicy) : roster.sets.automatic).words();
         if (!ownerIds.isEmpty()) {
-            required[count++] = roster.members(ownerIds);
+            required[count++] = roster.members(ownerIds).words();
         }
         firstSkill = count;
         for (int i = 0; i < needed.size(); i++) {
@@ -79,53 +94,66 @@ final class IndexedEligible implements Eligible {
             minimums[i] = requirement.minProficiency();
             SkillLevels index = roster.sets.skill(requirement.skill());
             Bits bits = index == null ? null : index.atLeast(requirement.minProficiency());
-            required[count++] = bits == null ? NOBODY : bits;
+            required[count++] = (bits == null ? NOBODY : bits).words();
             scored[i] = index;
+            levels[i] = index == null ? null : index.levels();
         }
         if (!requirements.language().isEmpty()) {
-            required[count++] = roster.sets.language(requirements.language());
+            required[count++] = roster.sets.language(requirements.language()).words();
         }
         if (!requirements.region().isEmpty()) {
-            required[count++] = roster.sets.region(requirements.region());
+            required[count++] = roster.sets.region(requirements.region()).words();
         }
-        this.requiredCount = count;
-        this.skillCount = needed.size();
-        this.includeBusy = busyPolicy == BusyPolicy.INCLUDE;
+        requiredCount = count;
+        skillCount = needed.size();
+        checked = roster.sets.checked.words();
         this.channel = channel;
         this.excluded = excluded;
         this.now = now;
         int limit = (roster.end + 63) >>> 6;
         for (int i = 0; i < count; i++) {
-            limit = Math.min(limit, required[i].wordCount());
+            limit = Math.min(limit, required[i].length);
         }
-        this.words = limit;
-        this.scoreFloor = Integer.MIN_VALUE;
-        this.wordIndex = -1;
-        this.word = 0;
-        this.current = -1;
+        words = limit;
+        scoreFloor = Integer.MIN_VALUE;
+        floorSettled = true;
+        floorIsTopAfter = Integer.MAX_VALUE;
+        wordIndex = -1;
+        word = 0;
+        checkedWord = 0;
+        current = -1;
         return this;
     }
 
-    /** The required sets ANDed last first (region, language, skills: the sparsest), stopping at the first zero. */
+    /** Moves the walk to a word: the required sets ANDed, and the owners in it that must be looked at one by one. */
+    private void moveTo(int index) {
+        wordIndex = index;
+        word = wordAt(index);
+        checkedWord = word == 0 ? 0 : Bits.word(checked, index);
+    }
+
+    /**
+     * The required sets ANDed last first (region, language, skills: the sparsest), stopping at the first zero; every
+     * one of them has at least {@link #words} words.
+     */
     private long wordAt(int index) {
         long bits = -1L;
         for (int i = requiredCount - 1; i >= 0 && bits != 0; i--) {
-            bits &= required[i].word(index);
+            bits &= required[i][index];
         }
-        return !available || bits == 0 ? bits
-                : bits & (roster.sets.online.word(index) | (includeBusy ? roster.sets.busy.word(index) : 0L));
+        return bits;
     }
 
     @Override
     public boolean next() {
         while (true) {
             while (word == 0) {
-                if (++wordIndex >= words) {
+                if (wordIndex + 1 >= words) {
                     wordIndex = words;
                     current = -1;
                     return false;
                 }
-                word = wordAt(wordIndex);
+                moveTo(wordIndex + 1);
             }
             int index = (wordIndex << 6) + Long.numberOfTrailingZeros(word);
             word &= word - 1;
@@ -150,8 +178,7 @@ final class IndexedEligible implements Eligible {
         }
         int index = target >>> 6;
         if (index > wordIndex) {
-            wordIndex = index;
-            word = wordAt(index);
+            moveTo(index);
         }
         if (index == wordIndex) {
             word &= -1L << target;
@@ -161,7 +188,9 @@ final class IndexedEligible implements Eligible {
 
     /**
      * Each skill must reach the floor less the most the other skills can add: its bits at that level replace the
-     * ones the walk used, from the current word on.
+     * ones the walk used, from the current word on. When those levels add up to the floor (one skill, or a floor at
+     * the highest score), the bits settle it and no owner's score is looked at; when the floor is also the highest
+     * score anyone can have, it is every visited owner's score.
      */
     @Override
     public void raiseScoreFloor(int score) {
@@ -176,13 +205,18 @@ final class IndexedEligible implements Eligible {
             }
             highestSum += scored[i].highest();
         }
+        int guaranteed = 0;
         for (int i = 0; i < skillCount; i++) {
             int level = Math.max(minimums[i], score - (highestSum - scored[i].highest()));
+            guaranteed += level;
             Bits bits = scored[i].atLeast(level);
-            required[firstSkill + i] = bits == null ? NOBODY : bits;
-            words = Math.min(words, required[firstSkill + i].wordCount());
-            word = wordIndex < 0 ? 0 : wordIndex < words ? word & required[firstSkill + i].word(wordIndex) : 0;
+            long[] set = (bits == null ? NOBODY : bits).words();
+            required[firstSkill + i] = set;
+            words = Math.min(words, set.length);
+            word = wordIndex < 0 ? 0 : wordIndex < words ? word & set[wordIndex] : 0;
         }
+        floorSettled = guaranteed >= score;
+        floorIsTopAfter = floorSettled && score >= highestSum ? current : Integer.MAX_VALUE;
     }
 
     /**
@@ -190,10 +224,10 @@ final class IndexedEligible implements Eligible {
      * the cap, a lapsed deadline, and a score floor that the skills' levels alone did not settle.
      */
     private boolean qualifies(int index) {
-        if (scoreFloor != Integer.MIN_VALUE && scoreAt(index) < scoreFloor) {
+        if (!floorSettled && scoreAt(index) < scoreFloor) {
             return false;
         }
-        if (!roster.sets.checked.get(index) && excluded.isEmpty()) {
+        if ((checkedWord & (1L << index)) == 0 && excluded.isEmpty()) {
             return true;
         }
         Roster.Slot slot = roster.slots[index];
@@ -248,9 +282,13 @@ final class IndexedEligible implements Eligible {
     }
 
     private int scoreAt(int index) {
+        if (index > floorIsTopAfter) {
+            return scoreFloor;
+        }
         int score = 0;
         for (int i = 0; i < skillCount; i++) {
-            score += scored[i].level(index);
+            int[] skill = levels[i];
+            score += index < skill.length ? skill[index] : -1;
         }
         return score;
     }

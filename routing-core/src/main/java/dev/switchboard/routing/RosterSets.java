@@ -4,18 +4,24 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The {@link Roster}'s bit sets, one bit per roster index: who is online, busy, below its total capacity, assigned
- * automatically and checked one by one, and who has each skill at each level, speaks each language and covers each
- * region. Built anew when the roster is compacted.
+ * The {@link Roster}'s bit sets, one bit per roster index: who can take work (with busy owners excluded or included),
+ * who is assigned automatically and who must be checked one by one, and who has each skill at each level, speaks each
+ * language and covers each region. Built anew when the roster is compacted.
  */
 final class RosterSets {
 
-    final Bits online = new Bits();
-    final Bits busy = new Bits();
-    /** Below total capacity. */
-    final Bits roomy = new Bits();
+    /**
+     * Online, below total capacity and assigned automatically: who can take work when busy owners are excluded, in
+     * one set, so that a query reads one word for all three.
+     */
+    private final Bits takesWork = new Bits();
+    /** The same, busy owners included. */
+    private final Bits takesWorkIfBusy = new Bits();
     final Bits automatic = new Bits();
-    /** Owners whose per-channel limits, working hours or assignment cap must be looked at one by one. */
+    /**
+     * Owners that must be looked at one by one: those with working hours, a cap or a wrap-up, and those at their own
+     * limit on a channel they limit (below it, their room on any channel is their room in total).
+     */
     final Bits checked = new Bits();
     private final Map<String, SkillLevels> skills = new HashMap<>();
     private final Map<String, Bits> languages = new HashMap<>();
@@ -24,11 +30,11 @@ final class RosterSets {
     /** Sets or clears an owner in the sets that follow its changing state. */
     void refresh(Roster.Slot slot) {
         int index = slot.index;
-        online.set(index, slot.presence == Presence.ONLINE);
-        busy.set(index, slot.presence == Presence.BUSY);
-        roomy.set(index, slot.load < slot.owner.capacity().total());
+        boolean room = slot.owner.autoAssign() && slot.load < slot.owner.capacity().total();
+        takesWork.set(index, room && slot.presence == Presence.ONLINE);
+        takesWorkIfBusy.set(index, room && slot.presence.mayReceiveWork());
         automatic.set(index, slot.owner.autoAssign());
-        checked.set(index, slot.timed || slot.limitedChannels.length > 0);
+        checked.set(index, slot.timed || ChannelRoom.anyAtLimit(slot.limitedChannels));
     }
 
     /**
@@ -38,6 +44,11 @@ final class RosterSets {
     void index(Roster.Slot slot, boolean present) {
         int index = slot.index;
         Owner owner = slot.owner;
+        if (present) { // refreshes change these sets under a shared lock, which must never grow them
+            for (Bits bits : new Bits[] {takesWork, takesWorkIfBusy, automatic, checked}) {
+                bits.reserve(index);
+            }
+        }
         owner.skills().forEach((skill, level) -> {
             SkillLevels levels = skills.computeIfAbsent(skill, key -> new SkillLevels());
             if (present) {
@@ -50,12 +61,19 @@ final class RosterSets {
                 .set(index, present));
         owner.regions().forEach(region -> regions.computeIfAbsent(region, key -> new Bits()).set(index, present));
         if (!present) {
-            online.clear(index);
-            busy.clear(index);
-            roomy.clear(index);
+            takesWork.clear(index);
+            takesWorkIfBusy.clear(index);
             automatic.clear(index);
             checked.clear(index);
         }
+    }
+
+    /**
+     * The owners that can take work under a busy policy, as far as presence, room in total and automatic assignment
+     * tell.
+     */
+    Bits takingWork(BusyPolicy busyPolicy) {
+        return busyPolicy == BusyPolicy.INCLUDE ? takesWorkIfBusy : takesWork;
     }
 
     /** The index of a skill, or null when nobody has it. */

@@ -26,7 +26,8 @@ final class ScannedEligible implements Eligible {
 
     @Override
     public boolean next() {
-        while (++index < candidates.size()) {
+        int size = candidates.size();
+        while (++index < size) {
             Candidate candidate = candidates.get(index);
             if (candidate.canTake(busyPolicy) && (askNothing ? scoreFloor <= 0 // every score is zero
                     : requirements.metBy(candidate.owner()) && (scoreFloor == Integer.MIN_VALUE

@@ -39,9 +39,12 @@ final class SkillLevels {
         return level == null ? null : atLeast.get(level);
     }
 
-    /** The level of the owner at a roster index, or -1 when it lacks the skill. */
-    int level(int index) {
-        return index < levels.length ? levels[index] : -1;
+    /**
+     * Each owner's level by roster index, -1 for those who lack the skill (and past the end): replaced only as owners
+     * join, under the router's exclusive lock, so a decision may read it for as long as it runs. Not to be written.
+     */
+    int[] levels() {
+        return levels;
     }
 
     /** At least the highest level anyone on the roster has (levels of owners who left may linger until compaction). */

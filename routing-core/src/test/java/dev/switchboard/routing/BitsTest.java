@@ -65,7 +65,7 @@ class BitsTest {
         void startsWithOneEmptyWord() {
             Bits bits = new Bits();
 
-            assertThat(bits.wordCount()).isEqualTo(1);
+            assertThat(bits.words().length).isEqualTo(1);
             assertThat(bits.word(0)).isZero();
         }
 
@@ -76,7 +76,7 @@ class BitsTest {
 
             bits.set(1000);
 
-            assertThat(bits.wordCount()).isGreaterThan(1000 / 64);
+            assertThat(bits.words().length).isGreaterThan(1000 / 64);
             assertThat(bits.get(1000)).isTrue();
             assertThat(bits.get(999)).isFalse();
             assertThat(bits.get(1)).isTrue();
@@ -89,10 +89,27 @@ class BitsTest {
 
             bits.clear(5000);
 
-            assertThat(bits.wordCount()).isEqualTo(1);
+            assertThat(bits.words().length).isEqualTo(1);
             assertThat(bits.word(1)).isZero();
             assertThat(bits.word(500)).isZero();
             assertThat(bits.get(5000)).isFalse();
+        }
+
+        @Test
+        void reserving_growsToHoldAPositionWithoutSettingIt_soThatSettingItLaterKeepsTheSameWords() {
+            Bits bits = new Bits();
+            bits.set(1);
+
+            long[] reserved = bits.reserve(1000);
+            bits.set(1000);
+            bits.clear(1000);
+            bits.set(999);
+
+            assertThat(bits.words()).isSameAs(reserved);
+            assertThat(reserved.length).isGreaterThan(1000 / 64);
+            assertThat(bits.get(1)).isTrue();
+            assertThat(bits.get(999)).isTrue();
+            assertThat(bits.get(1000)).isFalse();
         }
     }
 

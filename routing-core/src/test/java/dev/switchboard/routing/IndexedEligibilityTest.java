@@ -310,6 +310,22 @@ class IndexedEligibilityTest {
         }
 
         @Test
+        void anOwnerBackBelowTheirLimitOnAChannel_isEligibleForItAgain_andOneFullInTotal_isNotEligibleForAny() {
+            Router router = router(owner("ivy").capacity(2).channelCapacity("phone", 1).skill("billing", 2).build());
+            router.route(TestStrategies.conversation("call").channel("phone").attribute("to", "ivy").build());
+            router.release("call");
+
+            assertThat(find(router, "phone", view -> ids(view.eligible(skills(BILLING_ANY), BusyPolicy.EXCLUDE))))
+                    .as("below the phone limit again").containsExactly("ana", "ben", "cy", "fay", "ivy");
+
+            assign(router, "chat-1", "ivy");
+            assign(router, "chat-2", "ivy");
+
+            assertThat(find(router, "phone", view -> ids(view.eligible(skills(BILLING_ANY), BusyPolicy.EXCLUDE))))
+                    .as("full in total, below the phone limit").containsExactly("ana", "ben", "cy", "fay");
+        }
+
+        @Test
         void anOwnerAtTheirAssignmentCap_isNotEligible_untilTheWindowPasses() {
             Router router = router(owner("jo").assignmentCap(1, Duration.ofMinutes(10)).skill("billing", 2).build());
             assign(router, "one", "jo");
@@ -372,6 +388,23 @@ class IndexedEligibilityTest {
             });
 
             assertThat(walk).containsExactly("ana", "ana still current, score 4", "cy");
+        }
+
+        @Test
+        void atTheHighestScoreAnyoneHas_theOwnersFoundScoreIt_andTheCurrentOneKeepsItsOwn() {
+            List<String> walk = find(router(), "chat", view -> {
+                Eligible eligible = view.eligible(skills(BILLING_ANY), BusyPolicy.EXCLUDE);
+                List<String> found = new ArrayList<>();
+                eligible.next();
+                eligible.raiseScoreFloor(5);
+                found.add(eligible.owner().id() + " " + eligible.score());
+                while (eligible.next()) {
+                    found.add(eligible.owner().id() + " " + eligible.score());
+                }
+                return found;
+            });
+
+            assertThat(walk).containsExactly("ana 3", "cy 5");
         }
 
         @Test

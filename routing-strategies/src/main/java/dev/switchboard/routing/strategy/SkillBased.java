@@ -226,9 +226,10 @@ public final class SkillBased implements Strategy {
                 tied = 0;
                 better = true;
             } else {
-                better = switch (tieBreak) {
-                    case LEAST_LOADED -> eligible.utilisation() < chosenUtilisation;
-                    case LONGEST_IDLE -> eligible.lastAssignedAt().isBefore(chosenLastAssigned);
+                better = switch (tieBreak) { // nobody beats an idle owner, nor one never assigned: no need to look
+                    case LEAST_LOADED -> chosenUtilisation > 0 && eligible.utilisation() < chosenUtilisation;
+                    case LONGEST_IDLE -> !chosenLastAssigned.equals(Instant.MIN)
+                            && eligible.lastAssignedAt().isBefore(chosenLastAssigned);
                     case ROUND_ROBIN -> !chosenAtOrAfterCursor && eligible.rosterPosition() >= cursor;
                 };
             }

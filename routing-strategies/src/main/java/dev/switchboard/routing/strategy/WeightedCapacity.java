@@ -79,15 +79,17 @@ public final class WeightedCapacity implements Strategy {
     @Override
     public Verdict decide(Conversation conversation, RoutingView view) {
         long sequence = view.cursor(name);
-        WeightedSchedule last = picker.last();
-        int expected = last == null ? -1 : last.ownerAt(sequence);
-        Weighted weighted = Weighted.of(view, busyPolicy, last, expected);
-        int index = weighted.count == 0 ? -1 : picker.pick(weighted, sequence);
-        if (index >= 0 && index != expected && expected >= 0) {
-            // The weights changed since the last pick: walk again, keeping every owner, and pick from that walk.
-            weighted = Weighted.of(view, busyPolicy, null, -1);
-            index = weighted.count == 0 ? -1 : picker.pick(weighted, sequence);
+        Rotation last = picker.last();
+        if (last != null) {
+            int index = last.schedule.ownerAt(sequence);
+            Owner owner = last.ownerAt(view.eligible(Requirements.NONE, busyPolicy), index);
+            if (owner != null) {
+                return new Verdict.Assign(owner.id(), last.reason(index), Map.of(name, sequence + 1));
+            }
         }
+        // No schedule yet, or the weights changed since the last pick: walk again, keeping every owner.
+        Weighted weighted = Weighted.of(view, busyPolicy);
+        int index = weighted.count == 0 ? -1 : picker.pick(weighted, sequence);
         if (index < 0) {
             List<Candidate> considered = new ArrayList<>();
             for (Candidate candidate : view.candidates()) {
@@ -101,87 +103,66 @@ public final class WeightedCapacity implements Strategy {
                 Map.of(name, sequence + 1));
     }
 
+    /** The share of an owner of weight {@code weight}, among {@code count} weighing {@code total}, for a reason. */
+    private static String share(int weight, long total, int count) {
+        return count == 1 ? "the only owner with a weight above zero who can take it"
+                : "weight " + weight + " of " + total + " among the " + count + " owners who can take it";
+    }
+
     /**
      * The owners who can take the conversation and have a weight above zero, in roster order, indexed from zero, with
      * their weights: gathered in one walk of the view's index (so that they agree with each other even while other
      * threads route) into arrays that each thread reuses, so that a decision builds none once they are large enough.
-     *
-     * <p>When the picker has a schedule from its last pick, the walk compares the weights with it as it goes, and keeps
-     * only the owner at the index that schedule picks: storing every owner into the array costs a garbage collector's
-     * write barrier each, which was most of a decision.
+     * Only a decision that cannot follow the last schedule gathers them.
      */
     private static final class Weighted {
         private static final ThreadLocal<Weighted> REUSED = ThreadLocal.withInitial(Weighted::new);
 
         private Owner[] owners = new Owner[16];
-        /** How many of {@code owners} the last walk that kept them filled, to be cleared before the next. */
+        /** How many of {@code owners} the last walk filled, to be cleared before the next. */
         private int kept;
         private int[] weights = new int[16];
-        /** The index whose owner alone the walk kept, or -1 when it kept every owner. */
-        private int expected;
-        private Owner expectedOwner;
-        /** The schedule the walk found exactly these weights in, or null. */
-        WeightedSchedule matched;
         int count;
         long total;
         /** The rotation the deterministic picker chose from for these weights, for its reason. */
         Rotation rotation;
 
-        /**
-         * The weighted owners among those eligible, compared with the {@code last} schedule when there is one, keeping
-         * only the owner at {@code expected} when it is not -1.
-         */
-        static Weighted of(RoutingView view, BusyPolicy busyPolicy, WeightedSchedule last, int expected) {
+        /** The weighted owners among those eligible. */
+        static Weighted of(RoutingView view, BusyPolicy busyPolicy) {
             Weighted weighted = REUSED.get();
-            weighted.gather(view.eligible(Requirements.NONE, busyPolicy), last, expected);
+            weighted.gather(view.eligible(Requirements.NONE, busyPolicy));
             return weighted;
         }
 
-        private void gather(Eligible eligible, WeightedSchedule last, int expectedIndex) {
+        private void gather(Eligible eligible) {
             Arrays.fill(owners, 0, kept, null);
-            kept = 0;
-            expected = expectedIndex;
-            expectedOwner = null;
-            boolean keepAll = expectedIndex < 0;
             int found = 0;
             long sum = 0;
-            Owner atExpected = null;
-            boolean same = last != null;
             while (eligible.next()) {
                 Owner owner = eligible.owner();
                 int weight = owner.weight();
                 if (weight > 0) {
                     if (found == weights.length) {
                         weights = Arrays.copyOf(weights, found * 2);
+                        owners = Arrays.copyOf(owners, found * 2);
                     }
-                    if (keepAll) {
-                        if (found == owners.length) {
-                            owners = Arrays.copyOf(owners, found * 2);
-                        }
-                        owners[found] = owner;
-                    } else if (found == expectedIndex) {
-                        atExpected = owner;
-                    }
-                    same = same && found < last.size() && last.weight(found) == weight;
+                    owners[found] = owner;
                     weights[found++] = weight;
                     sum += weight;
                 }
             }
             count = found;
             total = sum;
-            kept = keepAll ? found : 0;
-            expectedOwner = atExpected;
-            matched = same && found == last.size() ? last : null;
+            kept = found;
         }
 
         Owner ownerAt(int index) {
-            return index == expected ? expectedOwner : owners[index];
+            return owners[index];
         }
 
         /** The share of the owner at an index, in words for the verdict's reason. */
         String share(int index) {
-            return count == 1 ? "the only owner with a weight above zero who can take it"
-                    : "weight " + weights[index] + " of " + total + " among the " + count + " owners who can take it";
+            return WeightedCapacity.share(weights[index], total, count);
         }
 
         /** Whether a schedule was built for exactly these weights. */
@@ -201,6 +182,10 @@ public final class WeightedCapacity implements Strategy {
             return Arrays.copyOf(weights, count);
         }
 
+        Owner[] owners() {
+            return Arrays.copyOf(owners, count);
+        }
+
         /** The index of the owner in whose share of the total weight a draw in {@code [0, total)} falls. */
         int ownerOfDraw(long draw) {
             int index = 0;
@@ -218,8 +203,8 @@ public final class WeightedCapacity implements Strategy {
         /** The index of the chosen owner among the weighted owners. */
         int pick(Weighted weighted, long sequence);
 
-        /** The schedule of its last pick, which the next follows if the weights are the same; null if it has none. */
-        WeightedSchedule last();
+        /** The rotation of its last pick, which the next follows if the weights are the same; null if it has none. */
+        Rotation last();
 
         /** Why the owner at an index, just picked from these weights, was chosen: the verdict's reason. */
         String reason(Weighted weighted, int index);
@@ -236,8 +221,8 @@ public final class WeightedCapacity implements Strategy {
         @Override
         public int pick(Weighted weighted, long sequence) {
             Rotation rotation = last;
-            if (rotation == null || weighted.matched != rotation.schedule && !weighted.match(rotation.schedule)) {
-                rotation = new Rotation(WeightedSchedule.of(weighted.weights()));
+            if (rotation == null || !weighted.match(rotation.schedule)) {
+                rotation = new Rotation(WeightedSchedule.of(weighted.weights()), weighted.owners());
                 last = rotation;
             }
             weighted.rotation = rotation;
@@ -245,14 +230,13 @@ public final class WeightedCapacity implements Strategy {
         }
 
         @Override
-        public WeightedSchedule last() {
-            Rotation rotation = last;
-            return rotation == null ? null : rotation.schedule;
+        public Rotation last() {
+            return last;
         }
 
         @Override
         public String reason(Weighted weighted, int index) {
-            return weighted.rotation.reason(weighted, index);
+            return weighted.rotation.reason(index);
         }
     }
 
@@ -263,17 +247,58 @@ public final class WeightedCapacity implements Strategy {
      */
     private static final class Rotation {
         final WeightedSchedule schedule;
+        /** The owners whose weights the schedule was built for: an owner that is the same object has the same weight. */
+        private final Owner[] owners;
+        private final long total;
         private final String[] reasons;
 
-        Rotation(WeightedSchedule schedule) {
+        Rotation(WeightedSchedule schedule, Owner[] owners) {
             this.schedule = schedule;
+            this.owners = owners;
+            long sum = 0;
+            for (int i = 0; i < schedule.size(); i++) {
+                sum += schedule.weight(i);
+            }
+            this.total = sum;
             this.reasons = new String[schedule.size()];
         }
 
-        String reason(Weighted weighted, int index) {
+        /**
+         * The owner at {@code index} among the eligible owners of weight above zero, found in one walk that keeps
+         * nothing else, when their weights are exactly this schedule's; null when they are not. Owners that are the
+         * very ones the schedule was built for are not looked into.
+         */
+        Owner ownerAt(Eligible eligible, int index) {
+            int size = schedule.size();
+            int found = 0;
+            Owner chosen = null;
+            while (eligible.next()) {
+                Owner owner = eligible.owner();
+                if (found < size && owner == owners[found]) {
+                    if (found == index) {
+                        chosen = owner;
+                    }
+                    found++;
+                    continue;
+                }
+                int weight = owner.weight();
+                if (weight > 0) {
+                    if (found == size || schedule.weight(found) != weight) {
+                        return null;
+                    }
+                    if (found == index) {
+                        chosen = owner;
+                    }
+                    found++;
+                }
+            }
+            return found == size ? chosen : null;
+        }
+
+        String reason(int index) {
             String reason = reasons[index];
             if (reason == null) {
-                reason = "next in the weighted rotation: " + weighted.share(index);
+                reason = "next in the weighted rotation: " + share(schedule.weight(index), total, schedule.size());
                 reasons[index] = reason;
             }
             return reason;
@@ -288,7 +313,7 @@ public final class WeightedCapacity implements Strategy {
         }
 
         @Override
-        public WeightedSchedule last() {
+        public Rotation last() {
             return null;
         }
 
