@@ -44,10 +44,16 @@ final class LiveMemory {
         return List.copyOf(link.call(redis -> redis.smembers(keys.placed(Keys.id(customer, "customer")))));
     }
 
-    void addAlias(String alias, String conversationId) {
+    /**
+     * Makes {@code alias} a name of a placed conversation; when {@code fromOwner} (or else {@code fromQueue}) is not
+     * empty, the alias leaves that owner (or queue) in the same script: false, and nothing changed, when it is no longer
+     * there.
+     */
+    boolean addAlias(String alias, String conversationId, String fromOwner, String fromQueue) {
         Keys.id(alias, "alias");
-        scripts.run(ALIAS, ScriptOutputType.INTEGER, keys.aliases(Keys.id(conversationId, "conversationId")),
-                List.of(alias, conversationId));
+        Long made = scripts.run(ALIAS, ScriptOutputType.INTEGER, keys.aliases(Keys.id(conversationId,
+                "conversationId")), List.of(alias, conversationId, fromOwner, fromQueue));
+        return made == 1L;
     }
 
     void forget(String conversationId) {

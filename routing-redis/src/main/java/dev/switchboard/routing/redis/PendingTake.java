@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * again (a take-back) or gives it to another (a transfer); then, refused, it may put a dequeued one back. Made one call
  * each, the conversation would be in no place between them for every other instance to see, and lost if this JVM
  * died. So a take (a dequeue or an unassign) is only read and held pending for the thread that asked, then made in the
- * same script as the commit or enqueue that places the conversation, which first checks it is still where it was
+ * same script as the commit or enqueue that places the conversation (or the alias that makes it a name of another, in
+ * a customer merge), which first checks it is still where it was
  * taken from, or not at all when a dequeued one is put back; before any other call the live state makes it alone
  * ({@link #flush}), so the router sees every take made as it asked.
  */
@@ -31,10 +32,12 @@ final class PendingTake {
     private final RedisLink link;
     private final WaitingQueues queues;
     private final LivePlaces places;
+    private final LiveMemory memory;
     private final NearCache cache;
 
-    PendingTake(RedisLink link, WaitingQueues queues, LivePlaces places, NearCache cache) {
+    PendingTake(RedisLink link, WaitingQueues queues, LivePlaces places, LiveMemory memory, NearCache cache) {
         this.link = link;
+        this.memory = memory;
         this.queues = queues;
         this.places = places;
         this.cache = cache;
@@ -85,6 +88,32 @@ final class PendingTake {
         if (!queues.enqueue(entry, fromOwner)) {
             throw new IllegalStateException("conversation '" + entry.conversation().id() + "' is already placed"
                     + (fromOwner.isEmpty() ? "" : " (no longer owned by '" + fromOwner + "'); nothing changed"));
+        }
+    }
+
+    /**
+     * Makes {@code alias} a name of conversation {@code conversationId}, as a customer merge does after it took the
+     * alias from where it was: the pending take of the alias, if there is one, is made in the same script, refused
+     * when the conversation is no longer where it was taken from (another instance moved it), with nothing changed.
+     */
+    void alias(String alias, String conversationId) {
+        Placement held = held();
+        String fromOwner = "";
+        String fromQueue = "";
+        if (held != null && held.conversation().id().equals(alias)) {
+            pending.remove();
+            if (held instanceof Placement.Owned owned) {
+                fromOwner = owned.ownerId();
+                cache.stale();
+            } else {
+                fromQueue = ((Placement.Waiting) held).entry().queue();
+            }
+        }
+        flush();
+        if (!memory.addAlias(alias, conversationId, fromOwner, fromQueue)) {
+            throw new IllegalStateException("conversation '" + alias + "' is no longer "
+                    + (fromOwner.isEmpty() ? "waiting in '" + fromQueue : "owned by '" + fromOwner)
+                    + "' (another instance moved it); nothing changed");
         }
     }
 

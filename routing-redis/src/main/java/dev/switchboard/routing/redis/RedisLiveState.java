@@ -74,7 +74,7 @@ public final class RedisLiveState implements LiveState {
                 settings.tracksCustomers());
         this.memory = new LiveMemory(scripts, link, keys, cache);
         this.identities = store.identities();
-        this.pending = new PendingTake(link, queues, places, cache);
+        this.pending = new PendingTake(link, queues, places, memory, cache);
         this.snapshots = new RedisSnapshots(scripts, keys, settings, store.identities().ttl());
         this.claimLease = store.claimLease();
     }
@@ -268,8 +268,7 @@ public final class RedisLiveState implements LiveState {
 
     @Override
     public void addAlias(String alias, String conversationId) {
-        flush();
-        memory.addAlias(alias, conversationId);
+        pending.alias(alias, conversationId);
     }
 
     @Override
