@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Decides conversations again when where they may go changed: drains the waiting queues (for one owner who got room,
@@ -101,8 +100,18 @@ final class Drains {
      * withdrawn from this owner.
      */
     void takeBack(String ownerId, String reason, Instant now) {
-        List<Conversation> unoffered = takeEach(ownerId, reason, now,
-                conversation -> reroute(List.of(conversation), ownerId, reason, now));
+        List<Conversation> unoffered = new ArrayList<>();
+        for (Conversation conversation : state.conversationsOf(ownerId)) {
+            Placement placement = state.placement(conversation.id()).orElse(null);
+            if (placement instanceof Placement.Offered offer && offer.ownerIds().contains(ownerId)) {
+                if (offers.withdraw(offer, ownerId, reason, now).isEmpty()) {
+                    unoffered.add(conversation);
+                }
+            } else if (placement instanceof Placement.Owned owned && owned.ownerId().equals(ownerId)) {
+                state.unassign(conversation.id());
+                reroute(List.of(conversation), ownerId, reason, now);
+            }
+        }
         unoffered.forEach(conversation -> settler.settle(conversation, now, Optional.empty(), Offers.because(reason)));
     }
 
@@ -116,26 +125,6 @@ final class Drains {
         state.setPresence(ownerId, Presence.OFFLINE, now);
         takeBack(ownerId, reason, now);
         state.removeOwner(ownerId);
-    }
-
-    /**
-     * Withdraws an owner's offers and takes each conversation it owns, handing it to {@code taken}; returns those that
-     * were offered to it alone.
-     */
-    private List<Conversation> takeEach(String ownerId, String reason, Instant now, Consumer<Conversation> taken) {
-        List<Conversation> unoffered = new ArrayList<>();
-        for (Conversation conversation : state.conversationsOf(ownerId)) {
-            Placement placement = state.placement(conversation.id()).orElse(null);
-            if (placement instanceof Placement.Offered offer && offer.ownerIds().contains(ownerId)) {
-                if (offers.withdraw(offer, ownerId, reason, now).isEmpty()) {
-                    unoffered.add(conversation);
-                }
-            } else if (placement instanceof Placement.Owned owned && owned.ownerId().equals(ownerId)) {
-                state.unassign(conversation.id());
-                taken.accept(conversation);
-            }
-        }
-        return unoffered;
     }
 
     /** Sends conversations taken from an owner through the plan again, each counted and published as a re-route. */
