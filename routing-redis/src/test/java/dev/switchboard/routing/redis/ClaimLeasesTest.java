@@ -14,10 +14,7 @@ import dev.switchboard.routing.QueueSpec;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.RoutingPlan;
 import dev.switchboard.routing.Rule;
-import dev.switchboard.routing.state.LiveState;
 import dev.switchboard.routing.strategy.RoundRobin;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -161,22 +158,12 @@ class ClaimLeasesTest {
 
         /** A router on the store whose instance dies (its call throws) just after the store answered {@code diesAfter}. */
         private Router router(RedisRoutingStore store, String diesAfter, RoutingPlan plan, boolean deadlines) {
-            Router.Builder builder = Router.builder().clock(clock).plan(plan).liveState(settings -> {
-                LiveState state = RedisLiveState.factory(store).open(settings);
-                return (LiveState) Proxy.newProxyInstance(LiveState.class.getClassLoader(),
-                        new Class<?>[] {LiveState.class}, (proxy, method, args) -> {
-                            Object result;
-                            try {
-                                result = method.invoke(state, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                            if (method.getName().equals(diesAfter)) {
-                                throw new IllegalStateException("the instance died after " + diesAfter);
-                            }
-                            return result;
-                        });
-            });
+            Router.Builder builder = Router.builder().clock(clock).plan(plan).liveState(settings ->
+                    LiveStateHooks.around(store.liveState().open(settings), method -> {}, method -> {
+                        if (method.equals(diesAfter)) {
+                            throw new IllegalStateException("the instance died after " + diesAfter);
+                        }
+                    }));
             if (deadlines) {
                 builder.responseDeadline(Priority.NORMAL, Duration.ofMinutes(5)).responseReview(3, "review");
             }

@@ -9,10 +9,7 @@ import dev.switchboard.routing.ManualClock;
 import dev.switchboard.routing.OwnerStatus;
 import dev.switchboard.routing.Placement;
 import dev.switchboard.routing.Router;
-import dev.switchboard.routing.state.LiveState;
 import dev.switchboard.routing.strategy.RoundRobin;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,20 +61,11 @@ class DrainLosingARaceTest {
     private Router router(RedisRoutingStore on, Runnable beforeFirstDequeue) {
         boolean[] ran = {false};
         return Router.builder().clock(clock).chain(new RoundRobin()).fallbackQueue("waiting", Duration.ofHours(1))
-                .liveState(settings -> {
-                    LiveState state = on.liveState().open(settings);
-                    return (LiveState) Proxy.newProxyInstance(LiveState.class.getClassLoader(),
-                            new Class<?>[] {LiveState.class}, (proxy, method, args) -> {
-                                if (method.getName().equals("dequeue") && !ran[0]) {
-                                    ran[0] = true;
-                                    beforeFirstDequeue.run();
-                                }
-                                try {
-                                    return method.invoke(state, args);
-                                } catch (InvocationTargetException e) {
-                                    throw e.getCause();
-                                }
-                            });
-                }).build();
+                .liveState(settings -> LiveStateHooks.around(on.liveState().open(settings), method -> {
+                    if (method.equals("dequeue") && !ran[0]) {
+                        ran[0] = true;
+                        beforeFirstDequeue.run();
+                    }
+                }, method -> {})).build();
     }
 }

@@ -6,56 +6,26 @@ import static dev.switchboard.routing.redis.Fixtures.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.routing.ManualClock;
 import dev.switchboard.routing.Placement;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.WaitingConversation;
-import dev.switchboard.routing.state.LiveState;
-import dev.switchboard.routing.state.LiveStateSettings;
-import dev.switchboard.routing.state.ServeOrder;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A customer merge on Redis takes each joining conversation from its place and makes it a name of the kept one in
  * one script: the take is held pending and made by the alias script, which first checks the conversation is still
  * where it was taken from; so no other instance ever sees it in no place. Two instances on one tenant.
  */
-class PendingAliasTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private RedisRoutingStore store;
-    private RedisRoutingStore otherStore;
-    private LiveState live;
-    private LiveState other;
+class PendingAliasTest extends TwoInstancesPerTest {
 
     @BeforeEach
-    void openTwoInstances() {
-        String tenant = REDIS.newTenant();
-        store = REDIS.store(tenant);
-        otherStore = REDIS.store(tenant);
-        live = open(store);
-        other = open(otherStore);
+    void putOwnersAndConversations() {
         live.addOwner(agent("ana", 2), Presence.ONLINE);
         live.addOwner(agent("ben", 2), Presence.ONLINE);
         live.assign(chat("c1"), "ana", T0);
         live.assign(chat("c2"), "ben", T0);
-    }
-
-    private static LiveState open(RedisRoutingStore on) {
-        return on.liveState().open(new LiveStateSettings(new ManualClock(T0), ServeOrder.WITHOUT_AGING, 1_000,
-                Duration.ofDays(1), false, Duration.ZERO));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-        otherStore.close();
     }
 
     @Test

@@ -6,22 +6,15 @@ import static dev.switchboard.routing.redis.Fixtures.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.routing.ManualClock;
 import dev.switchboard.routing.Placement;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Verdict;
 import dev.switchboard.routing.WaitingConversation;
-import dev.switchboard.routing.state.LiveState;
-import dev.switchboard.routing.state.LiveStateSettings;
 import dev.switchboard.routing.state.LiveView;
-import dev.switchboard.routing.state.ServeOrder;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A take-back or a transfer on Redis moves each conversation from its owner to where it goes next in one script: the
@@ -29,39 +22,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * conversation is still that owner's; so no other instance ever sees it in no place, and none is lost if this JVM
  * dies between the two calls. Two instances on one tenant, each with its own connection.
  */
-class PendingUnassignTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private RedisRoutingStore store;
-    private RedisRoutingStore otherStore;
-    private LiveState live;
-    private LiveState other;
+class PendingUnassignTest extends TwoInstancesPerTest {
 
     @BeforeEach
-    void openTwoInstances() {
-        String tenant = REDIS.newTenant();
-        store = REDIS.store(tenant);
-        otherStore = REDIS.store(tenant);
-        live = open(store);
-        other = open(otherStore);
+    void putOwnersAndConversations() {
         live.addOwner(agent("ana", 2), Presence.ONLINE);
         live.addOwner(agent("ben", 2), Presence.ONLINE);
         live.addOwner(agent("cleo", 2), Presence.ONLINE);
         live.assign(chat("c1"), "ana", T0);
         live.setPresence("ana", Presence.OFFLINE, T0);
-    }
-
-    private static LiveState open(RedisRoutingStore on) {
-        return on.liveState().open(new LiveStateSettings(new ManualClock(T0), ServeOrder.WITHOUT_AGING, 1_000,
-                Duration.ofDays(1), false, Duration.ZERO));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-        otherStore.close();
     }
 
     @Test

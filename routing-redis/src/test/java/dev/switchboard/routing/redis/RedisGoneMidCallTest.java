@@ -3,6 +3,7 @@ package dev.switchboard.routing.redis;
 import static dev.switchboard.routing.redis.Fixtures.T0;
 import static dev.switchboard.routing.redis.Fixtures.agent;
 import static dev.switchboard.routing.redis.Fixtures.chat;
+import static dev.switchboard.routing.redis.Fixtures.liveState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,11 +12,7 @@ import dev.switchboard.routing.Placement;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Router;
 import dev.switchboard.routing.state.LiveState;
-import dev.switchboard.routing.state.LiveStateSettings;
-import dev.switchboard.routing.state.ServeOrder;
 import dev.switchboard.routing.strategy.RoundRobin;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +30,7 @@ class RedisGoneMidCallTest {
     static final RedisServerExtension REDIS = RedisServerExtension.durable();
 
     private final RedisRoutingStore store = REDIS.builder(REDIS.newTenant()).nearCacheMaxAge(Duration.ZERO).build();
-    private final LiveState live = store.liveState().open(new LiveStateSettings(new ManualClock(T0),
-            ServeOrder.WITHOUT_AGING, 1_000, Duration.ofDays(1), false, Duration.ZERO));
+    private final LiveState live = liveState(store);
 
     @AfterEach
     void close() {
@@ -95,19 +91,13 @@ class RedisGoneMidCallTest {
      */
     private static LiveState redisGoneAtTheSecondTakeBack(LiveState state) {
         int[] unassigns = {0};
-        return (LiveState) Proxy.newProxyInstance(LiveState.class.getClassLoader(), new Class<?>[] {LiveState.class},
-                (proxy, called, args) -> {
-                    if (called.getName().equals("unassign")) {
-                        unassigns[0]++;
-                    } else if (called.getName().equals("view") && unassigns[0] == 2) {
-                        unassigns[0]++;
-                        REDIS.kill();
-                    }
-                    try {
-                        return called.invoke(state, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return LiveStateHooks.around(state, method -> {
+            if (method.equals("unassign")) {
+                unassigns[0]++;
+            } else if (method.equals("view") && unassigns[0] == 2) {
+                unassigns[0]++;
+                REDIS.kill();
+            }
+        }, method -> {});
     }
 }

@@ -3,17 +3,14 @@ package dev.switchboard.routing.redis;
 import static dev.switchboard.routing.redis.Fixtures.T0;
 import static dev.switchboard.routing.redis.Fixtures.agent;
 import static dev.switchboard.routing.redis.Fixtures.chat;
+import static dev.switchboard.routing.redis.Fixtures.liveState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.routing.Capacity;
-import dev.switchboard.routing.ManualClock;
 import dev.switchboard.routing.Placement;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.WaitingConversation;
 import dev.switchboard.routing.state.LiveState;
-import dev.switchboard.routing.state.LiveStateSettings;
-import dev.switchboard.routing.state.ServeOrder;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +26,7 @@ class RedisLiveStateTest extends StorePerTest {
 
     @BeforeEach
     void openLiveState() {
-        live = store.liveState().open(new LiveStateSettings(new ManualClock(T0), ServeOrder.WITHOUT_AGING, 1_000,
-                Duration.ofDays(1), false, Duration.ZERO));
+        live = liveState(store);
         live.addOwner(agent("ana", 1), Presence.ONLINE);
         live.enqueue(entry);
     }
