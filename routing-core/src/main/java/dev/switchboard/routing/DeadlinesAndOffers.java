@@ -131,7 +131,8 @@ final class DeadlinesAndOffers {
                 due.add(offer);
             }
         }
-        due.sort(Comparator.comparing(Placement.Offered::expiresAt));
+        due.sort(Comparator.comparing(Placement.Offered::expiresAt)
+                .thenComparing(offer -> offer.conversation().id()));
         return due;
     }
 

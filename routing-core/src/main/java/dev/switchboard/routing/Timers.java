@@ -3,7 +3,9 @@ package dev.switchboard.routing;
 import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.state.LiveState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,13 +58,22 @@ final class Timers {
         });
     }
 
+    /**
+     * In the order the owners went offline, then by owner id: a store's map has no order of its own, and a router
+     * restored from a snapshot, or sharing its store with another, must do the same work in the same order.
+     */
     private void takeBackOfflinePastGrace(Instant now) {
-        state.offlineSince().forEach((ownerId, since) -> {
-            if (!since.plus(offlinePolicy.grace()).isAfter(now)) {
-                drains.takeBack(ownerId, "owner " + ownerId + " stayed offline past the grace period of "
-                        + offlinePolicy.grace(), now);
+        List<Map.Entry<String, Instant>> pastGrace = new ArrayList<>();
+        for (Map.Entry<String, Instant> offline : state.offlineSince().entrySet()) {
+            if (!offline.getValue().plus(offlinePolicy.grace()).isAfter(now)) {
+                pastGrace.add(offline);
             }
-        });
+        }
+        pastGrace.sort(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+        for (Map.Entry<String, Instant> offline : pastGrace) {
+            drains.takeBack(offline.getKey(), "owner " + offline.getKey() + " stayed offline past the grace period of "
+                    + offlinePolicy.grace(), now);
+        }
     }
 
     /**

@@ -196,7 +196,10 @@ public interface LiveState {
     /** Stops an owned conversation's response deadline (its owner replied); false if none was running. */
     boolean stopResponseDeadline(String conversationId);
 
-    /** The owned conversations whose response deadline is at or before {@code now}, with it, earliest first. */
+    /**
+     * The owned conversations whose response deadline is at or before {@code now}, with it, earliest first, then by
+     * conversation id.
+     */
     Map<String, Instant> responseDeadlinesDue(Instant now);
 
     /**
@@ -236,7 +239,7 @@ public interface LiveState {
      */
     Placement.Owned accept(String conversationId, String ownerId);
 
-    /** The offers that expire at or before {@code now}, earliest first. */
+    /** The offers that expire at or before {@code now}, earliest first, then by conversation id. */
     List<Placement.Offered> offersDue(Instant now);
 
     /**
