@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,7 @@ final class NearCache {
      * What one decision reads: the owners in roster order, by id, the cursors of its scope, and the owners left out
      * of each conversation that has any.
      */
-    record Snapshot(List<Member> roster, Map<String, Member> byId, Map<String, Cursor> cursors,
-            Map<String, LeftOut> leftOut) {
+    record Snapshot(CachedRoster roster, Map<String, Cursor> cursors, Map<String, LeftOut> leftOut) {
 
         LeftOut leftOut(String conversationId) {
             return leftOut.getOrDefault(conversationId, LeftOut.NONE);
@@ -64,8 +62,7 @@ final class NearCache {
     private String epoch = "";
     private long version;
     private boolean filled;
-    private List<Member> roster = List.of();
-    private Map<String, Member> byId = Map.of();
+    private CachedRoster roster = CachedRoster.EMPTY;
     private final Map<String, Map<String, Cursor>> cursors = new HashMap<>();
     private Map<String, LeftOut> leftOut = Map.of();
     /** When a reply last brought the cache up to the tenant's version. */
@@ -93,13 +90,13 @@ final class NearCache {
         synchronized (this) {
             Map<String, Cursor> scoped = cursors.get(scope);
             if (scoped != null && fresh()) {
-                return new Snapshot(roster, byId, scoped, leftOut);
+                return new Snapshot(roster, scoped, leftOut);
             }
             since = since(scope);
         }
         apply(scripts.run(CHANGES, ScriptOutputType.MULTI, keys.owners(), since.args()), scope, since);
         synchronized (this) {
-            return new Snapshot(roster, byId, cursors.getOrDefault(scope, Map.of()), leftOut);
+            return new Snapshot(roster, cursors.getOrDefault(scope, Map.of()), leftOut);
         }
     }
 
@@ -156,12 +153,7 @@ final class NearCache {
         synchronized (this) {
             boolean newEpoch = !filled || !replyEpoch.equals(epoch);
             if (whole ? newEpoch || replyVersion >= version : !newEpoch && replyVersion >= version) {
-                Map<String, Member> members = new HashMap<>(whole ? Map.of() : byId);
-                changed.forEach(member -> members.put(member.state().ownerId(), member));
-                gone.forEach(members::remove);
-                byId = members;
-                roster = members.values().stream()
-                        .sorted(Comparator.comparingLong(member -> member.state().position())).toList();
+                roster = whole ? CachedRoster.of(changed) : roster.with(changed, gone);
                 if (newEpoch) {
                     cursors.clear();
                 }

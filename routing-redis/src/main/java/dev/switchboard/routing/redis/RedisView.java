@@ -31,8 +31,7 @@ final class RedisView implements LiveView {
     private final Instant now;
     private final Set<String> owners;
     private final String cursorScope;
-    private final List<Member> roster;
-    private final Map<String, Member> byId;
+    private final CachedRoster roster;
     private final Set<String> excluded = new HashSet<>();
     private final Set<String> passed;
     private final Map<String, Cursor> cursors;
@@ -51,7 +50,6 @@ final class RedisView implements LiveView {
         this.owners = owners;
         this.cursorScope = cursorScope;
         this.roster = snapshot.roster();
-        this.byId = snapshot.byId();
         this.cursors = snapshot.cursors();
         excluded.addAll(leftOut.lapsed());
         passed = leftOut.passed();
@@ -80,7 +78,7 @@ final class RedisView implements LiveView {
     public List<Candidate> candidates() {
         if (candidates == null) {
             List<Candidate> all = new ArrayList<>();
-            for (Member member : roster) {
+            for (Member member : roster.inOrder()) {
                 if (considered(member) && heldBack(member) == null) {
                     all.add(member.state().candidate(member.owner(), conversation.channel()));
                 }
@@ -92,14 +90,14 @@ final class RedisView implements LiveView {
 
     @Override
     public Optional<Candidate> candidate(String ownerId) {
-        Member member = byId.get(ownerId);
+        Member member = roster.get(ownerId);
         return member == null || !considered(member) || heldBack(member) != null ? Optional.empty()
                 : Optional.of(member.state().candidate(member.owner(), conversation.channel()));
     }
 
     @Override
     public String refusal(String ownerId) {
-        Member member = byId.get(ownerId);
+        Member member = roster.get(ownerId);
         if (member == null || !considered(member)) {
             return "is not on the roster or not among the rule's owners";
         }
@@ -115,7 +113,7 @@ final class RedisView implements LiveView {
     @Override
     public Map<String, String> heldBack() {
         Map<String, String> held = new LinkedHashMap<>();
-        for (Member member : roster) {
+        for (Member member : roster.inOrder()) {
             String reason = considered(member) ? heldBack(member) : null;
             if (reason != null) {
                 held.put(member.owner().id(), reason);
@@ -158,7 +156,7 @@ final class RedisView implements LiveView {
      */
     @Override
     public boolean commit(Verdict.Assign assign) {
-        Member member = byId.get(assign.ownerId());
+        Member member = roster.get(assign.ownerId());
         if (member == null || !considered(member) || excluded.contains(assign.ownerId())
                 || !member.owner().autoAssign()
                 || member.owner().hours().filter(hours -> !hours.isOpen(now)).isPresent()) {
