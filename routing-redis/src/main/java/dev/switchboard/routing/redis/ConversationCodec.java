@@ -1,6 +1,8 @@
 package dev.switchboard.routing.redis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,10 +15,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A conversation as the JSON kept in its place's {@code data} field, and a waiting entry from its place's fields. */
+/**
+ * A conversation as the JSON kept in its place's {@code data} field, and a waiting entry from its place's fields.
+ * Decoding is a pure function of the JSON, and the same JSON comes back again and again (a drain walks a queue, a
+ * release brings back what this instance routed), so the conversations last encoded or decoded are kept by their
+ * JSON: the JSON is lossless, and a conversation immutable.
+ */
 final class ConversationCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Cache<String, Conversation> KNOWN = Caffeine.newBuilder().maximumSize(4_096)
+            .executor(Runnable::run).build();
 
     private ConversationCodec() {}
 
@@ -38,10 +47,22 @@ final class ConversationCodec {
                 .put("skill", skill.skill()).put("min", skill.minProficiency()).put("optional", skill.optional()));
         ObjectNode attributes = node.putObject("attributes");
         conversation.attributes().forEach(attributes::put);
-        return node.toString();
+        String data = node.toString();
+        KNOWN.put(data, conversation);
+        return data;
     }
 
     static Conversation decode(String data) {
+        Conversation known = KNOWN.getIfPresent(data);
+        if (known == null) {
+            known = parse(data);
+            KNOWN.put(data, known);
+        }
+        return known;
+    }
+
+    /** Decodes the JSON itself, whatever the cache holds. */
+    static Conversation parse(String data) {
         JsonNode node;
         try {
             node = JSON.readTree(data);
