@@ -123,7 +123,7 @@ final class DeadlinesAndOffers {
         return offer;
     }
 
-    /** The offers that expire at or before {@code now}, earliest first. */
+    /** The offers that expire at or before {@code now}, earliest first, those tied in the order they were made. */
     List<Placement.Offered> offersDue(Instant now) {
         List<Placement.Offered> due = new ArrayList<>();
         for (Placement.Offered offer : offers.values()) {
@@ -131,8 +131,7 @@ final class DeadlinesAndOffers {
                 due.add(offer);
             }
         }
-        due.sort(Comparator.comparing(Placement.Offered::expiresAt)
-                .thenComparing(offer -> offer.conversation().id()));
+        due.sort(Comparator.comparing(Placement.Offered::expiresAt)); // stable: tied ones in the order made
         return due;
     }
 

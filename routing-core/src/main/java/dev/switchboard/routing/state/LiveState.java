@@ -239,7 +239,10 @@ public interface LiveState {
      */
     Placement.Owned accept(String conversationId, String ownerId);
 
-    /** The offers that expire at or before {@code now}, earliest first, then by conversation id. */
+    /**
+     * The offers that expire at or before {@code now}, earliest first, and those that expire together in the order
+     * they were made (as {@link StateSnapshot#offers} lists them).
+     */
     List<Placement.Offered> offersDue(Instant now);
 
     /**
