@@ -1,55 +1,89 @@
 package dev.switchboard.routing.redis;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Priority;
 import dev.switchboard.routing.SkillRequirement;
 import dev.switchboard.routing.WaitingConversation;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A conversation as the JSON kept in its place's {@code data} field, and a waiting entry from its place's fields.
  * Decoding is a pure function of the JSON, and the same JSON comes back again and again (a drain walks a queue, a
  * release brings back what this instance routed), so the conversations last encoded or decoded are kept by their
- * JSON: the JSON is lossless, and a conversation immutable.
+ * JSON, and the JSON last written by the conversation it was written for (a conversation is queued, offered and
+ * committed as the same instance): the JSON is lossless, and a conversation immutable.
  */
 final class ConversationCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Cache<String, Conversation> KNOWN = Caffeine.newBuilder().maximumSize(4_096)
             .executor(Runnable::run).build();
+    /** The JSON of the conversations last encoded, by identity (weak keys compare by identity). */
+    private static final Cache<Conversation, String> WRITTEN = Caffeine.newBuilder().weakKeys().maximumSize(4_096)
+            .executor(Runnable::run).build();
 
     private ConversationCodec() {}
 
     static String encode(Conversation conversation) {
-        ObjectNode node = JSON.createObjectNode()
-                .put("id", conversation.id())
-                .put("customer", conversation.customerId())
-                .put("channel", conversation.channel())
-                .put("type", conversation.type())
-                .put("priority", conversation.priority().name())
-                .put("vip", conversation.vip())
-                .put("language", conversation.language())
-                .put("region", conversation.region())
-                .put("createdAt", conversation.createdAt().toString())
-                .put("lastActivityAt", conversation.lastActivityAt().toString());
-        conversation.preferredOwners().forEach(node.putArray("preferredOwners")::add);
-        ArrayNode skills = node.putArray("skills");
-        conversation.requiredSkills().forEach(skill -> skills.addObject()
-                .put("skill", skill.skill()).put("min", skill.minProficiency()).put("optional", skill.optional()));
-        ObjectNode attributes = node.putObject("attributes");
-        conversation.attributes().forEach(attributes::put);
-        String data = node.toString();
-        KNOWN.put(data, conversation);
+        String data = WRITTEN.getIfPresent(conversation);
+        if (data == null) {
+            data = write(conversation);
+            WRITTEN.put(conversation, data);
+            KNOWN.put(data, conversation);
+        }
         return data;
+    }
+
+    private static String write(Conversation conversation) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("id", conversation.id());
+            json.writeStringField("customer", conversation.customerId());
+            json.writeStringField("channel", conversation.channel());
+            json.writeStringField("type", conversation.type());
+            json.writeStringField("priority", conversation.priority().name());
+            json.writeBooleanField("vip", conversation.vip());
+            json.writeStringField("language", conversation.language());
+            json.writeStringField("region", conversation.region());
+            json.writeStringField("createdAt", conversation.createdAt().toString());
+            json.writeStringField("lastActivityAt", conversation.lastActivityAt().toString());
+            json.writeArrayFieldStart("preferredOwners");
+            for (String owner : conversation.preferredOwners()) {
+                json.writeString(owner);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("skills");
+            for (SkillRequirement skill : conversation.requiredSkills()) {
+                json.writeStartObject();
+                json.writeStringField("skill", skill.skill());
+                json.writeNumberField("min", skill.minProficiency());
+                json.writeBooleanField("optional", skill.optional());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeObjectFieldStart("attributes");
+            for (Map.Entry<String, String> attribute : conversation.attributes().entrySet()) {
+                json.writeStringField(attribute.getKey(), attribute.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("cannot write to memory", impossible);
+        }
+        return out.toString();
     }
 
     static Conversation decode(String data) {

@@ -3,6 +3,7 @@ package dev.switchboard.routing.redis;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.DailyCap;
 import dev.switchboard.routing.Placement;
+import dev.switchboard.routing.WaitingConversation;
 import dev.switchboard.routing.state.Released;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
@@ -69,8 +70,8 @@ final class LivePlaces {
             return new Placement.Offered(conversation, offeredTo, Instant.parse(place.get("offered")),
                     Instant.parse(place.get("expires")));
         }
-        return new Placement.Waiting(ConversationCodec.waiting(List.of(place.get("data"), place.get("queue"),
-                place.get("reason"), place.get("enqueued"), place.get("sla"))));
+        return new Placement.Waiting(new WaitingConversation(conversation, place.get("queue"), place.get("reason"),
+                Instant.parse(place.get("enqueued")), Instant.parse(place.get("sla"))));
     }
 
     /**
