@@ -17,10 +17,12 @@ import java.util.Optional;
  * <p>Every operation is atomic, so an owner's load never exceeds its capacity and every open conversation is in
  * exactly one place (owned by one owner, or waiting in one queue) however many threads call the router. Most
  * operations hold the router's lock exclusively. Routes that assign and releases of owned conversations run on several
- * threads at once when nothing needs them serialised (no recorder, no identity linking or joining, no response
- * deadlines; listeners get their events in each owner's and each conversation's order): each decision is made on the live state and committed atomically per owner, re-checking the
- * chosen owner's room under that owner's own lock and that the cursors it read did not move; a conversation that
- * must wait is decided again under the exclusive lock. Queries ({@link #roster}, {@link #ownerStatus},
+ * threads at once when nothing needs them serialised (no identity linking or joining, no response deadlines;
+ * listeners get their events in each owner's and each conversation's order): each decision is made on the live state
+ * and committed atomically per owner, re-checking the chosen owner's room under that owner's own lock and that the
+ * cursors it read did not move; a conversation that must wait is decided again under the exclusive lock. With a
+ * recorder, decisions still run at once, but they commit one at a time, each only if nothing changed since it was
+ * decided, so the log's order is an order in which a replay makes the same decisions. Queries ({@link #roster}, {@link #ownerStatus},
  * {@link #placement}, {@link #waiting}, {@link #stats}) never take the lock exclusively: they run beside those routes
  * and releases and see each owner and conversation whole. Strategies only decide; the router reserves capacity, queues,
  * and publishes events to listeners after the state has changed.
@@ -94,7 +96,7 @@ public final class Router {
                 settings.offlinePolicy, settings.maxBounces, settings.reviewQueue);
         this.identities = new Identities(lock, state, drains, offers, events, counters, settings.linkBy,
                 settings.oneConversationPerCustomer);
-        boolean concurrent = !events.recording() && settings.linkBy.isEmpty() && !settings.oneConversationPerCustomer
+        boolean concurrent = settings.linkBy.isEmpty() && !settings.oneConversationPerCustomer
                 && settings.responseDeadlines.isEmpty();
         this.routes = new Routes(lock, clock, state, settler, drains, identities, offers, overflows, events,
                 counters, concurrent);

@@ -4,12 +4,14 @@ import dev.switchboard.routing.event.RoutingEvent;
 import java.time.Instant;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The router's lock discipline. Every call holds the lock exclusively, except queries, and routes and releases when
- * nothing needs them serialised (see {@link Routes}): those hold it shared, so that they run on several threads at once. A call
+ * nothing needs them serialised (see {@link Routes}): those hold it shared, so that they run on several threads at
+ * once, and, while someone records, commit one at a time through the journal (see {@link #journalled}). A call
  * from a thread that already holds it is re-entrant and refused before anything changes. Events published under the
  * exclusive lock are delivered once it is let go, and each call that may change the state is journalled for the
  * recorders, under the lock, before the events it causes.
@@ -21,6 +23,16 @@ final class RouterLock {
     private final Lock shared = lock.readLock();
     private final RouterClock clock;
     private final EventDispatcher events;
+    /**
+     * Held, under the shared lock, by each commit on the shared path while someone records: those commits are made
+     * and journalled one at a time, in the order of the recording (see {@link Routes}).
+     */
+    private final Object journal = new Object();
+    /**
+     * How many times the state may have changed under the exclusive lock or the journal: written only by the one
+     * thread that holds either, read by shared-path decisions to know whether anything moved while they decided.
+     */
+    private volatile long changes;
 
     RouterLock(RouterClock clock, EventDispatcher events) {
         this.clock = clock;
@@ -69,6 +81,7 @@ final class RouterLock {
 
     /** Lets go of the exclusive lock, then delivers the events published under it. */
     void unlockExclusively() {
+        changes++; // only the holder writes
         exclusive.unlock();
         events.deliverPending();
     }
@@ -80,6 +93,28 @@ final class RouterLock {
 
     void unlockShared() {
         shared.unlock();
+    }
+
+    /** How many changes were made so far; a shared-path decision reads it before it decides (see {@link #journal}). */
+    long changes() {
+        return changes;
+    }
+
+    /**
+     * Runs a shared-path commit while someone records, under the shared lock: one at a time, and only if nothing
+     * changed since the decision read {@code seen}, so that the recording replays in its order with the same outcome.
+     * The decision reads {@code seen} before the clock, and the router's clock never goes back, so the call is no
+     * earlier than any journalled before it. {@code commit} changes the state, journals the call (see
+     * {@link #record}) and publishes its events, or returns false having changed nothing.
+     */
+    boolean journalled(long seen, BooleanSupplier commit) {
+        synchronized (journal) {
+            if (changes != seen || !commit.getAsBoolean()) {
+                return false;
+            }
+            changes++; // only the holder writes
+            return true;
+        }
     }
 
     /** Journals a call for the recorders, under the lock, before the events it causes. */

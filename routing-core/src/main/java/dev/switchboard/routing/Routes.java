@@ -32,12 +32,14 @@ final class Routes {
     /** Locks by owner, for commits and releases on the shared path while someone listens. */
     private final LockStripes stripes = new LockStripes();
     /**
-     * Whether routes and releases may run at once under the shared lock: when nobody records (a recording must replay
-     * decisions in the one order they were committed, and commits to different owners have none), no identities are
-     * linked by attributes or joined per customer, and no response deadlines are kept. Then a route that assigns and
-     * a release of an owned conversation change only what {@link LiveState} changes atomically per owner and per
-     * conversation, and listeners get their events in each owner's order (see {@link LockStripes}); anything else
-     * they meet (a conversation already placed, one that must wait, a drain) is done again under the exclusive lock.
+     * Whether routes and releases may run at once under the shared lock: when no identities are linked by attributes
+     * or joined per customer, and no response deadlines are kept. Then a route that assigns and a release of an owned
+     * conversation change only what {@link LiveState} changes atomically per owner and per conversation, and
+     * listeners get their events in each owner's order (see {@link LockStripes}); anything else they meet (a
+     * conversation already placed, one that must wait, a drain) is done again under the exclusive lock. While someone
+     * records, a recording must replay in its one order, and commits to different owners have none: they then commit
+     * one at a time through the journal (see {@link RouterLock#journalled}), each only if nothing changed since it
+     * decided, and a release that a drain would follow is done under the exclusive lock.
      */
     private final boolean concurrent;
     /** The store when it is the embedded one, whose release the shared path makes without building an answer. */
@@ -101,13 +103,14 @@ final class Routes {
         try {
             String id = conversation.id();
             for (int attempt = 0; attempt < SHARED_ATTEMPTS; attempt++) {
+                long seen = lock.changes(); // before the clock: see RouterLock.journalled
                 Instant now = clock.instant();
                 PlanRunner.Decided decided = settler.plan().decide(conversation, now, state);
                 if (!(decided.verdict() instanceof Verdict.Assign assign) || decided.rule().offer().isPresent()) {
                     return null;
                 }
                 Trace trace = decided.trace();
-                if (commitShared(decided.view(), assign, conversation, trace, now)) {
+                if (commitShared(decided.view(), assign, conversation, trace, now, seen)) {
                     counters.routed.increment();
                     counters.assigned.increment();
                     FallbackChain.logFaults(conversation, trace);
@@ -127,21 +130,36 @@ final class Routes {
 
     /**
      * Commits a shared-path assignment; when someone listens, under the owner's stripe together with the publication
-     * of its event, so that the events' order is the order of the owner's changes.
+     * of its event, so that the events' order is the order of the owner's changes; when someone records, through the
+     * journal, with the call journalled before its event, if nothing changed since the decision read {@code seen}.
      */
     private boolean commitShared(LiveView view, Verdict.Assign assign, Conversation conversation, Trace trace,
-            Instant now) {
+            Instant now, long seen) {
         if (!events.listening()) {
             return view.commit(assign);
+        }
+        if (events.recording()) {
+            return lock.journalled(seen, () -> {
+                if (!view.commit(assign)) {
+                    return false;
+                }
+                lock.record(now, new RouterInput.Route(conversation));
+                publishAssigned(assign, conversation, trace, now);
+                return true;
+            });
         }
         synchronized (stripes.of(assign.ownerId())) {
             if (!view.commit(assign)) {
                 return false;
             }
-            events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(),
-                    trace.decisive().strategy(), trace));
+            publishAssigned(assign, conversation, trace, now);
             return true;
         }
+    }
+
+    private void publishAssigned(Verdict.Assign assign, Conversation conversation, Trace trace, Instant now) {
+        events.publish(new RoutingEvent.Assigned(now, conversation, assign.ownerId(), trace.decisive().strategy(),
+                trace));
     }
 
     /** See {@link Router#release}. */
@@ -191,9 +209,11 @@ final class Routes {
         boolean waiting;
         lock.lockShared();
         try {
+            long seen = lock.changes(); // before the clock: see RouterLock.journalled
             Instant now = clock.instant();
             if (events.listening() || embedded != null) { // step by step: under the owner's stripe, or in memory
-                owned = events.listening() ? releaseListened(conversationId, now)
+                owned = events.recording() ? releaseJournalled(conversationId, now, seen)
+                        : events.listening() ? releaseListened(conversationId, now)
                         : embedded.releaseOwned(conversationId, now);
                 waiting = owned != null && state.hasWaiting();
             } else { // one call, a round trip for a remote store
@@ -225,8 +245,8 @@ final class Routes {
      * placement the conversation left, or null when nothing changed.
      */
     private Placement.Owned releaseListened(String conversationId, Instant now) {
-        if (!(state.placement(conversationId).orElse(null) instanceof Placement.Owned owned)
-                || !owned.conversation().id().equals(conversationId)) {
+        Placement.Owned owned = ownedUnder(conversationId);
+        if (owned == null) {
             return null;
         }
         synchronized (stripes.of(owned.ownerId())) {
@@ -236,6 +256,29 @@ final class Routes {
             events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
         }
         return owned;
+    }
+
+    /**
+     * As {@link #releaseListened}, for a router with a recorder: the release, its input and its event through the
+     * journal (see {@link #commitShared}); null, for the exclusive path, when conversations wait, as the drain that
+     * follows the release must be journalled with it as one call (none can start waiting under the shared lock).
+     */
+    private Placement.Owned releaseJournalled(String conversationId, Instant now, long seen) {
+        Placement.Owned owned = state.hasWaiting() ? null : ownedUnder(conversationId);
+        return owned != null && lock.journalled(seen, () -> {
+            if (!state.tryRelease(owned, now)) {
+                return false;
+            }
+            lock.record(now, new RouterInput.Release(conversationId));
+            events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
+            return true;
+        }) ? owned : null;
+    }
+
+    /** The conversation's place if it is owned under this id (not a name of another it joined); null if not. */
+    private Placement.Owned ownedUnder(String conversationId) {
+        return state.placement(conversationId).orElse(null) instanceof Placement.Owned owned
+                && owned.conversation().id().equals(conversationId) ? owned : null;
     }
 
     /** Where an open conversation already is, for a second {@code route} of its id or of an id that joined it. */

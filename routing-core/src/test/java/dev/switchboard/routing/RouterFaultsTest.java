@@ -53,14 +53,14 @@ class RouterFaultsTest extends RouterScenario {
     }
 
     /**
-     * ana and ben with room for two each, and full, who has none; when {@code exclusive}, a listener keeps the events
-     * and a recorder (which takes every call onto the exclusive path) ignores them.
+     * ana and ben with room for two each, and full, who has none; when {@code exclusive}, every call is on the
+     * exclusive path (see {@link TestStrategies#onTheExclusiveLock}) and a listener keeps the events.
      */
     private Router router(Fault fault, boolean exclusive, Strategy... after) {
         Router.Builder builder = Router.builder().clock(clock).owner(agent("ana", 2)).owner(agent("ben", 2))
                 .owner(agent("full", 0)).chain(faulty(fault)).chain(after)
                 .fallbackQueue("waiting", Duration.ofMinutes(15));
-        return (exclusive ? builder.listener(events::add).recorder(event -> { }) : builder).build();
+        return (exclusive ? TestStrategies.onTheExclusiveLock(builder).listener(events::add) : builder).build();
     }
 
     @Nested

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
  * Lincheck checks that the router's operations are linearizable: whatever two threads call at once, each call's
  * answer is one that some order of the calls, made one at a time, would give. It runs route, release, transfer,
  * claim, setPresence and tick, and a snapshot of the roster and the queues, on two owners with room for one
- * conversation each, in both of the router's locking paths: without a recorder, where routes and releases run under
- * the shared lock (with and without a listener, which then gets its events under each owner's stripe), and with a
- * recorder, where every call holds the lock exclusively. Model checking explores the
+ * conversation each, in each of the router's locking paths: routes and releases under the shared lock (without
+ * anyone watching, with a listener, which then gets its events under each owner's stripe, and with a recorder, whose
+ * commits go one at a time through the journal), and every call holding the lock exclusively (as linking
+ * identities needs). Model checking explores the
  * interleavings at every shared-memory access and lock; stress mode runs the calls on real threads.
  *
  * <p>Each call answers with a short summary of its result (a decision's kind and owner or queue, or the kind of
@@ -53,7 +54,7 @@ class RouterLinearizabilityTest {
         private final Router router;
 
         /** How the router is watched, which picks its locking path. */
-        enum Watched { NOT, BY_A_LISTENER, BY_A_RECORDER }
+        enum Watched { NOT, BY_A_LISTENER, BY_A_RECORDER, ON_THE_EXCLUSIVE_LOCK }
 
         Operations(Watched watched) {
             Router.Builder builder = Router.builder().clock(new ManualClock(TestStrategies.START))
@@ -63,6 +64,7 @@ class RouterLinearizabilityTest {
                 case NOT -> builder.build();
                 case BY_A_LISTENER -> builder.listener(event -> { }).build();
                 case BY_A_RECORDER -> builder.recorder(event -> { }).build();
+                case ON_THE_EXCLUSIVE_LOCK -> TestStrategies.onTheExclusiveLock(builder).build();
             };
         }
 
@@ -156,10 +158,17 @@ class RouterLinearizabilityTest {
         }
     }
 
-    /** A recorder: every call holds the lock exclusively. */
+    /** A recorder: routes and releases still run under the shared lock, their commits one at a time in the journal. */
+    public static final class RecordedSharedLock extends Operations {
+        public RecordedSharedLock() {
+            super(Watched.BY_A_RECORDER);
+        }
+    }
+
+    /** Every call holds the lock exclusively. */
     public static final class ExclusiveLock extends Operations {
         public ExclusiveLock() {
-            super(Watched.BY_A_RECORDER);
+            super(Watched.ON_THE_EXCLUSIVE_LOCK);
         }
     }
 
@@ -181,6 +190,14 @@ class RouterLinearizabilityTest {
         @Test
         void stress() {
             RouterLinearizabilityTest.stress().check(ListenedSharedLock.class);
+        }
+    }
+
+    @Nested
+    class UnderTheSharedLockWithARecorder {
+        @Test
+        void stress() {
+            RouterLinearizabilityTest.stress().check(RecordedSharedLock.class);
         }
     }
 

@@ -35,7 +35,7 @@ class RouterStatsTest {
 
     @Test
     void everyOutcome_isCountedOnce_onTheExclusivePath() {
-        Router router = router().recorder(event -> { }).build();
+        Router router = TestStrategies.onTheExclusiveLock(router()).build();
 
         router.route(conversation("c1").build());
         router.route(conversation("c2").build());

@@ -153,6 +153,14 @@ public final class TestStrategies {
         return Conversation.builder(id).customer("customer-" + id).channel("chat").createdAt(START);
     }
 
+    /**
+     * Keeps every call of the router on the exclusive lock: linking customers' identities needs every decision
+     * serialised. They are linked by email, which the conversations of the tests using this do not carry.
+     */
+    static Router.Builder onTheExclusiveLock(Router.Builder builder) {
+        return builder.linkIdentitiesBy(IdentityKey.EMAIL);
+    }
+
     static Owner agent(String id, int capacity) {
         return Owner.agent(id).capacity(capacity).build();
     }
