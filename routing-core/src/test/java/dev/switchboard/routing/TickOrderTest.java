@@ -72,6 +72,26 @@ class TickOrderTest {
     }
 
     @Test
+    void responseDeadlinesDueAtTheSameInstant_lapseByConversationId() {
+        Router.Builder builder = Router.builder().clock(clock).chain(firstAvailable())
+                .fallbackQueue("waiting", Duration.ofMinutes(10)).listener(events::add)
+                .responseDeadline(Priority.NORMAL, Duration.ofMinutes(5)).queue("review", Duration.ofMinutes(30))
+                .responseReview(1, "review");
+        OWNERS.forEach(id -> builder.owner(agent(id, 1)));
+        Router router = builder.owner(agent("spare", OWNERS.size())).build();
+        for (int i = OWNERS.size(); i >= 1; i--) {
+            router.route(conversation("c" + i).build());
+        }
+
+        clock.advance(Duration.ofMinutes(5));
+        router.tick();
+
+        assertThat(events.stream().filter(RoutingEvent.ResponseDeadlineMissed.class::isInstance)
+                .map(event -> ((RoutingEvent.ResponseDeadlineMissed) event).conversation().id()))
+                .containsExactly("c1", "c2", "c3", "c4", "c5", "c6");
+    }
+
+    @Test
     void offersExpiringAtTheSameInstant_expireByConversationId() {
         RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("front-line", Duration.ofMinutes(10))), List.of(
                 Rule.builder("front-line").chain(rotation()).queue("front-line")

@@ -63,7 +63,10 @@ public interface LiveState {
      */
     boolean hasRoom(String ownerId, Instant now);
 
-    /** Owners that are offline, with the time they went offline. */
+    /**
+     * Owners that are offline, with the time they went offline, in any order: the router takes back those past their
+     * grace period in the order they went offline, then by owner id.
+     */
     Map<String, Instant> offlineSince();
 
     // -- conversations
@@ -197,8 +200,8 @@ public interface LiveState {
     boolean stopResponseDeadline(String conversationId);
 
     /**
-     * The owned conversations whose response deadline is at or before {@code now}, with it, earliest first, then by
-     * conversation id.
+     * The owned conversations whose response deadline is at or before {@code now}, with it, in any order: the router
+     * lapses them earliest first, then by conversation id.
      */
     Map<String, Instant> responseDeadlinesDue(Instant now);
 
@@ -239,7 +242,10 @@ public interface LiveState {
      */
     Placement.Owned accept(String conversationId, String ownerId);
 
-    /** The offers that expire at or before {@code now}, earliest first, then by conversation id. */
+    /**
+     * The offers that expire at or before {@code now}, in any order: the router expires them earliest first, then by
+     * conversation id.
+     */
     List<Placement.Offered> offersDue(Instant now);
 
     /**
