@@ -2,11 +2,14 @@ package dev.switchboard.routing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,6 +19,16 @@ import java.util.stream.Collectors;
  */
 final class Checks {
     private Checks() {}
+
+    /**
+     * An immutable copy of a map that iterates by key (refusing null keys and values, as {@link Map#copyOf} does),
+     * for values whose maps are listed or printed: a {@link Map#copyOf} iterates in an order that changes from one
+     * JVM to the next.
+     */
+    static <K extends Comparable<K>, V> Map<K, V> byKey(Map<K, V> map) {
+        Map<K, V> copy = Map.copyOf(map);
+        return copy.size() < 2 ? copy : Collections.unmodifiableSortedMap(new TreeMap<>(copy));
+    }
 
     /** An id or a name with a visible character (see {@link Bounds}). */
     static String id(String value, String field) {
