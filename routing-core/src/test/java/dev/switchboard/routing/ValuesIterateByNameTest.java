@@ -1,0 +1,60 @@
+package dev.switchboard.routing;
+
+import static dev.switchboard.routing.TestStrategies.START;
+import static dev.switchboard.routing.TestStrategies.firstAvailable;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The maps and sets of the values the router answers with (conversations, owners, capacities, rules, targets)
+ * iterate by name, so that what a host lists, prints or serialises of them is the same on every JVM: a copied map or
+ * set iterates in an order that changes from one JVM to the next. Equality does not depend on the order.
+ */
+class ValuesIterateByNameTest {
+
+    private static final List<String> NAMES = List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot");
+
+    private static Map<String, Integer> numbered() {
+        return Map.of("foxtrot", 6, "bravo", 2, "echo", 5, "alpha", 1, "delta", 4, "charlie", 3);
+    }
+
+    @Test
+    void aConversationsAttributes_iterateByName() {
+        Map<String, String> attributes = Map.of("foxtrot", "6", "bravo", "2", "echo", "5", "alpha", "1", "delta", "4",
+                "charlie", "3");
+        Conversation conversation = new Conversation("c1", "maria", "chat", "general", Priority.NORMAL, false, "", "",
+                List.of(), attributes, START);
+
+        assertThat(conversation.attributes().keySet()).containsExactlyElementsOf(NAMES);
+        assertThat(conversation.attributes()).isEqualTo(attributes);
+        assertThat(conversation.toString()).contains("attributes={alpha=1, bravo=2, charlie=3, delta=4, echo=5,"
+                + " foxtrot=6}");
+    }
+
+    @Test
+    void anOwnersSkillsLanguagesRegionsAndChannelLimits_iterateByName() {
+        Owner owner = new Owner("ana", OwnerKind.AGENT, numbered(), Set.copyOf(NAMES), Set.copyOf(NAMES),
+                new Capacity(9, numbered()), 1, true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertThat(owner.skills().keySet()).containsExactlyElementsOf(NAMES);
+        assertThat(owner.languages()).containsExactlyElementsOf(NAMES);
+        assertThat(owner.regions()).containsExactlyElementsOf(NAMES);
+        assertThat(owner.capacity().perChannel().keySet()).containsExactlyElementsOf(NAMES);
+    }
+
+    @Test
+    void aRulesOwners_andATargetsOwners_iterateById() {
+        Rule rule = Rule.builder("team").owners(List.of("foxtrot", "bravo", "echo", "alpha", "delta", "charlie"))
+                .chain(firstAvailable()).queue("waiting").build();
+        Targets.Target target = new Targets.Target(Set.copyOf(NAMES), Duration.ofMinutes(1), false);
+
+        assertThat(rule.owners()).containsExactlyElementsOf(NAMES);
+        assertThat(target.owners()).containsExactlyElementsOf(NAMES);
+    }
+}
