@@ -26,7 +26,7 @@ final class Checks {
      * the maps of values that hosts list or print: a {@link Map#copyOf} iterates in an order that changes from one JVM
      * to the next.
      */
-    static <K extends Comparable<K>, V> Map<K, V> byKey(Map<K, V> map) {
+    static <K extends Comparable<? super K>, V> Map<K, V> byKey(Map<K, V> map) {
         Map<K, V> copy = Map.copyOf(map);
         if (copy.size() < 2) {
             return copy;
@@ -38,7 +38,7 @@ final class Checks {
     }
 
     /** As {@link #byKey}, for a set: an immutable copy that iterates in natural order. */
-    static <T extends Comparable<T>> Set<T> sorted(Set<T> set) {
+    static <T extends Comparable<? super T>> Set<T> sorted(Set<T> set) {
         Set<T> copy = Set.copyOf(set);
         return copy.size() < 2 ? copy : Collections.unmodifiableSet(new LinkedHashSet<>(copy.stream().sorted()
                 .toList()));

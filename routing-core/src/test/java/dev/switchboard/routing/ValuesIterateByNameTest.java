@@ -4,7 +4,12 @@ import static dev.switchboard.routing.TestStrategies.START;
 import static dev.switchboard.routing.TestStrategies.firstAvailable;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +17,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The maps and sets of the values the router answers with (conversations, owners, capacities, rules, targets)
+ * The maps and sets of the values the router answers with (conversations, owners, capacities, schedules, rules,
+ * targets)
  * iterate by name, so that what a host lists, prints or serialises of them is the same on every JVM: a copied map or
  * set iterates in an order that changes from one JVM to the next. Equality does not depend on the order.
  */
@@ -46,6 +52,25 @@ class ValuesIterateByNameTest {
         assertThat(owner.languages()).containsExactlyElementsOf(NAMES);
         assertThat(owner.regions()).containsExactlyElementsOf(NAMES);
         assertThat(owner.capacity().perChannel().keySet()).containsExactlyElementsOf(NAMES);
+    }
+
+    @Test
+    void aSchedulesDaysAndDates_iterateInCalendarOrder() {
+        WeeklySchedule.Span nine = new WeeklySchedule.Span(LocalTime.of(9, 0), LocalTime.of(17, 0));
+        Map<DayOfWeek, List<WeeklySchedule.Span>> week = new HashMap<>();
+        List.of(DayOfWeek.SUNDAY, DayOfWeek.WEDNESDAY, DayOfWeek.MONDAY, DayOfWeek.FRIDAY, DayOfWeek.TUESDAY)
+                .forEach(day -> week.put(day, List.of(nine)));
+        Map<LocalDate, List<WeeklySchedule.Span>> exceptions = new HashMap<>();
+        for (int day = 28; day > 20; day--) {
+            exceptions.put(LocalDate.of(2026, 12, day), List.of());
+        }
+
+        WeeklySchedule schedule = new WeeklySchedule(ZoneId.of("Europe/Lisbon"), Map.copyOf(week),
+                Map.copyOf(exceptions));
+
+        assertThat(schedule.week().keySet()).containsExactly(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+                DayOfWeek.FRIDAY, DayOfWeek.SUNDAY);
+        assertThat(List.copyOf(schedule.exceptions().keySet())).isSorted().hasSize(8);
     }
 
     @Test
