@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The maps and sets of the values the router answers with (conversations, owners, capacities, schedules, rules,
- * targets)
+ * targets, verdicts)
  * iterate by name, so that what a host lists, prints or serialises of them is the same on every JVM: a copied map or
  * set iterates in an order that changes from one JVM to the next. Equality does not depend on the order.
  */
@@ -52,6 +52,14 @@ class ValuesIterateByNameTest {
         assertThat(owner.languages()).containsExactlyElementsOf(NAMES);
         assertThat(owner.regions()).containsExactlyElementsOf(NAMES);
         assertThat(owner.capacity().perChannel().keySet()).containsExactlyElementsOf(NAMES);
+    }
+
+    @Test
+    void anAssignmentsCursors_iterateByKey() {
+        Verdict.Assign assign = new Verdict.Assign("ana", "next in rotation", Map.of("foxtrot", 6L, "bravo", 2L,
+                "echo", 5L, "alpha", 1L, "delta", 4L, "charlie", 3L));
+
+        assertThat(assign.cursors().keySet()).containsExactlyElementsOf(NAMES);
     }
 
     @Test
