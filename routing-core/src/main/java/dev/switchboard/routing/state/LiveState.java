@@ -176,7 +176,10 @@ public interface LiveState {
      */
     void link(String identity, String otherIdentity);
 
-    /** The placed conversations (owned or waiting) of a customer, as given by {@link #customerOf}. */
+    /**
+     * The placed conversations (owned or waiting) of a customer, as given by {@link #customerOf}, in any order: the
+     * router orders them itself when it merges them.
+     */
     List<String> conversationsOfCustomer(String customer);
 
     /**
