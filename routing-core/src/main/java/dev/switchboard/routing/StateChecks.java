@@ -3,7 +3,6 @@ package dev.switchboard.routing;
 import dev.switchboard.routing.state.LiveState;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The router's checks of the ids and plans it is given against the {@link LiveState}: each refuses an owner who is
@@ -43,11 +42,11 @@ final class StateChecks {
 
     /**
      * Refuses a plan whose rules name owners who are not on the roster, as the JSON configuration does: the first
-     * such rule, and its first such owner by id.
+     * such rule, and its first such owner by id (a rule keeps its owners by id).
      */
     static void requireRuleOwners(LiveState state, RoutingPlan routingPlan) {
         for (Rule rule : routingPlan.rules()) {
-            for (String ownerId : new TreeSet<>(rule.owners())) {
+            for (String ownerId : rule.owners()) {
                 if (!state.hasOwner(ownerId)) {
                     List<String> roster = state.statuses().stream().map(status -> status.owner().id()).toList();
                     throw new IllegalArgumentException("rule '" + rule.name() + "' names unknown owner '" + ownerId
