@@ -8,7 +8,7 @@ import java.util.Map;
  * (for example five chats but only one phone call). A channel without its own limit is bounded by the total.
  *
  * @param total the most open conversations across all channels, zero or more
- * @param perChannel channel name (lower case) to its own limit, each zero or more
+ * @param perChannel channel name (lower case) to its own limit, each zero or more, by name
  */
 public record Capacity(int total, Map<String, Integer> perChannel) {
 
@@ -21,7 +21,7 @@ public record Capacity(int total, Map<String, Integer> perChannel) {
             Checks.notNull(limit, "capacity.perChannel[" + key + "]");
             normalised.put(key, Checks.nonNegative(limit, "capacity.perChannel[" + key + "]"));
         });
-        perChannel = Map.copyOf(normalised);
+        perChannel = Checks.byKey(normalised);
     }
 
     /** A total limit with no per-channel limits. */

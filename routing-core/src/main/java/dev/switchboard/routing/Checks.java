@@ -2,9 +2,13 @@ package dev.switchboard.routing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Function;
@@ -16,6 +20,29 @@ import java.util.stream.Collectors;
  */
 final class Checks {
     private Checks() {}
+
+    /**
+     * An immutable copy of a map that iterates by key (refusing null keys and values, as {@link Map#copyOf} does), for
+     * the maps of values that hosts list or print: a {@link Map#copyOf} iterates in an order that changes from one JVM
+     * to the next.
+     */
+    static <K extends Comparable<? super K>, V> Map<K, V> byKey(Map<K, V> map) {
+        Map<K, V> copy = Map.copyOf(map);
+        if (copy.size() < 2) {
+            return copy;
+        }
+        Map<K, V> sorted = new LinkedHashMap<>();
+        copy.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> sorted.put(entry.getKey(),
+                entry.getValue()));
+        return Collections.unmodifiableMap(sorted);
+    }
+
+    /** As {@link #byKey}, for a set: an immutable copy that iterates in natural order. */
+    static <T extends Comparable<? super T>> Set<T> sorted(Set<T> set) {
+        Set<T> copy = Set.copyOf(set);
+        return copy.size() < 2 ? copy : Collections.unmodifiableSet(new LinkedHashSet<>(copy.stream().sorted()
+                .toList()));
+    }
 
     /** An id or a name with a visible character (see {@link Bounds}). */
     static String id(String value, String field) {

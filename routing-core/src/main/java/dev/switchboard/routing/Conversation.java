@@ -21,7 +21,7 @@ import java.util.function.Function;
  * @param language the customer's language, or empty when unknown
  * @param region the customer's region or territory, or empty when unknown
  * @param requiredSkills skills the owner needs
- * @param attributes free attributes for rules (offer, fit tier, account context, tags...)
+ * @param attributes free attributes for rules (offer, fit tier, account context, tags...), by name
  * @param createdAt when the conversation arrived, within {@link Bounds}
  * @param lastActivityAt when the customer last wrote, within {@link Bounds} and at or after {@code createdAt} (its
  *     creation when not known)
@@ -62,7 +62,7 @@ public record Conversation(
         requiredSkills = List.copyOf(requiredSkills);
         Checks.notNull(attributes, "attributes", id);
         attributes.forEach((name, value) -> checkAttribute(id, name, value));
-        attributes = Map.copyOf(attributes);
+        attributes = Checks.byKey(attributes);
         Checks.instant(createdAt, "createdAt", id);
         if (Checks.instant(lastActivityAt, "lastActivityAt", id).isBefore(createdAt)) {
             throw new IllegalArgumentException("lastActivityAt of conversation '" + id + "' must not be before its"

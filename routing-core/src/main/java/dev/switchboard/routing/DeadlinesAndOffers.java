@@ -2,7 +2,6 @@ package dev.switchboard.routing;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,18 +33,15 @@ final class DeadlinesAndOffers {
         this.store = store;
     }
 
-    /** The owned conversations whose response deadline is at or before {@code now}, with it, earliest first. */
+    /** The owned conversations whose response deadline is at or before {@code now}, with it (the router orders them). */
     Map<String, Instant> responseDeadlinesDue(Instant now) {
-        List<Map.Entry<String, Instant>> due = new ArrayList<>();
-        for (Map.Entry<String, Instant> deadline : responseDeadlines.entrySet()) {
-            if (!deadline.getValue().isAfter(now)) {
-                due.add(deadline);
+        Map<String, Instant> due = new HashMap<>();
+        responseDeadlines.forEach((id, deadline) -> {
+            if (!deadline.isAfter(now)) {
+                due.put(id, deadline);
             }
-        }
-        due.sort(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-        Map<String, Instant> ordered = new LinkedHashMap<>();
-        due.forEach(deadline -> ordered.put(deadline.getKey(), deadline.getValue()));
-        return ordered;
+        });
+        return due;
     }
 
     int recordLapse(String conversationId, String ownerId) {
@@ -123,7 +119,7 @@ final class DeadlinesAndOffers {
         return offer;
     }
 
-    /** The offers that expire at or before {@code now}, earliest first, those tied in the order they were made. */
+    /** The offers that expire at or before {@code now} (the router orders them). */
     List<Placement.Offered> offersDue(Instant now) {
         List<Placement.Offered> due = new ArrayList<>();
         for (Placement.Offered offer : offers.values()) {
@@ -131,7 +127,6 @@ final class DeadlinesAndOffers {
                 due.add(offer);
             }
         }
-        due.sort(Comparator.comparing(Placement.Offered::expiresAt)); // stable: tied ones in the order made
         return due;
     }
 

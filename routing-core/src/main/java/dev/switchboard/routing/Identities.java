@@ -32,7 +32,11 @@ final class Identities {
     private final Offers offers;
     private final EventDispatcher events;
     private final Counters counters;
-    private final Set<IdentityKey> linkBy;
+    /**
+     * In {@link IdentityKey} order: a customer that remembers no owner takes the memory of the first customer it is
+     * linked to, so the keys are linked in an order of their own, not in a set's.
+     */
+    private final List<IdentityKey> linkBy;
     private final boolean oneConversationPerCustomer;
 
     Identities(RouterLock lock, LiveState state, Drains drains, Offers offers, EventDispatcher events,
@@ -43,7 +47,7 @@ final class Identities {
         this.offers = offers;
         this.events = events;
         this.counters = counters;
-        this.linkBy = Set.copyOf(linkBy);
+        this.linkBy = linkBy.stream().sorted().toList();
         this.oneConversationPerCustomer = oneConversationPerCustomer;
     }
 

@@ -65,9 +65,10 @@ final class InMemorySnapshots {
         return new StateSnapshot.Customers(memory, links, lists(customers.aliasesOf));
     }
 
+    /** Sets as lists by id: the order they were added in is not kept (a shared store keeps them as sets). */
     private static Map<String, List<String>> lists(Map<String, Set<String>> sets) {
         Map<String, List<String>> lists = new HashMap<>();
-        sets.forEach((key, values) -> lists.put(key, List.copyOf(values)));
+        sets.forEach((key, values) -> lists.put(key, values.stream().sorted().toList()));
         return lists;
     }
 

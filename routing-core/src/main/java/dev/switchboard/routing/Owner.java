@@ -17,9 +17,9 @@ import java.util.Set;
  *
  * @param id unique on the roster
  * @param kind agent, team or queue
- * @param skills skill name (lower case) to proficiency (zero or more)
- * @param languages languages spoken (lower case), such as {@code en} or {@code pt-br}
- * @param regions regions or territories covered (lower case)
+ * @param skills skill name (lower case) to proficiency (zero or more), by name
+ * @param languages languages spoken (lower case), such as {@code en} or {@code pt-br}, by name
+ * @param regions regions or territories covered (lower case), by name
  * @param capacity how many open conversations it may hold
  * @param weight its share in weighted distribution, zero or more (for example its daily reception limit)
  * @param autoAssign whether the router's strategies may give it work; an owner that opted out (a manager, a trainee)
@@ -53,7 +53,7 @@ public record Owner(
             Checks.notNull(level, "proficiency of skill '" + key + "' of owner '" + id + "'");
             normalisedSkills.put(key, Checks.nonNegative(level, "proficiency of skill '" + key + "' of owner '" + id + "'"));
         });
-        skills = Map.copyOf(normalisedSkills);
+        skills = Checks.byKey(normalisedSkills);
         languages = keys(Checks.notNull(languages, "languages of owner '" + id + "'"),
                 "language of owner '" + id + "'");
         regions = keys(Checks.notNull(regions, "regions of owner '" + id + "'"), "region of owner '" + id + "'");
@@ -66,13 +66,13 @@ public record Owner(
                 Checks.nonNegative(time, "wrapUp of owner '" + id + "'"));
     }
 
-    /** The values as keys (trimmed, lower case), each checked as {@code field}. */
+    /** The values as keys (trimmed, lower case), each checked as {@code field}, in name order. */
     private static Set<String> keys(Collection<String> values, String field) {
         Set<String> normalised = new LinkedHashSet<>();
         for (String value : values) {
             normalised.add(Checks.key(value, field));
         }
-        return Set.copyOf(normalised);
+        return Checks.sorted(normalised);
     }
 
     /** A builder for an agent (one person). */

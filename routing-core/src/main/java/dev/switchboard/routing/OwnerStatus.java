@@ -11,7 +11,8 @@ import java.util.Map;
  * @param presence its presence
  * @param load its open conversations across all channels, those offered to it and not yet accepted included (an
  *     offer reserves the owner's room, see {@link OfferPolicy})
- * @param loadByChannel its open conversations per channel (channels with none are absent), offers included
+ * @param loadByChannel its open conversations per channel (channels with none are absent), offers included, by
+ *     channel name
  * @param conversationIds the ids of its open conversations, oldest assignment first, offers included (see
  *     {@link Placement.Offered} for where a conversation is)
  * @param lastAssignedAt when it was last given a conversation, or {@link Instant#MIN} if never
@@ -27,7 +28,7 @@ public record OwnerStatus(
     public OwnerStatus {
         Checks.notNull(owner, "owner");
         Checks.notNull(presence, "presence");
-        loadByChannel = Map.copyOf(Checks.notNull(loadByChannel, "loadByChannel"));
+        loadByChannel = Checks.byKey(Checks.notNull(loadByChannel, "loadByChannel"));
         conversationIds = List.copyOf(Checks.notNull(conversationIds, "conversationIds"));
         Checks.notNull(lastAssignedAt, "lastAssignedAt");
     }

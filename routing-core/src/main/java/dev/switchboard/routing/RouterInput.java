@@ -1,5 +1,7 @@
 package dev.switchboard.routing;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,10 +13,15 @@ public sealed interface RouterInput {
     /** Makes this call on a router; it throws what the router throws. */
     void applyTo(Router router);
 
-    /** The presence of every owner on the roster when the router was built; the first input a recorder sees. */
+    /**
+     * The presence of every owner on the roster when the router was built, in roster order (the order given); the
+     * first input a recorder sees.
+     */
     record Roster(Map<String, Presence> presences) implements RouterInput {
         public Roster {
-            presences = Map.copyOf(Checks.notNull(presences, "presences"));
+            Checks.notNull(presences, "presences").forEach((ownerId, presence) -> Checks.notNull(presence,
+                    "presence of owner '" + Checks.notNull(ownerId, "owner id in presences") + "'"));
+            presences = Collections.unmodifiableMap(new LinkedHashMap<>(presences));
         }
 
         /** Gives the router's owners that this roster names their recorded presence; others are left as they are. */

@@ -26,14 +26,14 @@ import java.util.Set;
  *
  * @param name identifies the rule in traces, unique within a plan
  * @param when the conditions, all of which must hold; none matches every conversation
- * @param owners the owners the chain may choose from; empty for every owner on the roster
+ * @param owners the owners the chain may choose from, by id; empty for every owner on the roster
  * @param chain the strategies tried in order; empty sends every matching conversation straight to the queue
  * @param queue where the conversation waits when no step places it, declared in the plan
  * @param note what the owner should know or have at hand, shown in the trace (may be empty)
  * @param hours the rule's business hours, if it has them: outside them it assigns nothing
  * @param afterHours what happens to a matching conversation outside the rule's hours
  * @param requires what of the conversation every owner the rule's chain may choose must meet, whichever step
- *     chooses (see {@link Requirement})
+ *     chooses (see {@link Requirement}), in {@link Requirement} order
  * @param offer when present, the owner the chain chooses is offered the conversation instead of given it, by this
  *     policy (see {@link OfferPolicy})
  * @param overflow what moves a conversation waiting in the rule's queue on, tried in this order (see
@@ -80,7 +80,7 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         for (String owner : Checks.notNull(owners, "owners of rule '" + name + "'")) {
             ids.add(Checks.id(owner, "owner of rule '" + name + "'"));
         }
-        owners = Set.copyOf(ids);
+        owners = Checks.sorted(ids);
         chain = Checks.list(chain, "chain of rule '" + name + "'");
         Set<String> stepNames = new HashSet<>();
         for (Strategy step : chain) {
@@ -96,7 +96,7 @@ public record Rule(String name, List<Condition> when, Set<String> owners, List<S
         for (Requirement need : Checks.notNull(requires, "requires of rule '" + name + "'")) {
             Checks.notNull(need, "requirement of rule '" + name + "'");
         }
-        requires = Set.copyOf(requires);
+        requires = Checks.sorted(requires);
         Checks.notNull(offer, "offer of rule '" + name + "'");
         overflow = Checks.list(overflow, "overflow of rule '" + name + "'");
         Checks.notNull(targets, "targets of rule '" + name + "'");

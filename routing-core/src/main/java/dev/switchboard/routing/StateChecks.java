@@ -40,7 +40,10 @@ final class StateChecks {
                 && waiting.entry().equals(entry);
     }
 
-    /** Refuses a plan whose rules name owners who are not on the roster, as the JSON configuration does. */
+    /**
+     * Refuses a plan whose rules name owners who are not on the roster, as the JSON configuration does: the first
+     * such rule, and its first such owner by id (a rule keeps its owners by id).
+     */
     static void requireRuleOwners(LiveState state, RoutingPlan routingPlan) {
         for (Rule rule : routingPlan.rules()) {
             for (String ownerId : rule.owners()) {

@@ -39,7 +39,7 @@ public record Targets(List<Target> targets, boolean keepEarlier) {
     /**
      * One target.
      *
-     * @param owners who may get the conversation while it is at this target, at least one
+     * @param owners who may get the conversation while it is at this target, at least one, by id
      * @param timeout how long the conversation stays at this target before it moves on (positive; the last target
      *     keeps it however long)
      * @param skipWhenNoneAvailable whether the target is skipped while none of its owners can take work now (full,
@@ -54,7 +54,7 @@ public record Targets(List<Target> targets, boolean keepEarlier) {
             if (owners.isEmpty()) {
                 throw new IllegalArgumentException("owners of target must not be empty");
             }
-            owners = Set.copyOf(owners);
+            owners = Checks.sorted(owners);
             Checks.positive(timeout, "timeout of target");
         }
     }

@@ -4,6 +4,7 @@ import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.state.LiveState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,7 @@ final class Timers {
         lock.atomically(now -> {
             lock.record(now, new RouterInput.Tick());
             takeBackOfflinePastGrace(now);
-            state.responseDeadlinesDue(now).forEach((id, deadline) -> lapse(id, deadline, now));
+            lapseResponseDeadlines(now);
             expireOffers(now);
             reportSlaBreaches(now);
             overflows.tick(settler.plan(), now);
@@ -59,9 +60,17 @@ final class Timers {
     }
 
     /**
-     * In the order the owners went offline, then by owner id: a store's map has no order of its own, and a router
-     * restored from a snapshot, or sharing its store with another, must do the same work in the same order.
+     * Earliest first, then by id. The work a tick finds due is done in this order of its own, never in the order a
+     * store hands it over (a map has none, and stores break ties differently), so that a router restored from a
+     * snapshot, or sharing its store with another, does the same work in the same order.
      */
+    private static final Comparator<Map.Entry<String, Instant>> EARLIEST_THEN_BY_ID = Map.Entry
+            .<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey());
+
+    private static final Comparator<Placement.Offered> EXPIRING_FIRST_THEN_BY_ID = Comparator
+            .comparing(Placement.Offered::expiresAt).thenComparing(offer -> offer.conversation().id());
+
+    /** In the order the owners went offline, then by owner id (see {@link #EARLIEST_THEN_BY_ID}). */
     private void takeBackOfflinePastGrace(Instant now) {
         List<Map.Entry<String, Instant>> pastGrace = new ArrayList<>();
         for (Map.Entry<String, Instant> offline : state.offlineSince().entrySet()) {
@@ -69,11 +78,18 @@ final class Timers {
                 pastGrace.add(offline);
             }
         }
-        pastGrace.sort(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+        pastGrace.sort(EARLIEST_THEN_BY_ID);
         for (Map.Entry<String, Instant> offline : pastGrace) {
             drains.takeBack(offline.getKey(), "owner " + offline.getKey() + " stayed offline past the grace period of "
                     + offlinePolicy.grace(), now);
         }
+    }
+
+    /** Lapses the response deadlines due, earliest first, then by conversation id (see {@link #EARLIEST_THEN_BY_ID}). */
+    private void lapseResponseDeadlines(Instant now) {
+        List<Map.Entry<String, Instant>> due = new ArrayList<>(state.responseDeadlinesDue(now).entrySet());
+        due.sort(EARLIEST_THEN_BY_ID);
+        due.forEach(deadline -> lapse(deadline.getKey(), deadline.getValue(), now));
     }
 
     /**
@@ -99,9 +115,15 @@ final class Timers {
         drains.drainFor(ownerId, now);
     }
 
-    /** Takes back expired offers and decides those conversations again without the owners who let them expire. */
+    /**
+     * Takes back expired offers, earliest first, then by conversation id (a shared store breaks ties by the order the
+     * offers were made, which another instance or a restored router does not share), and decides those conversations
+     * again without the owners who let them expire.
+     */
     private void expireOffers(Instant now) {
-        for (Placement.Offered offer : state.offersDue(now)) {
+        List<Placement.Offered> due = new ArrayList<>(state.offersDue(now));
+        due.sort(EXPIRING_FIRST_THEN_BY_ID);
+        for (Placement.Offered offer : due) {
             String why = offers.expire(offer, now);
             settler.settle(offer.conversation(), now, Optional.empty(), Offers.because(why));
             offer.ownerIds().forEach(ownerId -> drains.drainFor(ownerId, now));

@@ -17,13 +17,13 @@ public sealed interface Verdict {
      *
      * @param ownerId the chosen owner, which must be able to take the conversation now
      * @param reason why this owner
-     * @param cursors strategy cursors the router stores if (and only if) this assignment is made
+     * @param cursors strategy cursors the router stores if (and only if) this assignment is made, by key
      */
     record Assign(String ownerId, String reason, Map<String, Long> cursors) implements Verdict {
         public Assign {
             Checks.id(ownerId, "ownerId");
             Checks.notNull(reason, "reason");
-            cursors = Map.copyOf(Checks.notNull(cursors, "cursors"));
+            cursors = Checks.byKey(Checks.notNull(cursors, "cursors"));
         }
     }
 

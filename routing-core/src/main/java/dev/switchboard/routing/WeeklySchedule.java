@@ -25,8 +25,9 @@ import java.util.Map;
  * }</pre>
  *
  * @param zone the time zone of the hours
- * @param week the hours of each day of the week; a day that is absent is closed
- * @param exceptions the hours of given dates, replacing their day's hours; an empty list closes the date
+ * @param week the hours of each day of the week, Monday first; a day that is absent is closed
+ * @param exceptions the hours of given dates, replacing their day's hours, earliest first; an empty list closes the
+ *     date
  */
 public record WeeklySchedule(ZoneId zone, Map<DayOfWeek, List<Span>> week, Map<LocalDate, List<Span>> exceptions) {
 
@@ -64,13 +65,13 @@ public record WeeklySchedule(ZoneId zone, Map<DayOfWeek, List<Span>> week, Map<L
         exceptions = spans(Checks.notNull(exceptions, "exceptions of schedule"), "hours on ");
     }
 
-    private static <K> Map<K, List<Span>> spans(Map<K, List<Span>> byDay, String field) {
+    private static <K extends Comparable<? super K>> Map<K, List<Span>> spans(Map<K, List<Span>> byDay, String field) {
         Map<K, List<Span>> copy = new HashMap<>();
         byDay.forEach((day, spans) -> {
             Checks.notNull(day, "day of schedule");
             copy.put(day, List.copyOf(Checks.notNull(spans, field + day)));
         });
-        return Map.copyOf(copy);
+        return Checks.byKey(copy);
     }
 
     /** A builder for a schedule in a time zone: closed every day until hours are added. */

@@ -2,9 +2,11 @@ package dev.switchboard.routing.metrics;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -16,8 +18,8 @@ import java.util.TreeMap;
  * @param conversationWait for every conversation that waited, its total time in queues; for those still open, so
  *     far
  * @param queues each queue a conversation entered, by name in name order
- * @param decisions decisions by rule, strategy, queue and outcome
- * @param reroutes conversations taken from their owner and routed again, by reason
+ * @param decisions decisions by rule, strategy, queue and outcome, in that order
+ * @param reroutes conversations taken from their owner and routed again, by reason in {@link RerouteReason} order
  * @param transfers transfers between owners
  * @param owners each owner's figures, in roster order (owners met later last)
  * @param teams each team's figures, in name order
@@ -36,16 +38,27 @@ public record MetricsSnapshot(
         List<TeamFigures> teams,
         OfferFigures offers) {
 
+    private static final Comparator<DecisionKey> DECISION_ORDER = Comparator.comparing(DecisionKey::rule)
+            .thenComparing(DecisionKey::strategy).thenComparing(DecisionKey::queue)
+            .thenComparing(DecisionKey::outcome);
+
     public MetricsSnapshot {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(timeToAssign, "timeToAssign");
         Objects.requireNonNull(conversationWait, "conversationWait");
         queues = Collections.unmodifiableSortedMap(new TreeMap<>(queues));
-        decisions = Map.copyOf(decisions);
-        reroutes = Map.copyOf(reroutes);
+        decisions = sorted(decisions, DECISION_ORDER);
+        reroutes = sorted(reroutes, Comparator.naturalOrder());
         owners = List.copyOf(owners);
         teams = List.copyOf(teams);
         Objects.requireNonNull(offers, "offers");
+    }
+
+    /** An immutable copy in key order: publishers list the series in it, the same on every JVM. */
+    private static <K, V> Map<K, V> sorted(Map<K, V> map, Comparator<? super K> order) {
+        SortedMap<K, V> copy = new TreeMap<>(order);
+        copy.putAll(Map.copyOf(map));
+        return Collections.unmodifiableSortedMap(copy);
     }
 
     /** {@return conversations waiting in any queue now} */

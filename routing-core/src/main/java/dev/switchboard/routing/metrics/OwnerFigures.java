@@ -1,7 +1,9 @@
 package dev.switchboard.routing.metrics;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One owner's figures.
@@ -16,6 +18,6 @@ public record OwnerFigures(String ownerId, Set<String> teams, int load, long con
 
     public OwnerFigures {
         Objects.requireNonNull(ownerId, "ownerId");
-        teams = Set.copyOf(teams);
+        teams = Collections.unmodifiableSortedSet(new TreeSet<>(Set.copyOf(teams)));
     }
 }

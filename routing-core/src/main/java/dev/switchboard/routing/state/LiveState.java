@@ -63,7 +63,10 @@ public interface LiveState {
      */
     boolean hasRoom(String ownerId, Instant now);
 
-    /** Owners that are offline, with the time they went offline. */
+    /**
+     * Owners that are offline, with the time they went offline, in any order: the router takes back those past their
+     * grace period in the order they went offline, then by owner id.
+     */
     Map<String, Instant> offlineSince();
 
     // -- conversations
@@ -173,7 +176,10 @@ public interface LiveState {
      */
     void link(String identity, String otherIdentity);
 
-    /** The placed conversations (owned or waiting) of a customer, as given by {@link #customerOf}. */
+    /**
+     * The placed conversations (owned or waiting) of a customer, as given by {@link #customerOf}, in any order: the
+     * router orders them itself when it merges them.
+     */
     List<String> conversationsOfCustomer(String customer);
 
     /**
@@ -197,8 +203,8 @@ public interface LiveState {
     boolean stopResponseDeadline(String conversationId);
 
     /**
-     * The owned conversations whose response deadline is at or before {@code now}, with it, earliest first, then by
-     * conversation id.
+     * The owned conversations whose response deadline is at or before {@code now}, with it, in any order: the router
+     * lapses them earliest first, then by conversation id.
      */
     Map<String, Instant> responseDeadlinesDue(Instant now);
 
@@ -240,8 +246,8 @@ public interface LiveState {
     Placement.Owned accept(String conversationId, String ownerId);
 
     /**
-     * The offers that expire at or before {@code now}, earliest first, and those that expire together in the order
-     * they were made (as {@link StateSnapshot#offers} lists them).
+     * The offers that expire at or before {@code now}, in any order: the router expires them earliest first, then by
+     * conversation id.
      */
     List<Placement.Offered> offersDue(Instant now);
 

@@ -8,10 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Checks that the parts of a {@link StateSnapshot} agree: each conversation in one place, every owner named on the
- * roster and listing exactly what it holds, and every timer, alias and link about something the snapshot holds.
+ * roster and listing exactly what it holds, and every timer, alias and link about something the snapshot holds. The
+ * parts are checked in their own order, and the maps by key, so that a snapshot with several faults is always refused
+ * for the same one (the snapshot's maps are copies whose order changes from one JVM to the next).
  */
 final class SnapshotChecks {
 
@@ -129,7 +133,7 @@ final class SnapshotChecks {
             }
         }
         Set<String> aliases = new HashSet<>();
-        customers.aliases().forEach((conversationId, names) -> {
+        new TreeMap<>(customers.aliases()).forEach((conversationId, names) -> {
             for (String alias : names) {
                 if (open.contains(alias) || !aliases.add(alias)) {
                     throw new IllegalArgumentException("alias '" + alias + "' of conversation '" + conversationId
@@ -141,7 +145,7 @@ final class SnapshotChecks {
 
     private static void timers(StateSnapshot.Timers timers, Map<String, StateSnapshot.OwnerState> owners,
             List<String> owned) {
-        timers.offlineSince().keySet().forEach(ownerId -> {
+        new TreeSet<>(timers.offlineSince().keySet()).forEach(ownerId -> {
             known(owners, ownerId, "offlineSince");
             if (owners.get(ownerId).presence() != Presence.OFFLINE) {
                 throw new IllegalArgumentException("offlineSince: owner '" + ownerId + "' is "
@@ -149,7 +153,7 @@ final class SnapshotChecks {
             }
         });
         Set<String> ownedIds = Set.copyOf(owned);
-        timers.responseDeadlines().keySet().forEach(id -> {
+        new TreeSet<>(timers.responseDeadlines().keySet()).forEach(id -> {
             if (!ownedIds.contains(id)) {
                 throw new IllegalArgumentException("responseDeadlines: conversation '" + id + "' is not owned");
             }

@@ -144,7 +144,7 @@ public record StateSnapshot(Instant takenAt, List<OwnerState> roster, long nextR
      * @param memory each customer's previous owners, for sticky routing
      * @param links the sets of linked identities, in the order their customers were first linked (the earlier names
      *     a set merged later)
-     * @param aliases conversation id to the ids of the conversations that joined it
+     * @param aliases conversation id to the ids of the conversations that joined it, by id
      */
     public record Customers(List<CustomerMemory> memory, List<LinkedIdentities> links,
             Map<String, List<String>> aliases) {
@@ -207,7 +207,7 @@ public record StateSnapshot(Instant takenAt, List<OwnerState> roster, long nextR
      * @param offlineSince owner id to when it went offline, for its grace period
      * @param responseDeadlines owned conversation id to the deadline of its owner's first reply
      * @param lapsedBy conversation id to the owners that let its response deadline lapse, once per lapse
-     * @param passedOver conversation id to the owners that declined it or let its offer expire
+     * @param passedOver conversation id to the owners that declined it or let its offer expire, by id
      */
     public record Timers(Map<String, Instant> offlineSince, Map<String, Instant> responseDeadlines,
             Map<String, List<String>> lapsedBy, Map<String, List<String>> passedOver) {

@@ -1,7 +1,9 @@
 package dev.switchboard.routing.redis;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A strategy cursor as a decision reads it: its position, and its version, which every committed move raises by
@@ -21,7 +23,10 @@ public record Cursor(long position, long version) {
         }
     }
 
-    /** A scope's cursors from its hash's fields ({@code p:<key>} the position, {@code v:<key>} the version). */
+    /**
+     * A scope's cursors from its hash's fields ({@code p:<key>} the position, {@code v:<key>} the version), by key
+     * (a hash's fields come in no order of their own).
+     */
     static Map<String, Cursor> parse(Map<String, String> fields) {
         Map<String, Cursor> cursors = new HashMap<>();
         fields.forEach((field, value) -> {
@@ -31,6 +36,6 @@ public record Cursor(long position, long version) {
                         "0"))));
             }
         });
-        return Map.copyOf(cursors);
+        return Collections.unmodifiableSortedMap(new TreeMap<>(cursors));
     }
 }

@@ -2,8 +2,10 @@ package dev.switchboard.routing.redis;
 
 import dev.switchboard.routing.Capacity;
 import dev.switchboard.routing.Presence;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An owner's state in the store at one moment.
@@ -12,7 +14,7 @@ import java.util.Map;
  * @param presence its presence
  * @param capacity its capacity
  * @param load its open conversations
- * @param loadByChannel its open conversations per channel (channels with none are absent)
+ * @param loadByChannel its open conversations per channel (channels with none are absent), by channel name
  * @param maxSeenLoad the highest load it ever had, kept by the commit script: never above its capacity while the
  *     capacity was not lowered
  * @param conversationIds its open conversations, oldest assignment first
@@ -24,7 +26,8 @@ public record OwnerLoad(String ownerId, Presence presence, Capacity capacity, in
         Keys.id(ownerId, "ownerId");
         Keys.notNull(presence, "presence");
         Keys.notNull(capacity, "capacity");
-        loadByChannel = Map.copyOf(Keys.notNull(loadByChannel, "loadByChannel"));
+        loadByChannel = Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(Keys.notNull(loadByChannel,
+                "loadByChannel"))));
         conversationIds = List.copyOf(Keys.notNull(conversationIds, "conversationIds"));
     }
 }

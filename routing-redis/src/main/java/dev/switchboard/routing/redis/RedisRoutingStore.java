@@ -125,7 +125,10 @@ public final class RedisRoutingStore implements AutoCloseable {
         return assignments.placement(Keys.id(conversationId, "conversationId"));
     }
 
-    /** The cursors of a scope that ever moved, with positions and versions; a missing one is {@link Cursor#START}. */
+    /**
+     * The cursors of a scope that ever moved, with positions and versions, by key; a missing one is
+     * {@link Cursor#START}.
+     */
     public Map<String, Cursor> cursors(String scope) {
         return assignments.cursors(scope);
     }

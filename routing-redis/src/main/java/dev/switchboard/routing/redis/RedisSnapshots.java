@@ -23,9 +23,8 @@ import java.util.TreeMap;
  * concurrent writer can tear it, and writes one into an empty tenant in one script ({@code restore.lua}; the writes
  * are {@link RedisRestore}'s). Redis keeps some parts its own way, and the snapshot says them as Redis has them:
  * customer memory is bounded by its TTL alone, which runs on Redis's clock (its {@code servedAt} is when that TTL
- * started, by the router's clock now), and a conversation's aliases and the owners passed over for it are listed by id
- * (Redis keeps them as sets, without their order). In all else a snapshot equals the embedded store's for the same
- * history.
+ * started, by the router's clock now). In all else a snapshot equals the embedded store's for the same history (a
+ * conversation's aliases and the owners passed over for it are listed by id in both, as Redis keeps them as sets).
  */
 final class RedisSnapshots {
 

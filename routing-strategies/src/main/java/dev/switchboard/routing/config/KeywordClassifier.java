@@ -3,6 +3,7 @@ package dev.switchboard.routing.config;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,10 @@ import java.util.Map;
 /**
  * The classifier a configuration's {@code classification.types} describe: each type has keywords (words or phrases,
  * matched whole and case-insensitively) and regular-expression patterns, looked for in the text and in the metadata
- * values (such as an email subject). The type with the most distinct keywords and patterns found wins, the first
- * declared on a tie. Its confidence is its count divided by the count of every type's finds plus one, so one keyword
- * alone gives 0.5, two give 0.67, and one each for two types gives 0.33: agreement raises it, competition lowers it.
+ * values (such as an email subject), field by field in name order. The type with the most distinct keywords and
+ * patterns found wins, the first declared on a tie. Its confidence is its count divided by the count of every type's
+ * finds plus one, so one keyword alone gives 0.5, two give 0.67, and one each for two types gives 0.33: agreement
+ * raises it, competition lowers it.
  * A message with no finds is of type {@code general}, with confidence 0.
  *
  * <p>Keywords and patterns come from a document, so they run on RE2/J, whose matching takes time linear in the text
@@ -69,6 +71,10 @@ final class KeywordClassifier implements Classifier {
         }
     }
 
+    /** The metadata is looked in after the text, field by field in name order, whatever order its map iterates in. */
+    private static final Comparator<Map.Entry<String, String>> METADATA_ORDER = Map.Entry.comparingByKey(
+            Comparator.nullsFirst(Comparator.naturalOrder()));
+
     private final List<Type> types;
 
     KeywordClassifier(List<Type> types) {
@@ -81,7 +87,8 @@ final class KeywordClassifier implements Classifier {
             throw new IllegalArgumentException((text == null ? "text" : "metadata") + " must not be null");
         }
         StringBuilder haystack = new StringBuilder(text);
-        metadata.values().forEach(value -> haystack.append('\n').append(value));
+        metadata.entrySet().stream().sorted(METADATA_ORDER) // a pattern reports the first text it matches
+                .forEach(field -> haystack.append('\n').append(field.getValue()));
         int total = 0;
         String best = UNKNOWN;
         List<String> bestEvidence = List.of();

@@ -8,6 +8,7 @@ import dev.switchboard.routing.Router;
 import dev.switchboard.routing.config.RoutingConfig;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -70,10 +71,10 @@ public final class RouterSettings {
         priorityAging = builder.priorityAging;
         offlineGrace = builder.offlineGrace;
         customerMemory = builder.customerMemory;
-        responseDeadlines = Map.copyOf(builder.responseDeadlines);
+        responseDeadlines = Collections.unmodifiableMap(new EnumMap<>(builder.responseDeadlines)); // in priority order
         responseReview = builder.responseReview;
         oneConversationPerCustomer = builder.oneConversationPerCustomer;
-        linkIdentitiesBy = Set.copyOf(builder.linkIdentitiesBy);
+        linkIdentitiesBy = Collections.unmodifiableSet(EnumSet.copyOf(builder.linkIdentitiesBy)); // in key order
         wrapUp = builder.wrapUp;
         serveByLastActivity = builder.serveByLastActivity;
     }
@@ -98,7 +99,7 @@ public final class RouterSettings {
         return customerMemory;
     }
 
-    /** {@link Router.Builder#responseDeadline}, added to the configuration's. */
+    /** {@link Router.Builder#responseDeadline}, added to the configuration's, in priority order. */
     public Map<Priority, Duration> responseDeadlines() {
         return responseDeadlines;
     }
@@ -113,7 +114,7 @@ public final class RouterSettings {
         return oneConversationPerCustomer;
     }
 
-    /** {@link Router.Builder#linkIdentitiesBy}, added to the configuration's. */
+    /** {@link Router.Builder#linkIdentitiesBy}, added to the configuration's, in key order. */
     public Set<IdentityKey> linkIdentitiesBy() {
         return linkIdentitiesBy;
     }
