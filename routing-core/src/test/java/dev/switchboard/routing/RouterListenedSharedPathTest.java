@@ -1,7 +1,6 @@
 package dev.switchboard.routing;
 
 import static dev.switchboard.routing.TestStrategies.START;
-import static dev.switchboard.routing.TestStrategies.conversation;
 import static dev.switchboard.routing.TestStrategies.firstAvailable;
 import static dev.switchboard.routing.TestStrategies.holdingDecisionOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +10,6 @@ import dev.switchboard.routing.event.RoutingListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -65,18 +63,8 @@ class RouterListenedSharedPathTest {
             throws Exception {
         Kept kept = new Kept();
         Router router = builder().listener(kept).build();
-        CompletableFuture<Decision> held = CompletableFuture.supplyAsync(() -> router.route(conversation("held")
-                .build()));
-        deciding.await();
+        TestStrategies.aRouteAndAReleaseWhileAnotherRouteDecides(router, deciding, letGo);
 
-        Decision quick = router.route(conversation("quick").build());
-        router.release("quick");
-        assertThat(quick).isInstanceOf(Decision.Assigned.class);
-        assertThat(held).as("still deciding while the other route and release ran").isNotDone();
-
-        letGo.countDown();
-        assertThat(held.get()).isInstanceOf(Decision.Assigned.class);
-        router.release("held");
         assertThat(kept.events()).containsExactly("quick assigned to ana", "quick released by ana",
                 "held assigned to ana", "held released by ana");
         assertThat(kept.numbers).isSorted().doesNotHaveDuplicates();

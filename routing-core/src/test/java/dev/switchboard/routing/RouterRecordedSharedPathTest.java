@@ -2,7 +2,6 @@ package dev.switchboard.routing;
 
 import static dev.switchboard.routing.TestStrategies.START;
 import static dev.switchboard.routing.TestStrategies.agent;
-import static dev.switchboard.routing.TestStrategies.conversation;
 import static dev.switchboard.routing.TestStrategies.firstAvailable;
 import static dev.switchboard.routing.TestStrategies.holdingDecisionOf;
 import static dev.switchboard.routing.TestStrategies.rotation;
@@ -48,18 +47,8 @@ class RouterRecordedSharedPathTest {
                 .chain(holdingDecisionOf("held", deciding, letGo), firstAvailable())
                 .fallbackQueue("waiting", Duration.ofMinutes(10)).owner(agent("ana", 2));
         Router router = settings.get().clock(clock).recorder(recorded::add).build();
-        CompletableFuture<Decision> held = CompletableFuture.supplyAsync(() -> router.route(conversation("held")
-                .build()));
-        deciding.await();
+        TestStrategies.aRouteAndAReleaseWhileAnotherRouteDecides(router, deciding, letGo);
 
-        Decision quick = router.route(conversation("quick").build());
-        router.release("quick");
-        assertThat(quick).isInstanceOf(Decision.Assigned.class);
-        assertThat(held).as("still deciding while the other route and release ran").isNotDone();
-
-        letGo.countDown();
-        assertThat(held.get()).isInstanceOf(Decision.Assigned.class);
-        router.release("held");
         assertThat(inputs()).containsExactly("route quick", "release quick", "route held", "release held");
         assertThat(replayed(settings.get())).isEqualTo(published());
     }

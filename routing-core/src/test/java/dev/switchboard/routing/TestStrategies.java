@@ -1,6 +1,9 @@
 package dev.switchboard.routing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -76,6 +79,27 @@ public final class TestStrategies {
             }
             return Verdict.pass(PassReason.NOT_APPLICABLE, "only holds one decision");
         });
+    }
+
+    /**
+     * Routes "held" on another thread, whose decision {@link #holdingDecisionOf} holds, and, while it decides, routes
+     * and releases "quick" to their end; then lets the held decision go and releases "held". Both must be assigned,
+     * and the quick route and release must not have waited for the held decision.
+     */
+    static void aRouteAndAReleaseWhileAnotherRouteDecides(Router router, CountDownLatch deciding,
+            CountDownLatch letGo) throws Exception {
+        CompletableFuture<Decision> held = CompletableFuture.supplyAsync(() -> router.route(conversation("held")
+                .build()));
+        deciding.await();
+
+        Decision quick = router.route(conversation("quick").build());
+        router.release("quick");
+        assertThat(quick).isInstanceOf(Decision.Assigned.class);
+        assertThat(held).as("still deciding while the other route and release ran").isNotDone();
+
+        letGo.countDown();
+        assertThat(held.get()).isInstanceOf(Decision.Assigned.class);
+        router.release("held");
     }
 
     /** Waits for the latch; an interrupt is restored and reported as an IllegalStateException. */
