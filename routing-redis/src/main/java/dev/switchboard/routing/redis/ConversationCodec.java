@@ -23,15 +23,19 @@ import java.util.Map;
  * Decoding is a pure function of the JSON, and the same JSON comes back again and again (a drain walks a queue, a
  * release brings back what this instance routed), so the conversations last encoded or decoded are kept by their
  * JSON, and the JSON last written by the conversation it was written for (a conversation is queued, offered and
- * committed as the same instance): the JSON is lossless, and a conversation immutable.
+ * committed as the same instance), up to 2 M characters of JSON each: the JSON is lossless, and a conversation
+ * immutable.
  */
 final class ConversationCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Cache<String, Conversation> KNOWN = Caffeine.newBuilder().maximumSize(4_096)
-            .executor(Runnable::run).build();
+    /** How much JSON each cache keeps, in characters: a weight rather than a count, as attributes may be long. */
+    private static final long KEPT_CHARACTERS = 2 << 20;
+    private static final Cache<String, Conversation> KNOWN = Caffeine.newBuilder().maximumWeight(KEPT_CHARACTERS)
+            .<String, Conversation>weigher((data, conversation) -> data.length()).executor(Runnable::run).build();
     /** The JSON of the conversations last encoded, by identity (weak keys compare by identity). */
-    private static final Cache<Conversation, String> WRITTEN = Caffeine.newBuilder().weakKeys().maximumSize(4_096)
+    private static final Cache<Conversation, String> WRITTEN = Caffeine.newBuilder().weakKeys()
+            .maximumWeight(KEPT_CHARACTERS).<Conversation, String>weigher((conversation, data) -> data.length())
             .executor(Runnable::run).build();
 
     private ConversationCodec() {}
