@@ -44,7 +44,7 @@ final class Drains {
             return;
         }
         PlanRunner.Served served = settler.plan().servedBy(ownerId);
-        TakeableNeeds takeable = new TakeableNeeds(served.rules(), state.status(ownerId));
+        TakeableNeeds takeable = new TakeableNeeds(served, state.status(ownerId));
         Optional<WaitingConversation> entry = Optional.empty();
         do { // the owner has room: checked above for the first, after each offer for the next
             entry = state.waitingAfter(entry, served.queues(), takeable);

@@ -233,9 +233,11 @@ final class PlanRunner {
     /**
      * What an owner may be chosen for: the rules whose chain may choose it, in rule order, and the queues where
      * conversations wait for an owner that it could be, those rules' queues. Queues of rules that pick no owner
-     * (review, a pool) are left to ticks and claims.
+     * (review, a pool) are left to ticks and claims. {@code followsTheCustomer} tells whether a rule whose
+     * conversations wait in those queues, serving this owner or not, has a step that follows the customer (see
+     * {@link Strategy#followsTheCustomer}).
      */
-    record Served(List<Rule> rules, List<String> queues) {}
+    record Served(List<Rule> rules, List<String> queues, boolean followsTheCustomer) {}
 
     /** What an owner may be chosen for (see {@link Served}). */
     Served servedBy(String ownerId) {
@@ -257,6 +259,13 @@ final class PlanRunner {
                 queues.add(rule.queue());
             }
         }
-        return new Served(List.copyOf(choosing), List.copyOf(queues));
+        boolean followsTheCustomer = false;
+        for (String queue : queues) {
+            for (int draining : drainedBy.getOrDefault(queue, List.of())) {
+                followsTheCustomer |= rules.get(draining).rule().chain().stream()
+                        .anyMatch(Strategy::followsTheCustomer);
+            }
+        }
+        return new Served(List.copyOf(choosing), List.copyOf(queues), followsTheCustomer);
     }
 }

@@ -37,4 +37,15 @@ public interface Strategy {
     default Requirements assigneeMeets(Requirements stated) {
         return Requirements.NONE;
     }
+
+    /**
+     * Whether this step chooses by who served the conversation's customer before ({@link RoutingView#previousOwner},
+     * {@link RoutingView#primaryOwner}): its choice can change while the conversation waits, when another of the
+     * customer's conversations is assigned, without any owner getting room. The router then decides the waiting
+     * conversations of a rule with such a step again at every drain of its queues, rather than passing over those the
+     * owner who got room could not take (see {@link #assigneeMeets}). False by default.
+     */
+    default boolean followsTheCustomer() {
+        return false;
+    }
 }

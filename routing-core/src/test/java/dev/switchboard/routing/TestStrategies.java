@@ -119,11 +119,27 @@ public final class TestStrategies {
 
     /** Gives a returning customer to the owner who last served them, when that owner has room. */
     static Strategy previousOwner() {
-        return strategy("previous-owner", (conversation, view) -> view.previousOwner(conversation.customerId())
-                .flatMap(view::candidate)
+        Strategy decides = strategy("previous-owner", (conversation, view) -> view.previousOwner(
+                conversation.customerId()).flatMap(view::candidate)
                 .filter(candidate -> candidate.canTake(BusyPolicy.EXCLUDE))
                 .<Verdict>map(candidate -> Verdict.assign(candidate, "served this customer before"))
                 .orElse(Verdict.pass(PassReason.NOT_APPLICABLE, "no previous owner with room")));
+        return new Strategy() {
+            @Override
+            public String name() {
+                return decides.name();
+            }
+
+            @Override
+            public Verdict decide(Conversation conversation, RoutingView view) {
+                return decides.decide(conversation, view);
+            }
+
+            @Override
+            public boolean followsTheCustomer() {
+                return true;
+            }
+        };
     }
 
     /**
@@ -169,6 +185,11 @@ public final class TestStrategies {
             @Override
             public Requirements assigneeMeets(Requirements stated) {
                 return step.assigneeMeets(stated);
+            }
+
+            @Override
+            public boolean followsTheCustomer() {
+                return step.followsTheCustomer();
             }
         };
     }

@@ -82,6 +82,12 @@ public final class StickyPreviousOwner implements Strategy {
         return name;
     }
 
+    /** It chooses by who served the customer before, which changes as the customer's conversations are assigned. */
+    @Override
+    public boolean followsTheCustomer() {
+        return true;
+    }
+
     @Override
     public Verdict decide(Conversation conversation, RoutingView view) {
         String customer = conversation.customerId();

@@ -141,5 +141,10 @@ final class SwitchboardEngine implements RoutingEngine {
         public Requirements assigneeMeets(Requirements stated) {
             return step.assigneeMeets(stated);
         }
+
+        @Override
+        public boolean followsTheCustomer() {
+            return step.followsTheCustomer();
+        }
     }
 }
