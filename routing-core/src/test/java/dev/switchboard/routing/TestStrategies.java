@@ -117,22 +117,23 @@ public final class TestStrategies {
         return strategy("hold", (conversation, view) -> Verdict.hold("waiting for a person"));
     }
 
-    /** Gives a returning customer to the owner who last served them, when that owner has room. */
+    /**
+     * Gives a returning customer to the owner who last served them, when that owner has room: a step that follows
+     * the customer (see {@link Strategy#followsTheCustomer}).
+     */
     static Strategy previousOwner() {
-        Strategy decides = strategy("previous-owner", (conversation, view) -> view.previousOwner(
-                conversation.customerId()).flatMap(view::candidate)
-                .filter(candidate -> candidate.canTake(BusyPolicy.EXCLUDE))
-                .<Verdict>map(candidate -> Verdict.assign(candidate, "served this customer before"))
-                .orElse(Verdict.pass(PassReason.NOT_APPLICABLE, "no previous owner with room")));
         return new Strategy() {
             @Override
             public String name() {
-                return decides.name();
+                return "previous-owner";
             }
 
             @Override
             public Verdict decide(Conversation conversation, RoutingView view) {
-                return decides.decide(conversation, view);
+                return view.previousOwner(conversation.customerId()).flatMap(view::candidate)
+                        .filter(candidate -> candidate.canTake(BusyPolicy.EXCLUDE))
+                        .<Verdict>map(candidate -> Verdict.assign(candidate, "served this customer before"))
+                        .orElse(Verdict.pass(PassReason.NOT_APPLICABLE, "no previous owner with room"));
             }
 
             @Override
