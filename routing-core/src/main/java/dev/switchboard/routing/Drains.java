@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Decides conversations again when where they may go changed: drains the waiting queues (for one owner who got room,
@@ -37,14 +38,17 @@ final class Drains {
      * take (see {@link TakeableNeeds}), one at a time in serve order across those queues, as {@link Router#waiting()}
      * lists them. Only that owner's change can let a waiting conversation be placed, so the drain stops as soon as the
      * owner has no room left, passes over the conversations it could not be given, and costs little while everyone is
-     * full.
+     * full. Where a rule with a step that follows the customer (see {@link Strategy#followsTheCustomer}) has
+     * conversations waiting in those queues, nothing is passed over: another of the customer's conversations assigned
+     * meanwhile may have made one of them go to another owner.
      */
     void drainFor(String ownerId, Instant now) {
         if (!state.hasWaiting() || !state.hasRoom(ownerId, now)) {
             return;
         }
         PlanRunner.Served served = settler.plan().servedBy(ownerId);
-        TakeableNeeds takeable = new TakeableNeeds(served, state.status(ownerId));
+        Predicate<WaitingNeed> takeable = served.followsTheCustomer() ? need -> true
+                : new TakeableNeeds(served.rules(), state.status(ownerId));
         Optional<WaitingConversation> entry = Optional.empty();
         do { // the owner has room: checked above for the first, after each offer for the next
             entry = state.waitingAfter(entry, served.queues(), takeable);

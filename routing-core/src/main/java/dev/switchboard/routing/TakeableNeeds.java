@@ -15,27 +15,18 @@ import java.util.function.Predicate;
  * promise), so a drain may pass over its conversations unseen; one that passes only lets them be decided again, where
  * what depends on the conversation (its customer's previous owner, owners passed over or that let its deadline lapse)
  * is checked. Answers are kept for the drain: the owner's room only shrinks while it runs, so a need that failed
- * still fails. Where a rule with a step that follows the customer has conversations waiting in the queues drained,
- * nothing is passed over: another of the customer's conversations assigned meanwhile may have made one of them go to
- * another owner.
+ * still fails.
  */
 final class TakeableNeeds implements Predicate<WaitingNeed> {
 
     private final List<Rule> rules;
     private final OwnerStatus owner;
-    /**
-     * Whether a rule whose conversations wait in the queues drained has a step that follows the customer (see
-     * {@link Strategy#followsTheCustomer}): those conversations may go to another owner who had room all along, so
-     * none is passed over.
-     */
-    private final boolean followsTheCustomer;
     private final Map<WaitingNeed, Boolean> answers = new HashMap<>();
 
-    /** The needs that {@code owner}, as it is at the drain's start, could be given by the rules that serve it. */
-    TakeableNeeds(PlanRunner.Served served, OwnerStatus owner) {
-        this.rules = served.rules();
+    /** The needs that {@code owner}, as it is at the drain's start, could be given by one of {@code rules}. */
+    TakeableNeeds(List<Rule> rules, OwnerStatus owner) {
+        this.rules = rules;
         this.owner = owner;
-        this.followsTheCustomer = served.followsTheCustomer();
     }
 
     @Override
@@ -49,9 +40,6 @@ final class TakeableNeeds implements Predicate<WaitingNeed> {
     }
 
     private boolean couldTake(WaitingNeed need) {
-        if (followsTheCustomer) {
-            return true;
-        }
         if (owner.freeCapacityOn(need.channel()) == 0) {
             return false;
         }
