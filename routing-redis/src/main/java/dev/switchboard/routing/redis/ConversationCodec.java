@@ -41,13 +41,11 @@ final class ConversationCodec {
     private ConversationCodec() {}
 
     static String encode(Conversation conversation) {
-        String data = WRITTEN.getIfPresent(conversation);
-        if (data == null) {
-            data = write(conversation);
-            WRITTEN.put(conversation, data);
-            KNOWN.put(data, conversation);
-        }
-        return data;
+        return WRITTEN.get(conversation, written -> {
+            String data = write(written);
+            KNOWN.put(data, written);
+            return data;
+        });
     }
 
     private static String write(Conversation conversation) {
@@ -91,12 +89,7 @@ final class ConversationCodec {
     }
 
     static Conversation decode(String data) {
-        Conversation known = KNOWN.getIfPresent(data);
-        if (known == null) {
-            known = parse(data);
-            KNOWN.put(data, known);
-        }
-        return known;
+        return KNOWN.get(data, ConversationCodec::parse);
     }
 
     /** Decodes the JSON itself, whatever the cache holds. */

@@ -3,7 +3,6 @@ package dev.switchboard.routing.redis;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.DailyCap;
 import dev.switchboard.routing.Placement;
-import dev.switchboard.routing.WaitingConversation;
 import dev.switchboard.routing.state.Released;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
@@ -70,8 +69,9 @@ final class LivePlaces {
             return new Placement.Offered(conversation, offeredTo, Instant.parse(place.get("offered")),
                     Instant.parse(place.get("expires")));
         }
-        return new Placement.Waiting(new WaitingConversation(conversation, place.get("queue"), place.get("reason"),
-                Instant.parse(place.get("enqueued")), Instant.parse(place.get("sla"))));
+        // the waiting entry decodes the data again, which the codec answers from what it keeps
+        return new Placement.Waiting(ConversationCodec.waiting(List.of(place.get("data"), place.get("queue"),
+                place.get("reason"), place.get("enqueued"), place.get("sla"))));
     }
 
     /**
