@@ -162,6 +162,10 @@ final class Routes {
                 trace));
     }
 
+    private void publishReleased(Placement.Owned owned, Instant now) {
+        events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
+    }
+
     /** See {@link Router#release}. */
     void release(String conversationId) {
         if (concurrent && releaseShared(conversationId)) {
@@ -178,7 +182,7 @@ final class Routes {
                 state.forget(id);
                 counters.released.increment();
                 if (events.listening()) {
-                    events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
+                    publishReleased(owned, now);
                 }
                 drains.drainFor(owned.ownerId(), now);
             } else if (placement instanceof Placement.Offered offer) {
@@ -253,7 +257,7 @@ final class Routes {
             if (!state.tryRelease(owned, now)) {
                 return null;
             }
-            events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
+            publishReleased(owned, now);
         }
         return owned;
     }
@@ -270,7 +274,7 @@ final class Routes {
                 return false;
             }
             lock.record(now, new RouterInput.Release(conversationId));
-            events.publish(new RoutingEvent.Released(now, owned.conversation(), owned.ownerId()));
+            publishReleased(owned, now);
             return true;
         }) ? owned : null;
     }

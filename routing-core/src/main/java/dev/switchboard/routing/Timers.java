@@ -19,6 +19,17 @@ final class Timers {
 
     private static final String RESPONSE_REVIEW = "response-review";
 
+    /**
+     * Earliest first, then by id. The work a tick finds due is done in this order of its own, never in the order a
+     * store hands it over (a map has none, and stores break ties differently), so that a router restored from a
+     * snapshot, or sharing its store with another, does the same work in the same order.
+     */
+    private static final Comparator<Map.Entry<String, Instant>> EARLIEST_THEN_BY_ID = Map.Entry
+            .<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey());
+
+    private static final Comparator<Placement.Offered> EXPIRING_FIRST_THEN_BY_ID = Comparator
+            .comparing(Placement.Offered::expiresAt).thenComparing(offer -> offer.conversation().id());
+
     private final RouterLock lock;
     private final LiveState state;
     private final Settler settler;
@@ -58,17 +69,6 @@ final class Timers {
             return null;
         });
     }
-
-    /**
-     * Earliest first, then by id. The work a tick finds due is done in this order of its own, never in the order a
-     * store hands it over (a map has none, and stores break ties differently), so that a router restored from a
-     * snapshot, or sharing its store with another, does the same work in the same order.
-     */
-    private static final Comparator<Map.Entry<String, Instant>> EARLIEST_THEN_BY_ID = Map.Entry
-            .<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey());
-
-    private static final Comparator<Placement.Offered> EXPIRING_FIRST_THEN_BY_ID = Comparator
-            .comparing(Placement.Offered::expiresAt).thenComparing(offer -> offer.conversation().id());
 
     /** In the order the owners went offline, then by owner id (see {@link #EARLIEST_THEN_BY_ID}). */
     private void takeBackOfflinePastGrace(Instant now) {
