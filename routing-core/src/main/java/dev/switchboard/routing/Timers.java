@@ -5,9 +5,11 @@ import dev.switchboard.routing.state.LiveState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The work {@link Router#tick()} does by the clock, in this order: takes back the conversations of owners offline past
@@ -41,6 +43,13 @@ final class Timers {
     private final OfflinePolicy offlinePolicy;
     private final int maxBounces;
     private final String reviewQueue;
+    /**
+     * The waits past their SLA whose breach the store answered is reported (by this router or another sharing the
+     * store), so that a tick does not ask about them again: a shared store answers each question with a round trip.
+     * Kept to the waits that still wait past their SLA at the latest tick; a wait that changes (a new reason, queue
+     * or deadline) is another entry, and is asked about. Read and replaced only under the exclusive lock.
+     */
+    private Set<WaitingConversation> breachesReported = Set.of();
 
     Timers(RouterLock lock, LiveState state, Settler settler, Drains drains, Offers offers, Overflows overflows,
             EventDispatcher events, Counters counters, OfflinePolicy offlinePolicy, int maxBounces, String reviewQueue) {
@@ -131,12 +140,18 @@ final class Timers {
     }
 
     private void reportSlaBreaches(Instant now) {
+        Set<WaitingConversation> reported = new HashSet<>();
         for (WaitingConversation entry : state.waiting()) {
-            if (!entry.slaDeadline().isAfter(now) && state.markBreachReported(entry.conversation().id())) {
+            if (entry.slaDeadline().isAfter(now)) {
+                continue;
+            }
+            if (!breachesReported.contains(entry) && state.markBreachReported(entry.conversation().id())) {
                 counters.slaBreached.increment();
                 events.publish(new RoutingEvent.SlaBreached(now, entry.conversation(), entry.queue(),
                         entry.slaDeadline()));
             }
+            reported.add(entry);
         }
+        breachesReported = reported;
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a route and a release cost a router on Redis, counted by the server itself ({@code INFO commandstats}): on
- * one instance, with its near-cache fresh, a route is one script (the commit) and a release is one script.
+ * one instance, with its near-cache fresh, a route is one script (the commit) and a release is one script; and a
+ * tick asks about each SLA breach once, not at every tick while the conversation waits.
  */
 class RoundTripsTest {
 
@@ -46,6 +47,35 @@ class RoundTripsTest {
             assertThat(REDIS.scriptCalls() - before).isEqualTo(2 * 30);
             assertThat(owners.subList(0, 6)).containsExactly("ben", "cleo", "ana", "ben", "cleo", "ana");
             assertThat(router.stats().retried()).isZero();
+        }
+    }
+
+    @Test
+    void aTickAsksAboutABreachOnce_notAgainWhileTheConversationWaits() {
+        ManualClock clock = new ManualClock(Fixtures.T0);
+        try (RedisRoutingStore store = REDIS.builder(REDIS.newTenant()).nearCacheClock(clock).build()) {
+            Router router = Router.builder().chain(new RoundRobin()).clock(clock)
+                    .fallbackQueue("general", Duration.ofMinutes(5)).liveState(store.liveState())
+                    .owner(Fixtures.agent("ana", 1), Presence.ONLINE).build();
+            int waiting = 4;
+            for (int i = 0; i <= waiting; i++) {
+                router.route(Fixtures.chat("c" + i)); // the first is ana's, the others wait
+            }
+            clock.advance(Duration.ofMinutes(6));
+            router.tick(); // refreshes the near-cache once the clock moved; reports the breaches
+
+            long[] ticks = new long[3];
+            for (int i = 0; i < ticks.length; i++) {
+                long before = REDIS.scriptCalls();
+                router.tick();
+                ticks[i] = REDIS.scriptCalls() - before;
+            }
+
+            assertThat(router.stats().slaBreached()).isEqualTo(waiting);
+            assertThat(ticks[1]).isEqualTo(ticks[0]).isEqualTo(ticks[2]);
+            // offline owners, deadlines and offers due, the waiting; then each waiting one read and checked by the
+            // drain, and the drain's end: no question about a breach reported already
+            assertThat(ticks[0]).isEqualTo(4 + 2 * waiting + 1);
         }
     }
 }
