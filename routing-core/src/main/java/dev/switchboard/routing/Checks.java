@@ -86,7 +86,22 @@ final class Checks {
 
     /** A name matched case-insensitively (channel, language, region, skill): trimmed and lower-cased. */
     static String key(String value, String field) {
-        return id(value, field).trim().toLowerCase(Locale.ROOT);
+        return value != null && isKey(value) ? value : id(value, field).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether a text is a key as it is: not empty, and only visible ASCII that is not upper case, so that trimming and
+     * lower-casing would return it unchanged. One pass of comparisons, where lower-casing looks each character up.
+     */
+    private static boolean isKey(String value) {
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c >= 0x7F || (c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return length > 0;
     }
 
     /** Like {@link #key} but empty (or only spaces) means "unspecified". */
@@ -113,14 +128,19 @@ final class Checks {
 
     /** {@link #key} of a conversation's field. */
     static String key(String value, String field, String conversationId) {
-        return value != null && hasVisibleAscii(value) ? value.trim().toLowerCase(Locale.ROOT)
+        return value != null && hasVisibleAscii(value) ? asKey(value)
                 : key(value, ofConversation(field, conversationId));
     }
 
     /** {@link #optionalKey} of a conversation's field. */
     static String optionalKey(String value, String field, String conversationId) {
-        return value != null && hasVisibleAscii(value) ? value.trim().toLowerCase(Locale.ROOT)
+        return value != null && hasVisibleAscii(value) ? asKey(value)
                 : optionalKey(value, ofConversation(field, conversationId));
+    }
+
+    /** A text with a visible character as a key: itself when it is one already (see {@link #isKey}). */
+    private static String asKey(String value) {
+        return isKey(value) ? value : value.trim().toLowerCase(Locale.ROOT);
     }
 
     /** {@link #notNull} of a conversation's field. */

@@ -175,6 +175,10 @@ public record Conversation(
         /** Adds a skill requirement (required or optional), in place of one of the same skill added before. */
         public Builder require(SkillRequirement requirement) {
             Checks.notNull(requirement, "skill requirement", id);
+            if (requiredSkills.isEmpty()) {
+                requiredSkills = List.of(requirement);
+                return this;
+            }
             List<SkillRequirement> kept = new ArrayList<>(requiredSkills.size() + 1);
             for (int i = 0; i < requiredSkills.size(); i++) {
                 if (!requiredSkills.get(i).skill().equals(requirement.skill())) {
