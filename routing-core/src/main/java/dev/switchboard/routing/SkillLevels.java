@@ -1,8 +1,6 @@
 package dev.switchboard.routing;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The roster's index of one skill: at each level some owner has, the owners at that level or above, and each owner's
@@ -10,16 +8,26 @@ import java.util.TreeMap;
  */
 final class SkillLevels {
 
-    /** Levels no owner has are left out: they select the same owners as the next level up. */
-    private final TreeMap<Integer, Bits> atLeast = new TreeMap<>();
+    /**
+     * The levels some owner has (or had, until compaction), ascending, the first {@link #count}; levels no owner has
+     * are left out, as they select the same owners as the next level up. A sorted array, which a decision searches
+     * without boxing a level or following tree nodes.
+     */
+    private int[] levelsHeld = new int[0];
+    /** The owners at {@code levelsHeld[i]} or above, at {@code i}. */
+    private Bits[] atLeast = new Bits[0];
+    private int count;
     private int[] levels = new int[0];
 
     void add(int index, int level) {
-        if (!atLeast.containsKey(level)) {
-            Map.Entry<Integer, Bits> higher = atLeast.higherEntry(level);
-            atLeast.put(level, higher == null ? new Bits() : higher.getValue().copy());
+        int at = Arrays.binarySearch(levelsHeld, 0, count, level);
+        if (at < 0) {
+            at = -at - 1;
+            insert(at, level, at < count ? atLeast[at].copy() : new Bits());
         }
-        atLeast.headMap(level, true).values().forEach(bits -> bits.set(index));
+        for (int i = 0; i <= at; i++) {
+            atLeast[i].set(index);
+        }
         if (index >= levels.length) {
             int from = levels.length;
             levels = Arrays.copyOf(levels, Math.max(index + 1, levels.length * 2));
@@ -28,15 +36,33 @@ final class SkillLevels {
         levels[index] = level;
     }
 
+    /** Holds a new level at {@code at}, with the owners at it or above. */
+    private void insert(int at, int level, Bits owners) {
+        if (count == levelsHeld.length) {
+            levelsHeld = Arrays.copyOf(levelsHeld, Math.max(4, count * 2));
+            atLeast = Arrays.copyOf(atLeast, levelsHeld.length);
+        }
+        System.arraycopy(levelsHeld, at, levelsHeld, at + 1, count - at);
+        System.arraycopy(atLeast, at, atLeast, at + 1, count - at);
+        levelsHeld[at] = level;
+        atLeast[at] = owners;
+        count++;
+    }
+
     void remove(int index, int level) {
-        atLeast.headMap(level, true).values().forEach(bits -> bits.clear(index));
+        for (int i = 0; i < count && levelsHeld[i] <= level; i++) {
+            atLeast[i].clear(index);
+        }
         levels[index] = -1;
     }
 
     /** The owners with this skill at {@code min} or above, or null when nobody has it that high. */
     Bits atLeast(int min) {
-        Integer level = atLeast.ceilingKey(min); // not ceilingEntry, which builds an entry per call
-        return level == null ? null : atLeast.get(level);
+        int at = Arrays.binarySearch(levelsHeld, 0, count, min);
+        if (at < 0) {
+            at = -at - 1;
+        }
+        return at < count ? atLeast[at] : null;
     }
 
     /**
@@ -49,6 +75,6 @@ final class SkillLevels {
 
     /** At least the highest level anyone on the roster has (levels of owners who left may linger until compaction). */
     int highest() {
-        return atLeast.isEmpty() ? -1 : atLeast.lastKey();
+        return count == 0 ? -1 : levelsHeld[count - 1];
     }
 }
