@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The owners on the roster with their live state, by roster position, and the indexes that find the owners who can
@@ -42,10 +41,10 @@ final class Roster {
         Presence presence;
         int load;
         /**
-         * Open conversations per channel; a channel stays once used, at zero when empty, so it is not re-created.
-         * Concurrent, as decisions on other threads read it while this owner's load changes.
+         * Open conversations per channel, each a one-element counter that stays once used, so counting boxes nothing;
+         * under this slot's lock (or the router's exclusive one), as decisions read {@link #limitedChannels} instead.
          */
-        final Map<String, Integer> loadByChannel = new ConcurrentHashMap<>();
+        private final Map<String, int[]> loadByChannel = new HashMap<>();
         final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>();
         Instant lastAssignedAt = Instant.MIN;
         /** When it received its latest conversations, oldest first; as many as its assignment cap counts. */
@@ -76,8 +75,7 @@ final class Roster {
             timed = value.hours().isPresent() || value.assignmentCap().isPresent() || value.dailyCap().isPresent()
                     || !wrapUp.isZero();
             limitedChannels = value.capacity().perChannel().keySet().stream()
-                    .map(channel -> new ChannelRoom(channel, value.capacity().limitOn(channel),
-                            loadByChannel.getOrDefault(channel, 0)))
+                    .map(channel -> new ChannelRoom(channel, value.capacity().limitOn(channel), loadOn(channel)))
                     .toArray(ChannelRoom[]::new);
         }
 
@@ -92,9 +90,13 @@ final class Roster {
             return Math.max(0, free);
         }
 
+        private int loadOn(String channel) {
+            return loadByChannel.containsKey(channel) ? loadByChannel.get(channel)[0] : 0;
+        }
+
         /** Counts a conversation given to it ({@code +1}) or taken from it ({@code -1}) on a channel. */
         private void countOn(String channel, int change) {
-            loadByChannel.merge(channel, change, Integer::sum);
+            loadByChannel.computeIfAbsent(channel, used -> new int[1])[0] += change;
             for (ChannelRoom limited : limitedChannels) {
                 if (limited.channel.equals(channel)) {
                     limited.load += change;
@@ -145,8 +147,12 @@ final class Roster {
 
         /** The owner's status, read under this slot's lock: queries run beside commits (see {@link #assigned}). */
         synchronized OwnerStatus status() {
-            Map<String, Integer> used = new HashMap<>(loadByChannel);
-            used.values().removeIf(count -> count == 0);
+            Map<String, Integer> used = new HashMap<>();
+            loadByChannel.forEach((channel, count) -> {
+                if (count[0] != 0) {
+                    used.put(channel, count[0]);
+                }
+            });
             return new OwnerStatus(owner, presence, load, used, List.copyOf(conversations.keySet()), lastAssignedAt);
         }
     }
