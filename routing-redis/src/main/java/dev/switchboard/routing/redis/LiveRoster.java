@@ -8,7 +8,6 @@ import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,12 +131,6 @@ final class LiveRoster {
         Owner owner = owner(state.get());
         return state.get().presence().mayReceiveWork() && state.get().load() < owner.capacity().total()
                 && state.get().heldBack(owner, now) == null;
-    }
-
-    Map<String, Instant> offlineSince() {
-        Map<String, Instant> offline = new LinkedHashMap<>();
-        states().forEach(state -> state.offlineSince().ifPresent(since -> offline.put(state.ownerId(), since)));
-        return offline;
     }
 
     static IllegalArgumentException notOnRoster(String ownerId) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,6 +99,25 @@ final class NearCache {
         synchronized (this) {
             return new Snapshot(roster, cursors.getOrDefault(scope, Map.of()), leftOut);
         }
+    }
+
+    /**
+     * The owners offline, with since when, in roster order, read at this moment: the cache is brought up to the
+     * tenant's version first (one round trip, which reads only the owners changed since the version it holds), so a
+     * tick reads what changed, not every owner's state.
+     */
+    Map<String, Instant> offlineSince() {
+        Since since = since("");
+        apply(scripts.run(CHANGES, ScriptOutputType.MULTI, keys.owners(), since.args()), "", since);
+        CachedRoster now;
+        synchronized (this) {
+            now = roster;
+        }
+        Map<String, Instant> offline = new LinkedHashMap<>();
+        for (Member member : now.inOrder()) {
+            member.state().offlineSince().ifPresent(at -> offline.put(member.state().ownerId(), at));
+        }
+        return offline;
     }
 
     private boolean fresh() {

@@ -142,7 +142,7 @@ public final class RedisLiveState implements LiveState {
     @Override
     public Map<String, Instant> offlineSince() {
         flush();
-        return roster.offlineSince();
+        return cache.offlineSince();
     }
 
     // -- conversations

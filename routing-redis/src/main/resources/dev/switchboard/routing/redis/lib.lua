@@ -166,14 +166,18 @@ local function owner_state(owner, position, with_conversations)
   return {owner, position, kept, conversations, scores(okey .. ':done'), has_cap and scores(okey .. ':cap') or {}}
 end
 
--- Every owner on the roster (or only `only`, when not ''), in roster order (see owner_state).
+-- Every owner on the roster (or only `only`, when not '': looked up by its score, not found in the whole roster), in
+-- roster order (see owner_state).
 local function owner_states(only, with_conversations)
   local states = {}
+  if only ~= '' then
+    local position = redis.call('ZSCORE', P .. 'owners', only)
+    if position then table.insert(states, owner_state(only, position, with_conversations)) end
+    return states
+  end
   local roster = redis.call('ZRANGE', P .. 'owners', 0, -1, 'WITHSCORES')
   for i = 1, #roster, 2 do
-    if only == '' or only == roster[i] then
-      table.insert(states, owner_state(roster[i], roster[i + 1], with_conversations))
-    end
+    table.insert(states, owner_state(roster[i], roster[i + 1], with_conversations))
   end
   return states
 end

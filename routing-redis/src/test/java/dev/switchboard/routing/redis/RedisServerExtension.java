@@ -101,10 +101,15 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
 
     /** How many times this server ran a script by EVALSHA since it started (one round trip each). */
     long scriptCalls() {
+        return calls("evalsha");
+    }
+
+    /** How many times this server ran a command (lower case), scripts' own calls included, since it started. */
+    long calls(String command) {
         String stats = raw(redis -> redis.info("commandstats"));
         for (String line : stats.split("\r?\n")) {
-            if (line.startsWith("cmdstat_evalsha:")) {
-                return Long.parseLong(line.replaceAll("^cmdstat_evalsha:calls=(\\d+),.*$", "$1").trim());
+            if (line.startsWith("cmdstat_" + command + ":")) {
+                return Long.parseLong(line.replaceAll("^cmdstat_" + command + ":calls=(\\d+),.*$", "$1").trim());
             }
         }
         return 0;

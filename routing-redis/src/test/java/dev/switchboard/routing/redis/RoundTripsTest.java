@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * What a route and a release cost a router on Redis, counted by the server itself ({@code INFO commandstats}): on
  * one instance, with its near-cache fresh, a route is one script (the commit) and a release is one script; and a
- * tick asks about each SLA breach once, not at every tick while the conversation waits.
+ * tick asks about each SLA breach once, not at every tick while the conversation waits, and reads the owners that
+ * changed since the last, not the whole roster.
  */
 class RoundTripsTest {
 
@@ -76,6 +77,29 @@ class RoundTripsTest {
             // offline owners, deadlines and offers due, the waiting; then each waiting one read and checked by the
             // drain, and the drain's end: no question about a breach reported already
             assertThat(ticks[0]).isEqualTo(4 + 2 * waiting + 1);
+        }
+    }
+
+    @Test
+    void aTickReadsTheOwnersThatChanged_notTheWholeRoster() {
+        ManualClock clock = new ManualClock(Fixtures.T0);
+        try (RedisRoutingStore store = REDIS.builder(REDIS.newTenant()).nearCacheClock(clock).build()) {
+            Router.Builder builder = Router.builder().chain(new RoundRobin()).clock(clock)
+                    .fallbackQueue("general", Duration.ofHours(1)).liveState(store.liveState());
+            int owners = 200;
+            for (int i = 0; i < owners; i++) {
+                builder.owner(Fixtures.agent("agent-" + i, 1), Presence.ONLINE);
+            }
+            Router router = builder.build();
+            router.tick();
+            router.setPresence("agent-7", Presence.OFFLINE);
+
+            long before = REDIS.calls("hgetall");
+            router.tick();
+            long read = REDIS.calls("hgetall") - before;
+
+            assertThat(read).as("owner hashes a tick read, of %d", owners).isLessThanOrEqualTo(2);
+            assertThat(router.ownerStatus("agent-7").presence()).isEqualTo(Presence.OFFLINE);
         }
     }
 }
