@@ -22,6 +22,9 @@ import java.util.function.Function;
  */
 final class RedisLink implements AutoCloseable {
 
+    /** Calls by thread on any store's connection, so that another store's call on the thread counts too. */
+    private static final ThreadLocal<long[]> CALLS = ThreadLocal.withInitial(() -> new long[1]);
+
     private final RedisClient client;
     private final RedisURI uri;
     private StatefulRedisConnection<String, String> connection;
@@ -42,6 +45,7 @@ final class RedisLink implements AutoCloseable {
 
     /** Runs commands on the connection; a failure to reach Redis is a {@link RedisUnavailableException}. */
     <T> T call(Function<RedisCommands<String, String>, T> commands) {
+        CALLS.get()[0]++;
         try {
             return attempt(commands);
         } catch (RedisUnavailableException e) {
@@ -53,6 +57,11 @@ final class RedisLink implements AutoCloseable {
     /** How many calls on this thread failed to reach Redis (a {@link RedisUnavailableException}) so far. */
     int failuresOnThisThread() {
         return failures.get()[0];
+    }
+
+    /** How many calls this thread made on any store's connection so far, answered or not. */
+    long callsOnThisThread() {
+        return CALLS.get()[0];
     }
 
     private <T> T attempt(Function<RedisCommands<String, String>, T> commands) {

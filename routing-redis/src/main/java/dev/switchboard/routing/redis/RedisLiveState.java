@@ -58,6 +58,7 @@ public final class RedisLiveState implements LiveState {
     private final PendingTake pending;
     private final RedisSnapshots snapshots;
     private final NearCache cache;
+    private final JustRead justRead;
     private final Duration claimLease;
 
     private RedisLiveState(RedisRoutingStore store, LiveStateSettings settings) {
@@ -77,6 +78,7 @@ public final class RedisLiveState implements LiveState {
         this.pending = new PendingTake(link, queues, places, memory, cache);
         this.snapshots = new RedisSnapshots(scripts, keys, settings, store.identities().ttl());
         this.claimLease = store.claimLease();
+        this.justRead = new JustRead(link);
     }
 
     /** Makes a router's live state on the store's Redis, prefix and tenant; the store's connection is shared. */
@@ -150,7 +152,8 @@ public final class RedisLiveState implements LiveState {
     @Override
     public Optional<Placement> placement(String conversationId) {
         flush();
-        return places.placement(conversationId);
+        Placement read = justRead.placement(conversationId); // a drain's check of what it just read
+        return read != null ? Optional.of(read) : places.placement(conversationId);
     }
 
     /** A take held pending (a claim's dequeue, a transfer's unassign, see {@link PendingTake}) is made with it. */
@@ -223,7 +226,7 @@ public final class RedisLiveState implements LiveState {
     @Override
     public Optional<WaitingConversation> waitingAfter(Optional<WaitingConversation> previous) {
         flush();
-        return queues.waitingAfter(Keys.notNull(previous, "previous"), List.of());
+        return justRead.keep(queues.waitingAfter(Keys.notNull(previous, "previous"), List.of()));
     }
 
     @Override
@@ -231,7 +234,7 @@ public final class RedisLiveState implements LiveState {
             Collection<String> queueNames) {
         flush();
         Keys.notNull(previous, "previous");
-        return queueNames.isEmpty() ? Optional.empty() : queues.waitingAfter(previous, queueNames);
+        return justRead.keep(queueNames.isEmpty() ? Optional.empty() : queues.waitingAfter(previous, queueNames));
     }
 
     @Override
