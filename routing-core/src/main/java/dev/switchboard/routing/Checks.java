@@ -86,7 +86,7 @@ final class Checks {
 
     /** A name matched case-insensitively (channel, language, region, skill): trimmed and lower-cased. */
     static String key(String value, String field) {
-        return value != null && isKey(value) ? value : id(value, field).trim().toLowerCase(Locale.ROOT);
+        return asKey(id(value, field));
     }
 
     /**

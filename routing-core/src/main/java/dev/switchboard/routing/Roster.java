@@ -91,7 +91,8 @@ final class Roster {
         }
 
         private int loadOn(String channel) {
-            return loadByChannel.containsKey(channel) ? loadByChannel.get(channel)[0] : 0;
+            int[] count = loadByChannel.get(channel);
+            return count == null ? 0 : count[0];
         }
 
         /** Counts a conversation given to it ({@code +1}) or taken from it ({@code -1}) on a channel. */

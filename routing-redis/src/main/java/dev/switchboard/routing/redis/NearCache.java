@@ -95,10 +95,15 @@ final class NearCache {
             }
             since = since(scope);
         }
-        apply(scripts.run(CHANGES, ScriptOutputType.MULTI, keys.owners(), since.args()), scope, since);
+        refresh(scope, since);
         synchronized (this) {
             return new Snapshot(roster, cursors.getOrDefault(scope, Map.of()), leftOut);
         }
+    }
+
+    /** Brings the cache up to the tenant's version, and the cursors of {@code scope}: one round trip. */
+    private void refresh(String scope, Since since) {
+        apply(scripts.run(CHANGES, ScriptOutputType.MULTI, keys.owners(), since.args()), scope, since);
     }
 
     /**
@@ -107,8 +112,7 @@ final class NearCache {
      * tick reads what changed, not every owner's state.
      */
     Map<String, Instant> offlineSince() {
-        Since since = since("");
-        apply(scripts.run(CHANGES, ScriptOutputType.MULTI, keys.owners(), since.args()), "", since);
+        refresh("", since(""));
         CachedRoster now;
         synchronized (this) {
             now = roster;

@@ -11,6 +11,7 @@ import dev.switchboard.routing.strategy.RoundRobin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,16 +26,20 @@ class RoundTripsTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
+    /** A round-robin router on the store, its owners online with this capacity, and one queue with this SLA. */
+    private static Router roundRobin(RedisRoutingStore store, ManualClock clock, Duration sla, int capacity,
+            List<String> ownerIds) {
+        Router.Builder builder = Router.builder().chain(new RoundRobin()).clock(clock).fallbackQueue("general", sla)
+                .liveState(store.liveState());
+        ownerIds.forEach(id -> builder.owner(Fixtures.agent(id, capacity), Presence.ONLINE));
+        return builder.build();
+    }
+
     @Test
     void routeAndReleaseAreTwoScripts_onOneInstanceWithRoundRobin() {
         ManualClock clock = new ManualClock(Fixtures.T0);
         try (RedisRoutingStore store = REDIS.builder(REDIS.newTenant()).nearCacheClock(clock).build()) {
-            Router.Builder builder = Router.builder().chain(new RoundRobin()).clock(clock)
-                    .fallbackQueue("general", Duration.ofHours(1)).liveState(store.liveState());
-            for (String id : List.of("ana", "ben", "cleo")) {
-                builder.owner(Fixtures.agent(id, 2), Presence.ONLINE);
-            }
-            Router router = builder.build();
+            Router router = roundRobin(store, clock, Duration.ofHours(1), 2, List.of("ana", "ben", "cleo"));
             router.release(((Decision.Assigned) router.route(Fixtures.chat("warm-up"))).conversationId());
 
             long before = REDIS.scriptCalls();
@@ -55,9 +60,7 @@ class RoundTripsTest {
     void aTickAsksAboutABreachOnce_notAgainWhileTheConversationWaits() {
         ManualClock clock = new ManualClock(Fixtures.T0);
         try (RedisRoutingStore store = REDIS.builder(REDIS.newTenant()).nearCacheClock(clock).build()) {
-            Router router = Router.builder().chain(new RoundRobin()).clock(clock)
-                    .fallbackQueue("general", Duration.ofMinutes(5)).liveState(store.liveState())
-                    .owner(Fixtures.agent("ana", 1), Presence.ONLINE).build();
+            Router router = roundRobin(store, clock, Duration.ofMinutes(5), 1, List.of("ana"));
             int waiting = 4;
             for (int i = 0; i <= waiting; i++) {
                 router.route(Fixtures.chat("c" + i)); // the first is ana's, the others wait
@@ -85,13 +88,9 @@ class RoundTripsTest {
     void aTickReadsTheOwnersThatChanged_notTheWholeRoster() {
         ManualClock clock = new ManualClock(Fixtures.T0);
         try (RedisRoutingStore store = REDIS.builder(REDIS.newTenant()).nearCacheClock(clock).build()) {
-            Router.Builder builder = Router.builder().chain(new RoundRobin()).clock(clock)
-                    .fallbackQueue("general", Duration.ofHours(1)).liveState(store.liveState());
             int owners = 200;
-            for (int i = 0; i < owners; i++) {
-                builder.owner(Fixtures.agent("agent-" + i, 1), Presence.ONLINE);
-            }
-            Router router = builder.build();
+            Router router = roundRobin(store, clock, Duration.ofHours(1), 1,
+                    IntStream.range(0, owners).mapToObj(i -> "agent-" + i).toList());
             router.tick();
             router.setPresence("agent-7", Presence.OFFLINE);
 
