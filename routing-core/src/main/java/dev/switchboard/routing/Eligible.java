@@ -2,6 +2,8 @@ package dev.switchboard.routing;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntToLongFunction;
 
 /**
  * The candidates of one decision that meet some {@link Requirements} and can take the conversation now, visited in
@@ -80,6 +82,31 @@ public interface Eligible {
         Checks.notNull(candidates, "candidates");
         Checks.notNull(requirements, "requirements");
         Checks.notNull(busyPolicy, "busyPolicy");
-        return new ScannedEligible(candidates, requirements, busyPolicy);
+        IntFunction<Candidate> candidateAt = index -> {
+            Candidate candidate = candidates.get(index);
+            return candidate != null ? candidate : Checks.notNull(candidate, "candidates[" + index + "]");
+        };
+        return new ScannedEligible(candidates.size(), null, candidateAt, requirements, busyPolicy);
+    }
+
+    /**
+     * As {@link #scan(List, Requirements, BusyPolicy)}, over the owners a store holds in roster order, building each
+     * one's candidate only when the walk reaches it: what a store's view gives when it keeps no indexes, so that a
+     * strategy that looks at a few owners (a rotation picks the next one with room) builds a few candidates, not one
+     * for each owner of the roster.
+     *
+     * @param size how many owners there are, at indexes {@code 0} to {@code size - 1}
+     * @param positionAt the roster position of the owner at an index, without building its candidate; positions
+     *     strictly ascend with the index
+     * @param candidateAt the candidate at an index, or null for an owner this decision leaves out (held back, or not
+     *     among the rule's owners); called at most once an index by one walk
+     */
+    static Eligible scan(int size, IntToLongFunction positionAt, IntFunction<Candidate> candidateAt,
+            Requirements requirements, BusyPolicy busyPolicy) {
+        Checks.notNull(positionAt, "positionAt");
+        Checks.notNull(candidateAt, "candidateAt");
+        Checks.notNull(requirements, "requirements");
+        Checks.notNull(busyPolicy, "busyPolicy");
+        return new ScannedEligible(Checks.nonNegative(size, "size"), positionAt, candidateAt, requirements, busyPolicy);
     }
 }

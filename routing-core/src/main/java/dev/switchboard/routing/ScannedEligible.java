@@ -1,13 +1,21 @@
 package dev.switchboard.routing;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.IntFunction;
+import java.util.function.IntToLongFunction;
 
-/** {@link Eligible} over a list of candidates, testing each in turn. */
+/**
+ * {@link Eligible} over the candidates of a roster in order, testing each in turn: it builds a candidate only when
+ * the walk reaches it, and, given the positions, {@link #advanceTo} skips those before a position by their positions
+ * alone.
+ */
 final class ScannedEligible implements Eligible {
 
-    private final List<Candidate> candidates;
+    private final int size;
+    /** The positions by index, ascending; null for a list of candidates in any order, walked one by one. */
+    private final IntToLongFunction positionAt;
+    private final IntFunction<Candidate> candidateAt;
     private final Requirements requirements;
     private final BusyPolicy busyPolicy;
     /** Whether the requirements ask for nothing: every owner meets them, with a score of zero. */
@@ -16,8 +24,11 @@ final class ScannedEligible implements Eligible {
     private int scoreFloor = Integer.MIN_VALUE;
     private Candidate current;
 
-    ScannedEligible(List<Candidate> candidates, Requirements requirements, BusyPolicy busyPolicy) {
-        this.candidates = candidates;
+    ScannedEligible(int size, IntToLongFunction positionAt, IntFunction<Candidate> candidateAt,
+            Requirements requirements, BusyPolicy busyPolicy) {
+        this.size = size;
+        this.positionAt = positionAt;
+        this.candidateAt = candidateAt;
         this.requirements = requirements;
         this.busyPolicy = busyPolicy;
         this.askNothing = requirements.skills().isEmpty() && requirements.language().isEmpty()
@@ -26,18 +37,18 @@ final class ScannedEligible implements Eligible {
 
     @Override
     public boolean next() {
-        int size = candidates.size();
         while (++index < size) {
-            Candidate candidate = candidates.get(index);
-            if (candidate.canTake(busyPolicy) && (askNothing ? scoreFloor <= 0 // every score is zero
-                    : requirements.metBy(candidate.owner()) && (scoreFloor == Integer.MIN_VALUE
-                            || requirements.score(candidate.owner()) >= scoreFloor))) {
+            Candidate candidate = candidateAt.apply(index);
+            if (candidate != null && candidate.canTake(busyPolicy)
+                    && (askNothing ? scoreFloor <= 0 // every score is zero
+                            : requirements.metBy(candidate.owner()) && (scoreFloor == Integer.MIN_VALUE
+                                    || requirements.score(candidate.owner()) >= scoreFloor))) {
                 current = candidate;
                 return true;
             }
         }
         current = null;
-        index = candidates.size();
+        index = size;
         return false;
     }
 
@@ -46,12 +57,30 @@ final class ScannedEligible implements Eligible {
         if (current != null && current.rosterPosition() >= rosterPosition) {
             return true;
         }
+        if (positionAt != null) {
+            index = firstAtOrAfter(rosterPosition) - 1;
+        }
         while (next()) {
             if (current.rosterPosition() >= rosterPosition) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The first index after the current one whose position is at least {@code rosterPosition}; positions ascend. */
+    private int firstAtOrAfter(long rosterPosition) {
+        int low = index + 1;
+        int high = size;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (positionAt.applyAsLong(middle) < rosterPosition) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     @Override

@@ -184,6 +184,12 @@ class EligibleTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("requirements must not be null");
             assertThatThrownBy(() -> Eligible.scan(candidates(), Requirements.NONE, null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("busyPolicy must not be null");
+            List<Candidate> withNull = new ArrayList<>(candidates());
+            withNull.set(1, null);
+            Eligible eligible = Eligible.scan(withNull, Requirements.NONE, BusyPolicy.EXCLUDE);
+            assertThat(eligible.next()).isTrue();
+            assertThatThrownBy(eligible::next).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("candidates[1] must not be null");
         }
 
         @Test
@@ -217,6 +223,67 @@ class EligibleTest {
 
             assertThat(ids(plain.eligible(Requirements.NONE, BusyPolicy.EXCLUDE))).containsExactly("ana", "cy", "eve");
             assertThat(ids(plain.eligible(Requirements.NONE, BusyPolicy.INCLUDE))).containsExactly("ana", "cy", "eve");
+        }
+    }
+
+    /**
+     * The scan a store's view gives over the owners it holds: the same roster, with two left out of the decision
+     * (null at their index, as a store gives for owners held back), each candidate built only when the walk reaches it.
+     */
+    @Nested
+    class FromAStoresRoster extends Contract {
+        private final List<Candidate> roster = withLeftOut();
+        private final List<Integer> built = new ArrayList<>();
+
+        private List<Candidate> withLeftOut() {
+            List<Candidate> held = new ArrayList<>(candidates());
+            held.add(4, null); // a held-back owner at position 4, between dee and eve
+            held.add(null); // and one after eve, at 67
+            return held;
+        }
+
+        private long positionAt(int index) {
+            return index == 4 ? 4 : index == roster.size() - 1 ? EVE + 1 : roster.get(index).rosterPosition();
+        }
+
+        private Eligible lazily(BusyPolicy busyPolicy) {
+            return Eligible.scan(roster.size(), this::positionAt, index -> {
+                built.add(index);
+                return roster.get(index);
+            }, Requirements.NONE, busyPolicy);
+        }
+
+        @Override
+        void withEligible(Consumer<Eligible> check) {
+            check.accept(lazily(BusyPolicy.EXCLUDE));
+        }
+
+        @Test
+        void buildsOnlyTheCandidatesItReaches_skippingThoseBeforeAPositionByTheirPositions() {
+            Eligible eligible = lazily(BusyPolicy.EXCLUDE);
+
+            assertThat(eligible.advanceTo(EVE)).isTrue();
+            assertThat(eligible.owner().id()).isEqualTo("eve");
+            assertThat(built).containsExactly(5);
+            assertThat(eligible.next()).isFalse();
+            assertThat(built).containsExactly(5, 6);
+        }
+
+        @Test
+        void aNullCandidateIsLeftOut_notAnError() {
+            assertThat(ids(lazily(BusyPolicy.EXCLUDE))).containsExactly("ana", "cy", "eve");
+            assertThat(built).containsExactly(0, 1, 2, 3, 4, 5, 6);
+        }
+
+        @Test
+        void refusesBadArguments_namingThem() {
+            assertThatThrownBy(() -> Eligible.scan(-1, index -> 0, index -> null, Requirements.NONE,
+                    BusyPolicy.EXCLUDE)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("size must not be negative, was -1");
+            assertThatThrownBy(() -> Eligible.scan(0, null, index -> null, Requirements.NONE, BusyPolicy.EXCLUDE))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("positionAt must not be null");
+            assertThatThrownBy(() -> Eligible.scan(0, index -> 0, null, Requirements.NONE, BusyPolicy.EXCLUDE))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("candidateAt must not be null");
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.switchboard.routing.redis;
 
+import dev.switchboard.routing.BusyPolicy;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Conversation;
+import dev.switchboard.routing.Eligible;
+import dev.switchboard.routing.Requirements;
 import dev.switchboard.routing.Verdict;
 import dev.switchboard.routing.redis.NearCache.Member;
 import dev.switchboard.routing.state.LiveView;
@@ -74,13 +77,20 @@ final class RedisView implements LiveView {
         return now;
     }
 
+    /** The owner as a candidate of this decision, or null when it is left out (not considered, or held back). */
+    private Candidate candidateOf(Member member) {
+        return considered(member) && heldBack(member) == null
+                ? member.state().candidate(member.owner(), conversation.channel()) : null;
+    }
+
     @Override
     public List<Candidate> candidates() {
         if (candidates == null) {
             List<Candidate> all = new ArrayList<>();
             for (Member member : roster.inOrder()) {
-                if (considered(member) && heldBack(member) == null) {
-                    all.add(member.state().candidate(member.owner(), conversation.channel()));
+                Candidate candidate = candidateOf(member);
+                if (candidate != null) {
+                    all.add(candidate);
                 }
             }
             candidates = List.copyOf(all);
@@ -88,11 +98,21 @@ final class RedisView implements LiveView {
         return candidates;
     }
 
+    /**
+     * The cached roster walked in order, building a candidate only for the owners the walk reaches: a rotation that
+     * picks the next owner with room builds a few, where {@link #candidates} builds one for every owner.
+     */
+    @Override
+    public Eligible eligible(Requirements requirements, BusyPolicy busyPolicy) {
+        List<Member> members = roster.inOrder();
+        return Eligible.scan(members.size(), index -> members.get(index).state().position(),
+                index -> candidateOf(members.get(index)), requirements, busyPolicy);
+    }
+
     @Override
     public Optional<Candidate> candidate(String ownerId) {
         Member member = roster.get(ownerId);
-        return member == null || !considered(member) || heldBack(member) != null ? Optional.empty()
-                : Optional.of(member.state().candidate(member.owner(), conversation.channel()));
+        return member == null ? Optional.empty() : Optional.ofNullable(candidateOf(member));
     }
 
     @Override
