@@ -23,7 +23,8 @@ local function outcome(result)
   return {result, changes(ARGV[since_at], ARGV[since_at + 1], ARGV[scope_at])}
 end
 
-if redis.call('EXISTS', okey) == 0 then return outcome('OWNER_GONE') end
+local o = owner_fields(okey, channel)
+if not o then return outcome('OWNER_GONE') end
 local place = fields(KEYS[1])
 local moved
 if from_owner ~= '' then moved = place.owner ~= from_owner
@@ -31,23 +32,32 @@ else moved = place.owner or place.offered or (place.queue or '') ~= from_queue e
 if moved or redis.call('EXISTS', P .. 'alias:' .. id) == 1 then
   return outcome('ALREADY_PLACED')
 end
-if not may_receive_work(okey) then return outcome('OWNER_UNAVAILABLE') end
-if not has_room(okey, channel) then return outcome('OWNER_FULL') end
-if automatic and at_cap(okey, at) then return outcome('OWNER_AT_CAP') end
-if automatic and (held_back(okey, at, day, day_limit) or left_out(id, owner)) then
+if not may_receive_work(o) then return outcome('OWNER_UNAVAILABLE') end
+if not has_room(o) then return outcome('OWNER_FULL') end
+if automatic and at_cap(okey, o, at) then return outcome('OWNER_AT_CAP') end
+if automatic and (held_back(o, at, day, day_limit) or left_out(id, owner)) then
   return outcome('OWNER_HELD_BACK')
 end
+local read = {}
 for i = 15, scope_at - 1, 2 do
   if tonumber(redis.call('HGET', cursors, 'v:' .. ARGV[i]) or 0) ~= tonumber(ARGV[i + 1]) then
     return outcome('CURSOR_MOVED')
   end
+  read[ARGV[i]] = tonumber(ARGV[i + 1])
 end
 
-if from_owner ~= '' then take_owned(id, from_owner, '', 0) end
+if from_owner ~= '' then
+  take_owned(id, from_owner, '', 0)
+  if from_owner == owner then o = owner_fields(okey, channel) end -- its room was just given back
+end
 if place.queue then unqueue(id, place) else track(customer, id, tracked) end
-place_owned(id, owner, channel, customer, data, at, memory_ttl, day)
+place_owned(id, owner, o, channel, customer, data, at, memory_ttl, day)
 for i = scope_at + 2, scope_at + 1 + 2 * tonumber(ARGV[scope_at + 1]), 2 do
-  redis.call('HSET', cursors, 'p:' .. ARGV[i], ARGV[i + 1])
-  redis.call('HINCRBY', cursors, 'v:' .. ARGV[i], 1)
+  local key = ARGV[i]
+  if read[key] then redis.call('HSET', cursors, 'p:' .. key, ARGV[i + 1], 'v:' .. key, read[key] + 1)
+  else
+    redis.call('HSET', cursors, 'p:' .. key, ARGV[i + 1])
+    redis.call('HINCRBY', cursors, 'v:' .. key, 1)
+  end
 end
 return outcome('COMMITTED')

@@ -8,22 +8,35 @@ local function conv_key(id) return P .. 'conv:' .. id end
 
 -- The tenant's version ('version' hash: 'v', and 'epoch', set when the tenant's first version is made), raised by
 -- every change an instance's near-cache holds, so that the cache reads only what changed since the version it holds
--- (see changes).
-local function next_version()
+-- (see changes). This script remembers the version before its first raise, and the owners it touched: when a caller's
+-- cache held that version, what changed since is what this script changed, and changes lists it without a search.
+local version_before, touched, touched_list, untracked = nil, {}, {}, false
+local function raise_version()
   local v = redis.call('HINCRBY', P .. 'version', 'v', 1)
   if v == 1 then redis.call('HSET', P .. 'version', 'epoch', table.concat(redis.call('TIME'), '.')) end
+  version_before = version_before or v - 1
   return v
+end
+
+-- A new version for a change that is neither an owner's (touch) nor the left-out owners' (touch_left_out).
+local function next_version()
+  untracked = true
+  return raise_version()
 end
 
 -- An owner's state changed: 'changed' notes it with the version of its latest change.
 local function touch(owner)
-  redis.call('ZADD', P .. 'changed', next_version(), owner)
+  redis.call('ZADD', P .. 'changed', raise_version(), owner)
+  if not touched[owner] then
+    touched[owner] = true
+    table.insert(touched_list, owner)
+  end
 end
 
 -- The owners left out of conversation `id` changed; 'leftout' holds the conversations that may have any (until
 -- `kept` is false), and the version hash's 'leftout' the version of the latest change to any of them.
 local function touch_left_out(id, kept)
-  redis.call('HSET', P .. 'version', 'leftout', next_version())
+  redis.call('HSET', P .. 'version', 'leftout', raise_version())
   if kept then redis.call('SADD', P .. 'leftout', id) else redis.call('SREM', P .. 'leftout', id) end
 end
 
@@ -32,17 +45,26 @@ local function customer_of(identity)
   return redis.call('HGET', P .. 'identity:' .. identity, 'root') or identity
 end
 
--- Room left for one more conversation on a channel: under the total and under the channel's own limit.
-local function has_room(okey, channel)
-  local h = redis.call('HMGET', okey, 'total', 'load', 'limit:' .. channel, 'load:' .. channel)
-  local total, load = tonumber(h[1]), tonumber(h[2] or 0)
-  local limit, on_channel = tonumber(h[3] or h[1]), tonumber(h[4] or 0)
-  return load < total and on_channel < math.min(limit, total)
+-- What deciding reads of an owner for a conversation on `channel`, in one read: its presence, its room (total and
+-- load, the channel's limit and load, the max load seen), its fairness cap and window, its wrap-up and its daily
+-- count. Nil when the owner is not on the roster (every owner's hash has its total).
+local function owner_fields(okey, channel)
+  local h = redis.call('HMGET', okey, 'presence', 'total', 'load', 'limit:' .. channel, 'load:' .. channel,
+    'maxload', 'cap', 'window', 'wrapuntil', 'capday', 'capcount')
+  if not h[2] then return nil end
+  return {presence = h[1], total = tonumber(h[2]), load = tonumber(h[3] or 0), limit = tonumber(h[4] or h[2]),
+    on_channel = tonumber(h[5] or 0), maxload = tonumber(h[6] or 0), cap = h[7], window = h[8],
+    wrapuntil = h[9], capday = h[10], capcount = h[11]}
 end
 
-local function may_receive_work(okey)
-  local presence = redis.call('HGET', okey, 'presence')
-  return presence == 'ONLINE' or presence == 'BUSY'
+-- Room left for one more conversation on the channel read (see owner_fields): under the total and under the
+-- channel's own limit.
+local function has_room(o)
+  return o.load < o.total and o.on_channel < math.min(o.limit, o.total)
+end
+
+local function may_receive_work(o)
+  return o.presence == 'ONLINE' or o.presence == 'BUSY'
 end
 
 -- Takes a waiting conversation out of its queue, the all-queues order and the timers (its SLA breach).
@@ -53,23 +75,23 @@ local function unqueue(id, h)
   redis.call('DEL', conv_key(id))
 end
 
--- Takes an owner's room for a conversation given at `at`: its load (total, channel, max seen), its last assignment,
--- its conversations in assignment order, its latest assignments, as many as its fairness cap counts, and, when `day` is
--- given (the owner's local date, for its daily cap), its count of the day.
-local function take_room(okey, id, channel, at, day)
+-- Takes an owner's room for a conversation given at `at` on the channel its fields `o` were read for (see
+-- owner_fields): its load (total, channel, max seen), its last assignment, its conversations in assignment order, its
+-- latest assignments, as many as its fairness cap counts, and, when `day` is given (the owner's local date, for its
+-- daily cap), its count of the day.
+local function take_room(okey, o, id, channel, at, day)
   touch(owner_of(okey))
-  local h = redis.call('HMGET', okey, 'load', 'load:' .. channel, 'maxload', 'cap')
-  local load = tonumber(h[1] or 0) + 1
-  redis.call('HSET', okey, 'load', load, 'load:' .. channel, tonumber(h[2] or 0) + 1, 'last', at,
-    'maxload', math.max(load, tonumber(h[3] or 0)))
-  redis.call('ZADD', okey .. ':convs', redis.call('INCR', P .. 'seq'), id)
-  if h[4] then
-    redis.call('ZADD', okey .. ':cap', at, id .. '@' .. at)
-    redis.call('ZREMRANGEBYRANK', okey .. ':cap', 0, -tonumber(h[4]) - 1)
-  end
+  local load = o.load + 1
+  local set = {'load', load, 'load:' .. channel, o.on_channel + 1, 'last', at, 'maxload', math.max(load, o.maxload)}
   if day and day ~= '' then
-    if redis.call('HGET', okey, 'capday') == day then redis.call('HINCRBY', okey, 'capcount', 1)
-    else redis.call('HSET', okey, 'capday', day, 'capcount', 1) end
+    local count = o.capday == day and tonumber(o.capcount or 0) + 1 or 1
+    table.insert(set, 'capday'); table.insert(set, day); table.insert(set, 'capcount'); table.insert(set, count)
+  end
+  redis.call('HSET', okey, unpack(set))
+  redis.call('ZADD', okey .. ':convs', redis.call('INCR', P .. 'seq'), id)
+  if o.cap then
+    redis.call('ZADD', okey .. ':cap', at, id .. '@' .. at)
+    redis.call('ZREMRANGEBYRANK', okey .. ':cap', 0, -tonumber(o.cap) - 1)
   end
 end
 
@@ -97,20 +119,19 @@ local function remember(customer, owner, ttl)
   redis.call('PEXPIRE', pkey, ttl)
 end
 
--- Places a conversation with an owner: its place, the owner's room (see take_room), and the customer's memory of
--- this owner for memory_ttl milliseconds.
-local function place_owned(id, owner, channel, customer, data, at, memory_ttl, day)
+-- Places a conversation with an owner whose fields `o` were read for its channel: its place, the owner's room (see
+-- take_room), and the customer's memory of this owner for memory_ttl milliseconds.
+local function place_owned(id, owner, o, channel, customer, data, at, memory_ttl, day)
   redis.call('HSET', conv_key(id), 'owner', owner, 'channel', channel, 'customer', customer, 'data', data)
-  take_room(owner_key(owner), id, channel, at, day)
+  take_room(owner_key(owner), o, id, channel, at, day)
   remember(customer, owner, memory_ttl)
 end
 
--- Whether an owner with a fairness cap received its limit of conversations in the window (at - window, at]: its
--- latest assignments (as many as the cap counts) are all in it.
-local function at_cap(okey, at)
-  local cap = redis.call('HMGET', okey, 'cap', 'window')
-  if not cap[1] then return false end
-  return redis.call('ZCOUNT', okey .. ':cap', '(' .. (tonumber(at) - tonumber(cap[2])), '+inf') >= tonumber(cap[1])
+-- Whether an owner (its fields `o`) with a fairness cap received its limit of conversations in the window
+-- (at - window, at]: its latest assignments (as many as the cap counts) are all in it.
+local function at_cap(okey, o, at)
+  if not o.cap then return false end
+  return redis.call('ZCOUNT', okey .. ':cap', '(' .. (tonumber(at) - tonumber(o.window)), '+inf') >= tonumber(o.cap)
 end
 
 -- A hash's fields as a Lua table.
@@ -121,12 +142,11 @@ local function fields(key)
   return h
 end
 
--- Whether the store holds an owner back from automatic assignment at `at`, presence, room and fairness cap aside:
--- wrapping up, or at its daily cap on its local `day` (a limit of '' for none).
-local function held_back(okey, at, day, day_limit)
-  local h = redis.call('HMGET', okey, 'wrapuntil', 'capday', 'capcount')
-  if h[1] and tonumber(h[1]) > tonumber(at) then return true end
-  return day_limit ~= '' and h[2] == day and tonumber(h[3]) >= tonumber(day_limit)
+-- Whether the store holds an owner (its fields `o`) back from automatic assignment at `at`, presence, room and
+-- fairness cap aside: wrapping up, or at its daily cap on its local `day` (a limit of '' for none).
+local function held_back(o, at, day, day_limit)
+  if o.wrapuntil and tonumber(o.wrapuntil) > tonumber(at) then return true end
+  return day_limit ~= '' and o.capday == day and tonumber(o.capcount) >= tonumber(day_limit)
 end
 
 -- Whether an owner is left out of conversation `id`: it let the response deadline lapse, or was passed over (only
@@ -199,8 +219,10 @@ local function changes(epoch, since, scope)
         redis.call('SMEMBERS', P .. 'passed:' .. id)})
     end
   end
-  local ids = whole and redis.call('ZRANGE', P .. 'owners', 0, -1)
-      or redis.call('ZRANGEBYSCORE', P .. 'changed', '(' .. since, '+inf')
+  local ids
+  if whole then ids = redis.call('ZRANGE', P .. 'owners', 0, -1)
+  elseif not untracked and version_before and tonumber(since) == version_before then ids = touched_list
+  else ids = redis.call('ZRANGEBYSCORE', P .. 'changed', '(' .. since, '+inf') end
   local states, gone = {}, {}
   for _, owner in ipairs(ids) do
     local position = redis.call('ZSCORE', P .. 'owners', owner)
@@ -249,17 +271,20 @@ local function take_owned(id, expected, at, keep)
   if not place.owner or (expected ~= '' and place.owner ~= expected) then return nil end
   local okey = owner_key(place.owner)
   redis.call('DEL', conv_key(id))
-  give_back_room(okey, id, place.channel)
   untrack(place.customer, id)
   redis.call('ZREM', P .. 'deadlines', id)
-  if at ~= '' then
+  if at == '' then give_back_room(okey, id, place.channel)
+  else -- the room given back and the release counted in one read and one write of the owner's hash
+    touch(place.owner)
+    redis.call('ZREM', okey .. ':convs', id)
     local t = tonumber(at)
-    local h = redis.call('HMGET', okey, 'released', 'wrap', 'wrapuntil')
+    local h = redis.call('HMGET', okey, 'released', 'wrap', 'wrapuntil', 'load', 'load:' .. place.channel)
     local last = math.max(tonumber(h[1] or at), t)
-    redis.call('HSET', okey, 'released', last)
+    local set = {'released', last, 'load', tonumber(h[4] or 0) - 1, 'load:' .. place.channel, tonumber(h[5] or 0) - 1}
     if not h[3] or t + tonumber(h[2] or 0) > tonumber(h[3]) then
-      redis.call('HSET', okey, 'wrapuntil', t + tonumber(h[2] or 0))
+      table.insert(set, 'wrapuntil'); table.insert(set, t + tonumber(h[2] or 0))
     end
+    redis.call('HSET', okey, unpack(set))
     if keep == 0 then redis.call('DEL', okey .. ':done')
     else
       redis.call('ZADD', okey .. ':done', t, redis.call('INCR', P .. 'seq'))

@@ -6,11 +6,11 @@ local id, owner, at = ARGV[2], ARGV[3], ARGV[4]
 local place = fields(KEYS[1])
 if not place.offered then return 'NOT_OFFERED' end
 local okey, offer = owner_key(owner), P .. 'offer:' .. id
-if redis.call('EXISTS', okey) == 0 or redis.call('LPOS', offer, owner) then return 'REFUSED' end
-if not may_receive_work(okey) or not has_room(okey, place.channel) or at_cap(okey, at)
-    or held_back(okey, at, ARGV[5], ARGV[6]) then
+local o = owner_fields(okey, place.channel)
+if not o or redis.call('LPOS', offer, owner) then return 'REFUSED' end
+if not may_receive_work(o) or not has_room(o) or at_cap(okey, o, at) or held_back(o, at, ARGV[5], ARGV[6]) then
   return 'REFUSED'
 end
-take_room(okey, id, place.channel, at, ARGV[5])
+take_room(okey, o, id, place.channel, at, ARGV[5])
 redis.call('RPUSH', offer, owner)
 return 'RUNG'

@@ -2,14 +2,16 @@
 -- owner, the queue ('' for every queue), how many waiting conversations to look at, at (epoch ms), memory ttl (ms).
 -- Returns what dequeue returns plus the id, or an empty list when the owner cannot take work or none fits.
 local owner, queue, scan, at, memory_ttl = ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6]
-if redis.call('EXISTS', KEYS[1]) == 0 or not may_receive_work(KEYS[1]) then return {} end
+local known = owner_fields(KEYS[1], '')
+if not known or not may_receive_work(known) then return {} end
 local order = queue == '' and P .. 'waiting' or P .. 'queue:' .. queue
 for _, member in ipairs(redis.call('ZRANGE', order, 0, scan - 1)) do
   local id = string.sub(member, 22)
   local place = fields(conv_key(id))
-  if has_room(KEYS[1], place.channel) then
+  local o = owner_fields(KEYS[1], place.channel)
+  if has_room(o) then
     unqueue(id, place)
-    place_owned(id, owner, place.channel, place.customer, place.data, at, memory_ttl)
+    place_owned(id, owner, o, place.channel, place.customer, place.data, at, memory_ttl)
     return {place.data, place.queue, place.reason, place.enqueued, place.sla, id}
   end
 end

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a route and a release cost a router on Redis, counted by the server itself ({@code INFO commandstats}): on
- * one instance, with its near-cache fresh, a route is one script (the commit) and a release is one script; and a
- * tick asks about each SLA breach once, not at every tick while the conversation waits, and reads the owners that
- * changed since the last, not the whole roster.
+ * one instance, with its near-cache fresh, a route is one script (the commit) and a release is one script, each
+ * reading its owner's hash once and listing the changes it made without a search; and a tick asks about each SLA
+ * breach once, not at every tick while the conversation waits, and reads the owners that changed since the last, not
+ * the whole roster.
  */
 class RoundTripsTest {
 
@@ -53,6 +54,30 @@ class RoundTripsTest {
             assertThat(REDIS.scriptCalls() - before).isEqualTo(2 * 30);
             assertThat(owners.subList(0, 6)).containsExactly("ben", "cleo", "ana", "ben", "cleo", "ana");
             assertThat(router.stats().retried()).isZero();
+        }
+    }
+
+    @Test
+    void aCycleOnAFreshCache_readsItsOwnerOnceAScript_andSearchesNoChangedOwners() {
+        ManualClock clock = new ManualClock(Fixtures.T0);
+        try (RedisRoutingStore store = REDIS.builder(REDIS.newTenant()).nearCacheClock(clock).build()) {
+            Router router = roundRobin(store, clock, Duration.ofHours(1), 2, List.of("ana", "ben", "cleo"));
+            router.release(((Decision.Assigned) router.route(Fixtures.chat("warm-up"))).conversationId());
+            int cycles = 30;
+
+            long searchesBefore = REDIS.calls("zrangebyscore");
+            long readsBefore = REDIS.calls("hmget");
+            for (int i = 0; i < cycles; i++) {
+                Conversation conversation = Fixtures.chat("c" + i);
+                router.route(conversation);
+                router.release(conversation.id());
+            }
+
+            // the cache held the version before each script, so what changed since is what the script changed
+            assertThat(REDIS.calls("zrangebyscore") - searchesBefore).isZero();
+            // the commit: the owner's fields once, the customer's primary owner, the tenant's version; the release:
+            // the owner's fields once, the tenant's version
+            assertThat(REDIS.calls("hmget") - readsBefore).isEqualTo(5L * cycles);
         }
     }
 
