@@ -98,6 +98,7 @@ final class IssueTargets {
     static final String REDIS_ROUTE_RELEASE = "RedisBenchmark.routeAndRelease";
 
     static final Cell.Query FLOOR = new Cell.Query(FLOOR_ROUTE_RELEASE, 1, false, Map.of("owners", "1000"));
+    static final Cell.Query FLOOR_ON_TWO_THREADS = FLOOR.onThreads(2);
     static final Cell.Query ROUND_ROBIN = routeRelease("round-robin", 1_000);
     static final Cell.Query CHAIN = routeRelease("chain", 1_000);
     static final Cell.Query SKILL_BASED = routeRelease("skill-based", 1_000);
@@ -161,6 +162,15 @@ final class IssueTargets {
                     ratio(PING, REDIS_CYCLE)));
 
     private IssueTargets() {}
+
+    /**
+     * The floor's own scaling, 2 threads against 1 (aggregate ops/s): the most two threads that share one rotation
+     * cursor and one placement map can gain on this machine, beside the 2-thread targets. Empty when either cell is
+     * missing.
+     */
+    static OptionalDouble floorScaling(List<Cell> cells) {
+        return ratio(FLOOR_ON_TWO_THREADS, FLOOR).apply(cells);
+    }
 
     /** Every target with its value in a run of these cells. */
     static List<Outcome> evaluate(List<Cell> cells) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -105,6 +106,13 @@ final class ResultsReport {
                 + " | " + outcome.target().goal() + " | " + outcome.measuredValue() + " | " + outcome.verdict()
                 + " |"));
         md.println();
+        OptionalDouble floorScaling = IssueTargets.floorScaling(cells);
+        if (floorScaling.isPresent()) {
+            md.println("For the 2-thread targets: the floor itself on 2 threads runs "
+                    + IssueTargets.Unit.TIMES.format(floorScaling.getAsDouble()) + " its 1-thread ops/s in this run, "
+                    + "its two threads sharing one rotation cursor and one placement map.");
+            md.println();
+        }
     }
 
     private static void throughput(List<Cell> cells, PrintStream md) {

@@ -41,7 +41,7 @@ record SuitePlan(String name, int warmups, int iterations, TimeValue time, List<
     private static final List<String> ALL_STRATEGIES = java.util.Arrays.stream(Scenario.values())
             .map(Scenario::label).toList();
 
-    /** The cells that issue 15's targets need, the floor among them: 21 cells of about 10 s each. */
+    /** The cells that issue 15's targets need, the floor on one and two threads among them: 23 cells of about 10 s. */
     static final SuitePlan SHORT = new SuitePlan("short", 4, 3, TimeValue.seconds(1), targetCells(false));
 
     /** The targets' cells, plus every scenario on both engines at 10 to 100,000 agents, on one and two threads. */
@@ -54,6 +54,8 @@ record SuitePlan(String name, int warmups, int iterations, TimeValue time, List<
     private static List<Group> targetCells(boolean withMatrix) {
         List<Group> groups = new ArrayList<>();
         groups.add(throughput(IssueTargets.FLOOR_ROUTE_RELEASE, params(), 1));
+        // the floor on two threads: how far two threads sharing one rotation scale on this machine at best
+        groups.add(throughput(IssueTargets.FLOOR_ROUTE_RELEASE, params(), 2));
         if (!withMatrix) {
             groups.add(throughput(ROUTE, params("strategy", "round-robin,skill-based,chain", "owners", "1000",
                     "impl", "switchboard"), 1));
@@ -84,7 +86,6 @@ record SuitePlan(String name, int warmups, int iterations, TimeValue time, List<
             groups.add(throughput(ROUTE, params("strategy", String.join(",", ALL_STRATEGIES),
                     "owners", "10,1000,10000,100000", "impl", "switchboard,baseline"), threads));
         }
-        groups.add(throughput(IssueTargets.FLOOR_ROUTE_RELEASE, params(), 2));
         return groups;
     }
 

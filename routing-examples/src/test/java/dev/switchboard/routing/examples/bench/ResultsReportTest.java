@@ -41,6 +41,16 @@ class ResultsReportTest {
     }
 
     @Test
+    void theFloorOnTwoThreads_isGivenBesideTheTargets_asWhatTwoThreadsCanGainAtBest() {
+        String withIt = write(List.of(IssueTargetsTest.cell(IssueTargets.FLOOR, 24_000_000, 32),
+                IssueTargetsTest.cell(IssueTargets.FLOOR_ON_TWO_THREADS, 12_000_000, 32)));
+        String without = write(List.of(IssueTargetsTest.cell(IssueTargets.FLOOR, 24_000_000, 32)));
+
+        assertThat(withIt).contains("the floor itself on 2 threads runs 0.50× its 1-thread ops/s in this run");
+        assertThat(without).doesNotContain("the floor itself on 2 threads");
+    }
+
+    @Test
     void everyThroughputCell_isListedWithItsMultipleOfTheFloor_andItsLoad() {
         String report = write(List.of(IssueTargetsTest.cell(IssueTargets.FLOOR, 24_000_000, 32),
                 IssueTargetsTest.cell(IssueTargets.CHAIN, 2_000_000, 900),

@@ -73,6 +73,7 @@ class SuitePlanTest {
 
         assertThat(outcomes).hasSize(IssueTargets.ALL.size()).allSatisfy(outcome ->
                 assertThat(outcome.measured()).as(outcome.target().measure()).isTrue());
+        assertThat(IssueTargets.floorScaling(cellsOf(SuitePlan.SHORT))).as("the floor on two threads").isPresent();
     }
 
     @Test
@@ -86,8 +87,9 @@ class SuitePlanTest {
     @Test
     void theShortMode_staysSmall_soThatItRunsInAboutFiveMinutes() throws ClassNotFoundException {
         // about 10 s a cell (fork, set-up, 4 + 3 iterations of a second), the 100,000-agent ones longer: 22 cells
-        // took 3 min 22 s on two cores (issue 15 asks for under about six minutes)
-        assertThat(cellsOf(SuitePlan.SHORT)).hasSizeLessThanOrEqualTo(22);
+        // took 3 min 26 s on two cores, and the floor on two threads adds one (issue 15 asks for under about six
+        // minutes)
+        assertThat(cellsOf(SuitePlan.SHORT)).hasSizeLessThanOrEqualTo(23);
         assertThat(SuitePlan.SHORT.warmups() + SuitePlan.SHORT.iterations()).isEqualTo(7);
     }
 
