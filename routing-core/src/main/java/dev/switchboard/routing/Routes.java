@@ -44,6 +44,8 @@ final class Routes {
     private final boolean concurrent;
     /** The store when it is the embedded one, whose release the shared path makes without building an answer. */
     private final InMemoryLiveState embedded;
+    /** Held by the shared path's decision and commit when the store decides one at a time, else null. */
+    private final Object deciding;
 
     Routes(RouterLock lock, RouterClock clock, LiveState state, Settler settler, Drains drains, Identities identities,
             Offers offers, Overflows overflows, EventDispatcher events, Counters counters, boolean concurrent) {
@@ -59,6 +61,7 @@ final class Routes {
         this.counters = counters;
         this.concurrent = concurrent;
         this.embedded = state instanceof InMemoryLiveState memory ? memory : null;
+        this.deciding = state.decidesOneAtATime() ? new Object() : null;
     }
 
     /** See {@link Router#route}. */
@@ -101,31 +104,41 @@ final class Routes {
     private Decision routeShared(Conversation conversation) {
         lock.lockShared();
         try {
-            String id = conversation.id();
-            for (int attempt = 0; attempt < SHARED_ATTEMPTS; attempt++) {
-                long seen = lock.changes(); // before the clock: see RouterLock.journalled
-                Instant now = clock.instant();
-                PlanRunner.Decided decided = settler.plan().decide(conversation, now, state);
-                if (!(decided.verdict() instanceof Verdict.Assign assign) || decided.rule().offer().isPresent()) {
-                    return null;
-                }
-                Trace trace = decided.trace();
-                if (commitShared(decided.view(), assign, conversation, trace, now, seen)) {
-                    counters.routed.increment();
-                    counters.assigned.increment();
-                    FallbackChain.logFaults(conversation, trace);
-                    return new Decision.Assigned(id, assign.ownerId(), trace.decisive().strategy(), trace);
-                }
-                if (state.placement(id).isPresent()) {
-                    return null; // placed already, or meanwhile by another thread: the exclusive path says where
-                }
-                counters.retried.increment();
+            if (deciding == null) {
+                return assignShared(conversation);
             }
-            return null; // contended
+            synchronized (deciding) {
+                return assignShared(conversation);
+            }
         } finally {
             lock.unlockShared();
             events.deliverPending();
         }
+    }
+
+    /** The shared path's decisions and commits, under the shared lock (see {@link #routeShared}). */
+    private Decision assignShared(Conversation conversation) {
+        String id = conversation.id();
+        for (int attempt = 0; attempt < SHARED_ATTEMPTS; attempt++) {
+            long seen = lock.changes(); // before the clock: see RouterLock.journalled
+            Instant now = clock.instant();
+            PlanRunner.Decided decided = settler.plan().decide(conversation, now, state);
+            if (!(decided.verdict() instanceof Verdict.Assign assign) || decided.rule().offer().isPresent()) {
+                return null;
+            }
+            Trace trace = decided.trace();
+            if (commitShared(decided.view(), assign, conversation, trace, now, seen)) {
+                counters.routed.increment();
+                counters.assigned.increment();
+                FallbackChain.logFaults(conversation, trace);
+                return new Decision.Assigned(id, assign.ownerId(), trace.decisive().strategy(), trace);
+            }
+            if (state.placement(id).isPresent()) {
+                return null; // placed already, or meanwhile by another thread: the exclusive path says where
+            }
+            counters.retried.increment();
+        }
+        return null; // contended
     }
 
     /**

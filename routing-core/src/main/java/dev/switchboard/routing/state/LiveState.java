@@ -105,6 +105,17 @@ public interface LiveState {
     }
 
     /**
+     * Whether the router makes this store's decisions one at a time within the instance, rather than on several
+     * threads at once (releases still run at once): true for a store whose commit is a round trip, where two threads
+     * deciding at once read the same rotation cursor and all but one commit is refused, each refusal a round trip
+     * wasted and a decision made again. By default false, for stores whose commits are cheap compare-and-sets, as the
+     * embedded store's are.
+     */
+    default boolean decidesOneAtATime() {
+        return false;
+    }
+
+    /**
      * Takes an owned conversation from its owner because it ended at {@code at}, and returns it: the owner's last
      * release, completions and wrap-up record it (see {@link #tryRelease}, which does the same).
      */

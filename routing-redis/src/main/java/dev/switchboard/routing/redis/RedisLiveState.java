@@ -181,6 +181,16 @@ public final class RedisLiveState implements LiveState {
         return places.releaseIfOwned(Keys.id(conversationId, "conversationId"), Keys.notNull(at, "at"));
     }
 
+    /**
+     * Yes: a commit is a round trip, and decisions made at once on one instance read the same cursors, so all but one
+     * would be refused and made again. Threads of the instance wait for each other's decisions in the JVM instead;
+     * instances still decide at once, and their commits are checked in Redis.
+     */
+    @Override
+    public boolean decidesOneAtATime() {
+        return true;
+    }
+
     @Override
     public Conversation release(String conversationId, Instant at) {
         flush();

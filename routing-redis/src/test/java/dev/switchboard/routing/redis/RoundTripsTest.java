@@ -11,6 +11,11 @@ import dev.switchboard.routing.strategy.RoundRobin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,9 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * What a route and a release cost a router on Redis, counted by the server itself ({@code INFO commandstats}): on
  * one instance, with its near-cache fresh, a route is one script (the commit) and a release is one script, each
- * reading its owner's hash once and listing the changes it made without a search; and a tick asks about each SLA
- * breach once, not at every tick while the conversation waits, and reads the owners that changed since the last, not
- * the whole roster.
+ * reading its owner's hash once and listing the changes it made without a search, however many threads route at
+ * once; and a tick asks about each SLA breach once, not at every tick while the conversation waits, and reads the
+ * owners that changed since the last, not the whole roster.
  */
 class RoundTripsTest {
 
@@ -54,6 +59,42 @@ class RoundTripsTest {
             assertThat(REDIS.scriptCalls() - before).isEqualTo(2 * 30);
             assertThat(owners.subList(0, 6)).containsExactly("ben", "cleo", "ana", "ben", "cleo", "ana");
             assertThat(router.stats().retried()).isZero();
+        }
+    }
+
+    @Test
+    void threadsOfOneInstance_decideOneAtATime_soNoCommitIsRefusedAndMadeAgain() throws Exception {
+        ManualClock clock = new ManualClock(Fixtures.T0);
+        try (RedisRoutingStore store = REDIS.builder(REDIS.newTenant()).nearCacheClock(clock).build()) {
+            int threads = 4;
+            int cycles = 50;
+            Router router = roundRobin(store, clock, Duration.ofHours(1), threads, List.of("ana", "ben", "cleo"));
+            router.release(((Decision.Assigned) router.route(Fixtures.chat("warm-up"))).conversationId());
+
+            long before = REDIS.scriptCalls();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CyclicBarrier start = new CyclicBarrier(threads);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < cycles; i++) {
+                        Conversation conversation = Fixtures.chat("t" + thread + "-" + i);
+                        assertThat(router.route(conversation)).isInstanceOf(Decision.Assigned.class);
+                        router.release(conversation.id());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> each : done) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+
+            // a rotation's commits read the same cursor: made at once, all but one would be refused
+            assertThat(router.stats().retried()).isZero();
+            assertThat(REDIS.scriptCalls() - before).isEqualTo(2L * threads * cycles);
         }
     }
 
