@@ -248,7 +248,7 @@ final class Overflows {
         }
         String reason = what + " " + describe(policy.trigger(), entry, now);
         counters.overflowed.increment();
-        events.publish(new RoutingEvent.Overflowed(now, moved, rule.name(), to, reason));
+        events.publish(new RoutingEvent.Overflowed(now, moved, rule.name(), entry.queue(), to, reason));
         String id = conversation.id();
         state.dequeue(id);
         if (action instanceof Overflow.Action.RaisePriority) {

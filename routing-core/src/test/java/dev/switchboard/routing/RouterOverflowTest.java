@@ -73,6 +73,7 @@ class RouterOverflowTest {
             RoutingEvent.Overflowed overflowed = eventsOf(RoutingEvent.Overflowed.class).get(0);
             assertThat(overflowed.reason()).isEqualTo("overflowed from billing to front-line after 2m");
             assertThat(overflowed.fromRule()).isEqualTo("billing");
+            assertThat(overflowed.fromQueue()).isEqualTo("billing");
             assertThat(overflowed.to()).isEqualTo("front-line");
             RoutingEvent.Assigned assigned = eventsOf(RoutingEvent.Assigned.class).get(1);
             assertThat(assigned.trace().explain())

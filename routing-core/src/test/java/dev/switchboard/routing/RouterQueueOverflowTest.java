@@ -108,6 +108,7 @@ class RouterQueueOverflowTest {
                     .map(RoutingEvent.Overflowed.class::cast).findFirst().orElseThrow();
             assertThat(overflowed.reason()).isEqualTo("overflowed from queue billing to queue front-line after 2m");
             assertThat(overflowed.fromRule()).isEqualTo("billing");
+            assertThat(overflowed.fromQueue()).isEqualTo("billing");
             assertThat(overflowed.to()).isEqualTo("front-line");
             assertThat(router.stats().overflowed()).isEqualTo(1);
 
@@ -206,6 +207,10 @@ class RouterQueueOverflowTest {
 
             assertThat(waitingEntry(router, "s1").queue()).isEqualTo("front-line");
             assertThat(overflowReasons()).containsExactly("overflowed from queue billing to front-line after 1m");
+            RoutingEvent.Overflowed overflowed = events.stream().filter(RoutingEvent.Overflowed.class::isInstance)
+                    .map(RoutingEvent.Overflowed.class::cast).findFirst().orElseThrow();
+            assertThat(overflowed.fromRule()).as("the rule that routed it").isEqualTo("sorting");
+            assertThat(overflowed.fromQueue()).as("the queue it waited in").isEqualTo("billing");
         }
 
         @Test

@@ -138,21 +138,27 @@ public sealed interface RoutingEvent {
 
     /**
      * An overflow policy of the rule a waiting conversation was routed by ({@code fromRule}), or of the queue it waited
-     * in, moved it on (see {@code dev.switchboard.routing.Overflow}): {@code conversation} is as it is now (moved, with
-     * a raised priority, reclassified, or held for review), {@code to} the rule that routes it now, the queue it was
-     * moved to, or the review queue, and {@code reason} says so and which policy acted, such as
+     * in ({@code fromQueue}), moved it on (see {@code dev.switchboard.routing.Overflow}): {@code conversation} is as it
+     * is now (moved, with a raised priority, reclassified, or held for review), {@code to} the rule that routes it
+     * now, the queue it was moved to, or the review queue, and {@code reason} says so and which policy acted, such as
      * {@code overflowed from billing to front-line after 2m} for a rule's policy, or
      * {@code overflowed from queue billing to queue front-line after 2m} for a queue's. An {@link Assigned},
      * {@link Offered} or {@link Queued} event follows, except when only its priority was raised.
      */
-    record Overflowed(Instant at, Conversation conversation, String fromRule, String to, String reason)
-            implements RoutingEvent {
+    record Overflowed(Instant at, Conversation conversation, String fromRule, String fromQueue, String to,
+            String reason) implements RoutingEvent {
         public Overflowed {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(conversation, "conversation");
             Objects.requireNonNull(fromRule, "fromRule");
+            Objects.requireNonNull(fromQueue, "fromQueue");
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** An overflow whose queue is not known ({@code fromQueue} empty), as in a routing log written before it was. */
+        public Overflowed(Instant at, Conversation conversation, String fromRule, String to, String reason) {
+            this(at, conversation, fromRule, "", to, reason);
         }
     }
 

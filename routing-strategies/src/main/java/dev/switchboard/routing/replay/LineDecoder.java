@@ -85,8 +85,11 @@ final class LineDecoder {
             case "transferred" -> new RoutingEvent.Transferred(at, known(line), text(line, "from"), text(line, "to"),
                     handoff(object(line, "handoff")));
             case "rerouted" -> new RoutingEvent.Rerouted(at, known(line), text(line, "from"), text(line, "reason"));
-            case "overflowed" -> new RoutingEvent.Overflowed(at, moved(line), text(line, "from"), text(line, "to"),
-                    text(line, "reason"));
+            case "overflowed" -> line.has("fromQueue")
+                    ? new RoutingEvent.Overflowed(at, moved(line), text(line, "from"), text(line, "fromQueue"),
+                            text(line, "to"), text(line, "reason"))
+                    : new RoutingEvent.Overflowed(at, moved(line), text(line, "from"), text(line, "to"),
+                            text(line, "reason"));
             case "joined" -> new RoutingEvent.Joined(at, known(line), text(line, "joined"), text(line, "from"));
             case "released" -> new RoutingEvent.Released(at, known(line), text(line, "from"));
             case "response-deadline-missed" -> new RoutingEvent.ResponseDeadlineMissed(at, known(line),

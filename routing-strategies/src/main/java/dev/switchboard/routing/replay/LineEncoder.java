@@ -208,6 +208,7 @@ final class LineEncoder {
         } else if (event instanceof RoutingEvent.Overflowed overflowed) {
             start(out, "overflowed", overflowed.conversation());
             FROM.text(out, overflowed.fromRule());
+            FROM_QUEUE.text(out, overflowed.fromQueue());
             TO.text(out, overflowed.to());
             REASON.text(out, overflowed.reason());
             NOW.writeName(out);

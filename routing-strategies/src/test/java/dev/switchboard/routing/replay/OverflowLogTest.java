@@ -89,6 +89,29 @@ class OverflowLogTest {
         assertThat(replay.refusals()).isEmpty();
     }
 
+    @Test
+    void aLogWrittenBeforeOverflowsNamedTheirQueue_readsBack_withTheQueueUnknown() throws IOException {
+        StringWriter log = new StringWriter();
+        JsonLinesRecorder recorder = new JsonLinesRecorder(log);
+        Router router = desk(true).clock(clock).recorder(seen::add).recorder(recorder).build();
+        router.route(billing("c1"));
+        router.route(billing("c2"));
+        clock.advance(Duration.ofMinutes(3));
+        router.tick();
+        recorder.close();
+        String older = log.toString().replaceAll(",\"fromQueue\":\"[^\"]*\"", "");
+
+        RoutingLog read = RoutingLog.read(new StringReader(older), "overflows.jsonl", List.of(ANA, BEN));
+
+        RoutingEvent.Overflowed written = (RoutingEvent.Overflowed) seen.stream()
+                .filter(RoutingEvent.Overflowed.class::isInstance).findFirst().orElseThrow();
+        assertThat(written.fromQueue()).isNotEmpty();
+        assertThat(older).doesNotContain("fromQueue");
+        assertThat(read.events()).filteredOn(RoutingEvent.Overflowed.class::isInstance).singleElement()
+                .isEqualTo(new RoutingEvent.Overflowed(written.at(), written.conversation(), written.fromRule(),
+                        written.to(), written.reason()));
+    }
+
     private static Conversation conversation(String id) {
         return Conversation.builder(id).customer("customer-" + id).channel("chat").createdAt(START).build();
     }
