@@ -7,6 +7,7 @@ import dev.switchboard.routing.state.Released;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Routes and releases, the router's hot paths: under the shared lock when nothing needs them serialised, committing
@@ -18,6 +19,8 @@ final class Routes {
     private static final String ALREADY_OPEN = "already-open";
     /** How many times a route under the shared lock decides again when its commit finds that something moved. */
     private static final int SHARED_ATTEMPTS = 4;
+    /** How many places a release follows a conversation to when other routers sharing the store move it meanwhile. */
+    private static final int RELEASE_ATTEMPTS = 4;
 
     private final RouterLock lock;
     private final RouterClock clock;
@@ -189,29 +192,65 @@ final class Routes {
             Instant now = clock.instantChecked();
             lock.record(now, new RouterInput.Release(conversationId));
             Placement placement = StateChecks.openPlacement(state, conversationId);
-            String id = placement.conversation().id();
-            if (placement instanceof Placement.Owned owned) {
-                state.release(id, now);
-                state.forget(id);
-                counters.released.increment();
-                if (events.listening()) {
-                    publishReleased(owned, now);
+            for (int attempt = 1; !releaseFrom(placement, now); attempt++) {
+                if (attempt == RELEASE_ATTEMPTS) {
+                    throw new IllegalStateException("conversation '" + conversationId + "' kept moving while it was"
+                            + " released, last " + placement);
                 }
-                drains.drainFor(owned.ownerId(), now);
-            } else if (placement instanceof Placement.Offered offer) {
-                offers.withdrawAll(offer, "the conversation was released", now);
-                state.forget(id);
-                counters.released.increment();
-                events.publish(new RoutingEvent.Released(now, offer.conversation(), Offers.STEP));
-                offer.ownerIds().forEach(ownerId -> drains.drainFor(ownerId, now));
-            } else {
-                WaitingConversation entry = state.dequeue(id);
-                state.forget(id);
-                counters.released.increment();
-                events.publish(new RoutingEvent.Released(now, entry.conversation(), entry.queue()));
+                placement = StateChecks.openPlacement(state, conversationId); // released from where it is now
             }
         } finally {
             lock.unlockExclusively();
+        }
+    }
+
+    /**
+     * Releases a conversation from the place it was read in; false, with nothing changed, when another router sharing
+     * the store moved it after it was read.
+     */
+    private boolean releaseFrom(Placement placement, Instant now) {
+        String id = placement.conversation().id();
+        if (placement instanceof Placement.Owned owned) {
+            if (unlessMoved(placement, () -> state.release(id, now)) == null) {
+                return false;
+            }
+            state.forget(id);
+            counters.released.increment();
+            if (events.listening()) {
+                publishReleased(owned, now);
+            }
+            drains.drainFor(owned.ownerId(), now);
+        } else if (placement instanceof Placement.Offered offer) {
+            offers.withdrawAll(offer, "the conversation was released", now);
+            state.forget(id);
+            counters.released.increment();
+            events.publish(new RoutingEvent.Released(now, offer.conversation(), Offers.STEP));
+            offer.ownerIds().forEach(ownerId -> drains.drainFor(ownerId, now));
+        } else {
+            WaitingConversation entry = unlessMoved(placement, () -> state.dequeue(id));
+            if (entry == null) {
+                return false;
+            }
+            state.forget(id);
+            counters.released.increment();
+            events.publish(new RoutingEvent.Released(now, entry.conversation(), entry.queue()));
+        }
+        return true;
+    }
+
+    /**
+     * A store call's answer, or null when the store refused it (with nothing changed, as it refuses the release of a
+     * conversation no longer owned, or the dequeue of one no longer waiting) because the conversation is no longer
+     * where it was read: another router sharing the store moved it.
+     */
+    private <T> T unlessMoved(Placement placement, Supplier<T> storeCall) {
+        try {
+            return storeCall.get();
+        } catch (IllegalStateException refused) {
+            if (state.placement(placement.conversation().id()).filter(placement::equals).isPresent()) {
+                throw refused; // it is where it was read: the refusal is not another router's doing
+            }
+            return null;
         }
     }
 

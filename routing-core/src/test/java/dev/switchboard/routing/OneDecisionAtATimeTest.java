@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.routing.state.LiveState;
 import dev.switchboard.routing.state.LiveStateFactory;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,20 +26,8 @@ class OneDecisionAtATimeTest {
     private static final int ROUTES = 300;
 
     /** The embedded store, as a store that decides one at a time (every other call passed through). */
-    private static final LiveStateFactory ONE_AT_A_TIME = settings -> {
-        InMemoryLiveState inner = new InMemoryLiveState(settings);
-        return (LiveState) Proxy.newProxyInstance(LiveState.class.getClassLoader(), new Class<?>[] {LiveState.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("decidesOneAtATime")) {
-                        return true;
-                    }
-                    try {
-                        return method.invoke(inner, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    };
+    private static final LiveStateFactory ONE_AT_A_TIME = StoreProxy.of((store, method, args) ->
+            method.getName().equals("decidesOneAtATime") ? Boolean.TRUE : StoreProxy.pass(store, method, args));
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
