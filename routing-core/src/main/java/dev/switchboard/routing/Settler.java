@@ -94,9 +94,10 @@ final class Settler {
                 decided = decide(conversation, now);
                 continue;
             }
-            // the step chose an owner who cannot take the conversation
-            decided = plan.skipDecisive(decided, conversation, "assigned owner '" + assign.ownerId() + "', who "
-                    + (refusal == null ? "could not be given it" : refusal));
+            // the step chose an owner who cannot take the conversation, or the store kept refusing the commit
+            decided = plan.skipDecisive(decided, conversation, "assigned owner '" + assign.ownerId() + "', "
+                    + (refusal == null ? "whose commit the store refused " + (retries + 1) + " times in a row (other"
+                            + " routers sharing it kept changing what the decision read)" : "who " + refusal));
         }
         Trace trace = withBecause(decided.trace(), because);
         FallbackChain.logFaults(conversation, trace);
