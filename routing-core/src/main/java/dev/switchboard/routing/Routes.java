@@ -227,11 +227,15 @@ final class Routes {
             events.publish(new RoutingEvent.Released(now, offer.conversation(), Offers.STEP));
             offer.ownerIds().forEach(ownerId -> drains.drainFor(ownerId, now));
         } else {
-            WaitingConversation entry = unlessMoved(placement, () -> state.dequeue(id));
+            // a shared store may hold the dequeue pending and make it with its next call, here forget
+            WaitingConversation entry = unlessMoved(placement, () -> {
+                WaitingConversation dequeued = state.dequeue(id);
+                state.forget(id);
+                return dequeued;
+            });
             if (entry == null) {
                 return false;
             }
-            state.forget(id);
             counters.released.increment();
             events.publish(new RoutingEvent.Released(now, entry.conversation(), entry.queue()));
         }

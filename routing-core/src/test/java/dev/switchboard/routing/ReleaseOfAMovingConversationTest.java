@@ -62,6 +62,36 @@ class ReleaseOfAMovingConversationTest {
     }
 
     @Test
+    void aDequeueTheStoreMakesWithItsNextCall_refusedThere_isFollowedToo() {
+        AtomicBoolean first = new AtomicBoolean(true);
+        boolean[] pending = {false};
+        Router router = Router.builder().clock(clock).chain(TestStrategies.rotation())
+                .fallbackQueue("waiting", Duration.ofMinutes(10)).owner(agent("ana", 1))
+                .liveState(StoreProxy.of((store, method, args) -> {
+                    if (method.getName().equals("dequeue") && args[0].equals("c2") && first.getAndSet(false)) {
+                        pending[0] = true; // read and held, as the Redis store holds a take pending
+                        return ((Placement.Waiting) store.placement("c2").orElseThrow()).entry();
+                    }
+                    if (pending[0]) { // the next call makes the take: another router's drain served c2 meanwhile
+                        pending[0] = false;
+                        store.release("c1", clock.instant());
+                        store.assign(store.dequeue("c2").conversation(), "ana", clock.instant());
+                        throw new IllegalStateException("conversation 'c2' is not waiting");
+                    }
+                    return StoreProxy.pass(store, method, args);
+                }))
+                .build();
+        router.route(conversation("c1").build());
+        router.route(conversation("c2").build());
+
+        router.release("c2");
+
+        assertThat(router.placement("c2")).isEmpty();
+        assertThat(router.ownerStatus("ana").load()).isZero();
+        assertThat(router.stats().released()).isEqualTo(1);
+    }
+
+    @Test
     void aRefusalOfAConversationThatDidNotMove_reachesTheCaller_andChangesNothing() {
         Router router = router(false, true);
 
