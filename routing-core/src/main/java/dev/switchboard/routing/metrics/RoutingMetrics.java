@@ -65,6 +65,7 @@ public final class RoutingMetrics implements RoutingListener {
     private static final class QueueState {
         int waiting;
         long slaBreaches;
+        long overflowed;
         final DurationRecorder waits = new DurationRecorder();
     }
 
@@ -127,6 +128,8 @@ public final class RoutingMetrics implements RoutingListener {
             close(open.remove(joined.conversation().id()), joined.at());
         } else if (event instanceof RoutingEvent.SlaBreached breached) {
             queue(breached.queue()).slaBreaches++;
+        } else if (event instanceof RoutingEvent.Overflowed overflowed && !overflowed.fromQueue().isEmpty()) {
+            queue(overflowed.fromQueue()).overflowed++;
         } else if (event instanceof RoutingEvent.PresenceChanged changed) {
             owner(changed.ownerId()).presence(changed.to(), changed.at());
         } else if (event instanceof RoutingEvent.CapacityChanged changed) {
@@ -155,7 +158,7 @@ public final class RoutingMetrics implements RoutingListener {
         }
         Map<String, QueueFigures> queueFigures = new LinkedHashMap<>();
         queues.forEach((name, queue) -> queueFigures.put(name,
-                new QueueFigures(name, queue.waiting, queue.waits.summary(), queue.slaBreaches)));
+                new QueueFigures(name, queue.waiting, queue.waits.summary(), queue.slaBreaches, queue.overflowed)));
         List<Duration> waitsSoFar = new ArrayList<>();
         for (OpenConversation tracked : open.values()) {
             if (tracked.everQueued) {

@@ -8,11 +8,15 @@ import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Handoff;
 import dev.switchboard.routing.ManualClock;
 import dev.switchboard.routing.OfflinePolicy;
+import dev.switchboard.routing.Overflow;
 import dev.switchboard.routing.Owner;
 import dev.switchboard.routing.PassReason;
 import dev.switchboard.routing.Presence;
 import dev.switchboard.routing.Priority;
+import dev.switchboard.routing.QueueSpec;
 import dev.switchboard.routing.Router;
+import dev.switchboard.routing.RoutingPlan;
+import dev.switchboard.routing.Rule;
 import dev.switchboard.routing.Strategy;
 import dev.switchboard.routing.TestStrategies;
 import dev.switchboard.routing.Trace;
@@ -268,5 +272,26 @@ class RoutingMetricsTest {
         assertThatThrownBy(() -> builder.team("empty", List.of())).hasMessageContaining("at least one owner");
         assertThatThrownBy(() -> DurationSummary.empty().percentile(101)).hasMessageContaining("was 101.0");
         assertThat(builder.build().snapshot(START).owners()).extracting(OwnerFigures::ownerId).containsExactly("ana");
+    }
+
+    @Test
+    void overflows_areCountedForTheQueueTheyLeft() {
+        RoutingMetrics metrics = metrics();
+        RoutingPlan plan = new RoutingPlan(List.of(new QueueSpec("billing", Duration.ofMinutes(10))
+                        .withOverflow(Overflow.after(Duration.ofMinutes(2)).moveToQueue("front-line")),
+                new QueueSpec("front-line", Duration.ofMinutes(10))),
+                List.of(Rule.builder("billing").chain(FIRST_AVAILABLE).queue("billing").build()));
+        Router router = Router.builder().clock(clock).owner(ANA).owner(BEN, Presence.OFFLINE).plan(plan)
+                .listener(metrics).build();
+        router.route(conversation("c1", "billing")); // ana's
+        router.route(conversation("c2", "billing")); // waits in billing
+        at(2);
+        router.tick();
+
+        Map<String, QueueFigures> queues = metrics.snapshot(clock.instant()).queues();
+        assertThat(queues.get("billing").overflowed()).isEqualTo(1);
+        assertThat(queues.get("billing").waiting()).isZero();
+        assertThat(queues.get("front-line").waiting()).isEqualTo(1);
+        assertThat(queues.get("front-line").overflowed()).isZero();
     }
 }

@@ -91,6 +91,10 @@ final class MeterSet {
                     .tag("queue", queue).description("Stays in the queue that ended").register(registry);
             FunctionCounter.builder("switchboard.sla.breaches", source, meters -> queueOf(meters, queue).slaBreaches())
                     .tag("queue", queue).description("Waits that passed the queue's SLA").register(registry);
+            FunctionCounter.builder("switchboard.queue.overflows", source,
+                            meters -> queueOf(meters, queue).overflowed())
+                    .tag("queue", queue).description("Waits in the queue that an overflow policy moved on")
+                    .register(registry);
         }
     }
 

@@ -108,6 +108,8 @@ class RoutingMetersTest {
                 .isEqualTo(1);
         assertThat(registry.get("switchboard.sla.breaches").tag("queue", "waiting").functionCounter().count())
                 .isEqualTo(1);
+        assertThat(registry.get("switchboard.queue.overflows").tag("queue", "waiting").functionCounter().count())
+                .as("the queue has no overflow policy").isZero();
         assertThat(registry.get("switchboard.transfers").functionCounter().count()).isZero();
         // ana: one conversation all hour at capacity 1; ben: c2 for 10 of his 10 minutes at work, at capacity 2
         assertThat(registry.get("switchboard.owner.utilisation").tags("owner", "ana", "team", "desk").gauge().value())
@@ -140,6 +142,11 @@ class RoutingMetersTest {
         overflowing.tick(); // the review queue's policy moves it back to the desk's queue
 
         assertThat(registry.get("switchboard.overflows").functionCounter().count()).isEqualTo(2);
+        // each counted for the queue it left: the rule's policy took it out of waiting, the queue's out of review
+        assertThat(registry.get("switchboard.queue.overflows").tag("queue", "waiting").functionCounter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("switchboard.queue.overflows").tag("queue", "review").functionCounter().count())
+                .isEqualTo(1);
     }
 
     @Test
