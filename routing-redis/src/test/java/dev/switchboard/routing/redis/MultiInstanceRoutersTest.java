@@ -51,8 +51,8 @@ class MultiInstanceRoutersTest {
     private static final RoutingPlan PLAN = new RoutingPlan(List.of(new QueueSpec("general", Duration.ofHours(1))),
             List.of(Rule.builder("everyone").chain(new RoundRobin()).queue("general").build()));
 
-    /** What one thread left open and released, and how many of its calls were refused. */
-    record Outcome(List<String> open, Set<String> released, int operations, int refused) {}
+    /** What one thread left open and released, of how many calls. */
+    record Outcome(List<String> open, Set<String> released, int operations) {}
 
     @Test
     void routersSharingOneRedis_neverOverfillAnOwner_neverOwnTwice_loseNothing() throws Exception {
@@ -72,15 +72,14 @@ class MultiInstanceRoutersTest {
             List<String> open = new ArrayList<>();
             Set<String> released = new HashSet<>();
             int operations = 0;
-            int refused = 0;
             for (Outcome outcome : outcomes) {
                 open.addAll(outcome.open());
                 released.addAll(outcome.released());
                 operations += outcome.operations();
-                refused += outcome.refused();
             }
             assertThat(operations).isGreaterThanOrEqualTo(200_000);
-            assertThat(refused).as("calls that lost a race with another instance").isPositive();
+            assertThat(routers.stream().mapToLong(each -> each.stats().retried()).sum())
+                    .as("commits another instance made stale, decided again").isPositive();
             Router router = routers.get(0);
             Set<String> owned = new HashSet<>();
             for (int i = 0; i < OWNERS; i++) {
@@ -126,7 +125,6 @@ class MultiInstanceRoutersTest {
         SplittableRandom random = new SplittableRandom(7_000 + thread);
         List<String> open = new ArrayList<>();
         Set<String> released = new HashSet<>();
-        int refused = 0;
         int routed = 0;
         for (int op = 0; op < OPERATIONS_PER_THREAD; op++) {
             int choice = random.nextInt(100);
@@ -147,7 +145,6 @@ class MultiInstanceRoutersTest {
                     router.release(id);
                 }
             } catch (IllegalStateException | IllegalArgumentException lostARace) {
-                refused++;
                 if (id != null) { // what the call did before it was refused is read back
                     boolean placed = router.placement(id).isPresent();
                     if (placed && released.remove(id)) {
@@ -158,6 +155,6 @@ class MultiInstanceRoutersTest {
                 }
             }
         }
-        return new Outcome(open, released, OPERATIONS_PER_THREAD, refused);
+        return new Outcome(open, released, OPERATIONS_PER_THREAD);
     }
 }
