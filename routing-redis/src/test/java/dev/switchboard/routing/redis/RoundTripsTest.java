@@ -41,12 +41,18 @@ class RoundTripsTest {
         return builder.build();
     }
 
+    /** A round-robin router on ana, ben and cleo with this capacity, which has routed and released one conversation. */
+    private static Router warmRoundRobin(RedisRoutingStore store, ManualClock clock, int capacity) {
+        Router router = roundRobin(store, clock, Duration.ofHours(1), capacity, List.of("ana", "ben", "cleo"));
+        router.release(((Decision.Assigned) router.route(Fixtures.chat("warm-up"))).conversationId());
+        return router;
+    }
+
     @Test
     void routeAndReleaseAreTwoScripts_onOneInstanceWithRoundRobin() {
         ManualClock clock = new ManualClock(Fixtures.T0);
         try (RedisRoutingStore store = REDIS.builder(REDIS.newTenant()).nearCacheClock(clock).build()) {
-            Router router = roundRobin(store, clock, Duration.ofHours(1), 2, List.of("ana", "ben", "cleo"));
-            router.release(((Decision.Assigned) router.route(Fixtures.chat("warm-up"))).conversationId());
+            Router router = warmRoundRobin(store, clock, 2);
 
             long before = REDIS.scriptCalls();
             List<String> owners = new ArrayList<>();
@@ -68,8 +74,7 @@ class RoundTripsTest {
         try (RedisRoutingStore store = REDIS.builder(REDIS.newTenant()).nearCacheClock(clock).build()) {
             int threads = 4;
             int cycles = 50;
-            Router router = roundRobin(store, clock, Duration.ofHours(1), threads, List.of("ana", "ben", "cleo"));
-            router.release(((Decision.Assigned) router.route(Fixtures.chat("warm-up"))).conversationId());
+            Router router = warmRoundRobin(store, clock, threads);
 
             long before = REDIS.scriptCalls();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -102,8 +107,7 @@ class RoundTripsTest {
     void aCycleOnAFreshCache_readsItsOwnerOnceAScript_andSearchesNoChangedOwners() {
         ManualClock clock = new ManualClock(Fixtures.T0);
         try (RedisRoutingStore store = REDIS.builder(REDIS.newTenant()).nearCacheClock(clock).build()) {
-            Router router = roundRobin(store, clock, Duration.ofHours(1), 2, List.of("ana", "ben", "cleo"));
-            router.release(((Decision.Assigned) router.route(Fixtures.chat("warm-up"))).conversationId());
+            Router router = warmRoundRobin(store, clock, 2);
             int cycles = 30;
 
             long searchesBefore = REDIS.calls("zrangebyscore");
