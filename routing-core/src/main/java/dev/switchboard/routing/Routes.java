@@ -7,6 +7,8 @@ import dev.switchboard.routing.state.Released;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,8 @@ final class Routes {
     private static final int SHARED_ATTEMPTS = 4;
     /** How many places a release follows a conversation to when other routers sharing the store move it meanwhile. */
     private static final int RELEASE_ATTEMPTS = 4;
+    /** How long a thread waits for its turn to decide on a store that decides one at a time. */
+    private static final long TURN_WAIT_MILLIS = 200;
 
     private final RouterLock lock;
     private final RouterClock clock;
@@ -48,7 +52,7 @@ final class Routes {
     /** The store when it is the embedded one, whose release the shared path makes without building an answer. */
     private final InMemoryLiveState embedded;
     /** Held by the shared path's decision and commit when the store decides one at a time, else null. */
-    private final Object deciding;
+    private final ReentrantLock deciding;
 
     Routes(RouterLock lock, RouterClock clock, LiveState state, Settler settler, Drains drains, Identities identities,
             Offers offers, Overflows overflows, EventDispatcher events, Counters counters, boolean concurrent) {
@@ -64,7 +68,7 @@ final class Routes {
         this.counters = counters;
         this.concurrent = concurrent;
         this.embedded = state instanceof InMemoryLiveState memory ? memory : null;
-        this.deciding = state.decidesOneAtATime() ? new Object() : null;
+        this.deciding = state.decidesOneAtATime() ? new ReentrantLock() : null;
     }
 
     /** See {@link Router#route}. */
@@ -110,12 +114,31 @@ final class Routes {
             if (deciding == null) {
                 return assignShared(conversation);
             }
-            synchronized (deciding) {
+            boolean turn = awaitTurn();
+            try {
                 return assignShared(conversation);
+            } finally {
+                if (turn) {
+                    deciding.unlock();
+                }
             }
         } finally {
             lock.unlockShared();
             events.deliverPending();
+        }
+    }
+
+    /**
+     * Waits for this thread's turn to decide, at most {@link #TURN_WAIT_MILLIS}: a turn lasts a decision and its commit
+     * (one round trip), so the wait is short, unless a store call hangs (Redis unreachable); then the threads decide
+     * at once rather than queue behind it, each failing as fast as its own call. False when it decides without a turn.
+     */
+    private boolean awaitTurn() {
+        try {
+            return deciding.tryLock(TURN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import dev.switchboard.routing.state.LiveStateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A store that asks for its decisions one at a time ({@link LiveState#decidesOneAtATime}) gets them so on the router's
- * shared path: threads routing at once never decide at the same moment, and their releases still run.
+ * shared path: threads routing at once never decide at the same moment, and their releases still run; a decision
+ * that hangs holds the others back only for a short wait.
  */
 class OneDecisionAtATimeTest {
 
@@ -82,5 +84,42 @@ class OneDecisionAtATimeTest {
         assertThat(mostAtOnce.get()).as("decisions made at the same moment").isEqualTo(1);
         assertThat(router.stats().retried()).isZero();
         assertThat(router.roster()).allSatisfy(status -> assertThat(status.load()).isZero());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aDecisionThatHangs_holdsTheOthersBackOnlyBriefly_thenTheyDecideAtOnce() throws Exception {
+        CountDownLatch hung = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        Strategy rotation = TestStrategies.rotation();
+        Strategy hangsOnce = TestStrategies.strategy(rotation.name(), (conversation, view) -> {
+            if (conversation.id().equals("hangs")) { // as a decision whose store call never answers
+                hung.countDown();
+                try {
+                    resume.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return rotation.decide(conversation, view);
+        });
+        Router router = Router.builder().clock(new ManualClock(TestStrategies.START)).chain(hangsOnce)
+                .fallbackQueue("waiting", Duration.ofMinutes(10)).liveState(ONE_AT_A_TIME)
+                .owner(Owner.agent("o1").capacity(2).build()).build();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Decision> hanging = pool.submit(() -> router.route(TestStrategies.conversation("hangs").build()));
+            hung.await();
+
+            Decision other = router.route(TestStrategies.conversation("other").build()); // waits out its turn
+
+            assertThat(other).isInstanceOf(Decision.Assigned.class);
+            assertThat(hanging).isNotDone();
+            resume.countDown();
+            assertThat(hanging.get()).isInstanceOf(Decision.Assigned.class);
+        } finally {
+            resume.countDown();
+            pool.shutdown();
+        }
     }
 }

@@ -108,8 +108,9 @@ public interface LiveState {
      * Whether the router makes this store's decisions one at a time within the instance, rather than on several
      * threads at once (releases still run at once): true for a store whose commit is a round trip, where two threads
      * deciding at once read the same rotation cursor and all but one commit is refused, each refusal a round trip
-     * wasted and a decision made again. By default false, for stores whose commits are cheap compare-and-sets, as the
-     * embedded store's are.
+     * wasted and a decision made again. A thread waits at most 200 ms for its turn, so that a call that hangs (the
+     * store unreachable) does not hold the others back longer. By default false, for stores whose commits are cheap
+     * compare-and-sets, as the embedded store's are.
      */
     default boolean decidesOneAtATime() {
         return false;
