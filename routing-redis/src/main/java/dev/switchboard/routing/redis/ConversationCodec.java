@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Priority;
 import dev.switchboard.routing.SkillRequirement;
@@ -23,29 +21,46 @@ import java.util.Map;
  * Decoding is a pure function of the JSON, and the same JSON comes back again and again (a drain walks a queue, a
  * release brings back what this instance routed), so the conversations last encoded or decoded are kept by their
  * JSON, and the JSON last written by the conversation it was written for (a conversation is queued, offered and
- * committed as the same instance), up to 2 M characters of JSON each: the JSON is lossless, and a conversation
- * immutable.
+ * committed as the same instance): the JSON is lossless, and a conversation immutable. Each is a direct-mapped table
+ * of {@value #SLOTS} slots, a slot holding its latest entry, so keeping costs one write, where a cache with an
+ * eviction policy cost a third of a router's CPU on Redis; JSON longer than {@value #KEPT_LENGTH} characters is not
+ * kept, which bounds the tables to a few megabytes. Slots are read and written without locks: an entry is an
+ * immutable record, safely published by its final fields, and a slot overwritten meanwhile is only a miss.
  */
 final class ConversationCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** How much JSON each cache keeps, in characters: a weight rather than a count, as attributes may be long. */
-    private static final long KEPT_CHARACTERS = 2 << 20;
-    private static final Cache<String, Conversation> KNOWN = Caffeine.newBuilder().maximumWeight(KEPT_CHARACTERS)
-            .<String, Conversation>weigher((data, conversation) -> data.length()).executor(Runnable::run).build();
-    /** The JSON of the conversations last encoded, by identity (weak keys compare by identity). */
-    private static final Cache<Conversation, String> WRITTEN = Caffeine.newBuilder().weakKeys()
-            .maximumWeight(KEPT_CHARACTERS).<Conversation, String>weigher((conversation, data) -> data.length())
-            .executor(Runnable::run).build();
+    /** Slots of each table, a power of two. */
+    private static final int SLOTS = 2048;
+    /** The longest JSON kept, in characters (attributes may be long). */
+    private static final int KEPT_LENGTH = 4096;
+
+    /** A conversation with its JSON. */
+    private record Known(String data, Conversation conversation) {}
+
+    /** By the JSON's hash. */
+    private static final Known[] BY_DATA = new Known[SLOTS];
+    /** By the conversation's identity. */
+    private static final Known[] BY_CONVERSATION = new Known[SLOTS];
 
     private ConversationCodec() {}
 
     static String encode(Conversation conversation) {
-        return WRITTEN.get(conversation, written -> {
-            String data = write(written);
-            KNOWN.put(data, written);
-            return data;
-        });
+        int slot = System.identityHashCode(conversation) & (SLOTS - 1);
+        Known known = BY_CONVERSATION[slot];
+        if (known != null && known.conversation() == conversation) {
+            return known.data();
+        }
+        String data = write(conversation);
+        keep(new Known(data, conversation), slot);
+        return data;
+    }
+
+    private static void keep(Known known, int conversationSlot) {
+        if (known.data().length() <= KEPT_LENGTH) {
+            BY_DATA[known.data().hashCode() & (SLOTS - 1)] = known;
+            BY_CONVERSATION[conversationSlot] = known;
+        }
     }
 
     private static String write(Conversation conversation) {
@@ -89,7 +104,13 @@ final class ConversationCodec {
     }
 
     static Conversation decode(String data) {
-        return KNOWN.get(data, ConversationCodec::parse);
+        Known known = BY_DATA[data.hashCode() & (SLOTS - 1)];
+        if (known != null && known.data().equals(data)) {
+            return known.conversation();
+        }
+        Conversation conversation = parse(data);
+        keep(new Known(data, conversation), System.identityHashCode(conversation) & (SLOTS - 1));
+        return conversation;
     }
 
     /** Decodes the JSON itself, whatever the cache holds. */

@@ -18,7 +18,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The JSON a conversation is kept as in Redis is lossless: parsed back, it is the conversation encoded, whatever its
- * ids, attributes, skills and preferred owners hold. The codec's cache of conversations by their JSON relies on it.
+ * ids, attributes, skills and preferred owners hold. The codec's tables of conversations by their JSON rely on it,
+ * and answer right however their slots are overwritten.
  */
 class ConversationCodecProperties {
 
@@ -57,9 +58,39 @@ class ConversationCodecProperties {
         assertThat(ConversationCodec.decode(data)).isSameAs(decoded);
     }
 
+    @Property(tries = 3)
+    void whateverTheTablesHold_aConversationEncodesAndDecodesToItself(
+            @ForAll("moreThanTheTablesHold") List<Conversation> conversations) {
+        // more conversations than slots: entries overwrite each other, and every answer is still the conversation's
+        for (Conversation conversation : conversations) {
+            String data = ConversationCodec.encode(conversation);
+            assertThat(ConversationCodec.decode(data)).isEqualTo(conversation);
+            assertThat(ConversationCodec.decode(new String(data.toCharArray()))).isEqualTo(conversation);
+        }
+        for (Conversation conversation : conversations) {
+            assertThat(ConversationCodec.parse(ConversationCodec.encode(conversation))).isEqualTo(conversation);
+        }
+    }
+
+    @Example
+    void longJson_isNotKept_butDecodesAlike() {
+        Conversation conversation = Conversation.builder("c-long").customer("maria").channel("chat")
+                .attribute("transcript", "x".repeat(5_000)).createdAt(Instant.parse("2026-03-02T08:00:00Z")).build();
+
+        String data = ConversationCodec.encode(conversation);
+
+        assertThat(ConversationCodec.encode(conversation)).isEqualTo(data).isNotSameAs(data);
+        assertThat(ConversationCodec.decode(data)).isEqualTo(conversation).isNotSameAs(conversation);
+    }
+
     /** A conversation's single-valued fields; a language (null for none) is its region too. */
     record Head(String id, String customer, String channel, String type, Priority priority, boolean vip,
             String language, Instant created) {}
+
+    @Provide
+    Arbitrary<List<Conversation>> moreThanTheTablesHold() {
+        return conversations().list().ofMinSize(2_000).ofMaxSize(3_000);
+    }
 
     @Provide
     Arbitrary<Conversation> conversations() {
