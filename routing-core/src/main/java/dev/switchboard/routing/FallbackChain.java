@@ -134,7 +134,7 @@ final class FallbackChain {
         for (int i = 0; i < steps.size(); i++) { // indexed: no iterator for each decision the router acts on
             Trace.Step step = steps.get(i);
             if (step.verdict() instanceof Verdict.Pass pass && pass.code() == PassReason.FAULTY_STEP) {
-                LOG.warn("Chain step '{}' misbehaved deciding conversation '{}': {}", step.strategy(),
+                LOG.warn("Chain step '{}' was passed over deciding conversation '{}': {}", step.strategy(),
                         conversation.id(), pass.reason());
             }
         }

@@ -14,7 +14,8 @@ public enum PassReason {
     EXPIRED,
     /**
      * Set by the router, not by strategies: the step misbehaved (it threw, returned no verdict, assigned an owner
-     * who cannot take the conversation, or named a queue the plan does not declare), so the router skipped it.
+     * who cannot take the conversation, or named a queue the plan does not declare), or the store kept refusing the
+     * commit of its assignment as other routers sharing it changed what the decision read, so the router skipped it.
      */
     FAULTY_STEP
 }
