@@ -46,20 +46,27 @@ final class ConversationCodec {
     private ConversationCodec() {}
 
     static String encode(Conversation conversation) {
-        int slot = System.identityHashCode(conversation) & (SLOTS - 1);
-        Known known = BY_CONVERSATION[slot];
+        Known known = BY_CONVERSATION[slotOf(conversation)];
         if (known != null && known.conversation() == conversation) {
             return known.data();
         }
         String data = write(conversation);
-        keep(new Known(data, conversation), slot);
+        keep(new Known(data, conversation));
         return data;
     }
 
-    private static void keep(Known known, int conversationSlot) {
+    private static int slotOf(Conversation conversation) {
+        return System.identityHashCode(conversation) & (SLOTS - 1);
+    }
+
+    private static int slotOf(String data) {
+        return data.hashCode() & (SLOTS - 1);
+    }
+
+    private static void keep(Known known) {
         if (known.data().length() <= KEPT_LENGTH) {
-            BY_DATA[known.data().hashCode() & (SLOTS - 1)] = known;
-            BY_CONVERSATION[conversationSlot] = known;
+            BY_DATA[slotOf(known.data())] = known;
+            BY_CONVERSATION[slotOf(known.conversation())] = known;
         }
     }
 
@@ -104,12 +111,12 @@ final class ConversationCodec {
     }
 
     static Conversation decode(String data) {
-        Known known = BY_DATA[data.hashCode() & (SLOTS - 1)];
+        Known known = BY_DATA[slotOf(data)];
         if (known != null && known.data().equals(data)) {
             return known.conversation();
         }
         Conversation conversation = parse(data);
-        keep(new Known(data, conversation), System.identityHashCode(conversation) & (SLOTS - 1));
+        keep(new Known(data, conversation));
         return conversation;
     }
 
