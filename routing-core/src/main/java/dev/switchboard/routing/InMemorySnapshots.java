@@ -1,6 +1,7 @@
 package dev.switchboard.routing;
 
 import dev.switchboard.routing.state.StateSnapshot;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ final class InMemorySnapshots {
 
     private static StateSnapshot.Customers customers(Customers customers) {
         List<StateSnapshot.CustomerMemory> memory = new ArrayList<>();
-        new TreeMap<>(customers.previousOwners.asMap()).forEach((customer, owners) -> memory.add(
+        customers.previousOwners.current(customers.now()).forEach((customer, owners) -> memory.add(
                 new StateSnapshot.CustomerMemory(customer, owners.primary(), owners.last(), owners.streak(),
                         owners.servedAt())));
         Map<String, List<String>> linked = new TreeMap<>();
@@ -118,7 +119,7 @@ final class InMemorySnapshots {
     private static void requireEmpty(InMemoryLiveState store) {
         Customers customers = store.customers;
         if (store.roster.nextPosition() > 0 || !store.placed.isEmpty() || !store.cursors.isEmpty()
-                || !customers.linkedTo.isEmpty() || !customers.previousOwners.asMap().isEmpty()
+                || !customers.linkedTo.isEmpty() || !customers.previousOwners.isEmpty()
                 || !customers.aliasOf.isEmpty() || !store.timers.lapsedBy.isEmpty()
                 || !store.timers.passedOver.isEmpty()) {
             throw new IllegalStateException("only an empty store can be restored from a snapshot, and this one"
@@ -132,13 +133,10 @@ final class InMemorySnapshots {
             customers.firstSeen.put(link.customer(), customers.nextIdentity++);
             link.identities().forEach(identity -> customers.linkedTo.put(identity, link.customer()));
         }
-        for (StateSnapshot.CustomerMemory memory : snapshot.memory()) {
-            CustomerOwners owners = new CustomerOwners(memory.primaryOwner(), memory.lastOwner(), memory.streak(),
-                    memory.servedAt());
-            if (customers.current(owners)) {
-                customers.previousOwners.put(memory.customer(), owners);
-            }
-        }
+        Instant now = customers.now();
+        snapshot.memory().stream().sorted(Comparator.comparing(StateSnapshot.CustomerMemory::servedAt))
+                .forEach(memory -> customers.previousOwners.put(memory.customer(), new CustomerOwners(
+                        memory.primaryOwner(), memory.lastOwner(), memory.streak(), memory.servedAt()), now));
         snapshot.aliases().forEach((conversationId, aliases) -> aliases.forEach(alias ->
                 customers.addAlias(alias, conversationId)));
     }

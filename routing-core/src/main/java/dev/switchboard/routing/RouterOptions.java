@@ -200,7 +200,8 @@ abstract sealed class RouterOptions permits Router.Builder {
     /**
      * Bounds the memory of which owner last served each customer (used by sticky routing): at most
      * {@code maxCustomers} customers, each forgotten {@code ttl} (at most {@link Bounds#MAX_DURATION}) after its
-     * last assignment.
+     * last assignment. When one more customer is served than it may hold, the customer served longest ago is
+     * forgotten.
      */
     public Router.Builder customerMemory(long maxCustomers, Duration ttl) {
         settings.customerMemory(maxCustomers, ttl);
