@@ -34,12 +34,21 @@ public final class ManualClock implements InstantSource {
             throw new IllegalArgumentException("amount must not be negative, was " + amount);
         }
         return now.updateAndGet(current -> {
-            if (amount.compareTo(Duration.between(current, Bounds.LATEST)) > 0) {
+            if (amount.compareTo(untilLatest(current)) > 0) {
                 throw new IllegalArgumentException("amount " + amount + " would move the clock from " + current
                         + " past " + Bounds.LATEST);
             }
             return current.plus(amount);
         });
+    }
+
+    /**
+     * The time from {@code instant} to {@link Bounds#LATEST}: as {@link Duration#between}, which first tries
+     * nanoseconds and, for more than 292 years, fails over by throwing (and catching) an exception.
+     */
+    private static Duration untilLatest(Instant instant) {
+        return Duration.ofSeconds(Bounds.LATEST.getEpochSecond() - instant.getEpochSecond(),
+                Bounds.LATEST.getNano() - instant.getNano());
     }
 
     /** Moves the clock to an instant that is not before the current time, and within {@link Bounds}. */
