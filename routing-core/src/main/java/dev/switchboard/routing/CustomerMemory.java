@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Reads take no lock: a map from customer to its entry, whose owners are one volatile field. Every change holds the
  * memory's monitor, which also orders the entries from least to most recently served in a doubly linked list, so that
- * a change finds the entries to forget at the list's head. Each change forgets what it makes one too many, and the
+ * a change finds the entries to forget at the list's head. Each change forgets what it makes one too many, and a few
  * entries whose ttl ran out from the head, so the memory never holds more than its bound and forgets on the calling
  * thread: the same entries on every run of the same calls.
  *
@@ -25,6 +25,13 @@ final class CustomerMemory {
     private static final long MICROS_PER_SECOND = 1_000_000L;
     private static final long NANOS_PER_MICRO = 1_000L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    /**
+     * At most how many entries whose ttl ran out one change forgets, besides those over the bound. Entries expire in
+     * bursts (all those served in one second, a minute after it); forgetting a few a change spreads the work, and
+     * forgets them faster than changes add new ones. Reads never see an expired entry.
+     */
+    private static final int EXPIRED_PER_CHANGE = 2;
 
     private final long maxCustomers;
     private final long ttlMicros;
@@ -79,10 +86,9 @@ final class CustomerMemory {
     /** Forgets {@code customer}. */
     void remove(String customer) {
         synchronized (head) {
-            Entry entry = entries.remove(customer);
+            Entry entry = entries.get(customer);
             if (entry != null) {
-                unlink(entry);
-                size--;
+                forget(entry);
             }
         }
     }
@@ -110,6 +116,11 @@ final class CustomerMemory {
         return entries.isEmpty();
     }
 
+    /** How many entries it holds, those whose ttl ran out but are not forgotten yet included. */
+    int held() {
+        return entries.size();
+    }
+
     private boolean current(CustomerOwners owners, long nowMicros) {
         return micros(owners.servedAt()) + ttlMicros > nowMicros;
     }
@@ -129,13 +140,19 @@ final class CustomerMemory {
         entry.newer = head;
         latest.newer = entry;
         head.older = entry;
-        Entry oldest = head.newer;
-        while (size > maxCustomers || oldest != head && !current(oldest.owners, now)) {
-            entries.remove(oldest.customer);
-            unlink(oldest);
-            size--;
-            oldest = head.newer;
+        while (size > maxCustomers) {
+            forget(head.newer);
         }
+        for (int expired = 0; expired < EXPIRED_PER_CHANGE && head.newer != head
+                && !current(head.newer.owners, now); expired++) {
+            forget(head.newer);
+        }
+    }
+
+    private void forget(Entry entry) {
+        entries.remove(entry.customer);
+        unlink(entry);
+        size--;
     }
 
     private static void unlink(Entry entry) {

@@ -47,6 +47,23 @@ class CustomerMemoryTest {
     }
 
     @Test
+    void forgetsABurstOfExpiredCustomers_aFewAtEachChange() {
+        CustomerMemory memory = new CustomerMemory(1_000, TTL, START);
+        for (int i = 0; i < 100; i++) {
+            memory.serve("customer-" + i, "ana", START, false);
+        }
+        Instant later = START.plus(TTL);
+        memory.serve("maria", "ben", later, false);
+        assertThat(memory.held()).as("two of the expired forgotten").isEqualTo(99);
+        assertThat(memory.current(later)).containsOnlyKeys("maria");
+
+        for (int i = 0; i < 49; i++) {
+            memory.serve("maria", "ben", later, false);
+        }
+        assertThat(memory.held()).isEqualTo(1);
+    }
+
+    @Test
     void aCustomerServedAgainAfterItsTtlRanOut_startsAFreshMemory() {
         CustomerMemory memory = new CustomerMemory(10, TTL, START);
         memory.serve("maria", "ana", START, false);

@@ -136,11 +136,16 @@ public final class SkillBased implements Strategy {
         }
     }
 
+    /** The largest relaxation step and count of ties whose sentences are kept (see {@link #reason}). */
+    private static final int MAX_KEPT_STEP = 0xFF;
+    private static final int MAX_KEPT_TIES = 0xFF_FFFF;
+
     private final String name;
     private final BusyPolicy busyPolicy;
     private final TieBreak tieBreak;
     private final List<Relaxation> relaxations;
     private final List<OrderKey> orderBy;
+    private final Sentences sentences = new Sentences();
 
     private SkillBased(Builder builder) {
         this.name = builder.name;
@@ -165,10 +170,12 @@ public final class SkillBased implements Strategy {
 
     @Override
     public Verdict decide(Conversation conversation, RoutingView view) {
-        Duration waited = Duration.between(conversation.createdAt(), view.now());
         int loosestStep = 0;
-        while (loosestStep < relaxations.size() && waited.compareTo(relaxations.get(loosestStep).after()) >= 0) {
-            loosestStep++;
+        if (!relaxations.isEmpty()) {
+            Duration waited = Duration.between(conversation.createdAt(), view.now());
+            while (loosestStep < relaxations.size() && waited.compareTo(relaxations.get(loosestStep).after()) >= 0) {
+                loosestStep++;
+            }
         }
         Requirements stated = Requirements.of(conversation);
         Requirements requirements = stated;
@@ -242,18 +249,36 @@ public final class SkillBased implements Strategy {
                 chosenAtOrAfterCursor = chosenPosition >= cursor;
             }
         } while (eligible.next());
-        String reason = (orderBy.isEmpty() ? "best skill match (score " + bestScore + ")"
+        String reason = reason(chosen, bestScore, step, tied);
+        return tied > 1 && tieBreak == TieBreak.ROUND_ROBIN
+                ? new Verdict.Assign(chosen.id(), reason, Map.of(name, chosenPosition + 1))
+                : new Verdict.Assign(chosen.id(), reason, Map.of());
+    }
+
+    /**
+     * The sentence of an assignment: said again from {@link #sentences} when its score, step and ties were said
+     * before (a sentence that names the chosen owner's values, for an order by attributes, is built each time).
+     */
+    private String reason(Owner chosen, int score, int step, int tied) {
+        if (!orderBy.isEmpty() || step > MAX_KEPT_STEP || tied > MAX_KEPT_TIES) {
+            return sentence(chosen, score, step, tied);
+        }
+        long key = (long) score << Integer.SIZE | (long) tied << Byte.SIZE | step;
+        String said = sentences.get(key);
+        return said != null ? said : sentences.keep(key, sentence(chosen, score, step, tied));
+    }
+
+    private String sentence(Owner chosen, int score, int step, int tied) {
+        String reason = (orderBy.isEmpty() ? "best skill match (score " + score + ")"
                 : "best skill match " + SkillOrder.describe(orderBy, chosen))
                 + (step == 0 ? ", every requirement met" : " at " + step(step));
         if (tied == 1) {
-            return new Verdict.Assign(chosen.id(), reason, Map.of());
+            return reason;
         }
-        reason += "; " + tied + " owners tied, ";
-        return switch (tieBreak) {
-            case LEAST_LOADED -> new Verdict.Assign(chosen.id(), reason + "least loaded chosen", Map.of());
-            case LONGEST_IDLE -> new Verdict.Assign(chosen.id(), reason + "longest idle chosen", Map.of());
-            case ROUND_ROBIN -> new Verdict.Assign(chosen.id(), reason + "next in rotation chosen",
-                    Map.of(name, chosenPosition + 1));
+        return reason + "; " + tied + " owners tied, " + switch (tieBreak) {
+            case LEAST_LOADED -> "least loaded chosen";
+            case LONGEST_IDLE -> "longest idle chosen";
+            case ROUND_ROBIN -> "next in rotation chosen";
         };
     }
 
