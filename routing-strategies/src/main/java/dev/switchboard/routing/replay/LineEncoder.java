@@ -380,7 +380,7 @@ final class LineEncoder {
         if (instantLength < 0) {
             out.writeString(at.toString());
         } else {
-            out.writeString(instant, 0, instantLength);
+            LogJson.writeWithoutSurrogates(out, instant, 0, instantLength);
         }
     }
 

@@ -27,7 +27,7 @@ enum LineField {
 
     void text(JsonGenerator out, String value) throws IOException {
         out.writeFieldName(quoted);
-        out.writeString(value);
+        LogJson.writeString(out, value);
     }
 
     void number(JsonGenerator out, int value) throws IOException {

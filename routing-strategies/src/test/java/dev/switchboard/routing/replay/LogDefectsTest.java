@@ -63,6 +63,23 @@ class LogDefectsTest {
     }
 
     @Test
+    void textBesideSurrogates_isWrittenAsItIs_andSurrogatesEscaped_andReadsBackEqual(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("day.jsonl");
+        List<RoutingEvent> seen = new ArrayList<>();
+        JsonLinesRecorder recorder = JsonLinesRecorder.toFile(file);
+        Router router = desk().recorder(seen::add).recorder(recorder).build();
+        router.route(Conversation.builder("c-jos\u00e9").customer("jos\u00e9 \uD83D\uDE00 \"quoted\"\t")
+                .channel("chat").createdAt(START).build());
+
+        recorder.close();
+
+        String written = Files.readString(file);
+        assertThat(written).contains("\"c-jos\u00e9\"", "jos\u00e9 \\ud83d\\ude00 \\\"quoted\\\"\\t");
+        assertThat(RoutingLog.read(file, List.of(ANA)).events()).isEqualTo(seen);
+    }
+
+    @Test
     void twoLinesMergedByALostNewlineAreRefusedWithTheLineNumber() {
         String merged = ROSTER + "{\"at\":\"2026-03-02T08:00:01Z\",\"type\":\"tick\"}";
 
