@@ -105,20 +105,33 @@ final class InMemoryView implements LiveView {
 
     private String heldBack(Roster.Slot slot) {
         String reason = slot.heldBack(now);
-        if (reason != null || !lapsed.contains(slot.owner.id())) {
+        if (reason != null || lapsed.isEmpty() || !lapsed.contains(slot.owner.id())) {
             return reason;
         }
         return passed.contains(slot.owner.id()) ? "declined this conversation or let its offer expire"
                 : "let this conversation's response deadline lapse";
     }
 
+    /**
+     * The owners held back, in roster order. Only those that opted out of automatic assignment or are looked at one by
+     * one (working hours, caps, wrap-up) can be held back by their own state, so the roster's sets name the few to look
+     * at; a deadline that lapsed can hold back anyone, and then every owner is looked at.
+     */
     @Override
     public Map<String, String> heldBack() {
         Map<String, String> held = new LinkedHashMap<>();
-        for (Roster.Slot slot : roster.inOrder()) {
-            String reason = considered(slot) ? heldBack(slot) : null;
-            if (reason != null) {
-                held.put(slot.owner.id(), reason);
+        long[] automatic = roster.sets.automatic.words();
+        long[] checked = roster.sets.checked.words();
+        int end = roster.end;
+        for (int word = 0; word << 6 < end; word++) {
+            long mayBeHeld = lapsed.isEmpty() ? ~Bits.word(automatic, word) | Bits.word(checked, word) : -1L;
+            for (; mayBeHeld != 0; mayBeHeld &= mayBeHeld - 1) {
+                int index = (word << 6) + Long.numberOfTrailingZeros(mayBeHeld);
+                Roster.Slot slot = index < end ? roster.slots[index] : null;
+                String reason = slot != null && considered(slot) ? heldBack(slot) : null;
+                if (reason != null) {
+                    held.put(slot.owner.id(), reason);
+                }
             }
         }
         return held;
@@ -172,6 +185,13 @@ final class InMemoryView implements LiveView {
             matches.add(hits.candidate());
         }
         return List.copyOf(matches);
+    }
+
+    @Override
+    public Matched matched(Requirements requirements, BusyPolicy busyPolicy) {
+        Checks.notNull(requirements, "requirements");
+        Checks.notNull(busyPolicy, "busyPolicy");
+        return walk().start(requirements, null, channel, owners, lapsed, now).count(busyPolicy);
     }
 
     @Override

@@ -293,6 +293,34 @@ final class IndexedEligible implements Eligible {
         return score;
     }
 
+    /**
+     * Counts the owners of a walk just {@link #start started} without a busy policy, and those of them available under
+     * {@code busyPolicy}, a word at a time: only the owners the bits cannot settle are looked at one by one.
+     */
+    RoutingView.Matched count(BusyPolicy busyPolicy) {
+        long[] availableWords = roster.sets.available(busyPolicy).words();
+        int owners = 0;
+        int available = 0;
+        for (int index = 0; index < words; index++) {
+            long bits = wordAt(index);
+            if (bits == 0) {
+                continue;
+            }
+            checkedWord = excluded.isEmpty() ? Bits.word(checked, index) : -1L;
+            long settled = bits & ~checkedWord;
+            owners += Long.bitCount(settled);
+            available += Long.bitCount(settled & Bits.word(availableWords, index));
+            for (long looked = bits & checkedWord; looked != 0; looked &= looked - 1) {
+                int owner = (index << 6) + Long.numberOfTrailingZeros(looked);
+                if (qualifies(owner)) {
+                    owners++;
+                    available += Candidate.isAvailable(roster.slots[owner].presence, busyPolicy) ? 1 : 0;
+                }
+            }
+        }
+        return new RoutingView.Matched(owners, available);
+    }
+
     @Override
     public Candidate candidate() {
         return slot().candidateFor(channel);

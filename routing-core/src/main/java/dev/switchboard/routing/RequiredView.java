@@ -188,6 +188,14 @@ final class RequiredView implements LiveView {
     }
 
     @Override
+    public Matched matched(Requirements requirements, BusyPolicy busyPolicy) {
+        Checks.notNull(requirements, "requirements");
+        Checks.notNull(busyPolicy, "busyPolicy");
+        Optional<Requirements> both = both(requirements);
+        return both.isPresent() ? view.matched(both.get(), busyPolicy) : LiveView.super.matched(requirements, busyPolicy);
+    }
+
+    @Override
     public Optional<Candidate> candidate(String ownerId) {
         return view.candidate(ownerId).filter(candidate -> required.metBy(candidate.owner()));
     }

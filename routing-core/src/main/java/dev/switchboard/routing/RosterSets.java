@@ -18,6 +18,10 @@ final class RosterSets {
     /** The same, busy owners included. */
     private final Bits takesWorkIfBusy = new Bits();
     final Bits automatic = new Bits();
+    /** Online, whatever the room: who is available when busy owners are excluded. */
+    private final Bits online = new Bits();
+    /** Online or busy, whatever the room. */
+    private final Bits onlineOrBusy = new Bits();
     /**
      * Owners that must be looked at one by one: those with working hours, a cap or a wrap-up, and those at their own
      * limit on a channel they limit (below it, their room on any channel is their room in total).
@@ -34,6 +38,8 @@ final class RosterSets {
         takesWork.set(index, room && slot.presence == Presence.ONLINE);
         takesWorkIfBusy.set(index, room && slot.presence.mayReceiveWork());
         automatic.set(index, slot.owner.autoAssign());
+        online.set(index, slot.presence == Presence.ONLINE);
+        onlineOrBusy.set(index, slot.presence.mayReceiveWork());
         checked.set(index, slot.timed || ChannelRoom.anyAtLimit(slot.limitedChannels));
     }
 
@@ -45,7 +51,7 @@ final class RosterSets {
         int index = slot.index;
         Owner owner = slot.owner;
         if (present) { // refreshes change these sets under a shared lock, which must never grow them
-            for (Bits bits : new Bits[] {takesWork, takesWorkIfBusy, automatic, checked}) {
+            for (Bits bits : new Bits[] {takesWork, takesWorkIfBusy, automatic, online, onlineOrBusy, checked}) {
                 bits.reserve(index);
             }
         }
@@ -64,6 +70,8 @@ final class RosterSets {
             takesWork.clear(index);
             takesWorkIfBusy.clear(index);
             automatic.clear(index);
+            online.clear(index);
+            onlineOrBusy.clear(index);
             checked.clear(index);
         }
     }
@@ -74,6 +82,11 @@ final class RosterSets {
      */
     Bits takingWork(BusyPolicy busyPolicy) {
         return busyPolicy == BusyPolicy.INCLUDE ? takesWorkIfBusy : takesWork;
+    }
+
+    /** The owners whose presence lets them take work under a busy policy, whatever their room. */
+    Bits available(BusyPolicy busyPolicy) {
+        return busyPolicy == BusyPolicy.INCLUDE ? onlineOrBusy : online;
     }
 
     /** The index of a skill, or null when nobody has it. */

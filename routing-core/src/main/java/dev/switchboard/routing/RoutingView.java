@@ -54,6 +54,39 @@ public interface RoutingView {
         return List.copyOf(matches);
     }
 
+    /**
+     * How many candidates meet {@code requirements}, and how many of those are available under {@code busyPolicy},
+     * whatever their room: what explains why nobody could take a conversation (nobody matches, nobody available, or
+     * everyone available at capacity), counted without building a {@link Candidate} for each. The router counts
+     * through its indexes; by default, over {@link #matching}.
+     */
+    default Matched matched(Requirements requirements, BusyPolicy busyPolicy) {
+        Checks.notNull(busyPolicy, "busyPolicy");
+        List<Candidate> matching = matching(requirements);
+        int available = 0;
+        for (Candidate candidate : matching) {
+            if (candidate.isAvailable(busyPolicy)) {
+                available++;
+            }
+        }
+        return new Matched(matching.size(), available);
+    }
+
+    /**
+     * The count {@link #matched} answers.
+     *
+     * @param owners how many candidates meet the requirements
+     * @param available how many of them are available (whatever their room)
+     */
+    record Matched(int owners, int available) {
+        public Matched {
+            if (owners < 0 || available < 0 || available > owners) {
+                throw new IllegalArgumentException("available must be from 0 to owners, and owners not negative, were "
+                        + available + " and " + owners);
+            }
+        }
+    }
+
     /** One owner, if it is among the {@link #candidates()}. */
     Optional<Candidate> candidate(String ownerId);
 

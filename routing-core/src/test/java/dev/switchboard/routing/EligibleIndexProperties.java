@@ -163,6 +163,13 @@ class EligibleIndexProperties {
                 mismatches.add(where(conversation, requirements, busyPolicy) + ": the index matched " + matched
                         + " but the candidates that meet the requirements are " + metBy);
             }
+            RoutingView.Matched counted = view.matched(requirements, busyPolicy);
+            RoutingView.Matched ofMetBy = new RoutingView.Matched(metBy.size(),
+                    (int) metBy.stream().filter(candidate -> candidate.isAvailable(busyPolicy)).count());
+            if (!counted.equals(ofMetBy)) {
+                mismatches.add(where(conversation, requirements, busyPolicy) + ": the index counted " + counted
+                        + " but the candidates that meet the requirements count " + ofMetBy);
+            }
         }
 
         private static List<Visit> walk(Eligible eligible, Instant now) {

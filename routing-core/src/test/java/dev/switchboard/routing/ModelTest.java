@@ -158,6 +158,24 @@ class ModelTest {
         }
 
         @Test
+        void aViewCountsItsMatchingOwners_andThoseAvailableUnderTheBusyPolicy_whateverTheirRoom() {
+            RoutingSnapshot view = RoutingSnapshot.of(START, List.of(
+                    new Candidate(Owner.agent("ana").skill("billing", 3).build(), 0, Presence.ONLINE, 2, 0, START),
+                    new Candidate(Owner.agent("ben").skill("billing", 1).build(), 1, Presence.BUSY, 0, 2, START),
+                    new Candidate(Owner.agent("cy").skill("billing", 2).build(), 2, Presence.OFFLINE, 0, 2, START),
+                    new Candidate(Owner.agent("dee").build(), 3, Presence.ONLINE, 0, 2, START)));
+            Requirements billing = new Requirements(List.of(SkillRequirement.required("billing", 1)), "", "");
+
+            assertThat(view.matched(billing, BusyPolicy.EXCLUDE)).isEqualTo(new RoutingView.Matched(3, 1));
+            assertThat(view.matched(billing, BusyPolicy.INCLUDE)).isEqualTo(new RoutingView.Matched(3, 2));
+            assertThat(view.matched(Requirements.NONE, BusyPolicy.EXCLUDE)).isEqualTo(new RoutingView.Matched(4, 2));
+            assertThatThrownBy(() -> view.matched(billing, null)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("busyPolicy must not be null");
+            assertThatThrownBy(() -> new RoutingView.Matched(2, 3)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("available must be from 0 to owners, and owners not negative, were 3 and 2");
+        }
+
+        @Test
         void aSnapshotRefusesTheSameOwnerTwice() {
             Candidate ana = new Candidate(Owner.agent("ana").build(), 0, Presence.ONLINE, 0, 1, START);
 

@@ -101,6 +101,21 @@ class RequiredViewTest {
         }
 
         @Test
+        void matched_countsTheOwnersMeetingBoth_askingTheViewOnce() {
+            assertThat(requiring(VIP).matched(billing(3, ""), BusyPolicy.EXCLUDE))
+                    .isEqualTo(new RoutingView.Matched(3, 3));
+            assertThat(plain.asked).containsExactly(
+                    new Requirements(List.of(SkillRequirement.required("vip", 0),
+                            SkillRequirement.required("billing", 3)), "", ""));
+        }
+
+        @Test
+        void matched_inAnotherLanguage_countsThoseThatAlsoSpeakTheRulesOne() {
+            assertThat(requiring(SPEAKS_EN).matched(billing(2, "fr"), BusyPolicy.INCLUDE))
+                    .isEqualTo(new RoutingView.Matched(3, 3));
+        }
+
+        @Test
         void matching_inAnotherLanguage_keepsThoseThatAlsoSpeakTheRulesOne() {
             assertThat(ids(requiring(SPEAKS_EN).matching(billing(2, "fr")))).containsExactly("ben", "cy", "gus");
             assertThat(plain.asked).containsExactly(billing(2, "fr"));

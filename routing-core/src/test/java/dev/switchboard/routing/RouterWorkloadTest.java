@@ -130,6 +130,27 @@ class RouterWorkloadTest {
     }
 
     @Nested
+    class HeldBack {
+
+        @Test
+        void theFallbackNamesEveryOwnerHeldBack_inRosterOrder_acrossTheRostersWords() {
+            Router.Builder builder = router(firstAvailable());
+            for (int i = 0; i < 70; i++) {
+                boolean optedOut = i == 3 || i == 68;
+                builder.owner(Owner.agent("agent-" + i).capacity(optedOut ? 5 : 0).autoAssign(!optedOut).build());
+            }
+            builder.owner(Owner.agent("zoe").capacity(0).build());
+            Router router = builder.build();
+
+            Decision waiting = router.route(conversation("c1").build());
+
+            assertThat(waiting).isInstanceOf(Decision.Queued.class);
+            assertThat(waiting.trace().explain()).endsWith("; held back from automatic assignment: agent-3 opted out"
+                    + " of automatic assignment, agent-68 opted out of automatic assignment");
+        }
+    }
+
+    @Nested
     class WrapUp {
 
         @Test

@@ -3,6 +3,7 @@ package dev.switchboard.routing.strategy;
 import dev.switchboard.routing.BusyPolicy;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.PassReason;
+import dev.switchboard.routing.Requirements;
 import dev.switchboard.routing.RoutingView;
 import dev.switchboard.routing.Verdict;
 import java.util.List;
@@ -13,24 +14,30 @@ final class Eligibility {
 
     /** A pass saying why none of the rule's owners can take the conversation (see {@link #noneCanTake}). */
     static Verdict.Pass noOwnerCanTake(RoutingView view, BusyPolicy busyPolicy) {
-        return noneCanTake(view.candidates(), busyPolicy, "owners");
+        return noneCanTake(view.matched(Requirements.NONE, busyPolicy), busyPolicy, "owners");
     }
 
     /**
-     * A pass saying why none of {@code considered} can take the conversation: none available (presence) or none
-     * with free capacity.
+     * A pass saying why none of the considered owners can take the conversation: there are none, none is available
+     * (presence), or none has free capacity.
      *
      * @param who how the considered owners are described, such as "owners" or "owners with skill billing"
      */
-    static Verdict.Pass noneCanTake(List<Candidate> considered, BusyPolicy busyPolicy, String who) {
-        if (considered.isEmpty()) {
+    static Verdict.Pass noneCanTake(RoutingView.Matched considered, BusyPolicy busyPolicy, String who) {
+        if (considered.owners() == 0) {
             return Verdict.pass(PassReason.NO_MATCH, "there are no " + who);
         }
-        if (considered.stream().noneMatch(candidate -> candidate.isAvailable(busyPolicy))) {
-            return Verdict.pass(PassReason.NONE_AVAILABLE, "none of the " + considered.size() + " " + who + " is "
+        if (considered.available() == 0) {
+            return Verdict.pass(PassReason.NONE_AVAILABLE, "none of the " + considered.owners() + " " + who + " is "
                     + (busyPolicy == BusyPolicy.INCLUDE ? "online or busy" : "online"));
         }
-        return Verdict.pass(PassReason.NO_CAPACITY, "every available one of the " + considered.size() + " " + who
+        return Verdict.pass(PassReason.NO_CAPACITY, "every available one of the " + considered.owners() + " " + who
                 + " is at capacity");
+    }
+
+    /** {@link #noneCanTake}, for owners given as candidates. */
+    static Verdict.Pass noneCanTake(List<Candidate> considered, BusyPolicy busyPolicy, String who) {
+        int available = (int) considered.stream().filter(candidate -> candidate.isAvailable(busyPolicy)).count();
+        return noneCanTake(new RoutingView.Matched(considered.size(), available), busyPolicy, who);
     }
 }

@@ -186,7 +186,7 @@ public final class SkillBased implements Strategy {
                 return best(eligible, step, view);
             }
         }
-        Verdict.Pass pass = Eligibility.noneCanTake(view.matching(requirements), busyPolicy,
+        Verdict.Pass pass = Eligibility.noneCanTake(view.matched(requirements, busyPolicy), busyPolicy,
                 requirements.describeOwners());
         String further = loosestStep < relaxations.size()
                 ? "; requirements relax further after " + Durations.describe(relaxations.get(loosestStep).after())
