@@ -113,18 +113,18 @@ final class InMemoryView implements LiveView {
     }
 
     /**
-     * The owners held back, in roster order. Only those that opted out of automatic assignment or are looked at one by
-     * one (working hours, caps, wrap-up) can be held back by their own state, so the roster's sets name the few to look
-     * at; a deadline that lapsed can hold back anyone, and then every owner is looked at.
+     * The owners held back, in roster order. Only those that opted out of automatic assignment or have working hours,
+     * caps or a wrap-up can be held back by their own state, so the roster's sets name the few to look at; a deadline
+     * that lapsed can hold back anyone, and then every owner is looked at.
      */
     @Override
     public Map<String, String> heldBack() {
         Map<String, String> held = new LinkedHashMap<>();
         long[] automatic = roster.sets.automatic.words();
-        long[] checked = roster.sets.checked.words();
+        long[] timed = roster.sets.timed.words();
         int end = roster.end;
         for (int word = 0; word << 6 < end; word++) {
-            long mayBeHeld = lapsed.isEmpty() ? ~Bits.word(automatic, word) | Bits.word(checked, word) : -1L;
+            long mayBeHeld = lapsed.isEmpty() ? ~Bits.word(automatic, word) | Bits.word(timed, word) : -1L;
             for (; mayBeHeld != 0; mayBeHeld &= mayBeHeld - 1) {
                 int index = (word << 6) + Long.numberOfTrailingZeros(mayBeHeld);
                 Roster.Slot slot = index < end ? roster.slots[index] : null;

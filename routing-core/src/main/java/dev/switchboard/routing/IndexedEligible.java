@@ -106,7 +106,7 @@ final class IndexedEligible implements Eligible {
         }
         requiredCount = count;
         skillCount = needed.size();
-        checked = roster.sets.checked.words();
+        checked = (available ? roster.sets.checked : roster.sets.timed).words(); // room matters only with a policy
         this.channel = channel;
         this.excluded = excluded;
         this.now = now;

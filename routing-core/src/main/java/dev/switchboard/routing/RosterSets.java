@@ -27,6 +27,11 @@ final class RosterSets {
      * limit on a channel they limit (below it, their room on any channel is their room in total).
      */
     final Bits checked = new Bits();
+    /**
+     * Owners with working hours, a cap or a wrap-up: those of {@link #checked} that may be held back, whom a query
+     * that asks nothing of presence or room looks at one by one.
+     */
+    final Bits timed = new Bits();
     private final Map<String, SkillLevels> skills = new HashMap<>();
     private final Map<String, Bits> languages = new HashMap<>();
     private final Map<String, Bits> regions = new HashMap<>();
@@ -41,6 +46,7 @@ final class RosterSets {
         online.set(index, slot.presence == Presence.ONLINE);
         onlineOrBusy.set(index, slot.presence.mayReceiveWork());
         checked.set(index, slot.timed || ChannelRoom.anyAtLimit(slot.limitedChannels));
+        timed.set(index, slot.timed);
     }
 
     /**
@@ -51,7 +57,8 @@ final class RosterSets {
         int index = slot.index;
         Owner owner = slot.owner;
         if (present) { // refreshes change these sets under a shared lock, which must never grow them
-            for (Bits bits : new Bits[] {takesWork, takesWorkIfBusy, automatic, online, onlineOrBusy, checked}) {
+            for (Bits bits : new Bits[] {takesWork, takesWorkIfBusy, automatic, online, onlineOrBusy, checked,
+                    timed}) {
                 bits.reserve(index);
             }
         }
@@ -73,6 +80,7 @@ final class RosterSets {
             online.clear(index);
             onlineOrBusy.clear(index);
             checked.clear(index);
+            timed.clear(index);
         }
     }
 

@@ -41,7 +41,7 @@ record SuitePlan(String name, int warmups, int iterations, TimeValue time, List<
     private static final List<String> ALL_STRATEGIES = java.util.Arrays.stream(Scenario.values())
             .map(Scenario::label).toList();
 
-    /** The cells that issue 15's targets need, the floor on one and two threads among them: 23 cells of about 10 s. */
+    /** The cells that issue 15's targets need, the floor on one and two threads among them: 25 cells of about 10 s. */
     static final SuitePlan SHORT = new SuitePlan("short", 4, 3, TimeValue.seconds(1), targetCells(false));
 
     /** The targets' cells, plus every scenario on both engines at 10 to 100,000 agents, on one and two threads. */
@@ -69,6 +69,8 @@ record SuitePlan(String name, int warmups, int iterations, TimeValue time, List<
                 "waiting", "5000"), 1));
         groups.add(throughput(ROUTE, params("strategy", "chain", "owners", "50", "impl", "switchboard",
                 "churned", "0,200000"), 1));
+        // peak: every agent at capacity, so that each conversation is explained and queued
+        groups.add(throughput("FullRosterBenchmark", params("owners", "10000"), 1));
         groups.add(throughput("WeightedPickBenchmark", params(), 1));
         groups.add(throughput(IssueTargets.CONVERSATION_BUILD, params(), 1));
         groups.add(throughput("RedisBenchmark", params(), 1));

@@ -86,10 +86,10 @@ class SuitePlanTest {
 
     @Test
     void theShortMode_staysSmall_soThatItRunsInAboutFiveMinutes() throws ClassNotFoundException {
-        // about 10 s a cell (fork, set-up, 4 + 3 iterations of a second), the 100,000-agent ones longer: 22 cells
-        // took 3 min 26 s on two cores, and the floor on two threads adds one (issue 15 asks for under about six
+        // about 10 s a cell (fork, set-up, 4 + 3 iterations of a second), the 100,000-agent ones longer: 23 cells
+        // took 3 min 26 s to 3 min 34 s on two cores, and the full roster adds two (issue 15 asks for under about six
         // minutes)
-        assertThat(cellsOf(SuitePlan.SHORT)).hasSizeLessThanOrEqualTo(23);
+        assertThat(cellsOf(SuitePlan.SHORT)).hasSizeLessThanOrEqualTo(25);
         assertThat(SuitePlan.SHORT.warmups() + SuitePlan.SHORT.iterations()).isEqualTo(7);
     }
 
