@@ -1,6 +1,5 @@
 package dev.switchboard.routing.examples.bench;
 
-import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.OwnerStatus;
 import dev.switchboard.routing.Router;
 import java.util.concurrent.TimeUnit;
@@ -55,9 +54,6 @@ public class FullRosterBenchmark {
     /** One route+release cycle into the full roster; the decision is returned so that JMH consumes it. */
     @Benchmark
     public Object routeAndRelease(ThreadConversations thread) {
-        Conversation conversation = thread.next();
-        Object decision = engine.route(conversation);
-        engine.release(conversation.id());
-        return decision;
+        return engine.routeAndRelease(thread.next());
     }
 }

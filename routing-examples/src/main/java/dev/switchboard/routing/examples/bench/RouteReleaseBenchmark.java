@@ -1,6 +1,5 @@
 package dev.switchboard.routing.examples.bench;
 
-import dev.switchboard.routing.Conversation;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -81,9 +80,6 @@ public class RouteReleaseBenchmark {
     /** One route+release cycle; the decision is returned so that JMH consumes it. */
     @Benchmark
     public Object routeAndRelease(ThreadConversations thread) {
-        Conversation conversation = thread.next();
-        Object decision = engine.route(conversation);
-        engine.release(conversation.id());
-        return decision;
+        return engine.routeAndRelease(thread.next());
     }
 }

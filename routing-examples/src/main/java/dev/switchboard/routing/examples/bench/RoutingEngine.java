@@ -13,6 +13,13 @@ public interface RoutingEngine {
     /** Closes an open conversation, freeing its owner's capacity or its place in a queue. */
     void release(String conversationId);
 
+    /** One benchmark cycle: routes a conversation, releases it, and returns the decision for JMH to consume. */
+    default Object routeAndRelease(Conversation conversation) {
+        Object decision = route(conversation);
+        release(conversation.id());
+        return decision;
+    }
+
     /** The owner a decision assigned the conversation to, or null if it was not assigned. */
     String assignedOwner(Object decision);
 
