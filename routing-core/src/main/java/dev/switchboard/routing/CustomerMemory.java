@@ -39,7 +39,6 @@ final class CustomerMemory {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** The list's sentinel: {@code head.newer} is the customer served longest ago, {@code head.older} the latest. */
     private final Entry head = new Entry(null, null);
-    private long size;
 
     CustomerMemory(long maxCustomers, Duration ttl, Instant start) {
         this.maxCustomers = maxCustomers;
@@ -60,8 +59,8 @@ final class CustomerMemory {
     }
 
     /**
-     * Remembers that {@code ownerId} served {@code customer} at {@code at}; {@code unlessLast} leaves the memory as it is
-     * when {@code ownerId} served last (and its ttl has not run out).
+     * Remembers that {@code ownerId} served {@code customer} at {@code at}; {@code unlessLast} leaves the memory as it
+     * is when {@code ownerId} served last (and its ttl has not run out).
      */
     void serve(String customer, String ownerId, Instant at, boolean unlessLast) {
         synchronized (head) {
@@ -107,11 +106,6 @@ final class CustomerMemory {
         return current;
     }
 
-    /** Whether {@code owners} is still remembered at {@code now}, or its ttl ran out. */
-    boolean current(CustomerOwners owners, Instant now) {
-        return current(owners, micros(now));
-    }
-
     boolean isEmpty() {
         return entries.isEmpty();
     }
@@ -130,7 +124,6 @@ final class CustomerMemory {
         if (entry == null) {
             entry = new Entry(customer, owners);
             entries.put(customer, entry);
-            size++;
         } else {
             unlink(entry);
             entry.owners = owners;
@@ -140,7 +133,7 @@ final class CustomerMemory {
         entry.newer = head;
         latest.newer = entry;
         head.older = entry;
-        while (size > maxCustomers) {
+        while (entries.size() > maxCustomers) {
             forget(head.newer);
         }
         for (int expired = 0; expired < EXPIRED_PER_CHANGE && head.newer != head
@@ -152,7 +145,6 @@ final class CustomerMemory {
     private void forget(Entry entry) {
         entries.remove(entry.customer);
         unlink(entry);
-        size--;
     }
 
     private static void unlink(Entry entry) {
@@ -161,8 +153,8 @@ final class CustomerMemory {
     }
 
     /**
-     * Microseconds from the memory's start to {@code at}, truncated towards zero and saturated as
-     * {@link TimeUnit#convert(Duration)} does; without building a {@link Duration}, as every read and serve asks it.
+     * Microseconds from the memory's start to {@code at}, truncated towards zero as {@link TimeUnit#convert(Duration)}
+     * does; without building a {@link Duration}, as every read and serve asks it.
      */
     private long micros(Instant at) {
         long seconds = at.getEpochSecond() - start.getEpochSecond(); // instants span fewer seconds than a long holds

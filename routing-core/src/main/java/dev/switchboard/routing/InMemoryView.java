@@ -180,7 +180,7 @@ final class InMemoryView implements LiveView {
     public List<Candidate> matching(Requirements requirements) {
         Checks.notNull(requirements, "requirements");
         List<Candidate> matches = new ArrayList<>();
-        Eligible hits = walk().start(requirements, null, channel, owners, lapsed, now);
+        Eligible hits = matchingWalk(requirements);
         while (hits.next()) {
             matches.add(hits.candidate());
         }
@@ -191,7 +191,12 @@ final class InMemoryView implements LiveView {
     public Matched matched(Requirements requirements, BusyPolicy busyPolicy) {
         Checks.notNull(requirements, "requirements");
         Checks.notNull(busyPolicy, "busyPolicy");
-        return walk().start(requirements, null, channel, owners, lapsed, now).count(busyPolicy);
+        return matchingWalk(requirements).count(busyPolicy);
+    }
+
+    /** A walk over the owners that meet {@code requirements}, whatever their presence and room. */
+    private IndexedEligible matchingWalk(Requirements requirements) {
+        return walk().start(requirements, null, channel, owners, lapsed, now);
     }
 
     @Override

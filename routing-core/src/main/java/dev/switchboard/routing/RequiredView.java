@@ -192,7 +192,8 @@ final class RequiredView implements LiveView {
         Checks.notNull(requirements, "requirements");
         Checks.notNull(busyPolicy, "busyPolicy");
         Optional<Requirements> both = both(requirements);
-        return both.isPresent() ? view.matched(both.get(), busyPolicy) : LiveView.super.matched(requirements, busyPolicy);
+        return both.isPresent() ? view.matched(both.get(), busyPolicy)
+                : LiveView.super.matched(requirements, busyPolicy);
     }
 
     @Override

@@ -111,10 +111,7 @@ final class Routes {
     private Decision routeShared(Conversation conversation) {
         lock.lockShared();
         try {
-            if (deciding == null) {
-                return assignShared(conversation);
-            }
-            boolean turn = awaitTurn();
+            boolean turn = deciding != null && awaitTurn();
             try {
                 return assignShared(conversation);
             } finally {

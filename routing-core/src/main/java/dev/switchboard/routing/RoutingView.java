@@ -62,14 +62,7 @@ public interface RoutingView {
      */
     default Matched matched(Requirements requirements, BusyPolicy busyPolicy) {
         Checks.notNull(busyPolicy, "busyPolicy");
-        List<Candidate> matching = matching(requirements);
-        int available = 0;
-        for (Candidate candidate : matching) {
-            if (candidate.isAvailable(busyPolicy)) {
-                available++;
-            }
-        }
-        return new Matched(matching.size(), available);
+        return Matched.of(matching(requirements), busyPolicy);
     }
 
     /**
@@ -84,6 +77,19 @@ public interface RoutingView {
                 throw new IllegalArgumentException("available must be from 0 to owners, and owners not negative, were "
                         + available + " and " + owners);
             }
+        }
+
+        /** The count of some candidates: all of them, and those available under {@code busyPolicy}. */
+        public static Matched of(List<Candidate> candidates, BusyPolicy busyPolicy) {
+            Checks.notNull(candidates, "candidates");
+            Checks.notNull(busyPolicy, "busyPolicy");
+            int available = 0;
+            for (Candidate candidate : candidates) {
+                if (candidate.isAvailable(busyPolicy)) {
+                    available++;
+                }
+            }
+            return new Matched(candidates.size(), available);
         }
     }
 

@@ -169,6 +169,8 @@ class ModelTest {
             assertThat(view.matched(billing, BusyPolicy.EXCLUDE)).isEqualTo(new RoutingView.Matched(3, 1));
             assertThat(view.matched(billing, BusyPolicy.INCLUDE)).isEqualTo(new RoutingView.Matched(3, 2));
             assertThat(view.matched(Requirements.NONE, BusyPolicy.EXCLUDE)).isEqualTo(new RoutingView.Matched(4, 2));
+            assertThat(RoutingView.Matched.of(view.candidates(), BusyPolicy.INCLUDE))
+                    .isEqualTo(new RoutingView.Matched(4, 3));
             assertThatThrownBy(() -> view.matched(billing, null)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("busyPolicy must not be null");
             assertThatThrownBy(() -> new RoutingView.Matched(2, 3)).isInstanceOf(IllegalArgumentException.class)

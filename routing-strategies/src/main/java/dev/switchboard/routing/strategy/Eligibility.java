@@ -37,7 +37,6 @@ final class Eligibility {
 
     /** {@link #noneCanTake}, for owners given as candidates. */
     static Verdict.Pass noneCanTake(List<Candidate> considered, BusyPolicy busyPolicy, String who) {
-        int available = (int) considered.stream().filter(candidate -> candidate.isAvailable(busyPolicy)).count();
-        return noneCanTake(new RoutingView.Matched(considered.size(), available), busyPolicy, who);
+        return noneCanTake(RoutingView.Matched.of(considered, busyPolicy), busyPolicy, who);
     }
 }
