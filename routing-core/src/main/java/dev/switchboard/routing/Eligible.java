@@ -40,6 +40,28 @@ public interface Eligible {
      */
     void raiseScoreFloor(int score);
 
+    /**
+     * A score no owner the rest of the walk visits is above: a strategy that has found an owner with this score
+     * knows that nobody after it scores higher. {@link Integer#MAX_VALUE} (the default) when the walk knows no such
+     * bound.
+     */
+    default int scoreCeiling() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Counts the owners the walk has yet to visit and ends it, as calling {@link #next} until it returns false
+     * would: a strategy that knows none of them can be chosen counts them (the ties a trace reports) without
+     * looking at each. The router's indexes count a word of owners at a time.
+     */
+    default int countRest() {
+        int rest = 0;
+        while (next()) {
+            rest++;
+        }
+        return rest;
+    }
+
     /** The current owner. */
     Owner owner();
 

@@ -28,6 +28,8 @@ final class IndexedEligible implements Eligible {
      */
     private long[][] required = new long[4][];
     private int requiredCount;
+    /** The required sets ANDed, for the walks that look at every word (see {@link #andedFrom}). */
+    private long[] anded = new long[0];
     /** Whether only owners that can take a conversation on {@link #channel} now are visited. */
     private boolean available;
     private long[] checked;
@@ -198,12 +200,9 @@ final class IndexedEligible implements Eligible {
             return;
         }
         scoreFloor = score;
-        int highestSum = 0;
-        for (int i = 0; i < skillCount; i++) {
-            if (scored[i] == null) {
-                return; // a skill nobody has: the walk visits nobody anyway
-            }
-            highestSum += scored[i].highest();
+        int highestSum = scoreCeiling();
+        if (highestSum == Integer.MIN_VALUE) {
+            return; // a skill nobody has: the walk visits nobody anyway
         }
         int guaranteed = 0;
         for (int i = 0; i < skillCount; i++) {
@@ -217,6 +216,70 @@ final class IndexedEligible implements Eligible {
         }
         floorSettled = guaranteed >= score;
         floorIsTopAfter = floorSettled && score >= highestSum ? current : Integer.MAX_VALUE;
+    }
+
+    /** The highest levels of the required skills summed; {@link Integer#MIN_VALUE} when nobody has one of them. */
+    @Override
+    public int scoreCeiling() {
+        int highestSum = 0;
+        for (int i = 0; i < skillCount; i++) {
+            if (scored[i] == null) {
+                return Integer.MIN_VALUE;
+            }
+            highestSum += scored[i].highest();
+        }
+        return highestSum;
+    }
+
+    /**
+     * Counts the rest a word at a time: the owners whose bits settle everything by their bit count, the others one by
+     * one.
+     */
+    @Override
+    public int countRest() {
+        int from = Math.max(wordIndex, 0);
+        long[] bits = andedFrom(from);
+        if (wordIndex >= 0 && wordIndex < words) {
+            bits[wordIndex] = word; // what is left of the current word
+        }
+        int rest = 0;
+        for (int index = from; index < words; index++) {
+            long looked = bits[index];
+            if (looked == 0) {
+                continue;
+            }
+            checkedWord = Bits.word(checked, index);
+            if (floorSettled && excluded.isEmpty()) {
+                rest += Long.bitCount(looked & ~checkedWord);
+                looked &= checkedWord;
+            }
+            for (; looked != 0; looked &= looked - 1) {
+                rest += qualifies((index << 6) + Long.numberOfTrailingZeros(looked)) ? 1 : 0;
+            }
+        }
+        wordIndex = words;
+        word = 0;
+        current = -1;
+        return rest;
+    }
+
+    /**
+     * The required sets ANDed, from word {@code from} to {@link #words}, into {@link #anded}: one set at a time over
+     * the words, which the JIT turns into vector instructions, for the walks that look at every word.
+     */
+    private long[] andedFrom(int from) {
+        if (anded.length < words) {
+            anded = new long[words];
+        }
+        long[] into = anded;
+        System.arraycopy(required[0], from, into, from, words - from);
+        for (int set = 1; set < requiredCount; set++) {
+            long[] bits = required[set];
+            for (int index = from; index < words; index++) {
+                into[index] &= bits[index];
+            }
+        }
+        return into;
     }
 
     /**
@@ -299,10 +362,11 @@ final class IndexedEligible implements Eligible {
      */
     RoutingView.Matched count(BusyPolicy busyPolicy) {
         long[] availableWords = roster.sets.available(busyPolicy).words();
+        long[] anded = andedFrom(0);
         int owners = 0;
         int available = 0;
         for (int index = 0; index < words; index++) {
-            long bits = wordAt(index);
+            long bits = anded[index];
             if (bits == 0) {
                 continue;
             }

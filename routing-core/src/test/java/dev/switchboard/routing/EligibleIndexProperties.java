@@ -146,7 +146,12 @@ class EligibleIndexProperties {
 
         private void compareWalks(Conversation conversation, RoutingView view, Requirements requirements,
                 BusyPolicy busyPolicy) {
-            List<Visit> indexed = walk(view.eligible(requirements, busyPolicy), view.now());
+            Eligible indexedWalk = view.eligible(requirements, busyPolicy);
+            int ceiling = indexedWalk.scoreCeiling();
+            List<Visit> indexed = walk(indexedWalk, view.now());
+            indexed.stream().filter(visit -> visit.score() > ceiling).findFirst().ifPresent(visit -> mismatches.add(
+                    where(conversation, requirements, busyPolicy) + ": " + visit + " scores above the ceiling "
+                            + ceiling));
             List<Visit> scanned = walk(Eligible.scan(view.candidates(), requirements, busyPolicy), view.now());
             visits += scanned.size();
             if (!scanned.isEmpty() && !requirements.equals(Requirements.NONE)) {
@@ -191,6 +196,8 @@ class EligibleIndexProperties {
                 indexedSteps.add(step(indexed, move));
                 scannedSteps.add(step(scanned, move));
             }
+            indexedSteps.add("countRest -> " + indexed.countRest() + ", then next -> " + indexed.next());
+            scannedSteps.add("countRest -> " + scanned.countRest() + ", then next -> " + scanned.next());
             if (!indexedSteps.equals(scannedSteps)) {
                 mismatches.add(where(conversation, requirements, busyPolicy) + ": moving the index gave "
                         + indexedSteps + " but moving the scan gave " + scannedSteps);

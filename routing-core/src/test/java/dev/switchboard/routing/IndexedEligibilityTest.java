@@ -448,4 +448,56 @@ class IndexedEligibilityTest {
             })).as("the floor rises while the walk is in the second word").containsExactly("extra-69");
         }
     }
+
+    @Nested
+    class CeilingAndCount {
+        @Test
+        void theCeilingIsTheSumOfTheHighestLevelsOfTheRequiredSkills_andNobodyWithoutOneOfThem() {
+            Router router = router();
+
+            assertThat(find(router, "chat", view -> List.of(
+                    "billing+tech " + view.eligible(skills(BILLING_ANY, TECH_ANY), BusyPolicy.EXCLUDE).scoreCeiling(),
+                    "none " + view.eligible(Requirements.NONE, BusyPolicy.EXCLUDE).scoreCeiling(),
+                    "legal " + view.eligible(skills(SkillRequirement.required("legal", 0)), BusyPolicy.EXCLUDE)
+                            .scoreCeiling())))
+                    .containsExactly("billing+tech 9", "none 0", "legal " + Integer.MIN_VALUE);
+        }
+
+        @Test
+        void countsTheOwnersLeft_afterTheCurrentOne_andEndsTheWalk() {
+            List<String> counted = find(router(), "chat", view -> {
+                Eligible eligible = view.eligible(skills(BILLING_ANY), BusyPolicy.EXCLUDE);
+                eligible.next();
+                String first = eligible.owner().id();
+                int rest = eligible.countRest();
+                return List.of(first, "rest " + rest, "then " + eligible.next());
+            });
+
+            assertThat(counted).containsExactly("ana", "rest 3", "then false");
+        }
+
+        @Test
+        void countsOnlyTheOwnersWithRoomOnTheChannel_andAtTheFloor_acrossWords() {
+            Owner[] many = new Owner[130];
+            for (int i = 0; i < many.length; i++) {
+                many[i] = owner("extra-" + i).skill("billing", i % 2 == 0 ? 5 : 2).build();
+            }
+            Router router = router(many);
+            assign(router, "a1", "extra-0");
+            assign(router, "a2", "extra-0"); // full: left out of the count
+            assign(router, "a3", "extra-2"); // room for one more: still counted
+
+            List<String> counted = find(router, "chat", view -> {
+                Eligible eligible = view.eligible(skills(BILLING_ANY), BusyPolicy.EXCLUDE);
+                int all = eligible.countRest();
+                Eligible atFive = view.eligible(skills(BILLING_ANY), BusyPolicy.EXCLUDE);
+                atFive.raiseScoreFloor(5);
+                atFive.next();
+                return List.of("all " + all, atFive.owner().id() + " then " + atFive.countRest());
+            });
+
+            assertThat(counted).as("ana, ben, cy, fay and 129 extras; cy, then the 64 extras at level 5 besides extra-0")
+                    .containsExactly("all 133", "cy then 64");
+        }
+    }
 }

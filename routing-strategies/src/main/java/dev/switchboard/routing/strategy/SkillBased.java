@@ -233,12 +233,12 @@ public final class SkillBased implements Strategy {
                 tied = 0;
                 better = true;
             } else {
-                better = switch (tieBreak) { // nobody beats an idle owner, nor one never assigned: no need to look
-                    case LEAST_LOADED -> chosenUtilisation > 0 && eligible.utilisation() < chosenUtilisation;
-                    case LONGEST_IDLE -> !chosenLastAssigned.equals(Instant.MIN)
-                            && eligible.lastAssignedAt().isBefore(chosenLastAssigned);
-                    case ROUND_ROBIN -> !chosenAtOrAfterCursor && eligible.rosterPosition() >= cursor;
-                };
+                better = !nobodyLaterBeats(chosenUtilisation, chosenLastAssigned, chosenAtOrAfterCursor)
+                        && switch (tieBreak) {
+                            case LEAST_LOADED -> eligible.utilisation() < chosenUtilisation;
+                            case LONGEST_IDLE -> eligible.lastAssignedAt().isBefore(chosenLastAssigned);
+                            case ROUND_ROBIN -> eligible.rosterPosition() >= cursor;
+                        };
             }
             tied++;
             if (better) { // keep only what the tie-break compares: the last assignment is read from the owner's slot
@@ -248,11 +248,29 @@ public final class SkillBased implements Strategy {
                 chosenLastAssigned = tieBreak == TieBreak.LONGEST_IDLE ? eligible.lastAssignedAt() : null;
                 chosenAtOrAfterCursor = chosenPosition >= cursor;
             }
+            if (orderBy.isEmpty() && bestScore >= eligible.scoreCeiling() && nobodyLaterBeats(chosenUtilisation,
+                    chosenLastAssigned, chosenAtOrAfterCursor)) {
+                tied += eligible.countRest(); // everyone left ties, and the tie-break keeps the chosen: count them
+                break;
+            }
         } while (eligible.next());
         String reason = reason(chosen, bestScore, step, tied);
         return tied > 1 && tieBreak == TieBreak.ROUND_ROBIN
                 ? new Verdict.Assign(chosen.id(), reason, Map.of(name, chosenPosition + 1))
                 : new Verdict.Assign(chosen.id(), reason, Map.of());
+    }
+
+    /**
+     * Whether the tie-break keeps the chosen owner over any later one with its score, without looking at them: nobody
+     * beats an idle owner, nor one never assigned, nor the first at or after the rotation's cursor.
+     */
+    private boolean nobodyLaterBeats(double chosenUtilisation, Instant chosenLastAssigned,
+            boolean chosenAtOrAfterCursor) {
+        return switch (tieBreak) {
+            case LEAST_LOADED -> chosenUtilisation <= 0;
+            case LONGEST_IDLE -> chosenLastAssigned.equals(Instant.MIN);
+            case ROUND_ROBIN -> chosenAtOrAfterCursor;
+        };
     }
 
     /**
