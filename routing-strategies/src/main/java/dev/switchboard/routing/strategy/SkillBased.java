@@ -217,6 +217,7 @@ public final class SkillBased implements Strategy {
         double chosenUtilisation = 0;
         Instant chosenLastAssigned = null;
         boolean chosenAtOrAfterCursor = false;
+        int ceiling = orderBy.isEmpty() ? eligible.scoreCeiling() : Integer.MAX_VALUE;
         do {
             int score = eligible.score();
             int rank = !orderBy.isEmpty() ? (chosen == null ? 1 : SkillOrder.compare(orderBy, eligible.owner(), chosen))
@@ -248,8 +249,8 @@ public final class SkillBased implements Strategy {
                 chosenLastAssigned = tieBreak == TieBreak.LONGEST_IDLE ? eligible.lastAssignedAt() : null;
                 chosenAtOrAfterCursor = chosenPosition >= cursor;
             }
-            if (orderBy.isEmpty() && bestScore >= eligible.scoreCeiling() && nobodyLaterBeats(chosenUtilisation,
-                    chosenLastAssigned, chosenAtOrAfterCursor)) {
+            if (bestScore >= ceiling && nobodyLaterBeats(chosenUtilisation, chosenLastAssigned,
+                    chosenAtOrAfterCursor)) {
                 tied += eligible.countRest(); // everyone left ties, and the tie-break keeps the chosen: count them
                 break;
             }
