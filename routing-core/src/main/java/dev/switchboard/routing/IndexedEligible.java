@@ -243,24 +243,39 @@ final class IndexedEligible implements Eligible {
             bits[wordIndex] = word; // what is left of the current word
         }
         int rest = 0;
-        for (int index = from; index < words; index++) {
-            long looked = bits[index];
-            if (looked == 0) {
-                continue;
+        if (floorSettled && excluded.isEmpty()) { // the bits settle all but the checked owners: count them by word
+            long[] checks = checked;
+            int checkedWords = Math.min(words, checks.length);
+            for (int index = from; index < checkedWords; index++) {
+                long owners = bits[index];
+                long looked = owners & checks[index];
+                rest += Long.bitCount(owners ^ looked);
+                if (looked != 0) {
+                    rest += qualifying(index, looked, checks[index]);
+                }
             }
-            checkedWord = Bits.word(checked, index);
-            if (floorSettled && excluded.isEmpty()) {
-                rest += Long.bitCount(looked & ~checkedWord);
-                looked &= checkedWord;
+            for (int index = Math.max(from, checkedWords); index < words; index++) {
+                rest += Long.bitCount(bits[index]);
             }
-            for (; looked != 0; looked &= looked - 1) {
-                rest += qualifies((index << 6) + Long.numberOfTrailingZeros(looked)) ? 1 : 0;
+        } else {
+            for (int index = from; index < words; index++) {
+                rest += bits[index] == 0 ? 0 : qualifying(index, bits[index], Bits.word(checked, index));
             }
         }
         wordIndex = words;
         word = 0;
         current = -1;
         return rest;
+    }
+
+    /** How many of the owners of word {@code index} in {@code looked} qualify, one by one. */
+    private int qualifying(int index, long looked, long checkedBits) {
+        checkedWord = checkedBits;
+        int qualifying = 0;
+        for (; looked != 0; looked &= looked - 1) {
+            qualifying += qualifies((index << 6) + Long.numberOfTrailingZeros(looked)) ? 1 : 0;
+        }
+        return qualifying;
     }
 
     /**
