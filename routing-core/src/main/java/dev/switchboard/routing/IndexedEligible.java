@@ -21,15 +21,8 @@ final class IndexedEligible implements Eligible {
     static final Bits NOBODY = new Bits();
 
     private final Roster roster;
-    /**
-     * The words of the sets every visited owner is in, the first {@link #requiredCount}, read once per decision: a
-     * set's array is replaced only when it grows, under the router's exclusive lock, so it stays the set's while a
-     * decision runs.
-     */
-    private long[][] required = new long[4][];
-    private int requiredCount;
-    /** The required sets ANDed, for the walks that look at every word (see {@link #andedFrom}). */
-    private long[] anded = new long[0];
+    /** The sets every visited owner is in. */
+    private final RequiredWords required = new RequiredWords();
     /** Whether only owners that can take a conversation on {@link #channel} now are visited. */
     private boolean available;
     private long[] checked;
@@ -42,7 +35,7 @@ final class IndexedEligible implements Eligible {
     private int[][] levels = new int[2][];
     private int[] minimums = new int[2];
     private int skillCount;
-    /** Where the bits of {@code scored[i]} sit in {@code required}: at {@code firstSkill + i}. */
+    /** Where the bits of {@code scored[i]} sit in {@link #required}: at {@code firstSkill + i}. */
     private int firstSkill;
     private int scoreFloor;
     /** Whether the skills' bits alone keep every visited owner at or above {@link #scoreFloor}. */
@@ -53,6 +46,7 @@ final class IndexedEligible implements Eligible {
      * own score.
      */
     private int floorIsTopAfter;
+    /** {@link RequiredWords#words}, kept at hand. */
     private int words;
     private int wordIndex;
     private long word;
@@ -77,46 +71,38 @@ final class IndexedEligible implements Eligible {
         available = busyPolicy != null;
         int sets = 1 + (ownerIds.isEmpty() ? 0 : 1) + needed.size() + (requirements.language().isEmpty() ? 0 : 1)
                 + (requirements.region().isEmpty() ? 0 : 1);
-        if (required.length < sets) {
-            required = new long[sets][];
-        }
+        required.clear(sets, (roster.end + 63) >>> 6);
         if (scored.length < needed.size()) {
             scored = new SkillLevels[needed.size()];
             levels = new int[needed.size()][];
             minimums = new int[needed.size()];
         }
-        int count = 0;
-        required[count++] = (available ? roster.sets.takingWork(busyPolicy) : roster.sets.automatic).words();
+        required.add((available ? roster.sets.takingWork(busyPolicy) : roster.sets.automatic).words());
         if (!ownerIds.isEmpty()) {
-            required[count++] = roster.members(ownerIds).words();
+            required.add(roster.members(ownerIds).words());
         }
-        firstSkill = count;
+        firstSkill = required.size();
         for (int i = 0; i < needed.size(); i++) {
             SkillRequirement requirement = needed.get(i);
             minimums[i] = requirement.minProficiency();
             SkillLevels index = roster.sets.skill(requirement.skill());
             Bits bits = index == null ? null : index.atLeast(requirement.minProficiency());
-            required[count++] = (bits == null ? NOBODY : bits).words();
+            required.add((bits == null ? NOBODY : bits).words());
             scored[i] = index;
             levels[i] = index == null ? null : index.levels();
         }
         if (!requirements.language().isEmpty()) {
-            required[count++] = roster.sets.language(requirements.language()).words();
+            required.add(roster.sets.language(requirements.language()).words());
         }
         if (!requirements.region().isEmpty()) {
-            required[count++] = roster.sets.region(requirements.region()).words();
+            required.add(roster.sets.region(requirements.region()).words());
         }
-        requiredCount = count;
         skillCount = needed.size();
         checked = (available ? roster.sets.checked : roster.sets.timed).words(); // room matters only with a policy
         this.channel = channel;
         this.excluded = excluded;
         this.now = now;
-        int limit = (roster.end + 63) >>> 6;
-        for (int i = 0; i < count; i++) {
-            limit = Math.min(limit, required[i].length);
-        }
-        words = limit;
+        words = required.words();
         scoreFloor = Integer.MIN_VALUE;
         floorSettled = true;
         floorIsTopAfter = Integer.MAX_VALUE;
@@ -130,20 +116,8 @@ final class IndexedEligible implements Eligible {
     /** Moves the walk to a word: the required sets ANDed, and the owners in it that must be looked at one by one. */
     private void moveTo(int index) {
         wordIndex = index;
-        word = wordAt(index);
+        word = required.wordAt(index);
         checkedWord = word == 0 ? 0 : Bits.word(checked, index);
-    }
-
-    /**
-     * The required sets ANDed last first (region, language, skills: the sparsest), stopping at the first zero; every
-     * one of them has at least {@link #words} words.
-     */
-    private long wordAt(int index) {
-        long bits = -1L;
-        for (int i = requiredCount - 1; i >= 0 && bits != 0; i--) {
-            bits &= required[i][index];
-        }
-        return bits;
     }
 
     @Override
@@ -210,8 +184,8 @@ final class IndexedEligible implements Eligible {
             guaranteed += level;
             Bits bits = scored[i].atLeast(level);
             long[] set = (bits == null ? NOBODY : bits).words();
-            required[firstSkill + i] = set;
-            words = Math.min(words, set.length);
+            required.replace(firstSkill + i, set);
+            words = required.words();
             word = wordIndex < 0 ? 0 : wordIndex < words ? word & set[wordIndex] : 0;
         }
         floorSettled = guaranteed >= score;
@@ -238,7 +212,7 @@ final class IndexedEligible implements Eligible {
     @Override
     public int countRest() {
         int from = Math.max(wordIndex, 0);
-        long[] bits = andedFrom(from);
+        long[] bits = required.andedFrom(from);
         if (wordIndex >= 0 && wordIndex < words) {
             bits[wordIndex] = word; // what is left of the current word
         }
@@ -276,25 +250,6 @@ final class IndexedEligible implements Eligible {
             qualifying += qualifies((index << 6) + Long.numberOfTrailingZeros(looked)) ? 1 : 0;
         }
         return qualifying;
-    }
-
-    /**
-     * The required sets ANDed, from word {@code from} to {@link #words}, into {@link #anded}: one set at a time over
-     * the words, which the JIT turns into vector instructions, for the walks that look at every word.
-     */
-    private long[] andedFrom(int from) {
-        if (anded.length < words) {
-            anded = new long[words];
-        }
-        long[] into = anded;
-        System.arraycopy(required[0], from, into, from, words - from);
-        for (int set = 1; set < requiredCount; set++) {
-            long[] bits = required[set];
-            for (int index = from; index < words; index++) {
-                into[index] &= bits[index];
-            }
-        }
-        return into;
     }
 
     /**
@@ -377,7 +332,7 @@ final class IndexedEligible implements Eligible {
      */
     RoutingView.Matched count(BusyPolicy busyPolicy) {
         long[] availableWords = roster.sets.available(busyPolicy).words();
-        long[] anded = andedFrom(0);
+        long[] anded = required.andedFrom(0);
         int owners = 0;
         int available = 0;
         for (int index = 0; index < words; index++) {
