@@ -3,8 +3,6 @@ package dev.switchboard.routing;
 import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.event.RoutingListener;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +18,21 @@ final class EventDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
-    private record Numbered(long sequence, RoutingEvent event) {}
-
     /** Arrays, not lists: delivering an event to each of them allocates no iterator. */
     private final RoutingListener[] listeners;
     private final RoutingListener[] recorders;
-    private final Queue<Numbered> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean delivering = new AtomicBoolean();
-    /** The last sequence number given; guarded by {@code this}, which numbers and queues each event as one step. */
+    /**
+     * The events published and not yet delivered, oldest first from {@link #head}, in a ring whose length is a power
+     * of two and which doubles when full, with their numbers beside them: queuing an event allocates nothing. Guarded
+     * by {@code this}, which numbers and queues each event as one step.
+     */
+    private RoutingEvent[] pending = new RoutingEvent[64];
+    private long[] numbers = new long[64];
+    private int head;
+    /** How many events are pending; written under {@code this}, read without it by {@link #deliverPending}. */
+    private volatile int count;
+    /** The last sequence number given; guarded by {@code this}. */
     private long sequence;
 
     EventDispatcher(List<RoutingListener> listeners, List<RoutingListener> recorders) {
@@ -44,7 +49,13 @@ final class EventDispatcher {
     void publish(RoutingEvent event) {
         if (listening()) {
             synchronized (this) {
-                pending.add(new Numbered(++sequence, event));
+                if (count == pending.length) {
+                    grow();
+                }
+                int at = (head + count) & (pending.length - 1);
+                pending[at] = event;
+                numbers[at] = ++sequence;
+                count++;
             }
         }
     }
@@ -61,11 +72,22 @@ final class EventDispatcher {
 
     /** Called after the router's lock is released. */
     void deliverPending() {
-        while (!pending.isEmpty() && delivering.compareAndSet(false, true)) {
+        while (count > 0 && delivering.compareAndSet(false, true)) {
             try {
-                Numbered next;
-                while ((next = pending.poll()) != null) {
-                    deliver(next);
+                while (true) {
+                    RoutingEvent event;
+                    long number;
+                    synchronized (this) {
+                        if (count == 0) {
+                            break;
+                        }
+                        event = pending[head];
+                        number = numbers[head];
+                        pending[head] = null;
+                        head = (head + 1) & (pending.length - 1);
+                        count--;
+                    }
+                    deliver(event, number);
                 }
             } finally {
                 delivering.set(false);
@@ -73,14 +95,28 @@ final class EventDispatcher {
         }
     }
 
-    private void deliver(Numbered numbered) {
-        if (!(numbered.event() instanceof RoutingEvent.Input)) {
+    /** Doubles the ring, its oldest event first; under {@code this}. */
+    private void grow() {
+        RoutingEvent[] events = new RoutingEvent[pending.length * 2];
+        long[] numbered = new long[events.length];
+        for (int i = 0; i < count; i++) {
+            int from = (head + i) & (pending.length - 1);
+            events[i] = pending[from];
+            numbered[i] = numbers[from];
+        }
+        pending = events;
+        numbers = numbered;
+        head = 0;
+    }
+
+    private void deliver(RoutingEvent event, long number) {
+        if (!(event instanceof RoutingEvent.Input)) {
             for (RoutingListener listener : listeners) {
-                deliver(listener, numbered);
+                deliver(listener, event, number);
             }
         }
         for (RoutingListener recorder : recorders) {
-            deliver(recorder, numbered);
+            deliver(recorder, event, number);
         }
     }
 
@@ -88,12 +124,12 @@ final class EventDispatcher {
      * Whatever the listener throws, an {@link Error} included, is logged: the state change it reports has happened,
      * and the caller of the router must not see a failure of someone else's code as the failure of its call.
      */
-    private static void deliver(RoutingListener listener, Numbered numbered) {
+    private static void deliver(RoutingListener listener, RoutingEvent event, long number) {
         try {
-            listener.onEvent(numbered.event(), numbered.sequence());
+            listener.onEvent(event, number);
         } catch (Throwable failure) {
             LOG.warn("Routing listener {} failed on {} event {}; routing goes on", listener,
-                    numbered.event().getClass().getSimpleName(), numbered.sequence(), failure);
+                    event.getClass().getSimpleName(), number, failure);
         }
     }
 }
