@@ -1,11 +1,9 @@
 package dev.switchboard.routing.replay;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchboard.routing.RoutingPlan;
 import dev.switchboard.routing.config.RoutingConfig;
 import dev.switchboard.routing.event.RoutingEvent;
 import dev.switchboard.routing.event.RoutingListener;
-import java.io.CharArrayWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,9 +41,7 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
     private final Encoding<RoutingEvent> events = encoder::write;
     private final AtomicLong dropped = new AtomicLong();
     /** The line being written, reused from line to line; guarded by {@code this}. */
-    private final CharArrayWriter buffer = new CharArrayWriter(1_024);
-    /** Writes each line into {@link #buffer}; replaced when a line fails half-written; guarded by {@code this}. */
-    private JsonGenerator generator = generator(buffer);
+    private final LineWriter line = new LineWriter();
 
     /** A log whose header names no configuration: replay it with {@link Replay#run}. The recorder owns {@code out}. */
     public JsonLinesRecorder(Writer out) {
@@ -64,7 +60,7 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
 
     private JsonLinesRecorder(Writer out, LogHeader header) {
         this.out = notNull(out, "out");
-        writeLine((generator, line) -> generator.writeTree(line.write()), header);
+        writeLine((writer, first) -> writer.tree(first.write()), header);
     }
 
     /** A recorder writing to a new (or truncated) UTF-8 file, with a header that names no configuration. */
@@ -105,24 +101,22 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
         return dropped.get();
     }
 
-    /** How one kind of line is written to the recorder's generator. */
+    /** How one kind of line is written. */
     private interface Encoding<T> {
-        void write(JsonGenerator generator, T line) throws IOException;
+        void write(LineWriter out, T value);
     }
 
     /**
-     * Writes one line whole or not at all: the JSON is streamed into a buffer this recorder reuses (no tree, no string
+     * Writes one line whole or not at all: the JSON is written into a buffer this recorder reuses (no tree, no string
      * per line), and only a complete line reaches the output.
      */
-    private synchronized <T> void writeLine(Encoding<T> encoding, T line) {
+    private synchronized <T> void writeLine(Encoding<T> encoding, T value) {
         try {
-            buffer.reset();
-            encoding.write(generator, line);
-            generator.writeRaw('\n');
-            generator.flush();
-            buffer.writeTo(out);
+            line.reset();
+            encoding.write(line, value);
+            line.newline();
+            line.writeTo(out);
         } catch (IOException | RuntimeException e) {
-            generator = generator(buffer); // the failed line may have left the old one inside an object
             if (dropped.incrementAndGet() == 1) {
                 LOG.warn("Routing log line dropped, routing goes on (droppedLines() counts them): {}", e.toString());
             }
@@ -132,17 +126,7 @@ public final class JsonLinesRecorder implements RoutingListener, Closeable {
     /** Flushes and closes the output. */
     @Override
     public synchronized void close() throws IOException {
-        generator.close();
         out.close();
-    }
-
-    /** A generator of lines into {@code buffer}, with nothing between them: the recorder ends each line itself. */
-    private static JsonGenerator generator(Writer buffer) {
-        try {
-            return LogJson.MAPPER.createGenerator(buffer).setRootValueSeparator(null);
-        } catch (IOException impossible) {
-            throw new UncheckedIOException("cannot write to memory", impossible);
-        }
     }
 
     private static <T> T notNull(T value, String name) {

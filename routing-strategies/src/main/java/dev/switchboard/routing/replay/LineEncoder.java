@@ -2,9 +2,8 @@ package dev.switchboard.routing.replay;
 
 import static dev.switchboard.routing.replay.LineField.*;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchboard.routing.Capacity;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Handoff;
@@ -16,7 +15,6 @@ import dev.switchboard.routing.Trace;
 import dev.switchboard.routing.Verdict;
 import dev.switchboard.routing.config.RoutingConfig;
 import dev.switchboard.routing.event.RoutingEvent;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +26,7 @@ import java.util.function.Function;
 
 /**
  * Writes events as the lines of schema {@value LogHeader#SCHEMA} (see docs/replay.md) straight to a
- * {@link JsonGenerator}, field by field: no tree, numbers and ids written as they are, field names quoted once
+ * {@link LineWriter}, field by field: no tree, numbers and ids written as they are, field names quoted once
  * ({@link LineField}), and the last instant kept formatted in a buffer this encoder reuses. One encoder writes one
  * line at a time. {@link LineDecoder} reads the lines back.
  */
@@ -65,39 +63,41 @@ final class LineEncoder {
 
     /** A part of a line, for the documents (state snapshots, diffs) that embed it in a tree. */
     interface Part {
-        void writeTo(LineEncoder encoder, JsonGenerator out) throws IOException;
+        void writeTo(LineEncoder encoder, LineWriter out);
     }
 
     /** What {@code part} writes, as a tree. */
     static JsonNode tree(Part part) {
-        try (TokenBuffer tokens = new TokenBuffer(LogJson.MAPPER, false)) {
-            part.writeTo(new LineEncoder(plan -> Optional.empty()), tokens);
-            return LogJson.MAPPER.readTree(tokens.asParser());
-        } catch (IOException impossible) {
-            throw new UncheckedIOException("writing to memory failed", impossible);
+        LineWriter out = new LineWriter();
+        part.writeTo(new LineEncoder(plan -> Optional.empty()), out);
+        try {
+            return LogJson.MAPPER.readTree(out.toString());
+        } catch (JsonProcessingException impossible) {
+            throw new UncheckedIOException("a part of a line did not read back", impossible);
         }
     }
 
     /** Writes the event's line, without its line terminator. */
-    void write(JsonGenerator out, RoutingEvent event) throws IOException {
-        out.writeStartObject();
+    void write(LineWriter out, RoutingEvent event) {
+        out.startObject();
         instant(out, AT, event.at());
         if (event instanceof RoutingEvent.Input input) {
             writeInput(out, input.input());
         } else {
             writeOutcome(out, event);
         }
-        out.writeEndObject();
+        out.endObject();
     }
 
-    private void writeInput(JsonGenerator out, RouterInput input) throws IOException {
+    private void writeInput(LineWriter out, RouterInput input) {
         if (input instanceof RouterInput.Roster roster) {
             type(out, "roster");
             PRESENCES.startObject(out);
             for (Map.Entry<String, Presence> entry : sorted(roster.presences()).entrySet()) {
-                out.writeStringField(entry.getKey(), name(entry.getValue()));
+                out.key(entry.getKey());
+                out.string(name(entry.getValue()));
             }
-            out.writeEndObject();
+            out.endObject();
         } else if (input instanceof RouterInput.Route route) {
             type(out, "route");
             CONVERSATION.writeName(out);
@@ -135,7 +135,7 @@ final class LineEncoder {
             Optional<RoutingConfig> document = documents.apply(replace.plan());
             if (document.isPresent()) {
                 CONFIGURATION.writeName(out);
-                out.writeTree(LogHeader.document(document.get()));
+                out.tree(LogHeader.document(document.get()));
             }
         } else if (input instanceof RouterInput.SetPresence presence) {
             type(out, "set-presence");
@@ -158,7 +158,7 @@ final class LineEncoder {
         }
     }
 
-    private void writeOutcome(JsonGenerator out, RoutingEvent event) throws IOException {
+    private void writeOutcome(LineWriter out, RoutingEvent event) {
         if (event instanceof RoutingEvent.Assigned assigned) {
             start(out, "assigned", assigned.conversation());
             OWNER.text(out, assigned.ownerId());
@@ -251,19 +251,19 @@ final class LineEncoder {
         }
     }
 
-    private static void type(JsonGenerator out, String type) throws IOException {
+    private static void type(LineWriter out, String type) {
         TYPE.text(out, type);
     }
 
     /** The type of an event about a conversation, and the conversation's id. */
-    private static void start(JsonGenerator out, String type, Conversation conversation) throws IOException {
+    private static void start(LineWriter out, String type, Conversation conversation) {
         type(out, type);
         CONVERSATION.text(out, conversation.id());
     }
 
     /** A conversation as lines (and state snapshots) write it. */
-    void conversation(JsonGenerator out, Conversation conversation) throws IOException {
-        out.writeStartObject();
+    void conversation(LineWriter out, Conversation conversation) {
+        out.startObject();
         ID.text(out, conversation.id());
         CUSTOMER.text(out, conversation.customerId());
         CHANNEL.text(out, conversation.channel());
@@ -276,64 +276,66 @@ final class LineEncoder {
         List<SkillRequirement> skills = conversation.requiredSkills();
         for (int i = 0; i < skills.size(); i++) { // by index, here and below: no iterator per line
             SkillRequirement skill = skills.get(i);
-            out.writeStartObject();
+            out.startObject();
             SKILL.text(out, skill.skill());
             MIN_PROFICIENCY.number(out, skill.minProficiency());
             OPTIONAL.bool(out, skill.optional());
-            out.writeEndObject();
+            out.endObject();
         }
-        out.writeEndArray();
+        out.endArray();
         ATTRIBUTES.startObject(out);
         for (Map.Entry<String, String> entry : sorted(conversation.attributes()).entrySet()) {
-            out.writeStringField(entry.getKey(), entry.getValue());
+            out.key(entry.getKey());
+            out.string(entry.getValue());
         }
-        out.writeEndObject();
+        out.endObject();
         PREFERRED_OWNERS.startArray(out);
         List<String> preferred = conversation.preferredOwners();
         for (int i = 0; i < preferred.size(); i++) {
-            out.writeString(preferred.get(i));
+            out.string(preferred.get(i));
         }
-        out.writeEndArray();
+        out.endArray();
         instant(out, CREATED_AT, conversation.createdAt());
         instant(out, LAST_ACTIVITY_AT, conversation.lastActivityAt());
-        out.writeEndObject();
+        out.endObject();
     }
 
-    private static void handoff(JsonGenerator out, Handoff handoff) throws IOException {
+    private static void handoff(LineWriter out, Handoff handoff) {
         HANDOFF.startObject(out);
         SUMMARY.text(out, handoff.summary());
         ALREADY_SAID.text(out, handoff.alreadySaid());
         NEXT_ACTION.text(out, handoff.nextAction());
-        out.writeEndObject();
+        out.endObject();
     }
 
     /** A capacity as lines (and state snapshots) write it. */
-    void capacity(JsonGenerator out, Capacity capacity) throws IOException {
-        out.writeStartObject();
+    void capacity(LineWriter out, Capacity capacity) {
+        out.startObject();
         TOTAL.number(out, capacity.total());
         PER_CHANNEL.startObject(out);
         for (Map.Entry<String, Integer> entry : sorted(capacity.perChannel()).entrySet()) {
-            out.writeNumberField(entry.getKey(), entry.getValue());
+            out.key(entry.getKey());
+            out.number(entry.getValue());
         }
-        out.writeEndObject();
-        out.writeEndObject();
+        out.endObject();
+        out.endObject();
     }
 
     /** A trace as lines (and diffs) write it. */
-    void trace(JsonGenerator out, Trace trace) throws IOException {
-        out.writeStartObject();
+    void trace(LineWriter out, Trace trace) {
+        out.startObject();
         if (trace.rule().isPresent()) {
             Trace.RuleMatch rule = trace.rule().get();
             RULE.startObject(out);
             NAME.text(out, rule.name());
             REASON.text(out, rule.reason());
-            out.writeEndObject();
+            out.endObject();
         }
         STEPS.startArray(out);
         List<Trace.Step> steps = trace.steps();
         for (int i = 0; i < steps.size(); i++) {
             Trace.Step step = steps.get(i);
-            out.writeStartObject();
+            out.startObject();
             STRATEGY.text(out, step.strategy());
             Verdict verdict = step.verdict();
             if (verdict instanceof Verdict.Assign assign) {
@@ -342,9 +344,10 @@ final class LineEncoder {
                 REASON.text(out, assign.reason());
                 CURSORS.startObject(out);
                 for (Map.Entry<String, Long> entry : sorted(assign.cursors()).entrySet()) {
-                    out.writeNumberField(entry.getKey(), entry.getValue());
+                    out.key(entry.getKey());
+            out.number(entry.getValue());
                 }
-                out.writeEndObject();
+                out.endObject();
             } else if (verdict instanceof Verdict.Enqueue enqueue) {
                 VERDICT.text(out, "enqueue");
                 QUEUE.text(out, enqueue.queue());
@@ -361,26 +364,26 @@ final class LineEncoder {
                 CODE.text(out, name(pass.code()));
                 REASON.text(out, pass.reason());
             }
-            out.writeEndObject();
+            out.endObject();
         }
-        out.writeEndArray();
-        out.writeEndObject();
+        out.endArray();
+        out.endObject();
     }
 
     /**
      * An instant, in ISO-8601 as {@link Instant#toString()} writes it, formatted again only when it differs from the
      * last one written (the lines of one call mostly share their instant).
      */
-    private void instant(JsonGenerator out, LineField field, Instant at) throws IOException {
+    private void instant(LineWriter out, LineField field, Instant at) {
         field.writeName(out);
         if (!at.equals(lastInstant)) {
             instantLength = IsoInstant.format(at, instant);
             lastInstant = at;
         }
         if (instantLength < 0) {
-            out.writeString(at.toString());
+            out.string(at.toString());
         } else {
-            LogJson.writeWithoutSurrogates(out, instant, 0, instantLength);
+            out.plainString(instant, 0, instantLength);
         }
     }
 

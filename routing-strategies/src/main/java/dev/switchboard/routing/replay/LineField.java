@@ -1,15 +1,11 @@
 package dev.switchboard.routing.replay;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
-import java.io.IOException;
 import java.util.Locale;
 
 /**
- * The fields {@link LineEncoder} writes, each writing its name and a value to a generator. Each name is quoted once,
- * so the generator copies it into the line rather than checking each of its characters for escapes on every line.
- * The name is the constant's in camel case ({@code SLA_DEADLINE} is {@code slaDeadline}).
+ * The fields {@link LineEncoder} writes, each writing its name and a value to a {@link LineWriter}. Each name is
+ * quoted once, with its colon, so the writer copies it into the line rather than escaping it on every line. The name
+ * is the constant's in camel case ({@code SLA_DEADLINE} is {@code slaDeadline}).
  */
 enum LineField {
     ALREADY_SAID, AT, ATTRIBUTES, CAPACITY, CHANNEL, CODE, CONFIGURATION, CONVERSATION, CREATED_AT, CURSORS, CUSTOMER,
@@ -18,38 +14,38 @@ enum LineField {
     PRIORITY, QUEUE, REASON, REGION, REQUIRED_SKILLS, RULE, SKILL, SLA_DEADLINE, STEPS, STRATEGY, SUMMARY, TO, TOTAL,
     TRACE, TYPE, VERDICT, VIP;
 
-    private final SerializableString quoted = new SerializedString(camelCase(name()));
+    private final char[] quoted = ('"' + camelCase(name()) + "\":").toCharArray();
 
     /** Writes the field's name; its value comes next. */
-    void writeName(JsonGenerator out) throws IOException {
-        out.writeFieldName(quoted);
+    void writeName(LineWriter out) {
+        out.name(quoted);
     }
 
-    void text(JsonGenerator out, String value) throws IOException {
-        out.writeFieldName(quoted);
-        LogJson.writeString(out, value);
+    void text(LineWriter out, String value) {
+        out.name(quoted);
+        out.string(value);
     }
 
-    void number(JsonGenerator out, int value) throws IOException {
-        out.writeFieldName(quoted);
-        out.writeNumber(value);
+    void number(LineWriter out, int value) {
+        out.name(quoted);
+        out.number(value);
     }
 
-    void bool(JsonGenerator out, boolean value) throws IOException {
-        out.writeFieldName(quoted);
-        out.writeBoolean(value);
+    void bool(LineWriter out, boolean value) {
+        out.name(quoted);
+        out.bool(value);
     }
 
     /** Writes the field's name and opens its object. */
-    void startObject(JsonGenerator out) throws IOException {
-        out.writeFieldName(quoted);
-        out.writeStartObject();
+    void startObject(LineWriter out) {
+        out.name(quoted);
+        out.startObject();
     }
 
     /** Writes the field's name and opens its array. */
-    void startArray(JsonGenerator out) throws IOException {
-        out.writeFieldName(quoted);
-        out.writeStartArray();
+    void startArray(LineWriter out) {
+        out.name(quoted);
+        out.startArray();
     }
 
     private static String camelCase(String constant) {

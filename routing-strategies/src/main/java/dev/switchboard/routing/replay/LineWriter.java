@@ -1,0 +1,233 @@
+package dev.switchboard.routing.replay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Arrays;
+
+/**
+ * One JSON line, written into a buffer this writer reuses, for {@link LineEncoder}: objects, arrays, names and values
+ * in order, each comma put in from what the line ends with. Strings are escaped as {@link LogJson#MAPPER} escapes
+ * them: {@code \"}, {@code \\}, the short escapes of {@code \b \t \f \n \r}, {@code \\u00XX} for the other control
+ * characters, and {@code \\uxxxx} for every UTF-16 surrogate, so that a line reads back exactly and its file is valid
+ * UTF-8 whatever the ids hold. A routing log's lines are mostly short ASCII texts, which this copies in bulk and
+ * checks once; it is several times faster than a general generator, which checks the state of the document at every
+ * token.
+ */
+final class LineWriter {
+
+    private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
+    private static final char[] HEX_LOWER = "0123456789abcdef".toCharArray();
+    private static final char[] NULL = "null".toCharArray();
+
+    private char[] buffer = new char[1_024];
+    private int length;
+
+    /** Empties the line. */
+    void reset() {
+        length = 0;
+    }
+
+    /** Writes the line, as it is now, to {@code out}. */
+    void writeTo(Writer out) throws IOException {
+        out.write(buffer, 0, length);
+    }
+
+    @Override
+    public String toString() {
+        return new String(buffer, 0, length);
+    }
+
+    void startObject() {
+        separate();
+        put('{');
+    }
+
+    void endObject() {
+        put('}');
+    }
+
+    void startArray() {
+        separate();
+        put('[');
+    }
+
+    void endArray() {
+        put(']');
+    }
+
+    /** A field's name, given quoted and followed by its colon ({@link LineField} quotes each name once). */
+    void name(char[] quotedWithColon) {
+        separate();
+        append(quotedWithColon, 0, quotedWithColon.length);
+    }
+
+    /** A map's key as a field's name, escaped. */
+    void key(String key) {
+        separate();
+        quoted(key);
+        put(':');
+    }
+
+    /** A string, escaped; null writes {@code null}. */
+    void string(String value) {
+        separate();
+        if (value == null) {
+            append(NULL, 0, NULL.length);
+        } else {
+            quoted(value);
+        }
+    }
+
+    /** Characters that need no escaping (an instant's), as a string. */
+    void plainString(char[] text, int offset, int count) {
+        separate();
+        put('"');
+        append(text, offset, count);
+        put('"');
+    }
+
+    void number(long value) {
+        separate();
+        if (value == Long.MIN_VALUE) {
+            String digits = Long.toString(value);
+            ensure(digits.length());
+            digits.getChars(0, digits.length(), buffer, length);
+            length += digits.length();
+            return;
+        }
+        long rest = value;
+        if (rest < 0) {
+            put('-');
+            rest = -rest;
+        }
+        int digits = 1;
+        for (long bound = 10; digits < 19 && rest >= bound; bound *= 10) {
+            digits++;
+        }
+        ensure(digits);
+        for (int at = length + digits - 1; at >= length; at--) {
+            buffer[at] = (char) ('0' + rest % 10);
+            rest /= 10;
+        }
+        length += digits;
+    }
+
+    void bool(boolean value) {
+        separate();
+        String text = value ? "true" : "false";
+        ensure(text.length());
+        text.getChars(0, text.length(), buffer, length);
+        length += text.length();
+    }
+
+    /** A document, as {@link LogJson#MAPPER} writes it. */
+    void tree(JsonNode document) {
+        String json;
+        try {
+            json = LogJson.MAPPER.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write a document into a routing log line", e);
+        }
+        separate();
+        ensure(json.length());
+        json.getChars(0, json.length(), buffer, length);
+        length += json.length();
+    }
+
+    /** Ends the line. */
+    void newline() {
+        put('\n');
+    }
+
+    /** A comma, unless the line is empty or ends with what opens a value's place. */
+    private void separate() {
+        if (length > 0) {
+            char last = buffer[length - 1];
+            if (last != '{' && last != '[' && last != ':' && last != '\n') {
+                put(',');
+            }
+        }
+    }
+
+    /**
+     * The string in quotes: copied whole, then, from the first character that needs an escape (if any), again one
+     * character at a time.
+     */
+    private void quoted(String value) {
+        int count = value.length();
+        ensure(count + 2);
+        buffer[length] = '"';
+        int start = length + 1;
+        value.getChars(0, count, buffer, start);
+        int end = start + count;
+        int at = start;
+        while (at < end && !needsEscape(buffer[at])) {
+            at++;
+        }
+        if (at == end) {
+            buffer[end] = '"';
+            length = end + 1;
+            return;
+        }
+        length = at;
+        for (int i = at - start; i < count; i++) {
+            char c = value.charAt(i);
+            if (needsEscape(c)) {
+                escape(c);
+            } else {
+                put(c);
+            }
+        }
+        put('"');
+    }
+
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c);
+    }
+
+    private void escape(char c) {
+        char shortEscape = switch (c) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '\b' -> 'b';
+            case '\t' -> 't';
+            case '\f' -> 'f';
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            default -> 0;
+        };
+        if (shortEscape != 0) {
+            put('\\');
+            put(shortEscape);
+            return;
+        }
+        char[] hex = Character.isSurrogate(c) ? HEX_LOWER : HEX_UPPER;
+        ensure(6);
+        buffer[length++] = '\\';
+        buffer[length++] = 'u';
+        buffer[length++] = hex[(c >> 12) & 0xF];
+        buffer[length++] = hex[(c >> 8) & 0xF];
+        buffer[length++] = hex[(c >> 4) & 0xF];
+        buffer[length++] = hex[c & 0xF];
+    }
+
+    private void put(char c) {
+        ensure(1);
+        buffer[length++] = c;
+    }
+
+    private void append(char[] text, int offset, int count) {
+        ensure(count);
+        System.arraycopy(text, offset, buffer, length, count);
+        length += count;
+    }
+
+    private void ensure(int more) {
+        if (buffer.length - length < more) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+        }
+    }
+}
