@@ -125,7 +125,7 @@ final class LineDecoder {
         }
         Map<String, String> attributes = new HashMap<>();
         JsonNode written = object(node, "attributes");
-        written.fieldNames().forEachRemaining(key -> attributes.put(key, text(written, key)));
+        written.fieldNames().forEachRemaining(key -> attributes.put(MapKeys.decode(key), text(written, key)));
         List<String> preferred = new ArrayList<>();
         if (node.has("preferredOwners")) { // absent from lines written before conversations named them
             for (JsonNode owner : array(node, "preferredOwners")) {
@@ -177,7 +177,8 @@ final class LineDecoder {
 
     private static Map<String, Presence> presences(JsonNode node) {
         Map<String, Presence> presences = new LinkedHashMap<>();
-        node.fieldNames().forEachRemaining(owner -> presences.put(owner, enumOf(Presence.class, node, owner)));
+        node.fieldNames().forEachRemaining(owner -> presences.put(MapKeys.decode(owner),
+                enumOf(Presence.class, node, owner)));
         return presences;
     }
 
@@ -188,7 +189,8 @@ final class LineDecoder {
     static Capacity capacity(JsonNode node) {
         Map<String, Integer> perChannel = new HashMap<>();
         JsonNode channels = object(node, "perChannel");
-        channels.fieldNames().forEachRemaining(channel -> perChannel.put(channel, integer(channels, channel)));
+        channels.fieldNames().forEachRemaining(channel -> perChannel.put(MapKeys.decode(channel),
+                integer(channels, channel)));
         return new Capacity(integer(node, "total"), perChannel);
     }
 
@@ -212,7 +214,8 @@ final class LineDecoder {
             case "assign" -> {
                 Map<String, Long> cursors = new HashMap<>();
                 JsonNode written = object(step, "cursors");
-                written.fieldNames().forEachRemaining(key -> cursors.put(key, written.get(key).asLong()));
+                written.fieldNames().forEachRemaining(key -> cursors.put(MapKeys.decode(key),
+                        written.get(key).asLong()));
                 yield new Verdict.Assign(text(step, "owner"), reason, cursors);
             }
             case "enqueue" -> new Verdict.Enqueue(text(step, "queue"), reason);

@@ -3,7 +3,6 @@ package dev.switchboard.routing.replay;
 import static dev.switchboard.routing.replay.LineField.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchboard.routing.Capacity;
 import dev.switchboard.routing.Conversation;
 import dev.switchboard.routing.Handoff;
@@ -15,7 +14,6 @@ import dev.switchboard.routing.Trace;
 import dev.switchboard.routing.Verdict;
 import dev.switchboard.routing.config.RoutingConfig;
 import dev.switchboard.routing.event.RoutingEvent;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * Writes events as the lines of schema {@value LogHeader#SCHEMA} (see docs/replay.md) straight to a
- * {@link LineWriter}, field by field: no tree, numbers and ids written as they are, field names quoted once
+ * {@link JsonOut} (a {@link LineWriter}), field by field: no tree, numbers and ids written as they are, field names quoted once
  * ({@link LineField}), and the last instant kept formatted in a buffer this encoder reuses. One encoder writes one
  * line at a time. {@link LineDecoder} reads the lines back.
  */
@@ -63,22 +61,18 @@ final class LineEncoder {
 
     /** A part of a line, for the documents (state snapshots, diffs) that embed it in a tree. */
     interface Part {
-        void writeTo(LineEncoder encoder, LineWriter out);
+        void writeTo(LineEncoder encoder, JsonOut out);
     }
 
     /** What {@code part} writes, as a tree. */
     static JsonNode tree(Part part) {
-        LineWriter out = new LineWriter();
+        TreeOut out = new TreeOut();
         part.writeTo(new LineEncoder(plan -> Optional.empty()), out);
-        try {
-            return LogJson.MAPPER.readTree(out.toString());
-        } catch (JsonProcessingException impossible) {
-            throw new UncheckedIOException("a part of a line did not read back", impossible);
-        }
+        return out.tree();
     }
 
     /** Writes the event's line, without its line terminator. */
-    void write(LineWriter out, RoutingEvent event) {
+    void write(JsonOut out, RoutingEvent event) {
         out.startObject();
         instant(out, AT, event.at());
         if (event instanceof RoutingEvent.Input input) {
@@ -89,7 +83,7 @@ final class LineEncoder {
         out.endObject();
     }
 
-    private void writeInput(LineWriter out, RouterInput input) {
+    private void writeInput(JsonOut out, RouterInput input) {
         if (input instanceof RouterInput.Roster roster) {
             type(out, "roster");
             PRESENCES.startObject(out);
@@ -158,7 +152,7 @@ final class LineEncoder {
         }
     }
 
-    private void writeOutcome(LineWriter out, RoutingEvent event) {
+    private void writeOutcome(JsonOut out, RoutingEvent event) {
         if (event instanceof RoutingEvent.Assigned assigned) {
             start(out, "assigned", assigned.conversation());
             OWNER.text(out, assigned.ownerId());
@@ -251,18 +245,18 @@ final class LineEncoder {
         }
     }
 
-    private static void type(LineWriter out, String type) {
+    private static void type(JsonOut out, String type) {
         TYPE.text(out, type);
     }
 
     /** The type of an event about a conversation, and the conversation's id. */
-    private static void start(LineWriter out, String type, Conversation conversation) {
+    private static void start(JsonOut out, String type, Conversation conversation) {
         type(out, type);
         CONVERSATION.text(out, conversation.id());
     }
 
     /** A conversation as lines (and state snapshots) write it. */
-    void conversation(LineWriter out, Conversation conversation) {
+    void conversation(JsonOut out, Conversation conversation) {
         out.startObject();
         ID.text(out, conversation.id());
         CUSTOMER.text(out, conversation.customerId());
@@ -300,7 +294,7 @@ final class LineEncoder {
         out.endObject();
     }
 
-    private static void handoff(LineWriter out, Handoff handoff) {
+    private static void handoff(JsonOut out, Handoff handoff) {
         HANDOFF.startObject(out);
         SUMMARY.text(out, handoff.summary());
         ALREADY_SAID.text(out, handoff.alreadySaid());
@@ -309,7 +303,7 @@ final class LineEncoder {
     }
 
     /** A capacity as lines (and state snapshots) write it. */
-    void capacity(LineWriter out, Capacity capacity) {
+    void capacity(JsonOut out, Capacity capacity) {
         out.startObject();
         TOTAL.number(out, capacity.total());
         PER_CHANNEL.startObject(out);
@@ -322,7 +316,7 @@ final class LineEncoder {
     }
 
     /** A trace as lines (and diffs) write it. */
-    void trace(LineWriter out, Trace trace) {
+    void trace(JsonOut out, Trace trace) {
         out.startObject();
         if (trace.rule().isPresent()) {
             Trace.RuleMatch rule = trace.rule().get();
@@ -374,7 +368,7 @@ final class LineEncoder {
      * An instant, in ISO-8601 as {@link Instant#toString()} writes it, formatted again only when it differs from the
      * last one written (the lines of one call mostly share their instant).
      */
-    private void instant(LineWriter out, LineField field, Instant at) {
+    private void instant(JsonOut out, LineField field, Instant at) {
         field.writeName(out);
         if (!at.equals(lastInstant)) {
             instantLength = IsoInstant.format(at, instant);

@@ -3,7 +3,7 @@ package dev.switchboard.routing.replay;
 import java.util.Locale;
 
 /**
- * The fields {@link LineEncoder} writes, each writing its name and a value to a {@link LineWriter}. Each name is
+ * The fields {@link LineEncoder} writes, each writing its name and a value to a {@link JsonOut}. Each name is
  * quoted once, with its colon, so the writer copies it into the line rather than escaping it on every line. The name
  * is the constant's in camel case ({@code SLA_DEADLINE} is {@code slaDeadline}).
  */
@@ -14,37 +14,48 @@ enum LineField {
     PRIORITY, QUEUE, REASON, REGION, REQUIRED_SKILLS, RULE, SKILL, SLA_DEADLINE, STEPS, STRATEGY, SUMMARY, TO, TOTAL,
     TRACE, TYPE, VERDICT, VIP;
 
-    private final char[] quoted = ('"' + camelCase(name()) + "\":").toCharArray();
+    private final String fieldName = camelCase(name());
+    private final char[] quoted = ('"' + fieldName + "\":").toCharArray();
 
-    /** Writes the field's name; its value comes next. */
-    void writeName(LineWriter out) {
-        out.name(quoted);
+    /** The name in lines. */
+    String fieldName() {
+        return fieldName;
     }
 
-    void text(LineWriter out, String value) {
-        out.name(quoted);
+    /** The name quoted, with its colon, as lines write it; not to be written to. */
+    char[] quoted() {
+        return quoted;
+    }
+
+    /** Writes the field's name; its value comes next. */
+    void writeName(JsonOut out) {
+        out.name(this);
+    }
+
+    void text(JsonOut out, String value) {
+        out.name(this);
         out.string(value);
     }
 
-    void number(LineWriter out, int value) {
-        out.name(quoted);
+    void number(JsonOut out, int value) {
+        out.name(this);
         out.number(value);
     }
 
-    void bool(LineWriter out, boolean value) {
-        out.name(quoted);
+    void bool(JsonOut out, boolean value) {
+        out.name(this);
         out.bool(value);
     }
 
     /** Writes the field's name and opens its object. */
-    void startObject(LineWriter out) {
-        out.name(quoted);
+    void startObject(JsonOut out) {
+        out.name(this);
         out.startObject();
     }
 
     /** Writes the field's name and opens its array. */
-    void startArray(LineWriter out) {
-        out.name(quoted);
+    void startArray(JsonOut out) {
+        out.name(this);
         out.startArray();
     }
 

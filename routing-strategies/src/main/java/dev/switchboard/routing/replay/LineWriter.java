@@ -16,7 +16,7 @@ import java.util.Arrays;
  * checks once; it is several times faster than a general generator, which checks the state of the document at every
  * token.
  */
-final class LineWriter {
+final class LineWriter implements JsonOut {
 
     private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
     private static final char[] HEX_LOWER = "0123456789abcdef".toCharArray();
@@ -40,39 +40,47 @@ final class LineWriter {
         return new String(buffer, 0, length);
     }
 
-    void startObject() {
+    @Override
+    public void startObject() {
         separate();
         put('{');
     }
 
-    void endObject() {
+    @Override
+    public void endObject() {
         put('}');
     }
 
-    void startArray() {
+    @Override
+    public void startArray() {
         separate();
         put('[');
     }
 
-    void endArray() {
+    @Override
+    public void endArray() {
         put(']');
     }
 
-    /** A field's name, given quoted and followed by its colon ({@link LineField} quotes each name once). */
-    void name(char[] quotedWithColon) {
+    /** The field's name as {@link LineField} quoted it once, with its colon. */
+    @Override
+    public void name(LineField field) {
         separate();
-        append(quotedWithColon, 0, quotedWithColon.length);
+        char[] quoted = field.quoted();
+        append(quoted, 0, quoted.length);
     }
 
     /** A map's key as a field's name, escaped. */
-    void key(String key) {
+    @Override
+    public void key(String key) {
         separate();
-        quoted(key);
+        quoted(MapKeys.encode(key));
         put(':');
     }
 
     /** A string, escaped; null writes {@code null}. */
-    void string(String value) {
+    @Override
+    public void string(String value) {
         separate();
         if (value == null) {
             append(NULL, 0, NULL.length);
@@ -82,14 +90,21 @@ final class LineWriter {
     }
 
     /** Characters that need no escaping (an instant's), as a string. */
-    void plainString(char[] text, int offset, int count) {
+    @Override
+    public void plainString(char[] text, int offset, int count) {
         separate();
         put('"');
         append(text, offset, count);
         put('"');
     }
 
-    void number(long value) {
+    @Override
+    public void number(int value) {
+        number((long) value);
+    }
+
+    @Override
+    public void number(long value) {
         separate();
         if (value == Long.MIN_VALUE) {
             String digits = Long.toString(value);
@@ -115,7 +130,8 @@ final class LineWriter {
         length += digits;
     }
 
-    void bool(boolean value) {
+    @Override
+    public void bool(boolean value) {
         separate();
         String text = value ? "true" : "false";
         ensure(text.length());
@@ -124,7 +140,8 @@ final class LineWriter {
     }
 
     /** A document, as {@link LogJson#MAPPER} writes it. */
-    void tree(JsonNode document) {
+    @Override
+    public void tree(JsonNode document) {
         String json;
         try {
             json = LogJson.MAPPER.writeValueAsString(document);

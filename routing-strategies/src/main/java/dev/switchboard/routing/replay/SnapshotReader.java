@@ -130,7 +130,7 @@ final class SnapshotReader {
     private static Owner owner(JsonNode node) {
         Owner.Builder owner = Owner.builder(text(node, "id"), enumOf(OwnerKind.class, node, "kind"));
         JsonNode skills = object(node, "skills");
-        skills.fieldNames().forEachRemaining(skill -> owner.skill(skill, integer(skills, skill)));
+        skills.fieldNames().forEachRemaining(skill -> owner.skill(MapKeys.decode(skill), integer(skills, skill)));
         owner.languages(texts(node, "languages").toArray(String[]::new))
                 .regions(texts(node, "regions").toArray(String[]::new))
                 .capacity(LineDecoder.capacity(object(node, "capacity")))
@@ -213,7 +213,7 @@ final class SnapshotReader {
 
     private static Map<String, JsonNode> fields(JsonNode object) {
         Map<String, JsonNode> fields = new HashMap<>();
-        object.properties().forEach(field -> fields.put(field.getKey(), field.getValue()));
+        object.properties().forEach(field -> fields.put(MapKeys.decode(field.getKey()), field.getValue()));
         return fields;
     }
 
@@ -241,13 +241,13 @@ final class SnapshotReader {
 
     private static Map<String, Instant> instants(JsonNode object) {
         Map<String, Instant> instants = new HashMap<>();
-        object.fieldNames().forEachRemaining(key -> instants.put(key, instant(object, key)));
+        object.fieldNames().forEachRemaining(key -> instants.put(MapKeys.decode(key), instant(object, key)));
         return instants;
     }
 
     private static Map<String, List<String>> lists(JsonNode object) {
         Map<String, List<String>> lists = new HashMap<>();
-        object.fieldNames().forEachRemaining(key -> lists.put(key, texts(object, key)));
+        object.fieldNames().forEachRemaining(key -> lists.put(MapKeys.decode(key), texts(object, key)));
         return lists;
     }
 
@@ -258,7 +258,7 @@ final class SnapshotReader {
                 throw new LineFields.BadLine("field '" + field.getKey() + "' must be a whole number, was "
                         + field.getValue());
             }
-            wholes.put(field.getKey(), field.getValue().longValue());
+            wholes.put(MapKeys.decode(field.getKey()), field.getValue().longValue());
         });
         return wholes;
     }

@@ -56,8 +56,8 @@ final class SnapshotWriter {
         }
         ObjectNode cursors = root.putObject("cursors");
         new TreeMap<>(snapshot.cursors()).forEach((scope, positions) -> {
-            ObjectNode node = cursors.putObject(scope);
-            new TreeMap<>(positions).forEach(node::put);
+            ObjectNode node = cursors.putObject(MapKeys.encode(scope));
+            new TreeMap<>(positions).forEach((key, position) -> node.put(MapKeys.encode(key), position));
         });
         root.set("customers", customers(snapshot.customers()));
         root.set("timers", timers(snapshot.timers()));
@@ -71,7 +71,7 @@ final class SnapshotWriter {
     private static ObjectNode owner(Owner owner) {
         ObjectNode node = LogJson.MAPPER.createObjectNode().put("id", owner.id()).put("kind", LineEncoder.name(owner.kind()));
         ObjectNode skills = node.putObject("skills");
-        new TreeMap<>(owner.skills()).forEach(skills::put);
+        new TreeMap<>(owner.skills()).forEach((skill, level) -> skills.put(MapKeys.encode(skill), level));
         texts(node.putArray("languages"), owner.languages().stream().sorted().toList());
         texts(node.putArray("regions"), owner.regions().stream().sorted().toList());
         node.set("capacity", LineEncoder.tree((encoder, out) -> encoder.capacity(out, owner.capacity())));
@@ -142,13 +142,13 @@ final class SnapshotWriter {
 
     private static ObjectNode instants(Map<String, Instant> instants) {
         ObjectNode node = LogJson.MAPPER.createObjectNode();
-        new TreeMap<>(instants).forEach((key, at) -> node.put(key, at.toString()));
+        new TreeMap<>(instants).forEach((key, at) -> node.put(MapKeys.encode(key), at.toString()));
         return node;
     }
 
     private static ObjectNode lists(Map<String, List<String>> lists) {
         ObjectNode node = LogJson.MAPPER.createObjectNode();
-        new TreeMap<>(lists).forEach((key, values) -> texts(node.putArray(key), values));
+        new TreeMap<>(lists).forEach((key, values) -> texts(node.putArray(MapKeys.encode(key)), values));
         return node;
     }
 

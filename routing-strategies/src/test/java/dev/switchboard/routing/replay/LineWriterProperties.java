@@ -48,12 +48,11 @@ class LineWriterProperties {
     }
 
     @Property(tries = 300)
-    void namesValuesArraysAndObjects_readBackAsWritten(@ForAll("keys") String key, @ForAll("texts") String value,
+    void namesValuesArraysAndObjects_readBackAsWritten(@ForAll("texts") String key, @ForAll("texts") String value,
             @ForAll long number, @ForAll boolean flag) throws JsonProcessingException {
-        char[] name = "\"name\":".toCharArray();
         LineWriter out = new LineWriter();
         out.startObject();
-        out.name(name);
+        out.name(LineField.NAME);
         out.string(value);
         out.key(key.equals("name") ? key + "!" : key);
         out.startArray();
@@ -68,7 +67,7 @@ class LineWriterProperties {
         out.endObject();
 
         JsonNode read = LogJson.MAPPER.readTree(out.toString());
-        Map<String, Object> expected = Map.of("name", value, key.equals("name") ? key + "!" : key,
+        Map<String, Object> expected = Map.of("name", value, MapKeys.encode(key.equals("name") ? key + "!" : key),
                 Arrays.asList(number, flag, null, Map.of(), List.of()));
         assertThat(read).isEqualTo(LogJson.MAPPER.readTree(LogJson.MAPPER.writeValueAsString(expected)));
     }
@@ -86,17 +85,11 @@ class LineWriterProperties {
     }
 
     @Property(tries = 500)
-    void aKeyIsWrittenAsTheMapperWritesIt_withItsColon(@ForAll("texts") String key) throws JsonProcessingException {
+    void aKeyIsWrittenAsTheMapperWritesItsWrittenForm_withItsColon(@ForAll("texts") String key) throws JsonProcessingException {
         LineWriter out = new LineWriter();
         out.key(key);
 
-        assertThat(out.toString()).isEqualTo(LogJson.MAPPER.writeValueAsString(key) + ":");
-    }
-
-    /** Texts without surrogates: Jackson's parser refuses an escaped lone surrogate in a field name. */
-    @Provide
-    Arbitrary<String> keys() {
-        return texts().filter(text -> text.chars().noneMatch(c -> Character.isSurrogate((char) c)));
+        assertThat(out.toString()).isEqualTo(LogJson.MAPPER.writeValueAsString(MapKeys.encode(key)) + ":");
     }
 
     /** Any characters, with the ones that need escaping often: controls, quotes, backslashes and surrogates. */
