@@ -85,7 +85,7 @@ final class RedisLink implements AutoCloseable {
         if (connection == null || !connection.isOpen()) {
             drop(connection);
             try {
-                connection = client.connect(uri);
+                connection = client.connect(LosslessStringCodec.INSTANCE, uri);
             } catch (RedisException e) {
                 throw unavailable("cannot be reached", e);
             }
