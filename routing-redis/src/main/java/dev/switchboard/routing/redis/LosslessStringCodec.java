@@ -43,7 +43,7 @@ final class LosslessStringCodec implements RedisCodec<String, String> {
         if (text == null) {
             return ByteBuffer.wrap(new byte[0]);
         }
-        byte[] bytes = new byte[encodedLength(text)];
+        byte[] bytes = new byte[3 * text.length()]; // the most a UTF-16 code unit takes
         int at = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -65,26 +65,7 @@ final class LosslessStringCodec implements RedisCodec<String, String> {
                 bytes[at++] = (byte) (0x80 | c & 0x3F);
             }
         }
-        return ByteBuffer.wrap(bytes);
-    }
-
-    private static int encodedLength(String text) {
-        int length = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                length++;
-            } else if (c < 0x800) {
-                length += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                length += 4;
-                i++;
-            } else {
-                length += 3;
-            }
-        }
-        return length;
+        return ByteBuffer.wrap(bytes, 0, at);
     }
 
     static String decode(ByteBuffer buffer) {
