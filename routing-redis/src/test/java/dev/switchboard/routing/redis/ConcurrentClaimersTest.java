@@ -10,6 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,10 +42,12 @@ class ConcurrentClaimersTest {
                 setup.schedule(TimerKind.SLA_BREACH, "late" + i, T0.plusSeconds(SECONDS + 1));
             }
 
+            CyclicBarrier sameSecond = new CyclicBarrier(CLAIMERS);
             List<List<DueTimer>> claimed = Workers.run(CLAIMERS, claimer -> {
                 RedisRoutingStore store = stores.get(claimer % stores.size());
                 List<DueTimer> mine = new ArrayList<>();
                 for (int second = 0; second <= SECONDS; second++) { // each instance ticks once a second
+                    await(sameSecond); // on one clock: no claimer is a lease ahead of one that has not cancelled yet
                     Instant now = T0.plusSeconds(second);
                     List<DueTimer> batch;
                     do {
@@ -65,6 +71,14 @@ class ConcurrentClaimersTest {
             assertThat(setup.claimDue(T0.plusSeconds(SECONDS + 1), LATE + 1)).hasSize(LATE);
         } finally {
             stores.forEach(RedisRoutingStore::close);
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+            throw new IllegalStateException("the claimers lost their common clock", e);
         }
     }
 }
