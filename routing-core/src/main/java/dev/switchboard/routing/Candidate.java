@@ -51,10 +51,6 @@ public record Candidate(Owner owner, long rosterPosition, Presence presence, int
      * {@link Presence#BUSY} when busy owners are included.
      */
     public boolean isAvailable(BusyPolicy busyPolicy) {
-        return isAvailable(presence, busyPolicy);
-    }
-
-    static boolean isAvailable(Presence presence, BusyPolicy busyPolicy) {
         return presence == Presence.ONLINE || (presence == Presence.BUSY && busyPolicy == BusyPolicy.INCLUDE);
     }
 

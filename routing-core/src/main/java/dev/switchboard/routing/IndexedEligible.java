@@ -216,30 +216,39 @@ final class IndexedEligible implements Eligible {
         if (wordIndex >= 0 && wordIndex < words) {
             bits[wordIndex] = word; // what is left of the current word
         }
-        int rest = 0;
-        if (floorSettled && excluded.isEmpty()) { // the bits settle all but the checked owners: count them by word
+        int rest = countQualifying(bits, from);
+        wordIndex = words;
+        word = 0;
+        current = -1;
+        return rest;
+    }
+
+    /**
+     * How many of the owners in {@code bits}, from word {@code from} on, qualify: when the bits settle all but the
+     * checked owners, a word's popcount, and the checked ones one by one; otherwise each owner one by one.
+     */
+    private int countQualifying(long[] bits, int from) {
+        int counted = 0;
+        if (floorSettled && excluded.isEmpty()) {
             long[] checks = checked;
             int checkedWords = Math.min(words, checks.length);
             for (int index = from; index < checkedWords; index++) {
                 long owners = bits[index];
                 long looked = owners & checks[index];
-                rest += Long.bitCount(owners ^ looked);
+                counted += Long.bitCount(owners ^ looked);
                 if (looked != 0) {
-                    rest += qualifying(index, looked, checks[index]);
+                    counted += qualifying(index, looked, checks[index]);
                 }
             }
             for (int index = Math.max(from, checkedWords); index < words; index++) {
-                rest += Long.bitCount(bits[index]);
+                counted += Long.bitCount(bits[index]);
             }
         } else {
             for (int index = from; index < words; index++) {
-                rest += bits[index] == 0 ? 0 : qualifying(index, bits[index], Bits.word(checked, index));
+                counted += bits[index] == 0 ? 0 : qualifying(index, bits[index], Bits.word(checked, index));
             }
         }
-        wordIndex = words;
-        word = 0;
-        current = -1;
-        return rest;
+        return counted;
     }
 
     /** How many of the owners of word {@code index} in {@code looked} qualify, one by one. */
@@ -328,31 +337,16 @@ final class IndexedEligible implements Eligible {
 
     /**
      * Counts the owners of a walk just {@link #start started} without a busy policy, and those of them available under
-     * {@code busyPolicy}, a word at a time: only the owners the bits cannot settle are looked at one by one.
+     * {@code busyPolicy} (the roster's presence sets), a word at a time, as {@link #countRest} counts.
      */
     RoutingView.Matched count(BusyPolicy busyPolicy) {
+        long[] bits = required.andedFrom(0);
+        int owners = countQualifying(bits, 0);
         long[] availableWords = roster.sets.available(busyPolicy).words();
-        long[] anded = required.andedFrom(0);
-        int owners = 0;
-        int available = 0;
         for (int index = 0; index < words; index++) {
-            long bits = anded[index];
-            if (bits == 0) {
-                continue;
-            }
-            checkedWord = excluded.isEmpty() ? Bits.word(checked, index) : -1L;
-            long settled = bits & ~checkedWord;
-            owners += Long.bitCount(settled);
-            available += Long.bitCount(settled & Bits.word(availableWords, index));
-            for (long looked = bits & checkedWord; looked != 0; looked &= looked - 1) {
-                int owner = (index << 6) + Long.numberOfTrailingZeros(looked);
-                if (qualifies(owner)) {
-                    owners++;
-                    available += Candidate.isAvailable(roster.slots[owner].presence, busyPolicy) ? 1 : 0;
-                }
-            }
+            bits[index] &= Bits.word(availableWords, index);
         }
-        return new RoutingView.Matched(owners, available);
+        return new RoutingView.Matched(owners, countQualifying(bits, 0));
     }
 
     @Override
