@@ -24,11 +24,11 @@ final class EventDispatcher {
     private final AtomicBoolean delivering = new AtomicBoolean();
     /**
      * The events published and not yet delivered, oldest first from {@link #head}, in a ring whose length is a power
-     * of two and which doubles when full, with their numbers beside them: queuing an event allocates nothing. Guarded
-     * by {@code this}, which numbers and queues each event as one step.
+     * of two and which doubles when full: queuing an event allocates nothing. Their numbers run on to
+     * {@link #sequence}, so the oldest is {@code sequence - count + 1}. Guarded by {@code this}, which numbers and
+     * queues each event as one step.
      */
     private RoutingEvent[] pending = new RoutingEvent[64];
-    private long[] numbers = new long[64];
     private int head;
     /** How many events are pending; written under {@code this}, read without it by {@link #deliverPending}. */
     private volatile int count;
@@ -52,9 +52,8 @@ final class EventDispatcher {
                 if (count == pending.length) {
                     grow();
                 }
-                int at = (head + count) & (pending.length - 1);
-                pending[at] = event;
-                numbers[at] = ++sequence;
+                pending[(head + count) & (pending.length - 1)] = event;
+                sequence++;
                 count++;
             }
         }
@@ -82,7 +81,7 @@ final class EventDispatcher {
                             break;
                         }
                         event = pending[head];
-                        number = numbers[head];
+                        number = sequence - count + 1;
                         pending[head] = null;
                         head = (head + 1) & (pending.length - 1);
                         count--;
@@ -98,14 +97,10 @@ final class EventDispatcher {
     /** Doubles the ring, its oldest event first; under {@code this}. */
     private void grow() {
         RoutingEvent[] events = new RoutingEvent[pending.length * 2];
-        long[] numbered = new long[events.length];
         for (int i = 0; i < count; i++) {
-            int from = (head + i) & (pending.length - 1);
-            events[i] = pending[from];
-            numbered[i] = numbers[from];
+            events[i] = pending[(head + i) & (pending.length - 1)];
         }
         pending = events;
-        numbers = numbered;
         head = 0;
     }
 
