@@ -20,7 +20,6 @@ final class LineWriter implements JsonOut {
 
     private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
     private static final char[] HEX_LOWER = "0123456789abcdef".toCharArray();
-    private static final char[] NULL = "null".toCharArray();
 
     private char[] buffer = new char[1_024];
     private int length;
@@ -83,7 +82,7 @@ final class LineWriter implements JsonOut {
     public void string(String value) {
         separate();
         if (value == null) {
-            append(NULL, 0, NULL.length);
+            append("null");
         } else {
             quoted(value);
         }
@@ -107,10 +106,7 @@ final class LineWriter implements JsonOut {
     public void number(long value) {
         separate();
         if (value == Long.MIN_VALUE) {
-            String digits = Long.toString(value);
-            ensure(digits.length());
-            digits.getChars(0, digits.length(), buffer, length);
-            length += digits.length();
+            append(Long.toString(value)); // the one whose negation is not a long
             return;
         }
         long rest = value;
@@ -133,10 +129,7 @@ final class LineWriter implements JsonOut {
     @Override
     public void bool(boolean value) {
         separate();
-        String text = value ? "true" : "false";
-        ensure(text.length());
-        text.getChars(0, text.length(), buffer, length);
-        length += text.length();
+        append(value ? "true" : "false");
     }
 
     /** A document, as {@link LogJson#MAPPER} writes it. */
@@ -149,9 +142,7 @@ final class LineWriter implements JsonOut {
             throw new UncheckedIOException("cannot write a document into a routing log line", e);
         }
         separate();
-        ensure(json.length());
-        json.getChars(0, json.length(), buffer, length);
-        length += json.length();
+        append(json);
     }
 
     /** Ends the line. */
@@ -234,6 +225,12 @@ final class LineWriter implements JsonOut {
     private void put(char c) {
         ensure(1);
         buffer[length++] = c;
+    }
+
+    private void append(String text) {
+        ensure(text.length());
+        text.getChars(0, text.length(), buffer, length);
+        length += text.length();
     }
 
     private void append(char[] text, int offset, int count) {

@@ -10,7 +10,6 @@ package dev.switchboard.routing.replay;
 final class MapKeys {
 
     private static final char MARK = '\0';
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private MapKeys() {}
 
@@ -23,10 +22,9 @@ final class MapKeys {
         encoded[0] = MARK;
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
-            encoded[1 + 4 * i] = HEX[(c >> 12) & 0xF];
-            encoded[2 + 4 * i] = HEX[(c >> 8) & 0xF];
-            encoded[3 + 4 * i] = HEX[(c >> 4) & 0xF];
-            encoded[4 + 4 * i] = HEX[c & 0xF];
+            for (int digit = 0; digit < 4; digit++) {
+                encoded[1 + 4 * i + digit] = Character.forDigit((c >> (12 - 4 * digit)) & 0xF, 16);
+            }
         }
         return new String(encoded);
     }
